@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// project is a located workspace with its config and rule set, ready to load.
+type project struct {
+	loc     workspace.Location
+	cfg     *config.Config
+	runner  *lint.Runner
+	show    func(abs string) string // absolute path → shown path
+	showRel func(rel string) string // workspace-relative path → shown path
+}
+
+// openProject finds the workspace for start (absolute), reads its config
+// and checks it against the rules. Every failure is a usage error.
+func (g *globalOptions) openProject(start string) (*project, error) {
+	if _, err := os.Stat(start); err != nil {
+		return nil, usageErrorf("%s: %v", start, describeFSError(err))
+	}
+	loc, err := workspace.Locate(start)
+	if err != nil {
+		return nil, usageErrorf("cannot find the workspace for %s: %v", start, describeFSError(err))
+	}
+	show, err := g.display()
+	if err != nil {
+		return nil, err
+	}
+	cfg := config.Default()
+	if loc.ConfigPath != "" {
+		if cfg, err = config.Load(loc.ConfigPath, show(loc.ConfigPath)); err != nil {
+			return nil, usageError(err)
+		}
+	}
+	runner, err := lint.NewRunner(cfg, rules.All())
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return &project{
+		loc:     loc,
+		cfg:     cfg,
+		runner:  runner,
+		show:    show,
+		showRel: func(rel string) string { return show(filepath.Join(loc.Root, filepath.FromSlash(rel))) },
+	}, nil
+}
+
+// load reads the workspace, printing tree warnings to errOut.
+func (p *project) load(g *globalOptions) (*workspace.Workspace, error) {
+	ws, err := workspace.Load(p.loc.Root, workspace.Options{Config: p.cfg, Inspect: p.runner.Inspector()})
+	if err != nil {
+		return nil, usageError(err)
+	}
+	for _, w := range ws.Warnings {
+		fmt.Fprintf(g.streams.ErrOut, "persona: warning: %s\n", w)
+	}
+	return ws, nil
+}
+
+func describeFSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file or directory")
+	}
+	return err
+}

@@ -1,0 +1,114 @@
+// Package cli implements persona's commands. Main is the only entry point;
+// it maps every error to an exit code in one place.
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	streams IOStreams
+	chdir   string
+	noColor bool
+	// now is the clock; tests pin it.
+	now func() time.Time
+}
+
+// Main runs persona with args (without the program name) and returns the
+// process exit code.
+func Main(args []string, streams IOStreams) int {
+	if streams.Getenv == nil {
+		streams.Getenv = func(string) string { return "" }
+	}
+	g := &globalOptions{streams: streams, now: time.Now}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil && err != errFindings {
+		fmt.Fprintf(streams.ErrOut, "persona: %v\n", err)
+	}
+	return exitCode(err)
+}
+
+func newRootCmd(g *globalOptions) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "persona",
+		Short: "Lint, scaffold, diff and report ICPs, personas and customer interviews kept as Markdown",
+		Long: `persona keeps ideal customer profiles (ICPs), buyer personas and the customer
+interviews behind them honest. They live as Markdown files with YAML front matter
+in a git repository; persona lints them in CI, scaffolds new ones, shows what a
+pull request changes and turns the repository into reports people read.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(g.streams.In)
+	root.SetOut(g.streams.Out)
+	root.SetErr(g.streams.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.chdir, "chdir", "C", "", "run as if persona was started in `DIR`")
+	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (also when NO_COLOR is set)")
+	root.AddCommand(
+		newLintCmd(g),
+		newVersionCmd(g),
+	)
+	return root
+}
+
+// dir is the directory paths are relative to: --chdir, resolved against
+// the injected working directory.
+func (g *globalOptions) dir() (string, error) {
+	base := g.streams.Dir
+	if base == "" {
+		var err error
+		if base, err = filepath.Abs("."); err != nil {
+			return "", usageErrorf("cannot find the current directory: %v", err)
+		}
+	}
+	if g.chdir == "" {
+		return base, nil
+	}
+	d := g.chdir
+	if !filepath.IsAbs(d) {
+		d = filepath.Join(base, d)
+	}
+	return filepath.Clean(d), nil
+}
+
+// abs resolves a user-given path against dir().
+func (g *globalOptions) abs(p string) (string, error) {
+	base, err := g.dir()
+	if err != nil {
+		return "", err
+	}
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	return filepath.Join(base, p), nil
+}
+
+// color reports whether output to a stream may be coloured.
+func (g *globalOptions) color(isTTY bool) bool {
+	return isTTY && !g.noColor && g.streams.Getenv("NO_COLOR") == ""
+}
+
+// display returns the function that shows an absolute path relative to
+// the working directory, '/'-separated, as CI annotations expect.
+func (g *globalOptions) display() (func(abs string) string, error) {
+	base, err := g.dir()
+	if err != nil {
+		return nil, err
+	}
+	return func(abs string) string {
+		rel, err := filepath.Rel(base, abs)
+		if err != nil {
+			return filepath.ToSlash(abs)
+		}
+		return filepath.ToSlash(rel)
+	}, nil
+}

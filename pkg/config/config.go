@@ -1,0 +1,302 @@
+// Package config reads and validates .persona.yaml. Rule ids and rule
+// options are checked by lint, which knows the rules; this package keeps
+// the position of every value so those errors can name file:line too.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".persona.yaml"
+
+// Config is the decoded configuration. The zero value is not useful; start
+// from Default.
+type Config struct {
+	// Path is the file the config came from, as it should be shown to the
+	// user; empty for built-in defaults.
+	Path        string
+	Version     int
+	Exclude     []string
+	FieldsAllow []string
+	Rules       map[string]RuleSetting
+	// RuleOrder lists the rule ids in the order they were written, so that
+	// errors about them come out in file order.
+	RuleOrder []string
+	Templates string
+}
+
+// RuleSetting is one entry under `rules:`.
+type RuleSetting struct {
+	// Severity is "error", "warning", "info", "off", or "" to keep the default.
+	Severity string
+	Key      model.Pos // where the rule id is written
+	Value    model.Pos
+	Options  map[string]Option
+}
+
+// Option is one rule option as written, kept as YAML so that the rule that
+// owns it can decode it and point at it when it is wrong.
+type Option struct {
+	Key, Value *yaml.Node
+}
+
+// Default is the configuration in force when the workspace has no file.
+func Default() *Config {
+	return &Config{Version: 1, Rules: map[string]RuleSetting{}, Templates: "templates"}
+}
+
+// Error is a problem in the config file, at a position.
+type Error struct {
+	Path string
+	Pos  model.Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, max(e.Pos.Column, 1), e.Msg)
+}
+
+// Errorf builds an Error at node n of the config file at path.
+func Errorf(path string, n *yaml.Node, format string, args ...any) *Error {
+	return &Error{Path: path, Pos: NodePos(n), Msg: fmt.Sprintf(format, args...)}
+}
+
+// NodePos is the position of a node in the config file.
+func NodePos(n *yaml.Node) model.Pos {
+	if n == nil {
+		return model.FileStart
+	}
+	return model.Pos{Line: max(n.Line, 1), Column: max(n.Column, 1)}
+}
+
+// Load reads the config file at path; display is how to name it in errors.
+func Load(path, display string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the config: %w", display, unwrapPath(err))
+	}
+	return Parse(display, data)
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Severities a rule can be set to in the config.
+var Severities = []string{"error", "warning", "info", "off"}
+
+var topKeys = []string{"version", "exclude", "fields", "rules", "templates"}
+
+// Parse decodes and validates config text; path is used in errors.
+func Parse(path string, data []byte) (*Config, error) {
+	c := Default()
+	c.Path = path
+	var root yaml.Node
+	if err := yaml.Unmarshal(frontmatter.StripBOM(data), &root); err != nil {
+		line, msg := frontmatter.YAMLError(err)
+		return nil, &Error{Path: path, Pos: model.Pos{Line: line, Column: 1}, Msg: "not valid YAML: " + msg}
+	}
+	if root.Kind == 0 {
+		return c, nil // an empty file means defaults
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, Errorf(path, m, "the config must be a mapping with keys such as version, exclude, rules")
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if seen[k.Value] {
+			return nil, Errorf(path, k, "key %q is repeated; keep one", k.Value)
+		}
+		seen[k.Value] = true
+		var err error
+		switch k.Value {
+		case "version":
+			err = c.parseVersion(v)
+		case "exclude":
+			err = c.parseExclude(v)
+		case "fields":
+			err = c.parseFields(v)
+		case "rules":
+			err = c.parseRules(v)
+		case "templates":
+			var s string
+			s, err = scalar(path, "templates", v)
+			if err == nil && strings.TrimSpace(s) == "" {
+				err = Errorf(path, v, "templates must name a directory, such as templates/")
+			}
+			c.Templates = s
+		default:
+			err = Errorf(path, k, "unknown key %q%s; valid keys are %s", k.Value,
+				frontmatter.DidYouMean(k.Value, topKeys), strings.Join(topKeys, ", "))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *Config) parseVersion(v *yaml.Node) error {
+	s, err := scalar(c.Path, "version", v)
+	if err != nil {
+		return err
+	}
+	n, convErr := strconv.Atoi(s)
+	if convErr != nil || n != 1 {
+		return Errorf(c.Path, v, "version %q is not supported; this persona reads version: 1", s)
+	}
+	c.Version = n
+	return nil
+}
+
+func (c *Config) parseExclude(v *yaml.Node) error {
+	globs, err := list(c.Path, "exclude", v)
+	if err != nil {
+		return err
+	}
+	for i, g := range globs {
+		if !doublestar.ValidatePattern(g) {
+			return Errorf(c.Path, v.Content[i], "exclude pattern %q is not a valid glob; check its brackets and braces", g)
+		}
+	}
+	c.Exclude = globs
+	return nil
+}
+
+func (c *Config) parseFields(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return Errorf(c.Path, v, "fields must be a mapping, such as fields: {allow: [jtbd]}")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if k.Value != "allow" {
+			return Errorf(c.Path, k, "unknown key fields.%s%s; the only key is allow", k.Value,
+				frontmatter.DidYouMean(k.Value, []string{"allow"}))
+		}
+		allow, err := list(c.Path, "fields.allow", val)
+		if err != nil {
+			return err
+		}
+		c.FieldsAllow = allow
+	}
+	return nil
+}
+
+func (c *Config) parseRules(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return Errorf(c.Path, v, "rules must be a mapping from rule id to a severity or a mapping of options")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if _, dup := c.Rules[k.Value]; dup {
+			return Errorf(c.Path, k, "rule %q is configured twice; merge the entries", k.Value)
+		}
+		rs := RuleSetting{Key: NodePos(k), Value: NodePos(val), Options: map[string]Option{}}
+		switch val.Kind {
+		case yaml.ScalarNode:
+			sev, err := severity(c.Path, val)
+			if err != nil {
+				return err
+			}
+			rs.Severity = sev
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				ok, ov := val.Content[j], val.Content[j+1]
+				if ok.Value == "severity" {
+					sev, err := severity(c.Path, ov)
+					if err != nil {
+						return err
+					}
+					rs.Severity = sev
+					continue
+				}
+				if _, dup := rs.Options[ok.Value]; dup {
+					return Errorf(c.Path, ok, "option %q is repeated; keep one", ok.Value)
+				}
+				rs.Options[ok.Value] = Option{Key: ok, Value: ov}
+			}
+		default:
+			return Errorf(c.Path, val, "rule %s must be set to a severity (error, warning, info, off) or a mapping such as {severity: warning}", k.Value)
+		}
+		c.Rules[k.Value] = rs
+		c.RuleOrder = append(c.RuleOrder, k.Value)
+	}
+	return nil
+}
+
+func scalar(path, name string, v *yaml.Node) (string, error) {
+	if v.Kind != yaml.ScalarNode {
+		return "", Errorf(path, v, "%s must be a single value", name)
+	}
+	return v.Value, nil
+}
+
+func list(path, name string, v *yaml.Node) ([]string, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, Errorf(path, v, "%s must be a list, such as [\"a\", \"b\"]", name)
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode {
+			return nil, Errorf(path, item, "each item of %s must be a single value", name)
+		}
+		out = append(out, item.Value)
+	}
+	return out, nil
+}
+
+func severity(path string, v *yaml.Node) (string, error) {
+	if v.Kind == yaml.ScalarNode {
+		s := strings.ToLower(v.Value)
+		if s == "false" {
+			s = "off"
+		}
+		for _, sev := range Severities {
+			if s == sev {
+				return s, nil
+			}
+		}
+	}
+	return "", Errorf(path, v, "severity %q is not one of error, warning, info, off%s", v.Value,
+		frontmatter.DidYouMean(v.Value, Severities))
+}
+
+// Duration parses a rule age such as "180d": days, weeks, months of 30 days
+// or years of 365 days. It returns the number of days.
+func Duration(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	switch s[len(s)-1] {
+	case 'd':
+		return n, true
+	case 'w':
+		return n * 7, true
+	case 'm':
+		return n * 30, true
+	case 'y':
+		return n * 365, true
+	}
+	return 0, false
+}

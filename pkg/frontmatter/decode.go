@@ -1,0 +1,665 @@
+package frontmatter
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/personakit/persona/pkg/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the problems found while decoding; the lint rules of the same
+// ids report them.
+const (
+	RuleFileUnreadable     = "file-unreadable"
+	RuleFrontmatterInvalid = "frontmatter-invalid"
+	RuleKindUnknown        = "kind-unknown"
+	RuleFieldType          = "field-type"
+)
+
+// Decode interprets one Markdown file. relPath is its workspace-relative,
+// '/'-separated path, used for the default id. It returns nil for a file that
+// is ordinary Markdown and must be ignored, and a Document with Problems (and
+// possibly no Kind) for a broken entity.
+func Decode(relPath string, src []byte) *model.Document {
+	return decodeBlock(relPath, Split(src))
+}
+
+func decodeBlock(relPath string, b Block) *model.Document {
+	broken := func(rule string, pos model.Pos, msg string) *model.Document {
+		return &model.Document{
+			Path:     relPath,
+			Problems: []model.Problem{{Rule: rule, Pos: pos, Message: msg}},
+		}
+	}
+	switch b.Format {
+	case None:
+		return nil
+	case TOML:
+		if line := tomlKindLine(b.Text); line > 0 {
+			return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
+				"TOML front matter (+++) is not supported; write the block as YAML between --- lines")
+		}
+		return nil
+	}
+	if !MentionsKind(b.Text) {
+		// Whatever is wrong with it, a block that never says "kind" is some
+		// other tool's front matter (a docs page); only real entities get here.
+		if !b.Closed || !utf8.Valid(b.Text) {
+			return nil
+		}
+	}
+	if !utf8.Valid(b.Text) {
+		return broken(RuleFileUnreadable, model.FileStart,
+			"front matter is not valid UTF-8; re-save the file with UTF-8 encoding")
+	}
+	if !b.Closed {
+		return broken(RuleFrontmatterInvalid, model.FileStart,
+			"front matter opened on line 1 is never closed; add a line with --- after the last key")
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b.Text, &root); err != nil {
+		if !MentionsKind(b.Text) {
+			return nil
+		}
+		line, msg := YAMLError(err)
+		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
+			"front matter is not valid YAML ("+msg+"); fix the syntax on this line")
+	}
+	var m *yaml.Node
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
+		m = root.Content[0]
+	}
+	if m == nil {
+		if !MentionsKind(b.Text) {
+			return nil
+		}
+		return broken(RuleFrontmatterInvalid, model.FileStart,
+			"front matter is not a mapping of keys to values; write it as `key: value` lines")
+	}
+	d := &decoder{offset: b.Line - 1, doc: &model.Document{Path: relPath}}
+	kindNode := lookup(m, "kind")
+	if kindNode == nil {
+		return nil
+	}
+	kindNode = deref(kindNode)
+	if kindNode.Kind != yaml.ScalarNode {
+		return nil
+	}
+	kind := model.Kind(kindNode.Value)
+	if !isKnownKind(kind) {
+		low := strings.ToLower(kindNode.Value)
+		for _, k := range model.Kinds {
+			if Distance(low, string(k)) <= 2 {
+				return broken(RuleKindUnknown, d.pos(kindNode), fmt.Sprintf(
+					"kind %q is not a known kind; did you mean %q?", kindNode.Value, k))
+			}
+		}
+		return nil
+	}
+	d.doc.Kind, d.doc.KindPos = kind, d.pos(kindNode)
+	if dup := duplicateKey(m); dup != nil {
+		return broken(RuleFrontmatterInvalid, d.pos(dup[1]), fmt.Sprintf(
+			"key %q is repeated (first on line %d); keep one of them", dup[1].Value, d.pos(dup[0]).Line))
+	}
+	d.decode(m)
+	return d.doc
+}
+
+func isKnownKind(k model.Kind) bool {
+	for _, known := range model.Kinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// MentionsKind reports whether text contains the word "kind": the contract's
+// sign that a broken block may be an entity and deserves a finding.
+func MentionsKind(text []byte) bool {
+	s := text
+	for {
+		i := indexWord(s, "kind")
+		if i < 0 {
+			return false
+		}
+		before := i == 0 || !isWordByte(s[i-1])
+		after := i+4 >= len(s) || !isWordByte(s[i+4])
+		if before && after {
+			return true
+		}
+		s = s[i+4:]
+	}
+}
+
+func indexWord(s []byte, w string) int { return strings.Index(string(s), w) }
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+var tomlKind = regexp.MustCompile(`(?m)^[ \t]*kind[ \t]*=[ \t]*["']?(icp|persona|interview)["']?[ \t]*\r?$`)
+
+// tomlKindLine returns the 1-based line within text of a TOML `kind = ...`
+// naming one of our kinds, or 0.
+func tomlKindLine(text []byte) int {
+	loc := tomlKind.FindIndex(text)
+	if loc == nil {
+		return 0
+	}
+	// The text before the match ends with a line break, so the match is on
+	// the line after the last one Lines counts there.
+	line := 1
+	Lines(text[:loc[0]], func(n int, _ []byte) bool { line = n + 1; return true })
+	return line
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// parserProblems are yaml.v3's parser (not scanner) errors. yaml.v3 prints
+// their 0-based line, while scanner errors get a 1-based one, so the line
+// of these must be shifted by one.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// YAMLError extracts the 1-based line from a yaml.v3 error and its message
+// without the "yaml: line N:" prefix.
+func YAMLError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimPrefix(err.Error(), m[0])
+		for _, p := range parserProblems {
+			if msg == p {
+				line++
+				break
+			}
+		}
+	}
+	return max(line, 1), msg
+}
+
+// lookup returns the value of key in mapping m, or nil.
+func lookup(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// duplicateKey returns the first and the repeated key node of a repeated key.
+func duplicateKey(m *yaml.Node) []*yaml.Node {
+	seen := make(map[string]*yaml.Node, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if first, ok := seen[k.Value]; ok {
+			return []*yaml.Node{first, k}
+		}
+		seen[k.Value] = k
+	}
+	return nil
+}
+
+// deref follows an alias to its anchored node. Only one hop is ever needed,
+// and nothing here expands aliases recursively, so alias bombs stay cheap.
+func deref(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+type decoder struct {
+	offset int
+	doc    *model.Document
+}
+
+func (d *decoder) pos(n *yaml.Node) model.Pos {
+	return model.Pos{Line: n.Line + d.offset, Column: n.Column}
+}
+
+func (d *decoder) typeErr(n *yaml.Node, format string, args ...any) {
+	d.doc.Problems = append(d.doc.Problems, model.Problem{
+		Rule: RuleFieldType, Pos: d.pos(n), Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// field is how one key's value is decoded into the document.
+type field func(d *decoder, name string, v *yaml.Node)
+
+// Keys lists the top-level keys the contract defines for a kind, for
+// field-unknown suggestions and the JSON Schema.
+func Keys(k model.Kind) []string {
+	keys := make([]string, 0, 24)
+	for name := range commonFields {
+		keys = append(keys, name)
+	}
+	for name := range kindFields[k] {
+		keys = append(keys, name)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var commonFields = map[string]field{
+	"kind": func(*decoder, string, *yaml.Node) {},
+	"id": func(d *decoder, name string, v *yaml.Node) {
+		s := d.str(name, v)
+		d.doc.ID, d.doc.IDPos = s.Value, s.Pos
+	},
+	"status": func(d *decoder, name string, v *yaml.Node) {
+		s := d.enum(name, v, "draft", "proto", "active", "retired")
+		if s.Value != "" {
+			d.doc.Status, d.doc.StatusPos = model.Status(s.Value), s.Pos
+		}
+	},
+	"owners":   func(d *decoder, name string, v *yaml.Node) { d.doc.Owners = d.strList(name, v) },
+	"tags":     func(d *decoder, name string, v *yaml.Node) { d.doc.Tags = d.strList(name, v) },
+	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v, false) },
+	"lint": func(d *decoder, name string, v *yaml.Node) {
+		d.doc.Lint.Pos = d.pos(v)
+		d.mapping(name, v, map[string]field{
+			"ignore": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Ignore = d.strList(name, v) },
+			"reason": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Reason = d.str(name, v).Value },
+		}, nil)
+	},
+}
+
+var kindFields = map[model.Kind]map[string]field{
+	model.KindICP: {
+		"title":   func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
+		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, "b2b", "b2c") },
+		"firmographics": func(d *decoder, n string, v *yaml.Node) {
+			f := &d.doc.ICP.Firmographics
+			d.mapping(n, v, map[string]field{
+				"industries":     d.constraintList(&f.Industries),
+				"employees":      d.constraintRange(&f.Employees, false),
+				"revenue":        d.constraintRange(&f.Revenue, true),
+				"regions":        d.constraintList(&f.Regions),
+				"tech_stack":     d.constraintList(&f.TechStack),
+				"business_model": d.constraintStr(&f.BusinessModel),
+			}, nil)
+		},
+		"demographics": func(d *decoder, n string, v *yaml.Node) {
+			g := &d.doc.ICP.Demographics
+			d.mapping(n, v, map[string]field{
+				"age":         d.constraintRange(&g.Age, false),
+				"income":      d.constraintRange(&g.Income, true),
+				"locations":   d.constraintList(&g.Locations),
+				"education":   d.constraintList(&g.Education),
+				"occupations": d.constraintList(&g.Occupations),
+				"interests":   d.constraintList(&g.Interests),
+			}, nil)
+		},
+		"pains":            listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Pains }),
+		"needs":            listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Needs }),
+		"goals":            listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Goals }),
+		"behaviors":        listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Behaviors }),
+		"channels":         listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Channels }),
+		"triggers":         listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Triggers }),
+		"disqualifiers":    listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Disqualifiers }),
+		"buying_committee": listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.BuyingCommittee }),
+	},
+	model.KindPersona: {
+		"name": func(d *decoder, n string, v *yaml.Node) { d.doc.Persona.Name = d.str(n, v) },
+		"type": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Persona.Type = d.enum(n, v, "primary", "secondary", "supplemental", "negative")
+		},
+		"icp": func(d *decoder, n string, v *yaml.Node) { d.doc.Persona.ICP = d.str(n, v) },
+		"role": func(d *decoder, n string, v *yaml.Node) {
+			r := &d.doc.Persona.Role
+			d.mapping(n, v, map[string]field{
+				"title":      func(d *decoder, n string, v *yaml.Node) { r.Title = d.str(n, v) },
+				"seniority":  func(d *decoder, n string, v *yaml.Node) { r.Seniority = d.str(n, v) },
+				"department": func(d *decoder, n string, v *yaml.Node) { r.Department = d.str(n, v) },
+				"budget_authority": func(d *decoder, n string, v *yaml.Node) {
+					r.BudgetAuthority, _ = d.boolean(n, v)
+				},
+			}, nil)
+		},
+		"demographics": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Persona.Demographics = map[string]string{}
+			d.mapping(n, v, nil, func(d *decoder, n string, v *yaml.Node) {
+				if v.Kind == yaml.ScalarNode {
+					d.doc.Persona.Demographics[n[strings.LastIndexByte(n, '.')+1:]] = v.Value
+				}
+			})
+		},
+		"share": func(d *decoder, n string, v *yaml.Node) { d.share(n, v) },
+		"buying_role": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Persona.BuyingRole = d.enum(n, v, "decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker")
+		},
+		"goals":        listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
+		"motivations":  listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
+		"frustrations": listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Frustrations }),
+		"aspirations":  listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Aspirations }),
+		"channels":     listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Channels }),
+		"objections":   listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Objections }),
+		"quotes":       listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Quotes }),
+		"sources":      listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Sources }),
+	},
+	model.KindInterview: {
+		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v, true) },
+		"icp":  func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.ICP = d.str(n, v) },
+		"interviewee": func(d *decoder, n string, v *yaml.Node) {
+			iv := &d.doc.Interview.Interviewee
+			d.mapping(n, v, map[string]field{
+				"role":         func(d *decoder, n string, v *yaml.Node) { iv.Role = d.str(n, v) },
+				"company_size": func(d *decoder, n string, v *yaml.Node) { iv.CompanySize = d.str(n, v) },
+				"region":       func(d *decoder, n string, v *yaml.Node) { iv.Region = d.str(n, v) },
+			}, func(*decoder, string, *yaml.Node) {})
+		},
+		"interviewer": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Interviewer = d.str(n, v) },
+		"consent": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Interview.Consent, d.doc.Interview.ConsentPos = d.boolean(n, v)
+		},
+		"channel": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Channel = d.str(n, v) },
+	},
+}
+
+func listInto(target func(d *decoder) *[]model.Str) field {
+	return func(d *decoder, name string, v *yaml.Node) { *target(d) = d.strList(name, v) }
+}
+
+func (d *decoder) decode(m *yaml.Node) {
+	doc := d.doc
+	doc.Status = model.StatusActive
+	switch doc.Kind {
+	case model.KindICP:
+		doc.ICP = &model.ICP{}
+	case model.KindPersona:
+		doc.Persona = &model.Persona{}
+	case model.KindInterview:
+		doc.Interview = &model.Interview{}
+	}
+	specific := kindFields[doc.Kind]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		if isNull(v) {
+			continue
+		}
+		if f, ok := commonFields[k.Value]; ok {
+			f(d, k.Value, v)
+		} else if f, ok := specific[k.Value]; ok {
+			f(d, k.Value, v)
+		} else {
+			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k)})
+		}
+	}
+	if doc.ID == "" {
+		doc.ID = strings.TrimSuffix(path.Base(doc.Path), ".md")
+		doc.IDPos = model.Pos{}
+	}
+}
+
+// mapping decodes a nested mapping: known keys through fields, other keys
+// through free (or, when free is nil, recorded as unknown "parent.key").
+func (d *decoder) mapping(name string, v *yaml.Node, fields map[string]field, free field) {
+	if v.Kind != yaml.MappingNode {
+		d.typeErr(v, "%s must be a mapping of keys to values; indent its keys under %s:", name, name)
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], deref(v.Content[i+1])
+		full := name + "." + k.Value
+		if isNull(val) {
+			continue
+		}
+		if f, ok := fields[k.Value]; ok {
+			f(d, full, val)
+		} else if free != nil {
+			free(d, full, val)
+		} else {
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k)})
+		}
+	}
+}
+
+func (d *decoder) str(name string, v *yaml.Node) model.Str {
+	if v.Kind != yaml.ScalarNode {
+		d.typeErr(v, "%s must be a single value, not a %s; write it on one line", name, nodeKind(v))
+		return model.Str{Pos: d.pos(v)}
+	}
+	return model.Str{Value: v.Value, Pos: d.pos(v)}
+}
+
+func (d *decoder) strList(name string, v *yaml.Node) []model.Str {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		d.typeErr(v, "%s must be a list, not a single value; write each item on its own line starting with \"- \"", name)
+		return []model.Str{{Value: v.Value, Pos: d.pos(v)}}
+	case yaml.SequenceNode:
+		out := make([]model.Str, 0, len(v.Content))
+		for _, item := range v.Content {
+			item = deref(item)
+			if isNull(item) {
+				continue
+			}
+			if item.Kind != yaml.ScalarNode {
+				d.typeErr(item, "each item of %s must be a single value, not a %s", name, nodeKind(item))
+				continue
+			}
+			out = append(out, model.Str{Value: item.Value, Pos: d.pos(item)})
+		}
+		return out
+	default:
+		d.typeErr(v, "%s must be a list of values, not a %s", name, nodeKind(v))
+		return nil
+	}
+}
+
+func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
+	s := d.str(name, v)
+	if v.Kind != yaml.ScalarNode {
+		return model.Str{}
+	}
+	for _, a := range allowed {
+		if s.Value == a {
+			return s
+		}
+	}
+	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), DidYouMean(s.Value, allowed))
+	return model.Str{}
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+
+func (d *decoder) date(name string, v *yaml.Node, allowTime bool) model.Date {
+	s := d.str(name, v)
+	if v.Kind != yaml.ScalarNode {
+		return model.Date{Pos: s.Pos}
+	}
+	layouts := dateLayouts[:1]
+	if allowTime {
+		layouts = dateLayouts
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s.Value); err == nil {
+			y, m, dd := t.Date()
+			return model.Date{Time: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), Valid: true, Pos: s.Pos}
+		}
+	}
+	d.typeErr(v, "%s %q is not a date; write it as YYYY-MM-DD", name, s.Value)
+	return model.Date{Pos: s.Pos}
+}
+
+func (d *decoder) boolean(name string, v *yaml.Node) (*bool, model.Pos) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
+		b, err := strconv.ParseBool(strings.ToLower(v.Value))
+		if err == nil {
+			return &b, d.pos(v)
+		}
+	}
+	d.typeErr(v, "%s must be true or false, not %s", name, describe(v))
+	return nil, d.pos(v)
+}
+
+func (d *decoder) number(name string, v *yaml.Node) (float64, bool) {
+	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		if err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			return f, true
+		}
+	}
+	d.typeErr(v, "%s must be a number, not %s", name, describe(v))
+	return 0, false
+}
+
+func (d *decoder) share(name string, v *yaml.Node) {
+	p := d.doc.Persona
+	p.SharePos = d.pos(v)
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.HasSuffix(strings.TrimSpace(v.Value), "%") {
+		num := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v.Value), "%"))
+		f, err := strconv.ParseFloat(num, 64)
+		if err != nil || f < 0 || f > 100 || math.IsNaN(f) {
+			d.typeErr(v, "share %q must be a percentage from 0%% to 100%%, such as \"25%%\"", v.Value)
+			return
+		}
+		f /= 100
+		p.Share = &f
+		return
+	}
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		d.typeErr(v, "share must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", describe(v))
+		return
+	}
+	f, ok := d.number(name, v)
+	if !ok {
+		return
+	}
+	if f < 0 || f > 1 {
+		hint := ""
+		if f >= 2 && f <= 100 && f == math.Trunc(f) {
+			hint = fmt.Sprintf("; did you mean \"%s%%\"?", v.Value)
+		}
+		d.typeErr(v, "share %s is outside 0..1; write a fraction such as 0.25 or a percentage such as \"25%%\"%s", v.Value, hint)
+		return
+	}
+	p.Share = &f
+}
+
+// constraintList, constraintRange and constraintStr decode an ICP attribute
+// and count it towards the ICP's constraints when it is non-empty.
+func (d *decoder) constraintList(target *[]model.Str) field {
+	return func(d *decoder, n string, v *yaml.Node) {
+		*target = d.strList(n, v)
+		if len(*target) > 0 {
+			d.doc.ICP.Constraints++
+		}
+	}
+}
+
+func (d *decoder) constraintStr(target *model.Str) field {
+	return func(d *decoder, n string, v *yaml.Node) {
+		*target = d.str(n, v)
+		if strings.TrimSpace(target.Value) != "" {
+			d.doc.ICP.Constraints++
+		}
+	}
+}
+
+func (d *decoder) constraintRange(target **model.Range, money bool) field {
+	return func(d *decoder, n string, v *yaml.Node) {
+		r := &model.Range{Pos: d.pos(v)}
+		fields := map[string]field{
+			"min": func(d *decoder, n string, v *yaml.Node) {
+				if f, ok := d.number(n, v); ok {
+					r.Min = &f
+				}
+			},
+			"max": func(d *decoder, n string, v *yaml.Node) {
+				if f, ok := d.number(n, v); ok {
+					r.Max = &f
+				}
+			},
+		}
+		if money {
+			fields["currency"] = func(d *decoder, n string, v *yaml.Node) { r.Currency = d.str(n, v).Value }
+		}
+		d.mapping(n, v, fields, nil)
+		if v.Kind != yaml.MappingNode {
+			return
+		}
+		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+			d.typeErr(v, "%s has min %g above max %g; swap them", n, *r.Min, *r.Max)
+		}
+		*target = r
+		if r.Min != nil || r.Max != nil {
+			d.doc.ICP.Constraints++
+		}
+	}
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	default:
+		return "value"
+	}
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return strconv.Quote(n.Value)
+	}
+	return "a " + nodeKind(n)
+}
+
+// subKeys lists the keys of the closed nested mappings, for suggestions.
+// TestSubKeysMatchDecoder keeps it in step with the decoder.
+var subKeys = map[model.Kind]map[string][]string{
+	model.KindICP: {
+		"firmographics":           {"industries", "employees", "revenue", "regions", "tech_stack", "business_model"},
+		"demographics":            {"age", "income", "locations", "education", "occupations", "interests"},
+		"firmographics.employees": {"min", "max"},
+		"firmographics.revenue":   {"min", "max", "currency"},
+		"demographics.age":        {"min", "max"},
+		"demographics.income":     {"min", "max", "currency"},
+		"lint":                    {"ignore", "reason"},
+	},
+	model.KindPersona: {
+		"role": {"title", "seniority", "department", "budget_authority"},
+		"lint": {"ignore", "reason"},
+	},
+	model.KindInterview: {
+		"lint": {"ignore", "reason"},
+	},
+}
+
+// SubKeys returns the keys known under parent ("" for top-level keys) in an
+// entity of kind k.
+func SubKeys(k model.Kind, parent string) []string {
+	if parent == "" {
+		return Keys(k)
+	}
+	return subKeys[k][parent]
+}

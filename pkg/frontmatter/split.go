@@ -1,0 +1,103 @@
+// Package frontmatter splits a Markdown file into its front matter block and
+// body, and decodes the block into model types keeping every value's position.
+package frontmatter
+
+import "bytes"
+
+// Format is the syntax a front matter block announces with its delimiter.
+type Format int
+
+// Front matter syntaxes. Only YAML is supported; TOML is recognised so that a
+// file written for another tool gets a clear finding instead of silence.
+const (
+	None Format = iota
+	YAML
+	TOML
+)
+
+// Block is the result of splitting a file.
+type Block struct {
+	Format Format
+	Closed bool
+	// Text is the front matter between the delimiters (all of the rest of the
+	// file when the block is not closed), line endings as written.
+	Text []byte
+	// Line is the file line on which Text starts.
+	Line int
+	// Body is what follows the closing delimiter.
+	Body []byte
+	// BodyLine is the file line on which Body starts.
+	BodyLine int
+}
+
+var bom = []byte("\xEF\xBB\xBF")
+
+// StripBOM drops a UTF-8 byte order mark, which editors on Windows add.
+func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }
+
+// Split finds the front matter block at the top of src. A file whose first
+// line is not a delimiter has Format None and all of it is Body.
+func Split(src []byte) Block {
+	src = StripBOM(src)
+	first, rest := nextLine(src)
+	var format Format
+	var closers []string
+	switch string(trimBlanks(first)) {
+	case "---":
+		format, closers = YAML, []string{"---", "..."}
+	case "+++":
+		format, closers = TOML, []string{"+++"}
+	default:
+		return Block{Body: src, BodyLine: 1}
+	}
+	textStart := len(src) - len(rest)
+	line := 2
+	for pos := textStart; pos < len(src); {
+		l, after := nextLine(src[pos:])
+		t := string(trimBlanks(l))
+		for _, c := range closers {
+			if t == c {
+				return Block{
+					Format:   format,
+					Closed:   true,
+					Text:     src[textStart:pos],
+					Line:     2,
+					Body:     after,
+					BodyLine: line + 1,
+				}
+			}
+		}
+		pos = len(src) - len(after)
+		line++
+	}
+	return Block{Format: format, Text: src[textStart:], Line: 2, BodyLine: line}
+}
+
+// nextLine returns the first line of b without its terminator, and what
+// follows the terminator. LF, CRLF and a lone CR all end a line, as in YAML.
+func nextLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexAny(b, "\r\n")
+	if i < 0 {
+		return b, nil
+	}
+	if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+		return b[:i], b[i+2:]
+	}
+	return b[:i], b[i+1:]
+}
+
+// trimBlanks drops trailing spaces and tabs, which Hugo tolerates on delimiters.
+func trimBlanks(b []byte) []byte { return bytes.TrimRight(b, " \t") }
+
+// Lines calls fn with every line of src (BOM removed) and its 1-based number,
+// counting line ends the way Split does. It stops early when fn returns false.
+func Lines(src []byte, fn func(n int, line []byte) bool) {
+	src = StripBOM(src)
+	for n := 1; len(src) > 0; n++ {
+		l, rest := nextLine(src)
+		if !fn(n, l) {
+			return
+		}
+		src = rest
+	}
+}

@@ -1,0 +1,51 @@
+package frontmatter
+
+import "strings"
+
+// Distance is the Levenshtein edit distance between a and b, counted in runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Nearest returns the candidate closest to s when it is close enough to be a
+// plausible typo (at most a third of its length, and at most maxDist edits),
+// or "" when none is.
+func Nearest(s string, candidates []string, maxDist int) string {
+	best, bestDist := "", maxDist+1
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := Distance(ls, strings.ToLower(c))
+		if d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > maxDist || bestDist > (len([]rune(s))+2)/3+1 {
+		return ""
+	}
+	return best
+}
+
+// DidYouMean renders the suggestion clause of a message, or "" without one.
+func DidYouMean(s string, candidates []string) string {
+	if n := Nearest(s, candidates, 3); n != "" && n != s {
+		return "; did you mean \"" + n + "\"?"
+	}
+	return ""
+}

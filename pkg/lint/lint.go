@@ -1,0 +1,142 @@
+// Package lint runs rules over a loaded workspace and turns what they find
+// into findings with a severity, honouring the config and lint.ignore.
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// Severity orders findings; Off means the rule does not run.
+type Severity int
+
+// Severities from least to most severe.
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Off: "off", Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads "error", "warning", "info" or "off".
+func ParseSeverity(s string) (Severity, bool) {
+	for sev, name := range severityNames {
+		if name == s {
+			return sev, true
+		}
+	}
+	return Off, false
+}
+
+// Finding is one problem found in one file.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	// Path is relative to the current directory and '/'-separated.
+	Path    string
+	Line    int
+	Column  int
+	Entity  string // "kind/id", or "" for a file that is not an entity
+	Message string
+}
+
+// Rule is a lint rule's identity and documentation. What it checks comes
+// from one of the checker interfaces; rules without one report the problems
+// the loader found for them (file-unreadable, frontmatter-invalid, ...).
+type Rule interface {
+	ID() string
+	DefaultSeverity() Severity
+	// Summary says in one line when the rule fires.
+	Summary() string
+	// Help says why it matters and how to fix it.
+	Help() string
+}
+
+// Checker is a rule that looks at the loaded workspace.
+type Checker interface {
+	Rule
+	Check(c *Context)
+}
+
+// TextChecker is a rule that reads an entity file's full text while it is
+// loaded (bodies are not kept). It must be safe for concurrent use.
+type TextChecker interface {
+	Rule
+	CheckText(doc *model.Document, src []byte) []model.Problem
+}
+
+// Finisher is a rule that judges the other rules' results, so it runs after
+// all of them.
+type Finisher interface {
+	Rule
+	Finish(c *Context)
+}
+
+// Configurable is a rule with options under `rules.<id>` in the config.
+type Configurable interface {
+	Rule
+	Configure(opts map[string]config.Option, configPath string) error
+}
+
+// Context is what a rule sees while it checks.
+type Context struct {
+	WS    *workspace.Workspace
+	Today time.Time
+	// Severity is the rule's severity after the config, so that rules can
+	// skip expensive work they would not report.
+	Severity Severity
+
+	rule   string
+	runner *run
+}
+
+// Report records a finding of the running rule in doc at pos.
+func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args ...any) {
+	c.runner.add(c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...))
+}
+
+// Suppressed reports whether doc's lint.ignore silenced a finding of rule.
+func (c *Context) Suppressed(doc *model.Document, rule string) bool {
+	return c.runner.suppressed[suppression{doc, rule}]
+}
+
+// Enabled reports whether rule is on in this run.
+func (c *Context) Enabled(rule string) bool { return c.runner.severity[rule] != Off }
+
+// Known reports whether rule is a registered rule id.
+func (c *Context) Known(rule string) bool {
+	_, ok := c.runner.severity[rule]
+	return ok
+}
+
+// RuleIDs lists the registered rule ids, for suggestions.
+func (c *Context) RuleIDs() []string {
+	ids := make([]string, 0, len(c.runner.rules))
+	for _, r := range c.runner.rules {
+		ids = append(ids, r.ID())
+	}
+	return ids
+}
+
+// Plural renders "1 interview" or "3 interviews".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
+		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Path turns a workspace-relative path into the one shown to the user.
+func (c *Context) Path(rel string) string { return c.runner.display(rel) }

@@ -1,0 +1,41 @@
+package lint
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// CheckOptionNames rejects options a rule does not take, naming the first
+// one in file order.
+func CheckOptionNames(rule string, opts map[string]config.Option, configPath string, known ...string) error {
+	names := make([]string, 0, len(opts))
+	for name := range opts {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool { return opts[names[i]].Key.Line < opts[names[j]].Key.Line })
+	for _, name := range names {
+		ok := false
+		for _, k := range known {
+			ok = ok || k == name
+		}
+		if !ok {
+			return config.Errorf(configPath, opts[name].Key, "rule %s has no option %q%s; its options are severity, %s",
+				rule, name, frontmatter.DidYouMean(name, known), strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// IntOption decodes a whole-number option of at least minimum.
+func IntOption(rule, name string, o config.Option, configPath string, minimum int) (int, error) {
+	n, err := strconv.Atoi(o.Value.Value)
+	if o.Value.Kind != yaml.ScalarNode || err != nil || n < minimum {
+		return 0, config.Errorf(configPath, o.Value, "rules.%s.%s must be a whole number of at least %d, not %q", rule, name, minimum, o.Value.Value)
+	}
+	return n, nil
+}

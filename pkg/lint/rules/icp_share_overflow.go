@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+type icpShareOverflow struct{ meta }
+
+func (r *icpShareOverflow) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindICP) {
+		total := 0.0
+		var parts []string
+		for _, p := range countedPersonas(c.WS, d) {
+			if p.Persona.Share == nil {
+				continue
+			}
+			total += *p.Persona.Share
+			parts = append(parts, fmt.Sprintf("%s %s", p.ID, percent(*p.Persona.Share)))
+		}
+		// Shares are often written as thirds; allow for rounding.
+		if total > 1.0005 {
+			c.Report(d, model.FileStart, "the shares of this ICP's personas add up to %s (%s); lower them to 100%% or less",
+				percent(total), strings.Join(parts, ", "))
+		}
+	}
+}
+
+func percent(f float64) string {
+	s := fmt.Sprintf("%.1f", f*100)
+	return strings.TrimSuffix(s, ".0") + "%"
+}

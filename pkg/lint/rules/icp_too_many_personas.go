@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+type icpTooManyPersonas struct {
+	meta
+	max int
+}
+
+func (r *icpTooManyPersonas) Configure(opts map[string]config.Option, path string) error {
+	if err := lint.CheckOptionNames(r.id, opts, path, "max"); err != nil {
+		return err
+	}
+	if o, ok := opts["max"]; ok {
+		n, err := lint.IntOption(r.id, "max", o, path, 1)
+		if err != nil {
+			return err
+		}
+		r.max = n
+	}
+	return nil
+}
+
+func (r *icpTooManyPersonas) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindICP) {
+		if n := len(countedPersonas(c.WS, d)); n > r.max {
+			c.Report(d, model.FileStart, "ICP has %d active personas (limit %d); merge or retire some so the core ones stay in view", n, r.max)
+		}
+	}
+}

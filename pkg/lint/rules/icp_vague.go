@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+type icpVague struct {
+	meta
+	minConstraints int
+}
+
+func (r *icpVague) Configure(opts map[string]config.Option, path string) error {
+	if err := lint.CheckOptionNames(r.id, opts, path, "min_constraints"); err != nil {
+		return err
+	}
+	if o, ok := opts["min_constraints"]; ok {
+		n, err := lint.IntOption(r.id, "min_constraints", o, path, 1)
+		if err != nil {
+			return err
+		}
+		r.minConstraints = n
+	}
+	return nil
+}
+
+func (r *icpVague) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindICP) {
+		if n := d.ICP.Constraints; n < r.minConstraints {
+			c.Report(d, model.FileStart, "ICP constrains %s; add firmographics or demographics until it constrains at least %d",
+				lint.Plural(n, "attribute"), r.minConstraints)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+// piiRule scans the whole text of interviews and personas, front matter and
+// body, while the file is loaded.
+type piiRule struct{ meta }
+
+func interviewPII() lint.Rule {
+	return &piiRule{meta{"interview-pii", lint.Warning,
+		"interview or persona text contains an e-mail address or phone number",
+		"Notes in a shared repository must not identify people; replace contact details with a role (\"the CFO\")."}}
+}
+
+var (
+	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+	phonePattern = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]\d{3,4}`)
+)
+
+func (r *piiRule) CheckText(doc *model.Document, src []byte) []model.Problem {
+	if doc.Kind != model.KindInterview && doc.Kind != model.KindPersona {
+		return nil
+	}
+	var out []model.Problem
+	frontmatter.Lines(src, func(n int, line []byte) bool {
+		for _, loc := range emailPattern.FindAllIndex(line, -1) {
+			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, loc[0])},
+				Message: "text contains an e-mail address; remove it or replace it with the person's role"})
+		}
+		for _, loc := range phonePattern.FindAllIndex(line, -1) {
+			if !isPhone(line, loc) {
+				continue
+			}
+			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, loc[0])},
+				Message: "text contains a phone number; remove it or replace it with the person's role"})
+		}
+		return true
+	})
+	return out
+}
+
+// isPhone rejects matches that are part of a longer number (money, ids)
+// and those with too few digits to dial.
+func isPhone(line []byte, loc []int) bool {
+	if loc[0] > 0 {
+		if c := line[loc[0]-1]; c >= '0' && c <= '9' || c == '.' || c == ',' || c == '-' || c == '/' {
+			return false
+		}
+	}
+	if loc[1] < len(line) {
+		if c := line[loc[1]]; c >= '0' && c <= '9' || c == '-' || c == '/' {
+			return false
+		}
+	}
+	digits := 0
+	for _, c := range line[loc[0]:loc[1]] {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	return digits >= 9 && digits <= 15
+}
+
+// column is the 1-based character column of byte offset off in line.
+func column(line []byte, off int) int { return utf8.RuneCount(line[:off]) + 1 }

@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+type personaFewSources struct {
+	meta
+	min int
+}
+
+func (r *personaFewSources) Configure(opts map[string]config.Option, path string) error {
+	if err := lint.CheckOptionNames(r.id, opts, path, "min"); err != nil {
+		return err
+	}
+	if o, ok := opts["min"]; ok {
+		n, err := lint.IntOption(r.id, "min", o, path, 1)
+		if err != nil {
+			return err
+		}
+		r.min = n
+	}
+	return nil
+}
+
+func (r *personaFewSources) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindPersona) {
+		sources := d.Persona.Sources
+		if len(sources) == 0 {
+			continue // persona-no-sources
+		}
+		distinct := map[*model.Document]bool{}
+		for _, s := range sources {
+			if res := c.WS.ResolveSource(d, s.Value); res.Status == workspace.SourceFound {
+				distinct[res.Doc] = true
+			}
+		}
+		if len(distinct) < r.min {
+			c.Report(d, sources[0].Pos, "persona cites %s; cite at least %d distinct interviews to ground it",
+				lint.Plural(len(distinct), "existing interview"), r.min)
+		}
+	}
+}

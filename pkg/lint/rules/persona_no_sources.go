@@ -1,0 +1,16 @@
+package rules
+
+import (
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+type personaNoSources struct{ meta }
+
+func (r *personaNoSources) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindPersona) {
+		if len(d.Persona.Sources) == 0 {
+			c.Report(d, model.FileStart, "persona cites no interviews; list the interviews it rests on under sources:")
+		}
+	}
+}

@@ -1,0 +1,24 @@
+package rules
+
+import (
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+type personaUnknownICP struct{ meta }
+
+func (r *personaUnknownICP) Check(c *lint.Context) {
+	ids := c.WS.IDs(model.KindICP)
+	for _, d := range c.WS.Entities(model.KindPersona) {
+		ref := d.Persona.ICP
+		if ref.Value == "" || c.WS.Lookup(model.KindICP, ref.Value) != nil {
+			continue
+		}
+		if hint := frontmatter.DidYouMean(ref.Value, ids); hint != "" {
+			c.Report(d, ref.Pos, "icp %q does not exist%s", ref.Value, hint)
+			continue
+		}
+		c.Report(d, ref.Pos, "icp %q does not exist; create that ICP or point icp: at an existing one", ref.Value)
+	}
+}

@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+type sourceICPMismatch struct{ meta }
+
+func (r *sourceICPMismatch) Check(c *lint.Context) {
+	for _, d := range c.WS.Entities(model.KindPersona) {
+		icp := c.WS.Lookup(model.KindICP, d.Persona.ICP.Value)
+		if icp == nil {
+			continue // persona-no-icp or persona-unknown-icp says what is wrong
+		}
+		for _, s := range d.Persona.Sources {
+			res := c.WS.ResolveSource(d, s.Value)
+			if res.Status != workspace.SourceFound {
+				continue
+			}
+			iv := res.Doc.Interview
+			other := iv.ICP.Value
+			if other != "" && other != d.Persona.ICP.Value && c.WS.Lookup(model.KindICP, other) != nil {
+				c.Report(d, s.Pos, "interview %q is about ICP %q, not %q; cite interviews with this persona's ICP",
+					res.Doc.ID, other, d.Persona.ICP.Value)
+				continue
+			}
+			if icp.ICP.Firmographics.Employees == nil {
+				continue
+			}
+			lo, hi, ok := ParseCompanySize(iv.Interviewee.CompanySize.Value)
+			if ok && !icp.ICP.Firmographics.Employees.Contains(lo, hi) {
+				c.Report(d, s.Pos, "interview %q is with a company of %s employees, outside ICP %q's range %s; cite interviews with companies that fit the ICP",
+					res.Doc.ID, iv.Interviewee.CompanySize.Value, icp.ID, describeRange(icp.ICP.Firmographics.Employees))
+			}
+		}
+	}
+}
+
+var sizePattern = regexp.MustCompile(`^(?:([<>]=?|~|about|up to)\s*)?(\d+(?:\.\d+)?k?)\s*(\+|(?:-|–|—|to)\s*(\d+(?:\.\d+)?k?))?(?:\s*employees)?$`)
+
+// ParseCompanySize reads an interviewee's company size ("250", "200-500",
+// "50 to 200", "1k+", "<50") as a range of head counts. Free text it cannot
+// read is not judged.
+func ParseCompanySize(s string) (lo, hi float64, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(s, ",", "")))
+	m := sizePattern.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	first, ok := headCount(m[2])
+	if !ok {
+		return 0, 0, false
+	}
+	lo, hi = first, first
+	switch {
+	case m[3] == "+":
+		hi = math.Inf(1)
+	case m[4] != "":
+		if hi, ok = headCount(m[4]); !ok || hi < lo {
+			return 0, 0, false
+		}
+	}
+	switch m[1] {
+	case "<", "<=", "up to":
+		lo = 0
+	case ">", ">=":
+		hi = math.Inf(1)
+	}
+	return lo, hi, true
+}
+
+func headCount(s string) (float64, bool) {
+	mult := 1.0
+	if strings.HasSuffix(s, "k") {
+		s, mult = strings.TrimSuffix(s, "k"), 1000
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f * mult, err == nil
+}
+
+func describeRange(r *model.Range) string {
+	switch {
+	case r.Min != nil && r.Max != nil:
+		return fmt.Sprintf("%g-%g", *r.Min, *r.Max)
+	case r.Min != nil:
+		return fmt.Sprintf("%g+", *r.Min)
+	case r.Max != nil:
+		return fmt.Sprintf("up to %g", *r.Max)
+	}
+	return "any"
+}

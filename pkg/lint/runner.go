@@ -1,0 +1,188 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// Runner applies a configured rule set. Build it before loading the
+// workspace: its Inspector must be handed to workspace.Load.
+type Runner struct {
+	rules    []Rule
+	severity map[string]Severity
+}
+
+// evidenceRules are downgraded from error to warning on draft and proto
+// entities, which are allowed to be assumptions while they are worked on.
+var evidenceRules = map[string]bool{"persona-no-sources": true, "source-missing": true}
+
+// NewRunner checks the config against the rules (unknown rule ids, bad
+// options) and returns a runner, or a *config.Error.
+func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
+	r := &Runner{rules: rules, severity: make(map[string]Severity, len(rules))}
+	byID := make(map[string]Rule, len(rules))
+	ids := make([]string, 0, len(rules))
+	for _, rule := range rules {
+		byID[rule.ID()] = rule
+		ids = append(ids, rule.ID())
+		r.severity[rule.ID()] = rule.DefaultSeverity()
+	}
+	for _, id := range cfg.RuleOrder {
+		setting := cfg.Rules[id]
+		rule, ok := byID[id]
+		if !ok {
+			return nil, &config.Error{Path: cfg.Path, Pos: setting.Key, Msg: fmt.Sprintf(
+				"unknown rule %q%s; `persona rules` lists them", id, frontmatter.DidYouMean(id, ids))}
+		}
+		if setting.Severity != "" {
+			r.severity[id], _ = ParseSeverity(setting.Severity)
+		}
+		if len(setting.Options) == 0 {
+			continue
+		}
+		c, ok := rule.(Configurable)
+		if !ok {
+			var first config.Option
+			for _, o := range setting.Options {
+				if first.Key == nil || o.Key.Line < first.Key.Line {
+					first = o
+				}
+			}
+			return nil, config.Errorf(cfg.Path, first.Key,
+				"rule %s has no option %q; it only takes severity", id, first.Key.Value)
+		}
+		if err := c.Configure(setting.Options, cfg.Path); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Rules returns the rule set with each rule's severity in force.
+func (r *Runner) Rules() []Rule { return r.rules }
+
+// Severity returns the severity in force for a rule id.
+func (r *Runner) Severity(id string) Severity { return r.severity[id] }
+
+// Inspector returns the per-file hook for workspace.Load that runs the
+// enabled text rules.
+func (r *Runner) Inspector() workspace.Inspector {
+	var checkers []TextChecker
+	for _, rule := range r.rules {
+		if tc, ok := rule.(TextChecker); ok && r.severity[rule.ID()] != Off {
+			checkers = append(checkers, tc)
+		}
+	}
+	if len(checkers) == 0 {
+		return nil
+	}
+	return func(doc *model.Document, src []byte) []model.Problem {
+		var out []model.Problem
+		for _, tc := range checkers {
+			out = append(out, tc.CheckText(doc, src)...)
+		}
+		return out
+	}
+}
+
+type suppression struct {
+	doc  *model.Document
+	rule string
+}
+
+type run struct {
+	*Runner
+	ws         *workspace.Workspace
+	display    func(rel string) string
+	include    func(rel string) bool
+	findings   []Finding
+	suppressed map[suppression]bool
+}
+
+// Options for one run.
+type Options struct {
+	Today time.Time
+	// Display turns a workspace-relative path into the path shown to the
+	// user; nil keeps it as is.
+	Display func(rel string) string
+	// Include limits reporting to the files (workspace-relative paths) it
+	// accepts; nil reports every file. Suppressions are tracked for all.
+	Include func(rel string) bool
+}
+
+// Run lints the workspace and returns the findings sorted by path, line,
+// column and rule.
+func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
+	rn := &run{Runner: r, ws: ws, display: opts.Display, include: opts.Include, suppressed: map[suppression]bool{}}
+	if rn.display == nil {
+		rn.display = func(rel string) string { return rel }
+	}
+	for _, doc := range ws.Docs {
+		for _, p := range doc.Problems {
+			rn.add(p.Rule, doc, p.Pos.Or(model.FileStart), p.Message)
+		}
+	}
+	ctx := func(rule Rule) *Context {
+		return &Context{WS: ws, Today: opts.Today, Severity: r.severity[rule.ID()], rule: rule.ID(), runner: rn}
+	}
+	for _, rule := range r.rules {
+		if c, ok := rule.(Checker); ok && r.severity[rule.ID()] != Off {
+			c.Check(ctx(rule))
+		}
+	}
+	for _, rule := range r.rules {
+		if f, ok := rule.(Finisher); ok && r.severity[rule.ID()] != Off {
+			f.Finish(ctx(rule))
+		}
+	}
+	slices.SortFunc(rn.findings, Compare)
+	return rn.findings
+}
+
+// Compare orders findings by path, line, column and rule, then message so
+// that the order is total and output is byte-for-byte stable.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		strings.Compare(a.Rule, b.Rule),
+		strings.Compare(a.Message, b.Message),
+	)
+}
+
+func (rn *run) add(rule string, doc *model.Document, pos model.Pos, msg string) {
+	sev := rn.severity[rule]
+	if sev == Off {
+		return
+	}
+	for _, ig := range doc.Lint.Ignore {
+		if ig.Value == rule {
+			rn.suppressed[suppression{doc, rule}] = true
+			return
+		}
+	}
+	if rn.include != nil && !rn.include(doc.Path) {
+		return
+	}
+	if sev == Error && evidenceRules[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
+		sev = Warning
+	}
+	rn.findings = append(rn.findings, Finding{
+		Rule:     rule,
+		Severity: sev,
+		Path:     rn.display(doc.Path),
+		Line:     pos.Line,
+		Column:   max(pos.Column, 1),
+		Entity:   doc.Entity(),
+		Message:  msg,
+	})
+}

@@ -1,0 +1,224 @@
+// Package model holds the entity types persona works with. It does no I/O:
+// loading lives in frontmatter and workspace, judging in lint.
+package model
+
+import "time"
+
+// Kind is the kind of an entity, taken from the `kind` key of its front matter.
+type Kind string
+
+// The kinds the contract knows. Any other `kind` belongs to another tool.
+const (
+	KindICP       Kind = "icp"
+	KindPersona   Kind = "persona"
+	KindInterview Kind = "interview"
+)
+
+// Kinds lists the known kinds in their canonical order (ICP → persona → interview).
+var Kinds = []Kind{KindICP, KindPersona, KindInterview}
+
+// Status is the lifecycle state of an entity.
+type Status string
+
+// Statuses of the contract; an entity without `status` is active.
+const (
+	StatusDraft   Status = "draft"
+	StatusProto   Status = "proto"
+	StatusActive  Status = "active"
+	StatusRetired Status = "retired"
+)
+
+// Pos is a 1-based line and column in a file. The zero Pos means "unknown";
+// Or turns it into line 1, column 1, where the contract points missing keys.
+type Pos struct {
+	Line   int
+	Column int
+}
+
+// Or returns p, or fallback when p is unknown.
+func (p Pos) Or(fallback Pos) Pos {
+	if p.Line <= 0 {
+		return fallback
+	}
+	return p
+}
+
+// FileStart is where findings about a whole file, or about a missing key, point.
+var FileStart = Pos{Line: 1, Column: 1}
+
+// Str is a scalar value together with where it was written.
+type Str struct {
+	Value string
+	Pos   Pos
+}
+
+// Date is a calendar date with its position; Valid is false when absent or malformed.
+type Date struct {
+	Time  time.Time
+	Valid bool
+	Pos   Pos
+}
+
+// Range is a numeric {min, max} range; a nil bound is open.
+type Range struct {
+	Min, Max *float64
+	Currency string
+	Pos      Pos
+}
+
+// Contains reports whether [lo, hi] overlaps the range; a value that only
+// partly overlaps is still a fit, since interview notes round sizes.
+func (r *Range) Contains(lo, hi float64) bool {
+	if r == nil {
+		return true
+	}
+	if r.Max != nil && lo > *r.Max {
+		return false
+	}
+	if r.Min != nil && hi < *r.Min {
+		return false
+	}
+	return true
+}
+
+// Problem is something wrong that was found while reading a file, before any
+// rule ran; the rule named by Rule reports it.
+type Problem struct {
+	Rule    string
+	Pos     Pos
+	Message string
+}
+
+// Key is a front matter key as written, with its position.
+type Key struct {
+	Name string
+	Pos  Pos
+}
+
+// LintDirective is the per-file `lint:` suppression block.
+type LintDirective struct {
+	Ignore []Str
+	Reason string
+	Pos    Pos
+}
+
+// Document is one Markdown file of the workspace that is an entity, or that
+// might have been one and has problems to report. Bodies are not kept: what
+// rules need from them is extracted while the file is read.
+type Document struct {
+	Path      string // workspace-root-relative, '/'-separated
+	Kind      Kind   // empty when the file is not (usable as) an entity
+	KindPos   Pos
+	ID        string
+	IDPos     Pos // unknown when the id comes from the file name
+	Status    Status
+	StatusPos Pos
+	Owners    []Str
+	Reviewed  Date
+	Tags      []Str
+	Lint      LintDirective
+	Unknown   []Key // top-level (and closed nested) keys the contract does not know
+	Problems  []Problem
+
+	ICP       *ICP
+	Persona   *Persona
+	Interview *Interview
+}
+
+// Entity returns the "kind/id" label findings carry, or "" for a non-entity.
+func (d *Document) Entity() string {
+	if d.Kind == "" {
+		return ""
+	}
+	return string(d.Kind) + "/" + d.ID
+}
+
+// IsActive reports whether the entity counts as in use.
+func (d *Document) IsActive() bool { return d.Status == StatusActive }
+
+// ICP is an ideal customer profile: the organisation or group that fits best.
+type ICP struct {
+	Title           Str
+	Segment         Str
+	Firmographics   Firmographics
+	Demographics    GroupDemographics
+	Constraints     int // non-empty firmographic and demographic keys
+	Pains           []Str
+	Needs           []Str
+	Goals           []Str
+	Behaviors       []Str
+	Channels        []Str
+	Triggers        []Str
+	Disqualifiers   []Str
+	BuyingCommittee []Str
+}
+
+// Firmographics constrain the organisations of a B2B ICP.
+type Firmographics struct {
+	Industries    []Str
+	Employees     *Range
+	Revenue       *Range
+	Regions       []Str
+	TechStack     []Str
+	BusinessModel Str
+}
+
+// GroupDemographics constrain the people of a B2C ICP.
+type GroupDemographics struct {
+	Age         *Range
+	Income      *Range
+	Locations   []Str
+	Education   []Str
+	Occupations []Str
+	Interests   []Str
+}
+
+// Persona is an individual inside an ICP.
+type Persona struct {
+	Name         Str
+	Type         Str
+	ICP          Str
+	Role         Role
+	Demographics map[string]string
+	Share        *float64
+	SharePos     Pos
+	BuyingRole   Str
+	Goals        []Str
+	Motivations  []Str
+	Frustrations []Str
+	Aspirations  []Str
+	Channels     []Str
+	Objections   []Str
+	Quotes       []Str
+	Sources      []Str
+}
+
+// IsNegative reports whether the persona describes who the product is not for;
+// such personas stay out of share sums and persona counts.
+func (p *Persona) IsNegative() bool { return p.Type.Value == "negative" }
+
+// Role is a persona's job.
+type Role struct {
+	Title           Str
+	Seniority       Str
+	Department      Str
+	BudgetAuthority *bool
+}
+
+// Interview is one customer conversation: the evidence personas cite.
+type Interview struct {
+	Date        Date
+	ICP         Str
+	Interviewee Interviewee
+	Interviewer Str
+	Consent     *bool
+	ConsentPos  Pos
+	Channel     Str
+}
+
+// Interviewee describes who was interviewed, never by name.
+type Interviewee struct {
+	Role        Str
+	CompanySize Str
+	Region      Str
+}

@@ -1,0 +1,83 @@
+// Package output renders lint results, one file per format. Printers are
+// pure functions of the report: no clock, no environment, no terminal
+// detection, so their bytes are stable and golden-testable.
+package output
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+)
+
+// Report is everything a printer may render.
+type Report struct {
+	Findings []lint.Finding
+	Summary  Summary
+	// Rules is the rule set in force, for formats that describe rules.
+	Rules []lint.Rule
+	// ToolVersion is the persona version, for formats that name the tool.
+	ToolVersion string
+}
+
+// Summary counts what was linted and found.
+type Summary struct {
+	Files    int
+	Entities map[model.Kind]int
+	Errors   int
+	Warnings int
+	Infos    int
+}
+
+// Summarize counts findings by severity.
+func Summarize(files int, entities map[model.Kind]int, findings []lint.Finding) Summary {
+	s := Summary{Files: files, Entities: entities}
+	for _, f := range findings {
+		switch f.Severity {
+		case lint.Error:
+			s.Errors++
+		case lint.Warning:
+			s.Warnings++
+		case lint.Info:
+			s.Infos++
+		}
+	}
+	return s
+}
+
+// Style says how to decorate text output.
+type Style struct {
+	Color bool
+}
+
+// Printer writes a report in one format.
+type Printer func(w io.Writer, r *Report, style Style) error
+
+// printers maps format names to printers; built per call so that nothing
+// package-level is mutable.
+func printers() map[string]Printer {
+	return map[string]Printer{
+		"text": Text,
+		"json": JSON,
+	}
+}
+
+// Lookup returns the printer of a format.
+func Lookup(format string) (Printer, error) {
+	if p, ok := printers()[format]; ok {
+		return p, nil
+	}
+	return nil, fmt.Errorf("unknown format %q; use one of %v", format, Formats())
+}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	var names []string
+	for name := range printers() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}

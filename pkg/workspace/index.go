@@ -1,0 +1,139 @@
+package workspace
+
+import (
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/personakit/persona/pkg/model"
+)
+
+func (ws *Workspace) index() {
+	ws.byKind = map[model.Kind]map[string]*model.Document{}
+	ws.byPath = make(map[string]*model.Document, len(ws.Docs))
+	for _, k := range model.Kinds {
+		ws.byKind[k] = map[string]*model.Document{}
+	}
+	ws.personasByICP = map[string][]*model.Document{}
+	for _, d := range ws.Docs {
+		if d.Kind == "" {
+			continue
+		}
+		ws.byPath[d.Path] = d
+		if d.Kind == model.KindPersona {
+			ws.personasByICP[d.Persona.ICP.Value] = append(ws.personasByICP[d.Persona.ICP.Value], d)
+		}
+		// Docs are in path order, so the first file keeps the id; the
+		// duplicates are reported against it.
+		if _, taken := ws.byKind[d.Kind][d.ID]; !taken {
+			ws.byKind[d.Kind][d.ID] = d
+		}
+	}
+}
+
+// Entities returns the entities of one kind in path order.
+func (ws *Workspace) Entities(k model.Kind) []*model.Document {
+	var out []*model.Document
+	for _, d := range ws.Docs {
+		if d.Kind == k {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Count returns how many entities of kind k were loaded.
+func (ws *Workspace) Count(k model.Kind) int {
+	n := 0
+	for _, d := range ws.Docs {
+		if d.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// Lookup returns the entity of kind k with the given id (the first in path
+// order when several share it), or nil.
+func (ws *Workspace) Lookup(k model.Kind, id string) *model.Document {
+	return ws.byKind[k][id]
+}
+
+// IDs returns the sorted ids of kind k, for "did you mean" suggestions.
+func (ws *Workspace) IDs(k model.Kind) []string {
+	ids := make([]string, 0, len(ws.byKind[k]))
+	for id := range ws.byKind[k] {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// PersonasOf returns the personas whose icp is id, in path order.
+func (ws *Workspace) PersonasOf(id string) []*model.Document {
+	return ws.personasByICP[id]
+}
+
+// SourceStatus says what a persona's source reference resolved to.
+type SourceStatus int
+
+// Outcomes of resolving a source.
+const (
+	SourceFound SourceStatus = iota
+	SourceMissing
+	SourceNotInterview
+	SourceOutside
+)
+
+// Source is a resolved source reference.
+type Source struct {
+	Status SourceStatus
+	Doc    *model.Document // the interview, when found
+	// Path is the workspace-relative path tried (or found), when the
+	// reference was read as a path.
+	Path string
+}
+
+// ResolveSource resolves a persona's source: an interview id, or a path to
+// an interview file relative to the persona file or to the workspace root.
+// Ids win over paths; a path counts as outside the workspace only when every
+// reading of it leaves the root.
+func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
+	if d := ws.Lookup(model.KindInterview, ref); d != nil {
+		return Source{Status: SourceFound, Doc: d, Path: d.Path}
+	}
+	var candidates []string
+	if filepath.IsAbs(ref) {
+		rel, err := filepath.Rel(ws.Root, filepath.Clean(ref))
+		if err != nil {
+			return Source{Status: SourceOutside}
+		}
+		candidates = append(candidates, filepath.ToSlash(rel))
+	} else {
+		ref = filepath.ToSlash(ref)
+		candidates = append(candidates, path.Join(path.Dir(from.Path), ref), path.Clean(ref))
+	}
+	inside := ""
+	for _, c := range candidates {
+		if c == ".." || strings.HasPrefix(c, "../") {
+			continue
+		}
+		if d := ws.byPath[c]; d != nil {
+			if d.Kind == model.KindInterview {
+				return Source{Status: SourceFound, Doc: d, Path: c}
+			}
+			return Source{Status: SourceNotInterview, Doc: d, Path: c}
+		}
+		if ws.mdFiles[c] {
+			return Source{Status: SourceNotInterview, Path: c}
+		}
+		if inside == "" {
+			inside = c
+		}
+	}
+	if inside == "" {
+		return Source{Status: SourceOutside}
+	}
+	return Source{Status: SourceMissing, Path: inside}
+}

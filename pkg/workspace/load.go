@@ -1,0 +1,236 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/model"
+)
+
+// MaxFileSize is the largest entity file persona reads; larger ones are
+// reported as file-unreadable rather than loaded into memory.
+const MaxFileSize = 8 << 20
+
+// Inspector looks at the full text of an entity file while it is in memory,
+// so that nothing needs to keep bodies around; it returns extra problems.
+// It is called from several goroutines at once.
+type Inspector func(doc *model.Document, src []byte) []model.Problem
+
+// Options control Load.
+type Options struct {
+	Config  *config.Config
+	Inspect Inspector
+	// Workers bounds concurrent reads; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Workspace is a loaded workspace: its entities and broken files, indexed.
+type Workspace struct {
+	Root   string
+	Config *config.Config
+	// Docs holds entities and files with problems, sorted by Path.
+	Docs []*model.Document
+	// Files counts the Markdown files read.
+	Files int
+	// Warnings are problems with the tree itself (unreadable directories).
+	Warnings []string
+
+	byKind        map[model.Kind]map[string]*model.Document
+	byPath        map[string]*model.Document
+	personasByICP map[string][]*model.Document
+	mdFiles       map[string]bool
+}
+
+type job struct {
+	abs, rel string
+	entry    fs.DirEntry
+}
+
+// Load walks root and reads every Markdown file outside excluded paths and
+// hidden directories, on all cores.
+func Load(root string, opts Options) (*Workspace, error) {
+	if opts.Config == nil {
+		opts.Config = config.Default()
+	}
+	if _, err := os.ReadDir(root); err != nil {
+		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(err))
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ws := &Workspace{
+		Root:    root,
+		Config:  opts.Config,
+		mdFiles: map[string]bool{},
+	}
+	jobs := make(chan job, 256)
+	results := make([][]*model.Document, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if doc := readDoc(j, opts.Inspect); doc != nil {
+					results[w] = append(results[w], doc)
+				}
+			}
+		}()
+	}
+	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return err
+			}
+			ws.Warnings = append(ws.Warnings, fmt.Sprintf("cannot read %s: %v; it was skipped", p, unwrap(err)))
+			return nil
+		}
+		if p == root {
+			return nil
+		}
+		rel := filepath.ToSlash(p[len(root)+1:])
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") || excluded(opts.Config.Exclude, rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(d.Name(), ".md") || excluded(opts.Config.Exclude, rel) {
+			return nil
+		}
+		ws.mdFiles[rel] = true
+		jobs <- job{abs: p, rel: rel, entry: d}
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	if walkErr != nil {
+		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(walkErr))
+	}
+	ws.Files = len(ws.mdFiles)
+	for _, r := range results {
+		ws.Docs = append(ws.Docs, r...)
+	}
+	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
+	ws.index()
+	return ws, nil
+}
+
+func excluded(globs []string, rel string) bool {
+	for _, g := range globs {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func unreadable(rel, msg string) *model.Document {
+	return &model.Document{Path: rel, Problems: []model.Problem{{
+		Rule: frontmatter.RuleFileUnreadable, Pos: model.FileStart, Message: msg,
+	}}}
+}
+
+// readDoc reads and decodes one file. It returns nil for files that are not
+// entities and have nothing to report, including files that vanished
+// between the walk and the read.
+func readDoc(j job, inspect Inspector) *model.Document {
+	mode := j.entry.Type()
+	if mode&fs.ModeSymlink != 0 {
+		info, err := os.Stat(j.abs)
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			return unreadable(j.rel, "is a symbolic link that loops back on itself; replace it with the file it should point to")
+		case errors.Is(err, fs.ErrNotExist):
+			if _, lerr := os.Lstat(j.abs); lerr != nil {
+				return nil // deleted during the walk
+			}
+			return unreadable(j.rel, "is a symbolic link to a file that does not exist; fix or remove the link")
+		case err != nil:
+			return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); check its permissions", unwrap(err)))
+		}
+		mode = info.Mode().Type()
+	}
+	if !mode.IsRegular() {
+		return nil // a directory named x.md, a pipe or a device: not a document
+	}
+	src, tooLarge, err := readLimited(j.abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case errors.Is(err, syscall.EISDIR):
+		return nil
+	case err != nil:
+		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
+	}
+	block := frontmatter.Split(src)
+	if tooLarge {
+		if block.Format == frontmatter.None {
+			return nil
+		}
+		if !block.Closed {
+			if frontmatter.MentionsKind(block.Text) {
+				return unreadable(j.rel, "has a front matter block larger than 8 MiB; shorten it")
+			}
+			return nil
+		}
+		if doc := frontmatter.Decode(j.rel, src); doc != nil {
+			return unreadable(j.rel, "is larger than 8 MiB; split it into smaller files")
+		}
+		return nil
+	}
+	doc := frontmatter.Decode(j.rel, src)
+	if doc != nil && doc.Kind != "" && inspect != nil {
+		doc.Problems = append(doc.Problems, inspect(doc, src)...)
+	}
+	return doc
+}
+
+// readLimited reads a whole file of up to MaxFileSize bytes, or the first
+// MaxFileSize bytes of a larger one with tooLarge set.
+func readLimited(path string) (src []byte, tooLarge bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size() + 1
+	}
+	if size > MaxFileSize+1 {
+		size = MaxFileSize + 1
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, false, err
+	}
+	b := buf.Bytes()
+	if len(b) > MaxFileSize {
+		return b[:MaxFileSize], true, nil
+	}
+	return b, false, nil
+}
