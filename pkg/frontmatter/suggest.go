@@ -25,18 +25,31 @@ func Distance(a, b string) int {
 }
 
 // Nearest returns the candidate closest to s when it is close enough to be a
-// plausible typo (at most a third of its length, and at most maxDist edits),
+// plausible typo (a prefix of it, or at most a third of its length and at
+// most maxDist edits away),
 // or "" when none is.
 func Nearest(s string, candidates []string, maxDist int) string {
 	best, bestDist := "", maxDist+1
 	ls := strings.ToLower(s)
+	// A truncated word ("warn" for "warning") is a plausible slip even when
+	// the edit distance is large for its length.
+	if len(ls) >= 3 {
+		for _, c := range candidates {
+			if strings.HasPrefix(strings.ToLower(c), ls) && (best == "" || len(c) < len(best)) {
+				best = c
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
 	for _, c := range candidates {
 		d := Distance(ls, strings.ToLower(c))
 		if d < bestDist || (d == bestDist && c < best) {
 			best, bestDist = c, d
 		}
 	}
-	if best == "" || bestDist > maxDist || bestDist > (len([]rune(s))+2)/3+1 {
+	if best == "" || bestDist > maxDist || bestDist > len([]rune(s))/3+1 {
 		return ""
 	}
 	return best

@@ -1,0 +1,190 @@
+package frontmatter
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/model"
+)
+
+// problems renders a document's problems as "rule@line:col" for comparison.
+func problems(d *model.Document) string {
+	var out []string
+	for _, p := range d.Problems {
+		out = append(out, fmt.Sprintf("%s@%d:%d", p.Rule, p.Pos.Line, p.Pos.Column))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestDecodeIgnoresOrdinaryMarkdown(t *testing.T) {
+	tests := map[string]string{
+		"no front matter":            "# Hello\n",
+		"hugo page":                  "---\ntitle: Docs\nweight: 10\n---\nbody",
+		"other tool's kind":          "---\nkind: page\n---\n",
+		"capitalised key":            "---\nKind: persona\n---\n",
+		"broken yaml without kind":   "---\ntitle: [oops\n---\n",
+		"unclosed without kind":      "---\ntitle: x\n",
+		"not a mapping without kind": "---\n- a\n- b\n---\n",
+		"empty block":                "---\n---\n",
+		"toml docs page":             "+++\ntitle = \"x\"\n+++\n",
+		"kind is a list":             "---\nkind: [persona]\n---\n",
+		"latin-1 page":               "---\ntitle: \xe9t\xe9\n---\n",
+	}
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			if d := Decode("x.md", []byte(src)); d != nil {
+				t.Fatalf("Decode returned %+v, want nil", d)
+			}
+		})
+	}
+}
+
+func TestDecodeProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"unclosed", "---\nkind: persona\nname: x\n", "frontmatter-invalid@1:1"},
+		{"bad yaml (parser error line)", "---\nkind: persona\ngoals: [x\n---\n", "frontmatter-invalid@3:1"},
+		{"bad yaml (scanner error line)", "---\nkind: persona\nname: x\n  bad: y\n---\n", "frontmatter-invalid@4:1"},
+		{"tab indentation", "---\nkind: persona\ngoals:\n\t- x\n---\n", "frontmatter-invalid@4:1"},
+		{"not a mapping", "---\n- kind\n---\n", "frontmatter-invalid@1:1"},
+		{"duplicate key", "---\nkind: persona\nname: a\nname: b\n---\n", "frontmatter-invalid@4:1"},
+		{"typo kind", "---\nkind: persnoa\n---\n", "kind-unknown@2:7"},
+		{"capitalised kind", "---\nkind: Persona\n---\n", "kind-unknown@2:7"},
+		{"invalid utf-8", "---\nkind: persona\nname: \xff\n---\n", "file-unreadable@1:1"},
+		{"toml entity", "+++\ntitle = \"x\"\nkind = \"persona\"\n+++\n", "frontmatter-invalid@3:1"},
+		{"bom and crlf", "\xEF\xBB\xBF---\r\nkind: persona\r\nshare: 2\r\n---\r\n", "field-type@3:8"},
+		{"share string", "---\nkind: persona\nshare: \"125%\"\n---\n", "field-type@3:8"},
+		{"list as string", "---\nkind: persona\ngoals: save time\n---\n", "field-type@3:8"},
+		{"bad enum", "---\nkind: persona\ntype: primry\n---\n", "field-type@3:7"},
+		{"bad status", "---\nkind: icp\nstatus: done\n---\n", "field-type@3:9"},
+		{"bad date", "---\nkind: interview\ndate: yesterday\n---\n", "field-type@3:7"},
+		{"reviewed with time", "---\nkind: icp\nreviewed: 2024-01-02T10:00:00Z\n---\n", "field-type@3:11"},
+		{"bad bool", "---\nkind: interview\nconsent: \"yes\"\n---\n", "field-type@3:10"},
+		{"mapping expected", "---\nkind: icp\nfirmographics: [a]\n---\n", "field-type@3:16"},
+		{"range reversed", "---\nkind: icp\nfirmographics:\n  employees: {min: 10, max: 1}\n---\n", "field-type@4:14"},
+		{"range not a number", "---\nkind: icp\nfirmographics:\n  employees: {min: many}\n---\n", "field-type@4:20"},
+		{"list item is a mapping", "---\nkind: persona\ngoals:\n  - a: b\n---\n", "field-type@4:5"},
+		{"scalar expected", "---\nkind: persona\nname: [a, b]\n---\n", "field-type@3:7"},
+		{"valid persona", "---\nkind: persona\nname: Fiona\nshare: \"25%\"\ngoals: [a]\n---\n", ""},
+		{"alias is followed once", "---\nkind: persona\nname: &n Fiona\ntags: [*n]\n---\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Decode("personas/x.md", []byte(tt.src))
+			if d == nil {
+				t.Fatal("Decode returned nil, want a document")
+			}
+			if got := problems(d); got != tt.want {
+				t.Errorf("problems = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeValues(t *testing.T) {
+	src := `---
+kind: persona
+name: Finance Director Fiona
+icp: mid-market
+share: "25%"
+status: draft
+owners: [marketing]
+reviewed: 2026-01-02
+role: {title: Director, budget_authority: true, team: x}
+demographics: {age_range: 35-50, pets: 2}
+sources:
+  - a
+  - ../interviews/b.md
+lint:
+  ignore: [stale]
+  reason: seasonal
+jtbd: close faster
+---
+body
+`
+	d := Decode("personas/fiona.md", []byte(src))
+	if d == nil || d.Kind != model.KindPersona {
+		t.Fatalf("Decode = %+v, want a persona", d)
+	}
+	p := d.Persona
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"id from file name", d.ID, "fiona"},
+		{"id position unknown", d.IDPos.Line, 0},
+		{"status", d.Status, model.StatusDraft},
+		{"name", p.Name.Value, "Finance Director Fiona"},
+		{"icp line", p.ICP.Pos.Line, 4},
+		{"icp column", p.ICP.Pos.Column, 6},
+		{"share", *p.Share, 0.25},
+		{"reviewed", d.Reviewed.Time.Format("2006-01-02"), "2026-01-02"},
+		{"budget authority", *p.Role.BudgetAuthority, true},
+		{"free demographics", p.Demographics["pets"], "2"},
+		{"sources", len(p.Sources), 2},
+		{"second source line", p.Sources[1].Pos.Line, 13},
+		{"ignore", d.Lint.Ignore[0].Value, "stale"},
+		{"reason", d.Lint.Reason, "seasonal"},
+		{"unknown keys", fmt.Sprint(d.Unknown), "[{role.team {9 49}} {jtbd {17 1}}]"},
+		{"problems", len(d.Problems), 0},
+	}
+	for _, c := range checks {
+		if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestICPConstraints(t *testing.T) {
+	src := "---\nkind: icp\ntitle: x\nfirmographics:\n  industries: [a]\n  employees: {min: 10}\n  regions: []\n  business_model: \"\"\ndemographics:\n  age: {min: 18, max: 30}\n---\n"
+	d := Decode("icps/x.md", []byte(src))
+	if d.ICP.Constraints != 3 {
+		t.Fatalf("Constraints = %d, want 3 (industries, employees, age)", d.ICP.Constraints)
+	}
+}
+
+// TestSubKeysMatchDecoder keeps the suggestion table in step with the
+// decoder: every listed key must decode without being reported unknown.
+func TestSubKeysMatchDecoder(t *testing.T) {
+	for kind, parents := range subKeys {
+		for parent, keys := range parents {
+			for _, k := range keys {
+				path := strings.Split(parent, ".")
+				yamlText := "kind: " + string(kind) + "\n"
+				indent := ""
+				for _, p := range path {
+					yamlText += indent + p + ":\n"
+					indent += "  "
+				}
+				yamlText += indent + k + ": x\n"
+				d := Decode("x.md", []byte("---\n"+yamlText+"---\n"))
+				for _, u := range d.Unknown {
+					if u.Name == parent+"."+k {
+						t.Errorf("%s: %s.%s is listed in subKeys but the decoder does not know it", kind, parent, k)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string
+	}{
+		{"mid-markt-saas", "mid-market-saas"},
+		{"frustratons", "frustrations"},
+		{"zzz", ""},
+		{"Persona", "persona"},
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.s, []string{"mid-market-saas", "frustrations", "persona", "icp"}, 3); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
