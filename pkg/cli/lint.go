@@ -210,6 +210,9 @@ func writeReports(g *globalOptions, formats []formatSpec, outFile string, r *out
 // it into place, so readers never see half a report.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return describeFSError(err)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return describeFSError(err)

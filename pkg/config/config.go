@@ -142,8 +142,8 @@ func Parse(path string, data []byte) (*Config, error) {
 			}
 			c.Templates = s
 		default:
-			err = Errorf(path, k, "unknown key %q%s; valid keys are %s", k.Value,
-				frontmatter.DidYouMean(k.Value, topKeys), strings.Join(topKeys, ", "))
+			err = Errorf(path, k, "unknown key %q%s", k.Value,
+				frontmatter.DidYouMeanOr(k.Value, topKeys, "; valid keys are "+strings.Join(topKeys, ", ")))
 		}
 		if err != nil {
 			return nil, err

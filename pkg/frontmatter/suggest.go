@@ -62,3 +62,12 @@ func DidYouMean(s string, candidates []string) string {
 	}
 	return ""
 }
+
+// DidYouMeanOr is DidYouMean, or fallback when there is no suggestion, so
+// that a message always ends in one piece of advice.
+func DidYouMeanOr(s string, candidates []string, fallback string) string {
+	if hint := DidYouMean(s, candidates); hint != "" {
+		return hint
+	}
+	return fallback
+}

@@ -24,8 +24,8 @@ func CheckOptionNames(rule string, opts map[string]config.Option, configPath str
 			ok = ok || k == name
 		}
 		if !ok {
-			return config.Errorf(configPath, opts[name].Key, "rule %s has no option %q%s; its options are severity, %s",
-				rule, name, frontmatter.DidYouMean(name, known), strings.Join(known, ", "))
+			return config.Errorf(configPath, opts[name].Key, "rule %s has no option %q%s",
+				rule, name, frontmatter.DidYouMeanOr(name, known, "; its options are severity, "+strings.Join(known, ", ")))
 		}
 	}
 	return nil

@@ -40,7 +40,7 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 		rule, ok := byID[id]
 		if !ok {
 			return nil, &config.Error{Path: cfg.Path, Pos: setting.Key, Msg: fmt.Sprintf(
-				"unknown rule %q%s; `persona rules` lists them", id, frontmatter.DidYouMean(id, ids))}
+				"unknown rule %q%s", id, frontmatter.DidYouMeanOr(id, ids, "; `persona rules` lists them"))}
 		}
 		if setting.Severity != "" {
 			r.severity[id], _ = ParseSeverity(setting.Severity)

@@ -15,18 +15,11 @@ func (r *ignoreUnused) Finish(c *lint.Context) {
 			switch {
 			case !c.Known(ig.Value):
 				c.Report(d, ig.Pos, "lint.ignore names %q, which is not a rule%s", ig.Value,
-					orHint(frontmatter.DidYouMean(ig.Value, c.RuleIDs()), "; `persona rules` lists them"))
+					frontmatter.DidYouMeanOr(ig.Value, c.RuleIDs(), "; `persona rules` lists them"))
 			case !c.Enabled(ig.Value) || c.Suppressed(d, ig.Value):
 			default:
 				c.Report(d, ig.Pos, "lint.ignore of %s is unused, since the rule does not fire here; remove it", ig.Value)
 			}
 		}
 	}
-}
-
-func orHint(hint, fallback string) string {
-	if hint != "" {
-		return hint
-	}
-	return fallback
 }
