@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"unicode/utf8"
 
@@ -29,17 +30,24 @@ func (r *piiRule) CheckText(doc *model.Document, src []byte) []model.Problem {
 		return nil
 	}
 	var out []model.Problem
+	report := func(n int, line []byte, off int, what string) {
+		out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, off)},
+			Message: "text contains " + what + "; remove it or replace it with the person's role"})
+	}
 	frontmatter.Lines(src, func(n int, line []byte) bool {
-		for _, loc := range emailPattern.FindAllIndex(line, -1) {
-			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, loc[0])},
-				Message: "text contains an e-mail address; remove it or replace it with the person's role"})
-		}
-		for _, loc := range phonePattern.FindAllIndex(line, -1) {
-			if !isPhone(line, loc) {
-				continue
+		// The regular expressions are this rule's whole cost, and most
+		// lines are ruled out by a byte scan first.
+		if bytes.IndexByte(line, '@') >= 0 {
+			for _, loc := range emailPattern.FindAllIndex(line, -1) {
+				report(n, line, loc[0], "an e-mail address")
 			}
-			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, loc[0])},
-				Message: "text contains a phone number; remove it or replace it with the person's role"})
+		}
+		if countDigits(line) >= 9 {
+			for _, loc := range phonePattern.FindAllIndex(line, -1) {
+				if isPhone(line, loc) {
+					report(n, line, loc[0], "a phone number")
+				}
+			}
 		}
 		return true
 	})
@@ -59,13 +67,18 @@ func isPhone(line []byte, loc []int) bool {
 			return false
 		}
 	}
-	digits := 0
-	for _, c := range line[loc[0]:loc[1]] {
+	digits := countDigits(line[loc[0]:loc[1]])
+	return digits >= 9 && digits <= 15
+}
+
+func countDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
 		if c >= '0' && c <= '9' {
-			digits++
+			n++
 		}
 	}
-	return digits >= 9 && digits <= 15
+	return n
 }
 
 // column is the 1-based character column of byte offset off in line.

@@ -1,0 +1,187 @@
+// Package generate writes deterministic, realistic persona workspaces of
+// any size, for benchmarks and load tests. The same arguments always give
+// byte-identical trees.
+package generate
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Shape of a generated ICP: its personas and interviews.
+const (
+	PersonasPerICP   = 8
+	InterviewsPerICP = 12
+	FilesPerICP      = 1 + PersonasPerICP + InterviewsPerICP
+)
+
+// Options control Workspace.
+type Options struct {
+	ICPs int
+	// FlawedEvery makes every n-th persona break a rule (0: none); 20 gives
+	// the ~5% of real repositories.
+	FlawedEvery int
+	// BodyBytes is the approximate size of each file's Markdown body.
+	BodyBytes int
+}
+
+// Defaults returns the options of the benchmarks: ~4.7 KB files, ~580-byte
+// front matter, 5% flawed personas.
+func Defaults(icps int) Options {
+	return Options{ICPs: icps, FlawedEvery: 20, BodyBytes: 4100}
+}
+
+// Workspace writes a workspace of opts.ICPs × FilesPerICP files under dir,
+// plus a .persona.yaml, and returns the number of files written.
+func Workspace(dir string, opts Options) (int, error) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	files := 0
+	write := func(rel, content string) error {
+		full := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		files++
+		return os.WriteFile(full, []byte(content), 0o644)
+	}
+	if err := write(".persona.yaml", "version: 1\nfields:\n  allow: [jtbd]\n"); err != nil {
+		return 0, err
+	}
+	files--
+	persona := 0
+	for i := range opts.ICPs {
+		icp := fmt.Sprintf("icp-%05d", i)
+		if err := write("icps/"+icp+".md", icpFile(rng, icp, opts.BodyBytes)); err != nil {
+			return 0, err
+		}
+		for k := range InterviewsPerICP {
+			id := fmt.Sprintf("interview-%05d-%02d", i, k)
+			if err := write(fmt.Sprintf("interviews/%s/%s.md", icp, id), interviewFile(rng, icp, k, opts.BodyBytes)); err != nil {
+				return 0, err
+			}
+		}
+		for j := range PersonasPerICP {
+			persona++
+			flawed := opts.FlawedEvery > 0 && persona%opts.FlawedEvery == 0
+			id := fmt.Sprintf("persona-%05d-%d", i, j)
+			if err := write("personas/"+icp+"/"+id+".md", personaFile(rng, icp, i, j, flawed, opts.BodyBytes)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return files, nil
+}
+
+var words = strings.Fields(`customer finance close month report board revenue pipeline churn
+onboarding budget approval workflow spreadsheet integration dashboard forecast
+renewal pricing procurement security compliance analytics warehouse export team
+manager director quarter target adoption migration vendor contract support`)
+
+func sentence(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[rng.IntN(len(words))])
+	}
+	s := b.String()
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+func body(rng *rand.Rand, title string, size int) string {
+	var b strings.Builder
+	b.WriteString("\n# " + title + "\n")
+	sections := []string{"Summary", "Context", "What we heard", "Day in the life", "Evidence", "Open questions"}
+	for s := 0; b.Len() < size; s++ {
+		b.WriteString("\n## " + sections[s%len(sections)] + "\n\n")
+		for p := 0; p < 3 && b.Len() < size; p++ {
+			for range 4 {
+				b.WriteString(sentence(rng, 8+rng.IntN(8)) + " ")
+			}
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func list(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString("  - " + strings.TrimSuffix(sentence(rng, 4+rng.IntN(3)), ".") + "\n")
+	}
+	return b.String()
+}
+
+func icpFile(rng *rand.Rand, id string, size int) string {
+	return fmt.Sprintf(`---
+kind: icp
+id: %s
+title: Segment %s
+segment: b2b
+owners: [product-marketing, sales]
+reviewed: 2026-10-01
+firmographics:
+  industries: [software, fintech]
+  employees: {min: 100, max: 1000}
+  revenue: {min: 10000000, max: 200000000, currency: USD}
+  regions: [north-america, emea]
+pains:
+%sdisqualifiers:
+%s---
+%s`, id, id, list(rng, 3), list(rng, 2), body(rng, "Segment "+id, size))
+}
+
+func personaFile(rng *rand.Rand, icp string, i, j int, flawed bool, size int) string {
+	status, typ := "active", "primary"
+	switch j {
+	case PersonasPerICP - 2:
+		typ = "negative"
+	case PersonasPerICP - 1:
+		status = "draft"
+	}
+	icpRef := icp
+	if flawed {
+		icpRef = icp + "-typo"
+	}
+	var sources strings.Builder
+	for s := range 3 {
+		fmt.Fprintf(&sources, "  - interview-%05d-%02d\n", i, (j+s*4)%InterviewsPerICP)
+	}
+	return fmt.Sprintf(`---
+kind: persona
+name: Persona %d of %s
+type: %s
+status: %s
+icp: %s
+owners: [product]
+reviewed: 2026-10-01
+role: {title: Director of Finance, seniority: director, department: finance}
+share: 0.1
+buying_role: economic-buyer
+goals:
+%sfrustrations:
+%schannels: [linkedin, newsletters]
+sources:
+%s---
+%s`, j, icp, typ, status, icpRef, list(rng, 2), list(rng, 2), sources.String(), body(rng, fmt.Sprintf("Persona %d", j), size))
+}
+
+func interviewFile(rng *rand.Rand, icp string, k, size int) string {
+	return fmt.Sprintf(`---
+kind: interview
+date: 2026-09-%02d
+icp: %s
+interviewee:
+  role: Director of Finance
+  company_size: %d
+  region: emea
+interviewer: research
+consent: true
+channel: video
+---
+%s`, 1+k, icp, 150+k*50, body(rng, "Interview "+fmt.Sprint(k), size))
+}
