@@ -46,10 +46,10 @@ usage error, an invalid config or an unreadable workspace.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(g, o, args) },
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&o.formats, "format", nil, "output `FORMAT[=FILE]`, repeatable: "+strings.Join(output.Formats(), ", ")+" (default text)")
+	f.StringArrayVar(&o.formats, "format", nil, "report format, optionally sent to its own file, as `FORMAT[=FILE]`; repeatable; one of "+strings.Join(output.Formats(), ", ")+" (default text)")
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info")
 	f.StringVarP(&o.outFile, "output", "o", "", "write the report to `FILE` instead of stdout")
-	f.StringVar(&o.today, "today", "", "measure staleness from this `YYYY-MM-DD` instead of today")
+	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")
 	return cmd
 }
 

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -112,6 +114,17 @@ func FuzzParse(f *testing.F) {
 		"rules: {x: {severity: [1]}}\n",
 	} {
 		f.Add([]byte(s))
+	}
+	entries, err := os.ReadDir("../../testdata/fuzz/config")
+	if err != nil || len(entries) == 0 {
+		f.Fatalf("seed corpus testdata/fuzz/config: %v", err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../../testdata/fuzz/config", e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		_, err := Parse("c.yaml", src)

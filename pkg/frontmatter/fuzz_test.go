@@ -1,6 +1,8 @@
 package frontmatter
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 )
@@ -19,6 +21,7 @@ func FuzzDecode(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	addSeeds(f, "../../testdata/fuzz/frontmatter")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Decode("f/x.md", src)
 		if d == nil {
@@ -35,4 +38,20 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addSeeds adds every file of dir (the repository's testdata/fuzz corpus of
+// real and hostile files) to the fuzzer's seed corpus.
+func addSeeds(f *testing.F, dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		f.Fatalf("seed corpus %s: %v", dir, err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 }
