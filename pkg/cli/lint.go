@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
@@ -16,10 +18,12 @@ import (
 )
 
 type lintOptions struct {
-	formats []string
-	failOn  string
-	outFile string
-	today   string
+	formats          []string
+	failOn           string
+	outFile          string
+	today            string
+	newFromRev       string
+	newFromMergeBase string
 }
 
 // formatSpec is one --format FORMAT[=FILE].
@@ -50,6 +54,9 @@ usage error, an invalid config or an unreadable workspace.`,
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info")
 	f.StringVarP(&o.outFile, "output", "o", "", "write the report to `FILE` instead of stdout")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")
+	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings in files changed since git `REV` (working tree and untracked files included)")
+	f.StringVar(&o.newFromMergeBase, "new-from-merge-base", "", "report only findings in files changed since the merge base of HEAD and `BRANCH`")
+	cmd.MarkFlagsMutuallyExclusive("new-from-rev", "new-from-merge-base")
 	return cmd
 }
 
@@ -118,6 +125,13 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	if len(args) > 0 {
 		opts.Include = underAny(p.loc.Root, targets)
 	}
+	if o.newFromRev != "" || o.newFromMergeBase != "" {
+		changed, err := changedFiles(p.loc.Root, o.newFromRev, o.newFromMergeBase)
+		if err != nil {
+			return err
+		}
+		opts.Include = both(opts.Include, func(rel string) bool { return changed[rel] })
+	}
 	findings := p.runner.Run(ws, opts)
 	entities := map[model.Kind]int{}
 	for _, k := range model.Kinds {
@@ -127,9 +141,27 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		Findings: findings,
 		Summary:  output.Summarize(ws.Files, entities, findings),
 		Rules:    p.runner.Rules(),
+		FailOn:   failOn,
 	}
 	report.ToolVersion, _, _ = buildInfo()
+	for _, d := range ws.Docs {
+		if opts.Include == nil || opts.Include(d.Path) {
+			report.Files = append(report.Files, p.showRel(d.Path))
+		}
+	}
+	if needsFingerprints(formats) {
+		base, err := g.dir()
+		if err != nil {
+			return err
+		}
+		report.Fingerprints = output.Fingerprints(findings, func(shown string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(base, filepath.FromSlash(shown)))
+		})
+	}
 	if err := writeReports(g, formats, o.outFile, report); err != nil {
+		return err
+	}
+	if err := appendStepSummary(g, formats, report); err != nil {
 		return err
 	}
 	for _, f := range findings {
@@ -175,6 +207,92 @@ func underAny(root string, targets []string) func(rel string) bool {
 		}
 		return false
 	}
+}
+
+// both combines two reporting filters; nil accepts everything.
+func both(a, b func(string) bool) func(string) bool {
+	if a == nil {
+		return b
+	}
+	return func(rel string) bool { return a(rel) && b(rel) }
+}
+
+// changedFiles returns the workspace-relative paths git reports as changed
+// since rev (or since the merge base with branch).
+func changedFiles(root, rev, branch string) (map[string]bool, error) {
+	repo, err := gitrepo.Open(root)
+	if err != nil {
+		if errors.Is(err, gitrepo.ErrNoGit) {
+			return nil, usageErrorf("--new-from-rev needs git: %v", err)
+		}
+		return nil, usageErrorf("--new-from-rev needs a git repository: %v", err)
+	}
+	if branch != "" {
+		if rev, err = repo.MergeBase(branch); err != nil {
+			return nil, usageError(err)
+		}
+	}
+	paths, err := repo.ChangedSince(rev)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	realRoot := root
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		realRoot = r
+	}
+	realTop := repo.Top
+	if r, err := filepath.EvalSymlinks(repo.Top); err == nil {
+		realTop = r
+	}
+	changed := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		// git reports paths under its own top-level; compare real paths so
+		// that a symlinked checkout still matches.
+		if rel, err := filepath.Rel(realRoot, filepath.Join(realTop, strings.TrimPrefix(p, repo.Top))); err == nil && !strings.HasPrefix(rel, "..") {
+			changed[filepath.ToSlash(rel)] = true
+		}
+	}
+	return changed, nil
+}
+
+func needsFingerprints(formats []formatSpec) bool {
+	for _, f := range formats {
+		if f.name == "sarif" || f.name == "codequality" {
+			return true
+		}
+	}
+	return false
+}
+
+// stepSummaryLimit keeps the appended summary under GitHub's 1 MiB cap.
+const stepSummaryLimit = 1<<20 - 16<<10
+
+// appendStepSummary adds a Markdown summary of every finding to the file
+// named by GITHUB_STEP_SUMMARY when the github format is in use, since
+// GitHub shows only the first ten annotations of each level.
+func appendStepSummary(g *globalOptions, formats []formatSpec, r *output.Report) error {
+	path := g.streams.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	for _, f := range formats {
+		if f.name != "github" {
+			continue
+		}
+		file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			return usageErrorf("GITHUB_STEP_SUMMARY: %v", describeFSError(err))
+		}
+		_, werr := io.WriteString(file, output.StepSummary(r, stepSummaryLimit))
+		if cerr := file.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return usageErrorf("GITHUB_STEP_SUMMARY: %v", werr)
+		}
+		return nil
+	}
+	return nil
 }
 
 // writeReports renders every requested format to its destination.

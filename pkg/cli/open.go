@@ -22,9 +22,9 @@ type project struct {
 	showRel func(rel string) string // workspace-relative path → shown path
 }
 
-// openProject finds the workspace for start (absolute), reads its config
-// and checks it against the rules. Every failure is a usage error.
-func (g *globalOptions) openProject(start string) (*project, error) {
+// locateProject finds the workspace for start (absolute) without reading
+// its config.
+func (g *globalOptions) locateProject(start string) (*project, error) {
 	if _, err := os.Stat(start); err != nil {
 		return nil, usageErrorf("%s: %v", start, describeFSError(err))
 	}
@@ -36,6 +36,21 @@ func (g *globalOptions) openProject(start string) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
+	return &project{
+		loc:     loc,
+		show:    show,
+		showRel: func(rel string) string { return show(filepath.Join(loc.Root, filepath.FromSlash(rel))) },
+	}, nil
+}
+
+// openProject finds the workspace for start (absolute), reads its config
+// and checks it against the rules. Every failure is a usage error.
+func (g *globalOptions) openProject(start string) (*project, error) {
+	p, err := g.locateProject(start)
+	if err != nil {
+		return nil, err
+	}
+	loc, show := p.loc, p.show
 	cfg := config.Default()
 	if loc.ConfigPath != "" {
 		if cfg, err = config.Load(loc.ConfigPath, show(loc.ConfigPath)); err != nil {
@@ -46,13 +61,8 @@ func (g *globalOptions) openProject(start string) (*project, error) {
 	if err != nil {
 		return nil, usageError(err)
 	}
-	return &project{
-		loc:     loc,
-		cfg:     cfg,
-		runner:  runner,
-		show:    show,
-		showRel: func(rel string) string { return show(filepath.Join(loc.Root, filepath.FromSlash(rel))) },
-	}, nil
+	p.cfg, p.runner = cfg, runner
+	return p, nil
 }
 
 // load reads the workspace, printing tree warnings to errOut.

@@ -20,6 +20,17 @@ type Report struct {
 	Rules []lint.Rule
 	// ToolVersion is the persona version, for formats that name the tool.
 	ToolVersion string
+	// Files lists the reported files (shown paths) that are entities or
+	// broken files, so that formats with one entry per file (JUnit) can
+	// show the clean ones too.
+	Files []string
+	// FailOn is the least severity that fails the run; formats with a
+	// pass/fail notion (JUnit) follow it.
+	FailOn lint.Severity
+	// Fingerprints holds a stable identity per finding (same index as
+	// Findings), for formats that track findings across runs; see
+	// Fingerprints.
+	Fingerprints []string
 }
 
 // Summary counts what was linted and found.
@@ -59,8 +70,14 @@ type Printer func(w io.Writer, r *Report, style Style) error
 // package-level is mutable.
 func printers() map[string]Printer {
 	return map[string]Printer{
-		"text": Text,
-		"json": JSON,
+		"text":        Text,
+		"json":        JSON,
+		"sarif":       SARIF,
+		"github":      GitHub,
+		"junit":       JUnit,
+		"markdown":    Markdown,
+		"rdjsonl":     RDJSONL,
+		"codequality": CodeQuality,
 	}
 }
 

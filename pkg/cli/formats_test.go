@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// lintFlawed lints examples/flawed in one format, as CI would.
+func lintFlawed(t *testing.T, format string, env map[string]string) string {
+	t.Helper()
+	stdout, stderr, code := run(t, repoRoot(t), false, env, "lint", "examples/flawed", "--format", format, "--today", "2026-11-22")
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q; want 1 and nothing on stderr", code, stderr)
+	}
+	return stdout
+}
+
+func TestFormatGoldens(t *testing.T) {
+	for _, f := range []string{"sarif", "github", "junit", "markdown", "rdjsonl", "codequality"} {
+		t.Run(f, func(t *testing.T) {
+			ext := map[string]string{"sarif": "sarif", "github": "txt", "junit": "xml", "markdown": "md", "rdjsonl": "jsonl", "codequality": "json"}[f]
+			golden(t, "flawed."+f+"."+ext, lintFlawed(t, f, nil))
+		})
+	}
+}
+
+// TestSARIFValidates checks the SARIF output against the official 2.1.0
+// schema and GitHub code scanning's upload requirements.
+func TestSARIFValidates(t *testing.T) {
+	schemaPath := filepath.Join(repoRoot(t), "testdata", "sarif-schema-2.1.0.json")
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif-schema-2.1.0.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := lintFlawed(t, "sarif", nil)
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %v", err)
+	}
+
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						Help             struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				PartialFingerprints map[string]string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	ids := map[string]bool{}
+	for _, r := range run.Tool.Driver.Rules {
+		if ids[r.ID] {
+			t.Errorf("rule %s listed twice", r.ID)
+		}
+		ids[r.ID] = true
+		if r.ShortDescription.Text == "" || r.FullDescription.Text == "" || r.Help.Text == "" {
+			t.Errorf("rule %s lacks a description or help", r.ID)
+		}
+	}
+	if len(run.Results) == 0 {
+		t.Fatal("no results")
+	}
+	for _, res := range run.Results {
+		loc := res.Locations[0].PhysicalLocation
+		if !ids[res.RuleID] || loc.Region.StartLine < 1 || loc.Region.StartColumn < 1 ||
+			strings.HasPrefix(loc.ArtifactLocation.URI, "/") || res.PartialFingerprints["primaryLocationLineHash"] == "" {
+			t.Errorf("result does not meet code scanning's requirements: %+v", res)
+		}
+	}
+	if again := lintFlawed(t, "sarif", nil); again != out {
+		t.Error("two runs gave different SARIF; fingerprints must be stable")
+	}
+}
+
+// workflowCommand is the grammar of an annotation command.
+var workflowCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^,:\r\n]+,line=[1-9][0-9]*,col=[1-9][0-9]*,title=[a-z-]+::[^\r\n]+$`)
+
+func TestGitHubAnnotations(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	if err := os.WriteFile(summary, []byte("earlier step\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := lintFlawed(t, "github", map[string]string{"GITHUB_STEP_SUMMARY": summary})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	for _, l := range lines {
+		if !workflowCommand.MatchString(l) {
+			t.Errorf("not a workflow command: %q", l)
+		}
+	}
+	if len(lines) != 41 {
+		t.Errorf("%d annotations, want one per finding (41)", len(lines))
+	}
+	got, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "earlier step\n<!-- markdownlint-disable MD013 -->\n# persona lint") ||
+		strings.Count(string(got), "\n| ") != 43 {
+		t.Errorf("step summary was not appended with every finding:\n%s", got)
+	}
+}
+
+func TestJUnitParses(t *testing.T) {
+	out := lintFlawed(t, "junit", nil)
+	var suites struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Cases []struct {
+				Name    string    `xml:"name,attr"`
+				Failure *struct{} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(out), &suites); err != nil {
+		t.Fatalf("JUnit is not XML: %v", err)
+	}
+	cases, failures := 0, 0
+	seenSuites := map[string]bool{}
+	for _, s := range suites.Suites {
+		if seenSuites[s.Name] {
+			t.Errorf("suite %s appears twice", s.Name)
+		}
+		seenSuites[s.Name] = true
+		names := map[string]bool{}
+		for _, c := range s.Cases {
+			if names[c.Name] {
+				t.Errorf("suite %s: case name %q is not unique", s.Name, c.Name)
+			}
+			names[c.Name] = true
+			cases++
+			if c.Failure != nil {
+				failures++
+			}
+		}
+	}
+	// 41 findings in 16 files, plus one passing case for each of the 3 clean
+	// entity files (icps/sunset.md and two interviews).
+	if cases != suites.Tests || cases != 41+3 || failures != 14 || failures != suites.Failures {
+		t.Errorf("cases %d (tests=%d), failures %d (failures=%d); want 44 cases and the 14 errors as failures",
+			cases, suites.Tests, failures, suites.Failures)
+	}
+}
+
+func TestRDJSONLAndCodeQuality(t *testing.T) {
+	scanner := bufio.NewScanner(strings.NewReader(lintFlawed(t, "rdjsonl", nil)))
+	n := 0
+	for scanner.Scan() {
+		var d struct {
+			Message  string
+			Severity string
+			Location struct {
+				Path  string
+				Range struct{ Start struct{ Line int } }
+			}
+			Code struct{ Value string }
+		}
+		if err := json.Unmarshal(scanner.Bytes(), &d); err != nil {
+			t.Fatalf("line %d is not JSON: %v", n+1, err)
+		}
+		if d.Message == "" || d.Location.Path == "" || d.Location.Range.Start.Line < 1 || d.Code.Value == "" ||
+			(d.Severity != "ERROR" && d.Severity != "WARNING" && d.Severity != "INFO") {
+			t.Errorf("incomplete diagnostic: %s", scanner.Text())
+		}
+		n++
+	}
+	if n != 41 {
+		t.Errorf("%d diagnostics, want 41", n)
+	}
+
+	var issues []struct {
+		Fingerprint string `json:"fingerprint"`
+		Severity    string `json:"severity"`
+		CheckName   string `json:"check_name"`
+	}
+	if err := json.Unmarshal([]byte(lintFlawed(t, "codequality", nil)), &issues); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, is := range issues {
+		if seen[is.Fingerprint] || is.Fingerprint == "" {
+			t.Errorf("fingerprint %q is empty or not unique", is.Fingerprint)
+		}
+		seen[is.Fingerprint] = true
+	}
+	if len(issues) != 41 {
+		t.Errorf("%d issues, want 41", len(issues))
+	}
+}

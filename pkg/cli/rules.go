@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+type ruleInfo struct {
+	ID       string `json:"id"`
+	Default  string `json:"default"`
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Help     string `json:"help"`
+}
+
+func newRulesCmd(g *globalOptions) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules [PATH]",
+		Short: "List every lint rule with its default severity and rationale",
+		Long: `List every lint rule: its id, default severity, the severity in force under
+the .persona.yaml that governs PATH (default: the current directory), when it
+fires and why it matters.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usageErrorf("--format %q is not one of text, json", format)
+			}
+			p, err := g.projectFor(args, true)
+			if err != nil {
+				return err
+			}
+			var infos []ruleInfo
+			for _, r := range p.runner.Rules() {
+				infos = append(infos, ruleInfo{
+					ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.runner.Severity(r.ID()).String(),
+					Summary: r.Summary(), Help: r.Help(),
+				})
+			}
+			if format == "json" {
+				enc := json.NewEncoder(g.streams.Out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(map[string]any{"version": 1, "rules": infos})
+			}
+			tw := tabwriter.NewWriter(g.streams.Out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "RULE\tDEFAULT\tIN FORCE\tFIRES WHEN")
+			for _, r := range infos {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Default, r.Severity, r.Summary)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
+persona rules --format json adds each rule's rationale; README.md documents options.`))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json")
+	return cmd
+}

@@ -1,0 +1,147 @@
+// Package gitrepo is persona's narrow window onto git. It shells out to the
+// git binary, so it behaves exactly like the user's git (worktrees, sparse
+// checkouts, config), and keeps every call behind one small type.
+package gitrepo
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ErrNoGit means the git binary is not installed or not on PATH.
+var ErrNoGit = errors.New("git is not installed or not on PATH")
+
+// Repo is a git work tree.
+type Repo struct {
+	// Top is the absolute path of the work tree's top-level directory.
+	Top string
+}
+
+// Open finds the repository containing dir.
+func Open(dir string) (*Repo, error) {
+	out, err := run(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{Top: filepath.Clean(strings.TrimSpace(out))}, nil
+}
+
+// RevError says a revision could not be resolved.
+type RevError struct {
+	Rev     string
+	Shallow bool
+	Detail  string
+}
+
+func (e *RevError) Error() string {
+	msg := fmt.Sprintf("cannot resolve git revision %q", e.Rev)
+	if e.Shallow {
+		return msg + ": this is a shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+	}
+	return msg + ": check the name, or fetch it (git fetch origin " + e.Rev + "; fetch-depth: 0 in actions/checkout)"
+}
+
+// Resolve returns the commit id of rev.
+func (r *Repo) Resolve(rev string) (string, error) {
+	if strings.HasPrefix(rev, "-") {
+		return "", &RevError{Rev: rev, Detail: "revisions cannot start with -"}
+	}
+	out, err := run(r.Top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		if errors.Is(err, ErrNoGit) {
+			return "", err
+		}
+		return "", &RevError{Rev: rev, Shallow: r.shallow()}
+	}
+	return strings.TrimSpace(out), nil
+}
+
+func (r *Repo) shallow() bool {
+	out, err := run(r.Top, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(out) == "true"
+}
+
+// MergeBase returns the best common ancestor of HEAD and rev.
+func (r *Repo) MergeBase(rev string) (string, error) {
+	commit, err := r.Resolve(rev)
+	if err != nil {
+		return "", err
+	}
+	out, err := run(r.Top, "merge-base", "HEAD", commit)
+	if err != nil {
+		return "", &RevError{Rev: rev, Shallow: r.shallow(), Detail: "no merge base with HEAD"}
+	}
+	return strings.TrimSpace(out), nil
+}
+
+// ChangedSince returns the absolute paths of files added, modified, renamed
+// (their new path), copied or retyped between rev and the working tree,
+// staged or not, plus untracked files that are not ignored.
+func (r *Repo) ChangedSince(rev string) ([]string, error) {
+	commit, err := r.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	out, err := run(r.Top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-color", commit, "--")
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	fields := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
+	for i := 0; i < len(fields); {
+		status := fields[i]
+		if status == "" {
+			break
+		}
+		switch status[0] {
+		case 'R', 'C': // old path, new path
+			if i+2 < len(fields) {
+				paths = append(paths, fields[i+2])
+			}
+			i += 3
+		case 'D':
+			i += 2
+		default: // A, M, T, U
+			if i+1 < len(fields) {
+				paths = append(paths, fields[i+1])
+			}
+			i += 2
+		}
+	}
+	untracked, err := run(r.Top, "ls-files", "--others", "--exclude-standard", "-z")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range strings.Split(untracked, "\x00") {
+		if p != "" {
+			paths = append(paths, p)
+		}
+	}
+	for i, p := range paths {
+		paths[i] = filepath.Join(r.Top, filepath.FromSlash(p))
+	}
+	return paths, nil
+}
+
+// run executes git in dir and returns its standard output.
+func run(dir string, args ...string) (string, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", ErrNoGit
+	}
+	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off"}, args...)...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return stdout.String(), nil
+}

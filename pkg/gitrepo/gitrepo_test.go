@@ -1,0 +1,115 @@
+package gitrepo
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// gitIn runs git in dir with a fixed identity and no user configuration.
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.invalid", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.invalid")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestChangedSince(t *testing.T) {
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	for _, f := range []string{"keep.md", "edit.md", "gone.md", "move.md", "staged.md"} {
+		write(t, filepath.Join(dir, f), "# "+f+"\nsome text that stays the same for rename detection\n")
+	}
+	write(t, filepath.Join(dir, ".gitignore"), "ignored.md\n")
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "base")
+
+	write(t, filepath.Join(dir, "edit.md"), "# changed\n")
+	write(t, filepath.Join(dir, "staged.md"), "# staged change\n")
+	gitIn(t, dir, "add", "staged.md")
+	if err := os.Remove(filepath.Join(dir, "gone.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, dir, "mv", "move.md", "sub/moved.md")
+	write(t, filepath.Join(dir, "new file.md"), "# untracked\n")
+	write(t, filepath.Join(dir, "ignored.md"), "# ignored\n")
+
+	repo, err := Open(filepath.Join(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := repo.ChangedSince("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range got {
+		rel, _ := filepath.Rel(repo.Top, p)
+		got[i] = filepath.ToSlash(rel)
+	}
+	slices.Sort(got)
+	want := []string{"edit.md", "new file.md", "staged.md", "sub/moved.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ChangedSince = %q, want %q", got, want)
+	}
+}
+
+func TestResolveErrors(t *testing.T) {
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	write(t, filepath.Join(dir, "a.md"), "a\n")
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "one")
+	write(t, filepath.Join(dir, "a.md"), "b\n")
+	gitIn(t, dir, "commit", "-q", "-am", "two")
+
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range []string{"nope", "--all", "HEAD~5"} {
+		var re *RevError
+		if _, err := repo.Resolve(rev); !errors.As(err, &re) || re.Shallow {
+			t.Errorf("Resolve(%q) = %v, want a RevError for a full clone", rev, err)
+		}
+	}
+	if _, err := repo.MergeBase("main"); err != nil {
+		t.Errorf("MergeBase(main): %v", err)
+	}
+
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	gitIn(t, dir, "clone", "-q", "--depth", "1", "file://"+dir, shallow)
+	srepo, err := Open(shallow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var re *RevError
+	if _, err := srepo.ChangedSince("HEAD~1"); !errors.As(err, &re) || !re.Shallow {
+		t.Fatalf("ChangedSince(HEAD~1) in a shallow clone = %v, want a shallow RevError", err)
+	}
+}
+
+func TestOpenOutsideARepository(t *testing.T) {
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Fatal("Open succeeded outside a repository")
+	}
+}

@@ -1,0 +1,72 @@
+package lint_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/lint/rules"
+)
+
+func TestNewRunnerValidatesConfig(t *testing.T) {
+	tests := []struct {
+		name, cfg, want string
+	}{
+		{"valid", "rules:\n  stale: {severity: error, max_age: 30d}\n  interview-orphan: off\n", ""},
+		{"unknown rule", "rules:\n  stael: off\n", `c.yaml:2:3: unknown rule "stael"; did you mean "stale"?`},
+		{"unknown rule without suggestion", "rules:\n  zzz: off\n", "c.yaml:2:3: unknown rule \"zzz\"; `persona rules` lists them"},
+		{"option of a rule without options", "rules:\n  no-owners: {min: 1}\n", `c.yaml:2:15: rule no-owners has no option "min"; it only takes severity`},
+		{"unknown option", "rules:\n  icp-vague: {min: 1}\n", `c.yaml:2:15: rule icp-vague has no option "min"; did you mean "min_constraints"?`},
+		{"unknown option without suggestion", "rules:\n  icp-vague: {zzz: 1}\n", `c.yaml:2:15: rule icp-vague has no option "zzz"; its options are severity, min_constraints`},
+		{"bad number", "rules:\n  icp-too-many-personas: {max: many}\n", `c.yaml:2:32: rules.icp-too-many-personas.max must be a whole number of at least 1, not "many"`},
+		{"bad age", "rules:\n  stale: {max_age: 0d}\n", `c.yaml:2:20: rules.stale.max_age "0d" is not an age`},
+		{"bad section kind", "rules:\n  section-missing: {required: {page: [A]}}\n", `c.yaml:2:32: "page" is not a kind`},
+		{"bad section list", "rules:\n  section-missing: {required: {persona: Goals}}\n", `c.yaml:2:41: the required headings of persona must be a list`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := config.Parse("c.yaml", []byte(tt.cfg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = lint.NewRunner(cfg, rules.All())
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+				t.Fatalf("error = %v, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSeveritiesFromConfig(t *testing.T) {
+	cfg, err := config.Parse("c.yaml", []byte("rules:\n  stale: error\n  interview-orphan: off\n  no-owners: {severity: info}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := lint.NewRunner(cfg, rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]lint.Severity{"stale": lint.Error, "interview-orphan": lint.Off, "no-owners": lint.Info, "field-type": lint.Error} {
+		if got := r.Severity(id); got != want {
+			t.Errorf("Severity(%s) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestCompareOrdersByPathLineColumnRule(t *testing.T) {
+	a := lint.Finding{Path: "a.md", Line: 2, Column: 1, Rule: "z"}
+	cases := []lint.Finding{
+		{Path: "b.md", Line: 1, Column: 1, Rule: "a"},
+		{Path: "a.md", Line: 10, Column: 1, Rule: "a"},
+		{Path: "a.md", Line: 2, Column: 5, Rule: "a"},
+	}
+	for _, b := range cases {
+		if lint.Compare(a, b) >= 0 || lint.Compare(b, a) <= 0 {
+			t.Errorf("%+v should sort before %+v", a, b)
+		}
+	}
+}

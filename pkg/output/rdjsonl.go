@@ -1,0 +1,51 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/personakit/persona/pkg/lint"
+)
+
+type rdPosition struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+type rdDiagnostic struct {
+	Message  string `json:"message"`
+	Location struct {
+		Path  string `json:"path"`
+		Range struct {
+			Start rdPosition `json:"start"`
+		} `json:"range"`
+	} `json:"location"`
+	Severity string `json:"severity"`
+	Source   struct {
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	} `json:"source"`
+	Code struct {
+		Value string `json:"value"`
+		URL   string `json:"url"`
+	} `json:"code"`
+}
+
+// RDJSONL writes reviewdog's Diagnostic format, one JSON object a line.
+func RDJSONL(w io.Writer, r *Report, _ Style) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, f := range r.Findings {
+		var d rdDiagnostic
+		d.Message = f.Message
+		d.Location.Path = f.Path
+		d.Location.Range.Start = rdPosition{Line: f.Line, Column: f.Column}
+		d.Severity = map[lint.Severity]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Severity]
+		d.Source.Name, d.Source.URL = "persona", InformationURI
+		d.Code.Value, d.Code.URL = f.Rule, RulesURI
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/model"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const persona = "---\nkind: persona\nname: x\n---\n"
+
+func TestLocate(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"outer/.persona.yaml":          "version: 1\n",
+		"outer/repo/.git/HEAD":         "ref: refs/heads/main\n",
+		"outer/repo/a/b/x.md":          persona,
+		"outer/repo/cfg/.persona.yaml": "",
+		"outer/repo/cfg/deep/y.md":     persona,
+	})
+	tests := []struct {
+		name, start, wantRoot, wantConfig string
+	}{
+		{"no config below the git top-level", "outer/repo/a/b", "outer/repo/a/b", ""},
+		{"a file's directory", "outer/repo/a/b/x.md", "outer/repo/a/b", ""},
+		{"nearest config", "outer/repo/cfg/deep", "outer/repo/cfg", "outer/repo/cfg/.persona.yaml"},
+		{"outside git, upwards", "outer", "outer", "outer/.persona.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc, err := Locate(filepath.Join(root, tt.start))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantConfig := ""
+			if tt.wantConfig != "" {
+				wantConfig = filepath.Join(root, tt.wantConfig)
+			}
+			if loc.Root != filepath.Join(root, tt.wantRoot) || loc.ConfigPath != wantConfig {
+				t.Errorf("Locate = %+v, want root %s config %s", loc, tt.wantRoot, wantConfig)
+			}
+		})
+	}
+}
+
+func TestLoadSkipsHiddenAndExcluded(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"personas/a.md":          persona,
+		"personas/b.markdown":    persona,
+		".github/c.md":           persona,
+		"drafts/d.md":            persona,
+		"archive/2020/e.md":      persona,
+		"notes/f.md":             "# plain\n",
+		"with space/Grüße g.md":  persona,
+		"personas/.hidden-ok.md": persona,
+	})
+	cfg := config.Default()
+	cfg.Exclude = []string{"drafts/**", "archive/**/*.md"}
+	ws, err := Load(root, Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ws.Docs {
+		got = append(got, d.Path)
+	}
+	want := []string{"personas/.hidden-ok.md", "personas/a.md", "with space/Grüße g.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("docs = %q, want %q", got, want)
+	}
+	if ws.Files != 4 {
+		t.Errorf("Files = %d, want 4 (the plain notes file counts as read)", ws.Files)
+	}
+}
+
+func TestLoadUnreadableRoot(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "missing"), Options{}); err == nil {
+		t.Fatal("Load of a missing root succeeded")
+	}
+}
+
+func TestResolveSource(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"personas/p.md":          persona,
+		"interviews/one.md":      "---\nkind: interview\n---\n",
+		"interviews/sub/two.md":  "---\nkind: interview\nid: second\n---\n",
+		"icps/x.md":              "---\nkind: icp\n---\n",
+		"README.md":              "# readme\n",
+		"personas/near/three.md": "---\nkind: interview\n---\n",
+	})
+	ws, err := Load(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ws.Lookup(model.KindPersona, "p")
+	tests := []struct {
+		ref    string
+		status SourceStatus
+		path   string
+	}{
+		{"one", SourceFound, "interviews/one.md"},
+		{"second", SourceFound, "interviews/sub/two.md"},
+		{"two", SourceMissing, "personas/two"},
+		{"../interviews/one.md", SourceFound, "interviews/one.md"},
+		{"interviews/sub/two.md", SourceFound, "interviews/sub/two.md"},
+		{"near/three.md", SourceFound, "personas/near/three.md"},
+		{"./../interviews/./one.md", SourceFound, "interviews/one.md"},
+		{"../icps/x.md", SourceNotInterview, "icps/x.md"},
+		{"../README.md", SourceNotInterview, "README.md"},
+		{"../../etc/passwd", SourceOutside, ""},
+		{filepath.Join(root, "interviews/one.md"), SourceFound, "interviews/one.md"},
+		{"/etc/passwd", SourceOutside, ""},
+	}
+	for _, tt := range tests {
+		got := ws.ResolveSource(p, tt.ref)
+		if got.Status != tt.status || got.Path != tt.path {
+			t.Errorf("ResolveSource(%q) = %v %q, want %v %q", tt.ref, got.Status, got.Path, tt.status, tt.path)
+		}
+	}
+}
