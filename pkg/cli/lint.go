@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
+	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/spf13/cobra"
 )
 
@@ -317,37 +317,11 @@ func writeReports(g *globalOptions, formats []formatSpec, outFile string, r *out
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-			return usageErrorf("cannot write %s: %v", dest, err)
+		// Reports are outputs the command exists to write: replace them,
+		// atomically, so readers never see half a report.
+		if err := scaffold.Write(path, buf.Bytes(), true); err != nil {
+			return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
 		}
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so readers never see half a report.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return describeFSError(err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return describeFSError(err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%v", describeFSError(err))
 	}
 	return nil
 }

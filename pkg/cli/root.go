@@ -55,6 +55,8 @@ pull request changes and turns the repository into reports people read.`,
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (also when NO_COLOR is set)")
 	root.AddCommand(
 		newLintCmd(g),
+		newInitCmd(g),
+		newNewCmd(g),
 		newRulesCmd(g),
 		newConfigCmd(g),
 		newManCmd(g),

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/spf13/cobra"
+)
+
+func newInitCmd(g *globalOptions) *cobra.Command {
+	var force bool
+	var today string
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Create a persona workspace: config, folders, examples, templates and a CI workflow",
+		Long: `Create .persona.yaml, icps/, personas/, interviews/ and templates/, one
+example of each kind that lint clean together, the built-in templates to
+customise, and .github/workflows/persona.yml.
+
+A non-empty DIR is refused unless --force is given; even then no existing file
+is replaced: the ones kept are listed.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			target := "."
+			if len(args) == 1 {
+				target = args[0]
+			}
+			dir, err := g.abs(target)
+			if err != nil {
+				return err
+			}
+			day, err := parseToday(today, g.now())
+			if err != nil {
+				return err
+			}
+			return runInit(g, dir, force, day.Format("2006-01-02"))
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "add to a non-empty directory (existing files are kept)")
+	cmd.Flags().StringVar(&today, "today", "", "the `DATE` (YYYY-MM-DD) the examples are reviewed on (default: today)")
+	return cmd
+}
+
+func runInit(g *globalOptions, dir string, force bool, today string) error {
+	show, err := g.display()
+	if err != nil {
+		return err
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 && !force {
+		return usageErrorf("%s is not empty; pass --force to add the workspace files next to what is there (nothing is replaced)", show(dir))
+	} else if err != nil && !os.IsNotExist(err) {
+		return usageErrorf("cannot read %s: %v", show(dir), describeFSError(err))
+	}
+	files, err := scaffold.InitFiles(today)
+	if err != nil {
+		return err
+	}
+	for _, d := range scaffold.Dirs() {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return usageErrorf("cannot create %s: %v", show(filepath.Join(dir, d)), describeFSError(err))
+		}
+	}
+	var created, kept []string
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		switch err := scaffold.Write(path, f.Content, false); {
+		case err == scaffold.ErrExists:
+			kept = append(kept, show(path))
+		case err != nil:
+			return usageErrorf("cannot write %s: %v", show(path), describeFSError(err))
+		default:
+			created = append(created, show(path))
+		}
+	}
+	out := g.streams.Out
+	fmt.Fprintf(out, "created %d files in %s:\n  %s\n", len(created), show(dir), strings.Join(created, "\n  "))
+	if len(kept) > 0 {
+		fmt.Fprintf(out, "kept %d existing files unchanged:\n  %s\n", len(kept), strings.Join(kept, "\n  "))
+	}
+	_, err = fmt.Fprintf(out, "next: persona -C %s lint\n", show(dir))
+	return err
+}

@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/workspace"
+	"github.com/spf13/cobra"
+)
+
+type newOptions struct {
+	icp      string
+	name     string
+	template string
+	set      []string
+	force    bool
+	dryRun   bool
+	output   string
+	today    string
+}
+
+func newNewCmd(g *globalOptions) *cobra.Command {
+	o := &newOptions{}
+	cmd := &cobra.Command{
+		Use:   "new KIND [ID]",
+		Short: "Scaffold an ICP, persona or interview from a template",
+		Long: `Create a new entity from a template: <templates>/<KIND>/<NAME>.md when
+--template NAME is given, else <templates>/<KIND>.md, else the built-in one.
+Templates are Go text/template files that see .ID .Kind .Name .ICP .Date and
+.Set (the --set pairs). The file goes to icps/, personas/ or interviews/ under
+the workspace root unless -o says otherwise, and an existing file is never
+replaced without --force.
+
+Run "persona new persona" without an ID in a terminal for a guided interview
+(set ACCESSIBLE=1 for a plain prompt-by-prompt mode that screen readers follow).`,
+		Example: `  persona new icp mid-market-saas --name "Mid-market SaaS"
+  persona new persona finance-fiona --icp mid-market-saas --name "Finance Director Fiona"
+  persona new interview 2026-03-02-cfo-call --icp mid-market-saas --set role=CFO --set company_size=300
+  persona new persona`,
+		Args:      cobra.RangeArgs(1, 2),
+		ValidArgs: []string{"icp", "persona", "interview"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNew(g, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.icp, "icp", "", "the `ID` of the ICP a persona or interview belongs to (must exist)")
+	f.StringVar(&o.name, "name", "", "the display name (default: from the ID)")
+	f.StringVar(&o.template, "template", "", "use <templates>/<KIND>/`NAME`.md")
+	f.StringArrayVar(&o.set, "set", nil, "a `key=value` for the template's .Set; repeatable")
+	f.BoolVar(&o.force, "force", false, "replace an existing file")
+	f.BoolVar(&o.dryRun, "dry-run", false, "print the new file instead of writing it")
+	f.StringVarP(&o.output, "output", "o", "", "write to `PATH` instead of <kind dir>/<ID>.md")
+	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) templates see as .Date (default: today)")
+	return cmd
+}
+
+func runNew(g *globalOptions, o *newOptions, args []string) error {
+	kind := model.Kind(args[0])
+	if kind != model.KindICP && kind != model.KindPersona && kind != model.KindInterview {
+		return usageErrorf("unknown kind %q%s", args[0], frontmatter.DidYouMeanOr(args[0],
+			[]string{"icp", "persona", "interview"}, "; use icp, persona or interview"))
+	}
+	set := map[string]string{}
+	for _, kv := range o.set {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return usageErrorf("--set %q must be key=value", kv)
+		}
+		set[strings.TrimSpace(k)] = v
+	}
+	today, err := parseToday(o.today, g.now())
+	if err != nil {
+		return err
+	}
+	if o.icp != "" && kind == model.KindICP {
+		return usageErrorf("--icp applies to personas and interviews, not to an ICP")
+	}
+	dir, err := g.dir()
+	if err != nil {
+		return err
+	}
+	p, err := g.openProject(dir)
+	if err != nil {
+		return err
+	}
+	ws, err := p.load(g)
+	if err != nil {
+		return err
+	}
+	data := scaffold.Data{Kind: string(kind), ICP: o.icp, Name: o.name, Date: today.Format("2006-01-02"), Set: set}
+	if len(args) == 2 {
+		data.ID = args[1]
+	} else {
+		if kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
+			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", kind)
+		}
+		if err := guidedPersona(g, ws, &data); err != nil {
+			return err
+		}
+	}
+	if err := checkNew(ws, p, kind, &data); err != nil {
+		return err
+	}
+	tmpl, err := scaffold.Lookup(filepath.Join(p.loc.Root, p.cfg.Templates), kind, o.template, p.show)
+	if err != nil {
+		return usageError(err)
+	}
+	if tmpl.Skipped != "" {
+		fmt.Fprintf(g.streams.ErrOut, "persona: %s does not exist; using %s\n", tmpl.Skipped, tmpl.Name)
+	}
+	content, err := scaffold.Render(tmpl, data)
+	if err != nil {
+		return usageError(err)
+	}
+	target := filepath.Join(p.loc.Root, scaffold.DefaultDir(kind), data.ID+".md")
+	if o.output != "" {
+		if target, err = g.abs(o.output); err != nil {
+			return err
+		}
+	}
+	// A template must produce an entity of the kind asked for; catch a
+	// broken team template before it lands in the repository.
+	doc := frontmatter.Decode(filepath.Base(target), content)
+	if doc != nil {
+		for _, prob := range doc.Problems {
+			if prob.Rule == frontmatter.RuleFrontmatterInvalid {
+				return usageErrorf("%s produced invalid front matter (line %d of the output: %s)", tmpl.Name, prob.Pos.Line, prob.Message)
+			}
+		}
+	}
+	if doc == nil || doc.Kind != kind {
+		return usageErrorf("%s did not produce a %s: its front matter must start with --- and set kind: %s", tmpl.Name, kind, kind)
+	}
+	if o.dryRun {
+		_, err := g.streams.Out.Write(content)
+		return err
+	}
+	if err := scaffold.Write(target, content, o.force); err != nil {
+		if err == scaffold.ErrExists {
+			return usageErrorf("%s exists; pass --force to replace it", p.show(target))
+		}
+		return usageErrorf("cannot write %s: %v", p.show(target), describeFSError(err))
+	}
+	_, err = fmt.Fprintf(g.streams.Out, "created %s\n", p.show(target))
+	return err
+}
+
+// checkNew validates the id, the name and the ICP of a new entity against
+// the workspace.
+func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffold.Data) error {
+	if data.ID != rules.Slugify(data.ID) {
+		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, rules.Slugify(data.ID))
+	}
+	if existing := ws.Lookup(kind, data.ID); existing != nil {
+		return usageErrorf("%s id %q is already used by %s; choose another id", kind, data.ID, p.showRel(existing.Path))
+	}
+	if data.Name == "" {
+		data.Name = scaffold.NameFromID(data.ID)
+	}
+	if data.ICP != "" && ws.Lookup(model.KindICP, data.ICP) == nil {
+		return usageErrorf("icp %q does not exist%s", data.ICP, frontmatter.DidYouMeanOr(data.ICP, ws.IDs(model.KindICP),
+			"; create it first with persona new icp "+data.ICP))
+	}
+	return nil
+}
