@@ -8,9 +8,10 @@ import (
 	"github.com/personakit/persona/pkg/generate"
 )
 
-// BenchmarkLoadAndLint runs `persona lint --format json` in-process over a
-// generated workspace of 10,500 files (500 ICPs × 21 files).
-func BenchmarkLoadAndLint(b *testing.B) {
+// benchWorkspace generates the 10,500-file workspace (500 ICPs × 21 files)
+// the benchmarks share.
+func benchWorkspace(b *testing.B) string {
+	b.Helper()
 	dir := b.TempDir()
 	n, err := generate.Workspace(dir, generate.Defaults(500))
 	if err != nil {
@@ -18,13 +19,35 @@ func BenchmarkLoadAndLint(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "files")
 	b.ReportAllocs()
+	return dir
+}
+
+// benchRun runs persona in-process with its output discarded.
+func benchRun(b *testing.B, dir string, wantCode int, args ...string) {
+	b.Helper()
+	code := Main(args, IOStreams{
+		In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard,
+		Getenv: func(string) string { return "" }, Dir: dir,
+	})
+	if code != wantCode {
+		b.Fatalf("persona %v: exit %d, want %d", args, code, wantCode)
+	}
+}
+
+// BenchmarkLoadAndLint runs `persona lint --format json` over the generated
+// workspace; the generator plants 5% flawed personas, so it exits 1.
+func BenchmarkLoadAndLint(b *testing.B) {
+	dir := benchWorkspace(b)
 	for b.Loop() {
-		code := Main([]string{"lint", "--format", "json", "--today", "2026-11-22"}, IOStreams{
-			In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard,
-			Getenv: func(string) string { return "" }, Dir: dir,
-		})
-		if code != 1 { // the generator plants 5% flawed personas
-			b.Fatalf("exit %d, want 1", code)
-		}
+		benchRun(b, dir, 1, "lint", "--format", "json", "--today", "2026-11-22")
+	}
+}
+
+// BenchmarkReport renders the HTML report of the same workspace; the
+// target is at most twice the time of BenchmarkLoadAndLint.
+func BenchmarkReport(b *testing.B) {
+	dir := benchWorkspace(b)
+	for b.Loop() {
+		benchRun(b, dir, 0, "report", "--format", "html", "--today", "2026-11-22")
 	}
 }

@@ -67,7 +67,13 @@ func (g *globalOptions) openProject(start string) (*project, error) {
 
 // load reads the workspace, printing tree warnings to errOut.
 func (p *project) load(g *globalOptions) (*workspace.Workspace, error) {
-	ws, err := workspace.Load(p.loc.Root, workspace.Options{Config: p.cfg, Inspect: p.runner.Inspector()})
+	return p.loadWith(g, workspace.Options{})
+}
+
+// loadWith is load with extra options (such as keeping bodies).
+func (p *project) loadWith(g *globalOptions, opts workspace.Options) (*workspace.Workspace, error) {
+	opts.Config, opts.Inspect = p.cfg, p.runner.Inspector()
+	ws, err := workspace.Load(p.loc.Root, opts)
 	if err != nil {
 		return nil, usageError(err)
 	}

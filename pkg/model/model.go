@@ -123,6 +123,10 @@ type Document struct {
 	ICP       *ICP
 	Persona   *Persona
 	Interview *Interview
+
+	// Body is the Markdown after the front matter, kept only when the
+	// loader is asked to (reports); lint never holds bodies.
+	Body []byte
 }
 
 // Entity returns the "kind/id" label findings carry, or "" for a non-entity.

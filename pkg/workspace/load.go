@@ -35,6 +35,8 @@ type Options struct {
 	Inspect Inspector
 	// Workers bounds concurrent reads; 0 means GOMAXPROCS.
 	Workers int
+	// KeepBodies keeps each entity's Markdown body in Document.Body.
+	KeepBodies bool
 }
 
 // Workspace is a loaded workspace: its entities and broken files, indexed.
@@ -85,7 +87,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if doc := readDoc(j, opts.Inspect); doc != nil {
+				if doc := readDoc(j, opts.Inspect, opts.KeepBodies); doc != nil {
 					results[w] = append(results[w], doc)
 				}
 			}
@@ -156,7 +158,7 @@ func unreadable(rel, msg string) *model.Document {
 // readDoc reads and decodes one file. It returns nil for files that are not
 // entities and have nothing to report, including files that vanished
 // between the walk and the read.
-func readDoc(j job, inspect Inspector) *model.Document {
+func readDoc(j job, inspect Inspector, keepBody bool) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -202,8 +204,13 @@ func readDoc(j job, inspect Inspector) *model.Document {
 		return nil
 	}
 	doc := frontmatter.Decode(j.rel, src)
-	if doc != nil && doc.Kind != "" && inspect != nil {
-		doc.Problems = append(doc.Problems, inspect(doc, src)...)
+	if doc != nil && doc.Kind != "" {
+		if inspect != nil {
+			doc.Problems = append(doc.Problems, inspect(doc, src)...)
+		}
+		if keepBody {
+			doc.Body = block.Body
+		}
 	}
 	return doc
 }

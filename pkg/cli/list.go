@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/spf13/cobra"
+)
+
+type listRow struct {
+	Kind     string `json:"kind"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Status   string `json:"status"`
+	ICP      string `json:"icp"`
+	Reviewed string `json:"reviewed"`
+	Path     string `json:"path"`
+}
+
+// listColumns are the columns of persona list, in their fixed order.
+func listColumns() []string {
+	return []string{"kind", "id", "name", "status", "icp", "reviewed", "path"}
+}
+
+func (r listRow) field(name string) string {
+	switch name {
+	case "kind":
+		return r.Kind
+	case "id":
+		return r.ID
+	case "name":
+		return r.Name
+	case "status":
+		return r.Status
+	case "icp":
+		return r.ICP
+	case "reviewed":
+		return r.Reviewed
+	}
+	return r.Path
+}
+
+func newListCmd(g *globalOptions) *cobra.Command {
+	var kind, icp, status, format, sortBy string
+	cmd := &cobra.Command{
+		Use:   "list [PATH]",
+		Short: "List entities, filtered and sorted",
+		Long: `List the ICPs, personas and interviews of the workspace. Columns, always in
+this order: kind, id, name (an ICP's title; an interview's interviewee role),
+status, icp, reviewed (an interview's date), path. Rows are sorted by kind
+(icp, persona, interview) and id unless --sort names a column.`,
+		Example: `  persona list --kind persona --icp mid-market-saas
+  persona list --status draft --format csv > drafts.csv`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			kinds := []string{"icp", "persona", "interview"}
+			if kind != "" && !contains(kinds, kind) {
+				return usageErrorf("--kind %q%s", kind, frontmatter.DidYouMeanOr(kind, kinds, " is not one of icp, persona, interview"))
+			}
+			statuses := []string{"draft", "proto", "active", "retired"}
+			if status != "" && !contains(statuses, status) {
+				return usageErrorf("--status %q%s", status, frontmatter.DidYouMeanOr(status, statuses, " is not one of draft, proto, active, retired"))
+			}
+			if !contains([]string{"table", "json", "csv"}, format) {
+				return usageErrorf("--format %q is not one of table, json, csv", format)
+			}
+			if sortBy != "" && !contains(listColumns(), sortBy) {
+				return usageErrorf("--sort %q is not one of %s", sortBy, strings.Join(listColumns(), ", "))
+			}
+			targets, err := g.targets(args)
+			if err != nil {
+				return err
+			}
+			p, err := g.openProject(targets[0])
+			if err != nil {
+				return err
+			}
+			ws, err := p.load(g)
+			if err != nil {
+				return err
+			}
+			if icp != "" && ws.Lookup(model.KindICP, icp) == nil {
+				return usageErrorf("icp %q does not exist%s", icp, frontmatter.DidYouMeanOr(icp, ws.IDs(model.KindICP), ""))
+			}
+			rows := []listRow{}
+			for _, d := range ws.Docs {
+				if d.Kind == "" || (kind != "" && string(d.Kind) != kind) || (status != "" && string(d.Status) != status) {
+					continue
+				}
+				row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.showRel(d.Path)}
+				if d.Reviewed.Valid {
+					row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
+				}
+				switch d.Kind {
+				case model.KindICP:
+					row.Name, row.ICP = d.ICP.Title.Value, d.ID
+				case model.KindPersona:
+					row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
+				case model.KindInterview:
+					row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
+					if d.Interview.Date.Valid {
+						row.Reviewed = d.Interview.Date.Time.Format("2006-01-02")
+					}
+				}
+				if icp != "" && row.ICP != icp {
+					continue
+				}
+				rows = append(rows, row)
+			}
+			order := map[string]int{"icp": 0, "persona": 1, "interview": 2}
+			sort.SliceStable(rows, func(i, j int) bool {
+				if sortBy != "" && rows[i].field(sortBy) != rows[j].field(sortBy) {
+					return rows[i].field(sortBy) < rows[j].field(sortBy)
+				}
+				if rows[i].Kind != rows[j].Kind {
+					return order[rows[i].Kind] < order[rows[j].Kind]
+				}
+				if rows[i].ID != rows[j].ID {
+					return rows[i].ID < rows[j].ID
+				}
+				return rows[i].Path < rows[j].Path
+			})
+			return writeList(g, format, rows)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&kind, "kind", "", "only this `KIND`: icp, persona or interview")
+	f.StringVar(&icp, "icp", "", "only this ICP and the personas and interviews that name it")
+	f.StringVar(&status, "status", "", "only this `STATUS`: draft, proto, active or retired")
+	f.StringVar(&format, "format", "table", "`FORMAT`: table, json or csv")
+	f.StringVar(&sortBy, "sort", "", "sort by `COLUMN`: "+strings.Join(listColumns(), ", "))
+	return cmd
+}
+
+func writeList(g *globalOptions, format string, rows []listRow) error {
+	out := g.streams.Out
+	cols := listColumns()
+	switch format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rows)
+	case "csv":
+		w := csv.NewWriter(out)
+		if err := w.Write(cols); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			rec := make([]string, len(cols))
+			for i, c := range cols {
+				rec[i] = r.field(c)
+			}
+			if err := w.Write(rec); err != nil {
+				return err
+			}
+		}
+		w.Flush()
+		return w.Error()
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
+	for _, r := range rows {
+		cells := make([]string, len(cols))
+		for i, c := range cols {
+			cells[i] = orDashCell(oneLine(r.field(c)))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	return tw.Flush()
+}
+
+// oneLine keeps a table row on one line whatever the user wrote.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func orDashCell(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/workspace"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	format string
+	output string
+	redact bool
+	today  string
+	title  string
+}
+
+func newReportCmd(g *globalOptions) *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report [PATH]",
+		Short: "Summarise the workspace as Markdown, HTML or JSON",
+		Long: `Summarise the workspace of PATH (default: the current directory): per ICP its
+constraints, personas, share coverage and evidence matrix; per persona its role,
+goals, frustrations, channels, evidence strength and staleness; the uncited
+interviews; and the lint status.
+
+html is one self-contained file (no scripts, no external requests) that reads
+well on a phone and prints cleanly. --redact drops interviewee details and
+quotes for sharing outside the team.`,
+		Example: `  persona report --format html -o persona-report.html
+  persona report --format markdown > REPORT.md
+  persona report --format json --redact`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error { return runReport(g, o, args) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "markdown", "report `FORMAT`: markdown, html or json")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes")
+	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")
+	f.StringVar(&o.title, "title", "", "the report's title (default: from the workspace directory)")
+	return cmd
+}
+
+func runReport(g *globalOptions, o *reportOptions, args []string) error {
+	render, ok := map[string]func(io.Writer, *report.Report) error{
+		"markdown": report.Markdown, "html": report.HTML, "json": report.JSON,
+	}[o.format]
+	if !ok {
+		return usageErrorf("--format %q is not one of markdown, html, json", o.format)
+	}
+	today, err := parseToday(o.today, g.now())
+	if err != nil {
+		return err
+	}
+	targets, err := g.targets(args)
+	if err != nil {
+		return err
+	}
+	p, err := g.openProject(targets[0])
+	if err != nil {
+		return err
+	}
+	ws, err := p.loadWith(g, workspace.Options{KeepBodies: true})
+	if err != nil {
+		return err
+	}
+	findings := p.runner.Run(ws, lint.Options{Today: today})
+	title := o.title
+	if title == "" {
+		title = "Persona report: " + filepath.Base(p.loc.Root)
+	}
+	// Links in the report point at entity files relative to where the
+	// report is read from: the output file's directory, or the current one.
+	linkBase, err := g.dir()
+	if err != nil {
+		return err
+	}
+	if o.output != "" {
+		out, err := g.abs(o.output)
+		if err != nil {
+			return err
+		}
+		linkBase = filepath.Dir(out)
+	}
+	link := func(rel string) string {
+		target := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
+		if r, err := filepath.Rel(linkBase, target); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(target)
+	}
+	r := report.Build(ws, findings, report.Options{
+		Today: today, MaxAge: staleDays(p.cfg), Redact: o.redact, Title: title, Display: link,
+	})
+	var buf bytes.Buffer
+	if err := render(&buf, r); err != nil {
+		return usageErrorf("rendering the report: %v", err)
+	}
+	if o.output == "" {
+		_, err := io.Copy(g.streams.Out, &buf)
+		return err
+	}
+	path, err := g.abs(o.output)
+	if err != nil {
+		return err
+	}
+	if err := scaffold.Write(path, buf.Bytes(), true); err != nil {
+		return usageErrorf("cannot write %s: %v", o.output, describeFSError(err))
+	}
+	return nil
+}
+
+// staleDays is the stale rule's max_age in force, so that the report calls
+// stale exactly what lint does.
+func staleDays(cfg *config.Config) int {
+	if o, ok := cfg.Rules["stale"].Options["max_age"]; ok {
+		if days, ok := config.Duration(o.Value.Value); ok {
+			return days
+		}
+	}
+	return 365
+}

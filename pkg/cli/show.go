@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+	"github.com/spf13/cobra"
+)
+
+func newShowCmd(g *globalOptions) *cobra.Command {
+	var kind string
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one entity with its resolved relations",
+		Long: `Show an entity and what it is connected to: an ICP's personas and the
+interviews that name it; a persona's ICP and its sources, each resolved (or
+marked missing); an interview's ICP and the personas that cite it. When ICPs,
+personas or interviews share the ID, --kind chooses.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			dir, err := g.dir()
+			if err != nil {
+				return err
+			}
+			p, err := g.openProject(dir)
+			if err != nil {
+				return err
+			}
+			ws, err := p.load(g)
+			if err != nil {
+				return err
+			}
+			var found []*model.Document
+			var all []string
+			for _, k := range model.Kinds {
+				if kind != "" && string(k) != kind {
+					continue
+				}
+				if d := ws.Lookup(k, args[0]); d != nil {
+					found = append(found, d)
+				}
+				all = append(all, ws.IDs(k)...)
+			}
+			switch {
+			case len(found) == 0:
+				return usageErrorf("no entity has the id %q%s", args[0], frontmatter.DidYouMeanOr(args[0], all, "; persona list shows them all"))
+			case len(found) > 1:
+				var kinds []string
+				for _, d := range found {
+					kinds = append(kinds, string(d.Kind))
+				}
+				return usageErrorf("%q is the id of a %s; choose one with --kind", args[0], strings.Join(kinds, " and a "))
+			}
+			_, err = fmt.Fprint(g.streams.Out, describe(ws, p, found[0]))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&kind, "kind", "", "the `KIND` of the entity: icp, persona or interview")
+	return cmd
+}
+
+// describe renders an entity and its relations as indented text.
+func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line("%s  %s", d.Entity(), p.showRel(d.Path))
+	line("status: %s", d.Status)
+	if d.Reviewed.Valid {
+		line("reviewed: %s", d.Reviewed.Time.Format("2006-01-02"))
+	}
+	if len(d.Owners) > 0 {
+		line("owners: %s", joinStr(d.Owners))
+	}
+	switch d.Kind {
+	case model.KindICP:
+		line("title: %s", d.ICP.Title.Value)
+		personas := ws.PersonasOf(d.ID)
+		line("personas: %d", len(personas))
+		for _, pd := range personas {
+			line("  - %s  %s  (%s, %s)", pd.ID, pd.Persona.Name.Value, pd.Status, orDefault(pd.Persona.Type.Value, "primary"))
+		}
+		var ivs []string
+		for _, iv := range ws.Entities(model.KindInterview) {
+			if iv.Interview.ICP.Value == d.ID {
+				ivs = append(ivs, iv.ID)
+			}
+		}
+		line("interviews naming it: %d", len(ivs))
+		for _, id := range ivs {
+			line("  - %s", id)
+		}
+	case model.KindPersona:
+		pe := d.Persona
+		line("name: %s", pe.Name.Value)
+		line("type: %s", orDefault(pe.Type.Value, "primary"))
+		if icp := ws.Lookup(model.KindICP, pe.ICP.Value); icp != nil {
+			line("icp: %s  %s  (%s)", icp.ID, icp.ICP.Title.Value, p.showRel(icp.Path))
+		} else if pe.ICP.Value != "" {
+			line("icp: %s  (missing)", pe.ICP.Value)
+		} else {
+			line("icp: none")
+		}
+		if pe.Role.Title.Value != "" {
+			line("role: %s", pe.Role.Title.Value)
+		}
+		if pe.Share != nil {
+			line("share: %g", *pe.Share)
+		}
+		line("sources: %d", len(pe.Sources))
+		for _, s := range pe.Sources {
+			res := ws.ResolveSource(d, s.Value)
+			switch res.Status {
+			case workspace.SourceFound:
+				date := ""
+				if res.Doc.Interview.Date.Valid {
+					date = "  " + res.Doc.Interview.Date.Time.Format("2006-01-02")
+				}
+				line("  - %s  → %s  (%s)%s", s.Value, res.Doc.ID, p.showRel(res.Doc.Path), date)
+			case workspace.SourceNotInterview:
+				line("  - %s  (not an interview)", s.Value)
+			case workspace.SourceOutside:
+				line("  - %s  (outside the workspace)", s.Value)
+			default:
+				line("  - %s  (missing)", s.Value)
+			}
+		}
+	case model.KindInterview:
+		iv := d.Interview
+		if iv.Date.Valid {
+			line("date: %s", iv.Date.Time.Format("2006-01-02"))
+		}
+		if iv.ICP.Value != "" {
+			line("icp: %s", iv.ICP.Value)
+		}
+		if iv.Interviewee.Role.Value != "" {
+			line("interviewee: %s", iv.Interviewee.Role.Value)
+		}
+		line("consent: %v", iv.Consent != nil && *iv.Consent)
+		var citing []string
+		for _, pd := range ws.Entities(model.KindPersona) {
+			for _, s := range pd.Persona.Sources {
+				if res := ws.ResolveSource(pd, s.Value); res.Status == workspace.SourceFound && res.Doc == d {
+					citing = append(citing, pd.ID)
+					break
+				}
+			}
+		}
+		line("cited by: %d", len(citing))
+		for _, id := range citing {
+			line("  - %s", id)
+		}
+	}
+	return b.String()
+}
+
+func joinStr(items []model.Str) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Value
+	}
+	return strings.Join(out, ", ")
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

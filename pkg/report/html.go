@@ -1,0 +1,176 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+//go:embed report.html.tmpl
+var htmlTemplate string
+
+//go:embed report.css
+var reportCSS string
+
+// HTML writes the report as one self-contained page: inline CSS, no
+// scripts, no external requests. Every user string goes through
+// html/template; entity bodies are rendered by goldmark with raw HTML
+// disabled and images reduced to their text.
+func HTML(w io.Writer, r *Report) error {
+	bodies, err := renderBodies(r)
+	if err != nil {
+		return err
+	}
+	funcs := template.FuncMap{
+		"percent":  Percent,
+		"plural":   lint.Plural,
+		"reviewed": reviewedLabel,
+		"lint":     lintLabel,
+		"evidence": evidenceLabel,
+		"dash":     orDash,
+		"join":     func(items []string) string { return strings.Join(items, ", ") },
+		// body returns an entity body rendered beforehand (see
+		// renderBodies), keyed by the entity's path.
+		"body":     func(path string) template.HTML { return bodies[path] },
+		"roleline": func(p Persona) string { return strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ") },
+		"css":      func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
+		"hasText":  func(s string) bool { return strings.TrimSpace(s) != "" },
+		"deref":    func(f *float64) float64 { return *f },
+	}
+	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
+	if err != nil {
+		return err
+	}
+	return t.Execute(w, r)
+}
+
+type bodyJob struct {
+	path, src string
+	level     int // the level the body's top heading gets
+}
+
+// renderBodies converts every ICP and persona body to HTML on all cores;
+// goldmark is most of the cost of an HTML report.
+func renderBodies(r *Report) (map[string]template.HTML, error) {
+	var jobs []bodyJob
+	for _, c := range r.ICPs {
+		if strings.TrimSpace(c.Body) != "" {
+			jobs = append(jobs, bodyJob{c.Path, c.Body, 3})
+		}
+		for _, p := range c.Personas {
+			if strings.TrimSpace(p.Body) != "" {
+				jobs = append(jobs, bodyJob{p.Path, p.Body, 5})
+			}
+		}
+	}
+	out := make([]template.HTML, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// One converter per worker and heading shift; the body's own
+			// top heading decides the shift.
+			converters := map[int]goldmark.Markdown{}
+			parser := newBodyRenderer(0).Parser()
+			for i := range next {
+				src := []byte(jobs[i].src)
+				doc := parser.Parse(text.NewReader(src))
+				top := 6
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if h, ok := n.(*ast.Heading); ok && entering {
+						top = min(top, h.Level)
+					}
+					return ast.WalkContinue, nil
+				})
+				shift := max(jobs[i].level-top, 0)
+				md, ok := converters[shift]
+				if !ok {
+					md = newBodyRenderer(shift)
+					converters[shift] = md
+				}
+				var b bytes.Buffer
+				errs[i] = md.Renderer().Render(&b, src, doc)
+				// goldmark escapes all text and, without WithUnsafe, drops
+				// raw HTML and dangerous link targets: its output is safe.
+				out[i] = template.HTML(b.String()) //nolint:gosec
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	bodies := make(map[string]template.HTML, len(jobs))
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		bodies[j.path] = out[i]
+	}
+	return bodies, nil
+}
+
+// newBodyRenderer renders entity bodies: CommonMark plus tables and
+// strikethrough, headings shifted below the report's own, and images shown
+// as their alt text so the page makes no request.
+func newBodyRenderer(shift int) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithRendererOptions(
+			html.WithXHTML(),
+			renderer.WithNodeRenderers(util.Prioritized(&bodyNodes{shift: shift}, 100)),
+		),
+	)
+}
+
+type bodyNodes struct{ shift int }
+
+func (r *bodyNodes) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindImage, r.image)
+}
+
+func (r *bodyNodes) heading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	level := min(n.Level+r.shift, 6)
+	if entering {
+		_, _ = w.WriteString("<h" + string(rune('0'+level)) + ">")
+	} else {
+		_, _ = w.WriteString("</h" + string(rune('0'+level)) + ">\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *bodyNodes) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	var alt bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			alt.Write(t.Segment.Value(source))
+		}
+	}
+	_, _ = w.WriteString(`<span class="image">[image: `)
+	_, _ = w.Write(util.EscapeHTML(alt.Bytes()))
+	_, _ = w.WriteString(`]</span>`)
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,271 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/personakit/persona/pkg/lint"
+)
+
+// Markdown writes the report as Markdown that passes markdownlint: one H1,
+// unique headings, tables surrounded by blank lines. User text is escaped
+// so that it cannot add structure. Entity bodies are not embedded (they may
+// be any Markdown); each entity links to its file.
+func Markdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	b.WriteString("<!-- markdownlint-disable MD013 -->\n")
+	p("# %s\n\n", esc(r.Title))
+	p("Generated %s from %s, %s and %s. Lint: %s, %s, %s.", r.Generated,
+		lint.Plural(r.Summary.ICPs, "ICP"), lint.Plural(r.Summary.Personas, "persona"), lint.Plural(r.Summary.Interviews, "interview"),
+		lint.Plural(r.Lint.Errors, "error"), lint.Plural(r.Lint.Warnings, "warning"), lint.Plural(r.Lint.Infos, "info"))
+	if r.Redacted {
+		b.WriteString(" Interviewee details and quotes are redacted.")
+	}
+	b.WriteString("\n\n## Overview\n\n")
+	if len(r.ICPs) == 0 {
+		b.WriteString("The workspace has no ICP yet.\n\n")
+	} else {
+		b.WriteString("| ICP | Status | Personas | Share covered | Interviews | Reviewed | Lint |\n")
+		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
+		for _, c := range r.ICPs {
+			p("| %s | %s | %d | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, len(c.Personas),
+				Percent(c.Share.Total), len(c.Matrix.Interviews), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
+		}
+		b.WriteString("\n")
+	}
+	for _, c := range r.ICPs {
+		p("## ICP: %s (`%s`)\n\n", esc(orDefault(c.Title, c.ID)), c.ID)
+		p("Segment %s, status %s, owners %s. %s. [Source](%s).\n\n", c.Segment, c.Status, orNone(c.Owners),
+			strings.ToUpper(reviewedLabel(c.Reviewed, c.Stale)[:1])+reviewedLabel(c.Reviewed, c.Stale)[1:], mdPath(c.Path))
+		if len(c.Constraints) > 0 {
+			b.WriteString("| Attribute | Constraint |\n| --- | --- |\n")
+			for _, k := range c.Constraints {
+				p("| %s | %s |\n", k.Attribute, esc(k.Value))
+			}
+			b.WriteString("\n")
+		}
+		bullets(&b, "Pains", c.Pains)
+		bullets(&b, "Needs", c.Needs)
+		bullets(&b, "Triggers", c.Triggers)
+		bullets(&b, "Disqualifiers", c.Disqualifiers)
+		p("Share covered by active personas: %s (unassigned %s)", Percent(c.Share.Total), Percent(c.Share.Unassigned))
+		if c.Share.Unknown > 0 {
+			p("; %d active personas state no share", c.Share.Unknown)
+		}
+		b.WriteString(".\n\n")
+		if len(c.Personas) > 0 {
+			p("### Personas of `%s`\n\n", c.ID)
+			personaTable(&b, c.Personas)
+			for _, pv := range c.Personas {
+				personaSection(&b, pv, r.Redacted)
+			}
+			if len(c.Matrix.Interviews) > 0 {
+				p("### Evidence matrix of `%s`\n\n", c.ID)
+				b.WriteString("| Persona |")
+				for _, iv := range c.Matrix.Interviews {
+					p(" `%s` |", iv)
+				}
+				b.WriteString("\n| --- |" + strings.Repeat(" :---: |", len(c.Matrix.Interviews)) + "\n")
+				for i, row := range c.Matrix.Cells {
+					p("| `%s` |", c.Matrix.Personas[i])
+					for _, cited := range row {
+						if cited {
+							b.WriteString(" ✓ |")
+						} else {
+							b.WriteString(" — |")
+						}
+					}
+					b.WriteString("\n")
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	if len(r.Unassigned) > 0 {
+		b.WriteString("## Personas without a known ICP\n\n")
+		personaTable(&b, r.Unassigned)
+	}
+	b.WriteString("## Uncited interviews\n\n")
+	if len(r.Uncited) == 0 {
+		b.WriteString("Every interview is cited by at least one persona.\n\n")
+	} else {
+		interviewTable(&b, r.Uncited, r.Redacted)
+	}
+	b.WriteString("## Lint findings\n\n")
+	if len(r.Findings) == 0 {
+		b.WriteString("No findings.\n")
+	} else {
+		b.WriteString("| Severity | File | Line | Rule | Message |\n| --- | --- | ---: | --- | --- |\n")
+		for _, f := range r.Findings {
+			p("| %s | `%s` | %d | `%s` | %s |\n", f.Severity, codeText(f.Path), f.Line, f.Rule, esc(f.Message))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func personaTable(b *strings.Builder, ps []Persona) {
+	b.WriteString("| Persona | Type | Role | Buying role | Share | Evidence | Reviewed | Lint |\n")
+	b.WriteString("| --- | --- | --- | --- | ---: | --- | --- | --- |\n")
+	for _, p := range ps {
+		share := "—"
+		if p.Share != nil {
+			share = Percent(*p.Share)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, esc(orDash(p.Role)),
+			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))
+	}
+	b.WriteString("\n")
+}
+
+func personaSection(b *strings.Builder, p Persona, redacted bool) {
+	fmt.Fprintf(b, "#### %s (`%s`)\n\n", esc(orDefault(p.Name, p.ID)), p.ID)
+	role := strings.TrimSpace(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", "))
+	fmt.Fprintf(b, "- Role: %s\n", esc(orDash(role)))
+	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))
+	for _, f := range []struct {
+		label string
+		items []string
+	}{
+		{"Goals", p.Goals}, {"Motivations", p.Motivations}, {"Frustrations", p.Frustrations},
+		{"Aspirations", p.Aspirations}, {"Channels", p.Channels}, {"Objections", p.Objections}, {"Quotes", p.Quotes},
+	} {
+		if len(f.items) > 0 {
+			fmt.Fprintf(b, "- %s: %s\n", f.label, escJoin(f.items))
+		}
+	}
+	fmt.Fprintf(b, "- Evidence: %s\n", evidenceLabel(p.Evidence))
+	fmt.Fprintf(b, "- File: [%s](%s)\n\n", codeText(p.Path), mdPath(p.Path))
+	if len(p.Interviews) > 0 {
+		interviewTable(b, p.Interviews, redacted)
+	}
+}
+
+func interviewTable(b *strings.Builder, ivs []Interview, redacted bool) {
+	if redacted {
+		b.WriteString("| Interview | Date | ICP | Consent |\n| --- | --- | --- | --- |\n")
+	} else {
+		b.WriteString("| Interview | Date | ICP | Interviewee | Company size | Region | Consent |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	}
+	for _, iv := range ivs {
+		consent := "no"
+		if iv.Consent {
+			consent = "yes"
+		}
+		if redacted {
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), esc(orDash(iv.ICP)), consent)
+			continue
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), esc(orDash(iv.ICP)),
+			esc(orDash(iv.Role)), esc(orDash(iv.CompanySize)), esc(orDash(iv.Region)), consent)
+	}
+	b.WriteString("\n")
+}
+
+func bullets(b *strings.Builder, label string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%s:\n\n", label)
+	for _, it := range items {
+		fmt.Fprintf(b, "- %s\n", esc(it))
+	}
+	b.WriteString("\n")
+}
+
+// esc makes user text inert in Markdown: no emphasis, links, HTML, code,
+// headings or table cells can come out of it.
+func esc(s string) string {
+	return strings.NewReplacer(
+		"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
+		"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;",
+	).Replace(s)
+}
+
+func escJoin(items []string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = esc(it)
+	}
+	return strings.Join(out, "; ")
+}
+
+// codeText is text for inline code: backticks cannot be escaped there.
+func codeText(s string) string {
+	return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s)
+}
+
+// mdPath is a relative link target; spaces and parentheses are encoded.
+func mdPath(p string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(p)
+}
+
+func link(text, path string) string {
+	if strings.TrimSpace(text) == "" {
+		text = path
+	}
+	return "[" + esc(text) + "](" + mdPath(path) + ")"
+}
+
+func reviewedLabel(date string, stale bool) string {
+	switch {
+	case date == "":
+		if stale {
+			return "never reviewed (stale)"
+		}
+		return "never reviewed"
+	case stale:
+		return "reviewed " + date + " (stale)"
+	}
+	return "reviewed " + date
+}
+
+func lintLabel(c LintCounts) string {
+	if c.Total() == 0 {
+		return "clean"
+	}
+	var parts []string
+	if c.Errors > 0 {
+		parts = append(parts, fmt.Sprintf("%d errors", c.Errors))
+	}
+	if c.Warnings > 0 {
+		parts = append(parts, fmt.Sprintf("%d warnings", c.Warnings))
+	}
+	if c.Infos > 0 {
+		parts = append(parts, fmt.Sprintf("%d infos", c.Infos))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func evidenceLabel(e Evidence) string {
+	if e.Interviews == 0 {
+		return "low: no interviews"
+	}
+	return fmt.Sprintf("%s: %d interviews, newest %s", e.Confidence, e.Interviews, orDash(e.Newest))
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func orNone(items []string) string {
+	if len(items) == 0 {
+		return "none"
+	}
+	return escJoin(items)
+}
+
+func nonEmpty(items ...string) []string {
+	var out []string
+	for _, it := range items {
+		if strings.TrimSpace(it) != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}

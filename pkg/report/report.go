@@ -1,0 +1,443 @@
+// Package report turns a loaded workspace and its lint findings into the
+// views people read: per ICP its constraints and personas, per persona its
+// evidence, and the interviews nobody cites. The data is built once and
+// rendered as JSON, Markdown or HTML.
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// Report is the whole summary; its JSON form is the json format.
+type Report struct {
+	Version   int    `json:"version"`
+	Generated string `json:"generated"`
+	Title     string `json:"title"`
+	Redacted  bool   `json:"redacted"`
+	Summary   Totals `json:"summary"`
+	ICPs      []ICP  `json:"icps"`
+	// Unassigned holds personas whose ICP is missing or unknown.
+	Unassigned []Persona    `json:"unassigned_personas"`
+	Uncited    []Interview  `json:"uncited_interviews"`
+	Lint       LintCounts   `json:"lint"`
+	Findings   []FindingRef `json:"findings"`
+}
+
+// Totals counts the workspace.
+type Totals struct {
+	ICPs              int `json:"icps"`
+	Personas          int `json:"personas"`
+	Interviews        int `json:"interviews"`
+	UncitedInterviews int `json:"uncited_interviews"`
+	StaleEntities     int `json:"stale"`
+}
+
+// LintCounts counts findings by severity.
+type LintCounts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Total is the number of findings.
+func (c LintCounts) Total() int { return c.Errors + c.Warnings + c.Infos }
+
+// FindingRef is a lint finding as the report lists it.
+type FindingRef struct {
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Entity   string `json:"entity"`
+	Message  string `json:"message"`
+}
+
+// Constraint is one attribute an ICP constrains.
+type Constraint struct {
+	Attribute string `json:"attribute"`
+	Value     string `json:"value"`
+}
+
+// ICP is the view of one ideal customer profile.
+type ICP struct {
+	ID              string       `json:"id"`
+	Title           string       `json:"title"`
+	Segment         string       `json:"segment"`
+	Status          string       `json:"status"`
+	Path            string       `json:"path"`
+	Owners          []string     `json:"owners"`
+	Reviewed        string       `json:"reviewed"`
+	Stale           bool         `json:"stale"`
+	Constraints     []Constraint `json:"constraints"`
+	Pains           []string     `json:"pains"`
+	Needs           []string     `json:"needs"`
+	Goals           []string     `json:"goals"`
+	Triggers        []string     `json:"triggers"`
+	Disqualifiers   []string     `json:"disqualifiers"`
+	Channels        []string     `json:"channels"`
+	BuyingCommittee []string     `json:"buying_committee"`
+	Share           Share        `json:"share"`
+	Lint            LintCounts   `json:"lint"`
+	Personas        []Persona    `json:"personas"`
+	Matrix          Matrix       `json:"evidence_matrix"`
+	Body            string       `json:"body"`
+}
+
+// Share is the coverage of an ICP by its personas' shares.
+type Share struct {
+	Total      float64 `json:"total"`
+	Unassigned float64 `json:"unassigned"`
+	// Unknown counts counted personas that state no share.
+	Unknown int `json:"personas_without_share"`
+}
+
+// Persona is the view of one persona.
+type Persona struct {
+	ID           string      `json:"id"`
+	Name         string      `json:"name"`
+	Type         string      `json:"type"`
+	Status       string      `json:"status"`
+	ICP          string      `json:"icp"`
+	Path         string      `json:"path"`
+	Role         string      `json:"role"`
+	Seniority    string      `json:"seniority"`
+	Department   string      `json:"department"`
+	BuyingRole   string      `json:"buying_role"`
+	Share        *float64    `json:"share"`
+	Owners       []string    `json:"owners"`
+	Reviewed     string      `json:"reviewed"`
+	Stale        bool        `json:"stale"`
+	Goals        []string    `json:"goals"`
+	Motivations  []string    `json:"motivations"`
+	Frustrations []string    `json:"frustrations"`
+	Aspirations  []string    `json:"aspirations"`
+	Channels     []string    `json:"channels"`
+	Objections   []string    `json:"objections"`
+	Quotes       []string    `json:"quotes"`
+	Evidence     Evidence    `json:"evidence"`
+	Interviews   []Interview `json:"interviews"`
+	Lint         LintCounts  `json:"lint"`
+	Body         string      `json:"body"`
+}
+
+// Evidence says how well a persona is grounded.
+type Evidence struct {
+	Interviews int    `json:"interviews"`
+	Newest     string `json:"newest"`
+	// Confidence is high (3+ interviews, the newest within a year),
+	// medium (2+ interviews) or low.
+	Confidence string `json:"confidence"`
+}
+
+// Interview is the view of one interview. Redacted reports drop the
+// interviewee's details and the interviewer.
+type Interview struct {
+	ID          string `json:"id"`
+	Path        string `json:"path"`
+	Date        string `json:"date"`
+	ICP         string `json:"icp"`
+	Role        string `json:"role,omitempty"`
+	CompanySize string `json:"company_size,omitempty"`
+	Region      string `json:"region,omitempty"`
+	Interviewer string `json:"interviewer,omitempty"`
+	Channel     string `json:"channel,omitempty"`
+	Consent     bool   `json:"consent"`
+}
+
+// Matrix marks which persona (row) cites which interview (column).
+type Matrix struct {
+	Personas   []string `json:"personas"`
+	Interviews []string `json:"interviews"`
+	Cells      [][]bool `json:"cells"`
+}
+
+// Options shape the report.
+type Options struct {
+	Today   time.Time
+	MaxAge  int // days after which an active entity is stale
+	Redact  bool
+	Title   string
+	Display func(rel string) string
+}
+
+// Build assembles the report from a workspace loaded with bodies and the
+// lint findings of the same run, whose paths must be workspace-relative
+// (lint.Options.Display nil); opts.Display shows every path.
+func Build(ws *workspace.Workspace, findings []lint.Finding, opts Options) *Report {
+	if opts.Display == nil {
+		opts.Display = func(rel string) string { return rel }
+	}
+	if opts.MaxAge <= 0 {
+		opts.MaxAge = 365
+	}
+	r := &Report{Version: 1, Generated: opts.Today.Format("2006-01-02"), Title: opts.Title, Redacted: opts.Redact,
+		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []FindingRef{}}
+	lintByPath := map[string]LintCounts{}
+	for _, f := range findings {
+		c := lintByPath[f.Path]
+		switch f.Severity {
+		case lint.Error:
+			c.Errors++
+			r.Lint.Errors++
+		case lint.Warning:
+			c.Warnings++
+			r.Lint.Warnings++
+		default:
+			c.Infos++
+			r.Lint.Infos++
+		}
+		lintByPath[f.Path] = c
+		r.Findings = append(r.Findings, FindingRef{Severity: f.Severity.String(), Rule: f.Rule, Path: opts.Display(f.Path), Line: f.Line, Entity: f.Entity, Message: f.Message})
+	}
+	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}}
+	for _, d := range ws.Entities(model.KindICP) {
+		r.ICPs = append(r.ICPs, b.icp(d))
+	}
+	for _, d := range ws.Entities(model.KindPersona) {
+		if d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil {
+			r.Unassigned = append(r.Unassigned, b.persona(d))
+		}
+	}
+	for _, d := range ws.Entities(model.KindInterview) {
+		if !b.cited[d] {
+			r.Uncited = append(r.Uncited, b.interview(d))
+		}
+	}
+	r.Summary = Totals{
+		ICPs: ws.Count(model.KindICP), Personas: ws.Count(model.KindPersona), Interviews: ws.Count(model.KindInterview),
+		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale,
+	}
+	return r
+}
+
+type builder struct {
+	ws    *workspace.Workspace
+	opts  Options
+	lint  map[string]LintCounts
+	cited map[*model.Document]bool
+	stale int
+}
+
+func texts(in []model.Str) []string {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		out = append(out, s.Value)
+	}
+	return out
+}
+
+func (b *builder) reviewed(d *model.Document) (string, bool) {
+	if !d.Reviewed.Valid {
+		stale := d.IsActive()
+		if stale {
+			b.stale++
+		}
+		return "", stale
+	}
+	stale := d.IsActive() && b.opts.Today.Sub(d.Reviewed.Time).Hours()/24 > float64(b.opts.MaxAge)
+	if stale {
+		b.stale++
+	}
+	return d.Reviewed.Time.Format("2006-01-02"), stale
+}
+
+func (b *builder) icp(d *model.Document) ICP {
+	c := d.ICP
+	reviewed, stale := b.reviewed(d)
+	v := ICP{
+		ID: d.ID, Title: c.Title.Value, Segment: orDefault(c.Segment.Value, "b2b"), Status: string(d.Status),
+		Path: b.opts.Display(d.Path), Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
+		Constraints: constraints(c), Pains: texts(c.Pains), Needs: texts(c.Needs), Goals: texts(c.Goals),
+		Triggers: texts(c.Triggers), Disqualifiers: texts(c.Disqualifiers), Channels: texts(c.Channels),
+		BuyingCommittee: texts(c.BuyingCommittee), Lint: b.lint[d.Path],
+		Personas: []Persona{}, Body: string(d.Body),
+	}
+	interviewSet := map[*model.Document]bool{}
+	var interviews []*model.Document
+	for _, p := range b.ws.PersonasOf(d.ID) {
+		pv := b.persona(p)
+		v.Personas = append(v.Personas, pv)
+		if p.IsActive() && !p.Persona.IsNegative() {
+			if p.Persona.Share != nil {
+				v.Share.Total += *p.Persona.Share
+			} else {
+				v.Share.Unknown++
+			}
+		}
+		for _, s := range p.Persona.Sources {
+			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound && !interviewSet[res.Doc] {
+				interviewSet[res.Doc] = true
+				interviews = append(interviews, res.Doc)
+			}
+		}
+	}
+	v.Share.Total = round(v.Share.Total)
+	v.Share.Unassigned = round(math.Max(0, 1-v.Share.Total))
+	sort.Slice(interviews, func(i, j int) bool { return interviews[i].Path < interviews[j].Path })
+	v.Matrix = Matrix{Personas: []string{}, Interviews: []string{}, Cells: [][]bool{}}
+	for _, iv := range interviews {
+		v.Matrix.Interviews = append(v.Matrix.Interviews, iv.ID)
+	}
+	for _, p := range b.ws.PersonasOf(d.ID) {
+		v.Matrix.Personas = append(v.Matrix.Personas, p.ID)
+		row := make([]bool, len(interviews))
+		for _, s := range p.Persona.Sources {
+			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound {
+				for i, iv := range interviews {
+					if iv == res.Doc {
+						row[i] = true
+					}
+				}
+			}
+		}
+		v.Matrix.Cells = append(v.Matrix.Cells, row)
+	}
+	return v
+}
+
+func (b *builder) persona(d *model.Document) Persona {
+	p := d.Persona
+	reviewed, stale := b.reviewed(d)
+	v := Persona{
+		ID: d.ID, Name: p.Name.Value, Type: orDefault(p.Type.Value, "primary"), Status: string(d.Status),
+		ICP: p.ICP.Value, Path: b.opts.Display(d.Path), Role: p.Role.Title.Value, Seniority: p.Role.Seniority.Value,
+		Department: p.Role.Department.Value, BuyingRole: p.BuyingRole.Value, Share: p.Share,
+		Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
+		Goals: texts(p.Goals), Motivations: texts(p.Motivations), Frustrations: texts(p.Frustrations),
+		Aspirations: texts(p.Aspirations), Channels: texts(p.Channels), Objections: texts(p.Objections),
+		Quotes: texts(p.Quotes), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: string(d.Body),
+	}
+	if b.opts.Redact {
+		v.Quotes = []string{}
+	}
+	seen := map[*model.Document]bool{}
+	var newest time.Time
+	for _, s := range p.Sources {
+		res := b.ws.ResolveSource(d, s.Value)
+		if res.Status != workspace.SourceFound || seen[res.Doc] {
+			continue
+		}
+		seen[res.Doc] = true
+		b.cited[res.Doc] = true
+		v.Interviews = append(v.Interviews, b.interview(res.Doc))
+		if t := res.Doc.Interview.Date; t.Valid && t.Time.After(newest) {
+			newest = t.Time
+		}
+	}
+	v.Evidence.Interviews = len(v.Interviews)
+	if !newest.IsZero() {
+		v.Evidence.Newest = newest.Format("2006-01-02")
+	}
+	fresh := !newest.IsZero() && b.opts.Today.Sub(newest).Hours()/24 <= 365
+	switch n := v.Evidence.Interviews; {
+	case n >= 3 && fresh:
+		v.Evidence.Confidence = "high"
+	case n >= 2:
+		v.Evidence.Confidence = "medium"
+	default:
+		v.Evidence.Confidence = "low"
+	}
+	return v
+}
+
+func (b *builder) interview(d *model.Document) Interview {
+	iv := d.Interview
+	v := Interview{ID: d.ID, Path: b.opts.Display(d.Path), ICP: iv.ICP.Value, Channel: iv.Channel.Value,
+		Consent: iv.Consent != nil && *iv.Consent}
+	if iv.Date.Valid {
+		v.Date = iv.Date.Time.Format("2006-01-02")
+	}
+	if !b.opts.Redact {
+		v.Role, v.CompanySize, v.Region = iv.Interviewee.Role.Value, iv.Interviewee.CompanySize.Value, iv.Interviewee.Region.Value
+		v.Interviewer = iv.Interviewer.Value
+	}
+	return v
+}
+
+func constraints(c *model.ICP) []Constraint {
+	var out []Constraint
+	list := func(name string, v []model.Str) {
+		if len(v) > 0 {
+			out = append(out, Constraint{name, strings.Join(texts(v), ", ")})
+		}
+	}
+	rng := func(name string, r *model.Range) {
+		if r == nil || (r.Min == nil && r.Max == nil) {
+			return
+		}
+		s := ""
+		switch {
+		case r.Min != nil && r.Max != nil:
+			s = fmt.Sprintf("%s–%s", number(*r.Min), number(*r.Max))
+		case r.Min != nil:
+			s = "at least " + number(*r.Min)
+		default:
+			s = "at most " + number(*r.Max)
+		}
+		if r.Currency != "" {
+			s += " " + r.Currency
+		}
+		out = append(out, Constraint{name, s})
+	}
+	f, g := c.Firmographics, c.Demographics
+	list("Industries", f.Industries)
+	rng("Employees", f.Employees)
+	rng("Revenue", f.Revenue)
+	list("Regions", f.Regions)
+	list("Tech stack", f.TechStack)
+	if f.BusinessModel.Value != "" {
+		out = append(out, Constraint{"Business model", f.BusinessModel.Value})
+	}
+	rng("Age", g.Age)
+	rng("Income", g.Income)
+	list("Locations", g.Locations)
+	list("Education", g.Education)
+	list("Occupations", g.Occupations)
+	list("Interests", g.Interests)
+	if out == nil {
+		out = []Constraint{}
+	}
+	return out
+}
+
+// number renders 10000000 as "10,000,000" and 0.5 as "0.5".
+func number(f float64) string {
+	if f != math.Trunc(f) || math.Abs(f) >= 1e15 {
+		return fmt.Sprintf("%g", f)
+	}
+	s := fmt.Sprintf("%d", int64(math.Abs(f)))
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if f < 0 {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func round(f float64) float64 { return math.Round(f*10000) / 10000 }
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// Percent renders a fraction as "40%".
+func Percent(f float64) string {
+	s := fmt.Sprintf("%.1f", f*100)
+	return strings.TrimSuffix(s, ".0") + "%"
+}
