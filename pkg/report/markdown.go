@@ -181,6 +181,9 @@ func esc(s string) string {
 	return strings.NewReplacer(
 		"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
 		"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;",
+		// An escaped colon keeps a URL in user text from becoming a bare
+		// autolink (markdownlint MD034) while it still reads the same.
+		"://", "\\://", "www.", "www\\.",
 	).Replace(s)
 }
 
@@ -228,13 +231,13 @@ func lintLabel(c LintCounts) string {
 	}
 	var parts []string
 	if c.Errors > 0 {
-		parts = append(parts, fmt.Sprintf("%d errors", c.Errors))
+		parts = append(parts, lint.Plural(c.Errors, "error"))
 	}
 	if c.Warnings > 0 {
-		parts = append(parts, fmt.Sprintf("%d warnings", c.Warnings))
+		parts = append(parts, lint.Plural(c.Warnings, "warning"))
 	}
 	if c.Infos > 0 {
-		parts = append(parts, fmt.Sprintf("%d infos", c.Infos))
+		parts = append(parts, lint.Plural(c.Infos, "info"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -243,7 +246,7 @@ func evidenceLabel(e Evidence) string {
 	if e.Interviews == 0 {
 		return "low: no interviews"
 	}
-	return fmt.Sprintf("%s: %d interviews, newest %s", e.Confidence, e.Interviews, orDash(e.Newest))
+	return fmt.Sprintf("%s: %s, newest %s", e.Confidence, lint.Plural(e.Interviews, "interview"), orDash(e.Newest))
 }
 
 func orDash(s string) string {

@@ -187,6 +187,12 @@ func readDoc(j job, inspect Inspector, keepBody bool) *model.Document {
 	case err != nil:
 		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
 	}
+	return decodeFile(j.rel, src, tooLarge, inspect, keepBody)
+}
+
+// decodeFile turns one file's bytes (its first MaxFileSize bytes when
+// tooLarge) into a document, or nil for ordinary Markdown.
+func decodeFile(rel string, src []byte, tooLarge bool, inspect Inspector, keepBody bool) *model.Document {
 	block := frontmatter.Split(src)
 	if tooLarge {
 		if block.Format == frontmatter.None {
@@ -194,16 +200,16 @@ func readDoc(j job, inspect Inspector, keepBody bool) *model.Document {
 		}
 		if !block.Closed {
 			if frontmatter.MentionsKind(block.Text) {
-				return unreadable(j.rel, "has a front matter block larger than 8 MiB; shorten it")
+				return unreadable(rel, "has a front matter block larger than 8 MiB; shorten it")
 			}
 			return nil
 		}
-		if doc := frontmatter.Decode(j.rel, src); doc != nil {
-			return unreadable(j.rel, "is larger than 8 MiB; split it into smaller files")
+		if doc := frontmatter.Decode(rel, src); doc != nil {
+			return unreadable(rel, "is larger than 8 MiB; split it into smaller files")
 		}
 		return nil
 	}
-	doc := frontmatter.Decode(j.rel, src)
+	doc := frontmatter.Decode(rel, src)
 	if doc != nil && doc.Kind != "" {
 		if inspect != nil {
 			doc.Problems = append(doc.Problems, inspect(doc, src)...)
@@ -240,4 +246,60 @@ func readLimited(path string) (src []byte, tooLarge bool, err error) {
 		return b[:MaxFileSize], true, nil
 	}
 	return b, false, nil
+}
+
+// File is a Markdown file given by content rather than read from disk,
+// such as a file at a git revision.
+type File struct {
+	Rel  string // workspace-relative, '/'-separated
+	Data []byte
+}
+
+// FromFiles builds a workspace from files held in memory, applying the
+// same exclusions, size limit, decoding and indexing as Load.
+func FromFiles(root string, files []File, opts Options) *Workspace {
+	if opts.Config == nil {
+		opts.Config = config.Default()
+	}
+	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Rel, ".md") || excluded(opts.Config.Exclude, f.Rel) || inHiddenDir(f.Rel) || excludedDir(opts.Config.Exclude, f.Rel) {
+			continue
+		}
+		ws.mdFiles[f.Rel] = true
+		data, tooLarge := f.Data, false
+		if len(data) > MaxFileSize {
+			data, tooLarge = data[:MaxFileSize], true
+		}
+		if doc := decodeFile(f.Rel, data, tooLarge, opts.Inspect, opts.KeepBodies); doc != nil {
+			ws.Docs = append(ws.Docs, doc)
+		}
+	}
+	ws.Files = len(ws.mdFiles)
+	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
+	ws.index()
+	return ws
+}
+
+// inHiddenDir reports whether a path lies in a directory whose name starts
+// with a dot, which the walker skips.
+func inHiddenDir(rel string) bool {
+	dirs := strings.Split(rel, "/")
+	for _, d := range dirs[:len(dirs)-1] {
+		if strings.HasPrefix(d, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedDir reports whether one of the path's directories is excluded,
+// as the walker skips excluded directories whole.
+func excludedDir(globs []string, rel string) bool {
+	for i := range len(rel) {
+		if rel[i] == '/' && excluded(globs, rel[:i]) {
+			return true
+		}
+	}
+	return false
 }
