@@ -263,7 +263,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 	}
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Rel, ".md") || excluded(opts.Config.Exclude, f.Rel) || inHiddenDir(f.Rel) || excludedDir(opts.Config.Exclude, f.Rel) {
+		if !strings.HasSuffix(f.Rel, ".md") || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
 		}
 		ws.mdFiles[f.Rel] = true
@@ -281,25 +281,15 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 	return ws
 }
 
-// inHiddenDir reports whether a path lies in a directory whose name starts
-// with a dot, which the walker skips.
-func inHiddenDir(rel string) bool {
-	dirs := strings.Split(rel, "/")
-	for _, d := range dirs[:len(dirs)-1] {
-		if strings.HasPrefix(d, ".") {
+// Ignored applies the walker's rules to a workspace-relative file path
+// that did not come from a walk: it is skipped when a parent directory is
+// hidden, or when exclude matches it or a parent directory.
+func Ignored(exclude []string, rel string) bool {
+	parts := strings.Split(rel, "/")
+	for i, part := range parts[:len(parts)-1] {
+		if strings.HasPrefix(part, ".") || excluded(exclude, strings.Join(parts[:i+1], "/")) {
 			return true
 		}
 	}
-	return false
-}
-
-// excludedDir reports whether one of the path's directories is excluded,
-// as the walker skips excluded directories whole.
-func excludedDir(globs []string, rel string) bool {
-	for i := range len(rel) {
-		if rel[i] == '/' && excluded(globs, rel[:i]) {
-			return true
-		}
-	}
-	return false
+	return excluded(exclude, rel)
 }

@@ -1,0 +1,240 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// JSON writes the diff as the contract's JSON (version 1).
+func JSON(w io.Writer, r *Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// show renders a value for text and Markdown: strings quoted, lists and
+// mappings as compact JSON.
+func show(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("%q", x)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func fieldLine(f FieldChange) (sign, text string) {
+	switch f.Change {
+	case "added":
+		return "+", show(f.New)
+	case "removed":
+		return "-", show(f.Old)
+	case "reordered":
+		return "~", "reordered: " + show(f.Old) + " → " + show(f.New)
+	}
+	return "~", show(f.Old) + " → " + show(f.New)
+}
+
+// Summary counts changes by kind of change.
+func Summary(r *Result) string {
+	counts := map[string]int{}
+	for _, c := range r.Changes {
+		counts[c.Change]++
+	}
+	if len(r.Changes) == 0 {
+		return "no entity changed"
+	}
+	var parts []string
+	for _, k := range []string{"added", "removed", "renamed", "modified"} {
+		if counts[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+		}
+	}
+	return plural(len(r.Changes), "entity change") + ": " + strings.Join(parts, ", ")
+}
+
+// Text writes the diff for a terminal; colour only when asked.
+func Text(w io.Writer, r *Result, color bool) error {
+	st := func(c string) lipgloss.Style {
+		if !color {
+			return lipgloss.NewStyle()
+		}
+		return lipgloss.NewStyle().Foreground(lipgloss.Color(c))
+	}
+	bold := lipgloss.NewStyle().Bold(color)
+	add, del, mod, warn := st("2"), st("1"), st("3"), st("5").Bold(color)
+	var b strings.Builder
+	for i, c := range r.Changes {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		where := c.Path
+		if c.Change == "renamed" {
+			where = c.OldPath + " → " + c.Path
+		} else if c.Change == "removed" {
+			where = c.OldPath
+		}
+		label := c.Kind + "/" + c.ID
+		if c.Name != "" {
+			label += " (" + c.Name + ")"
+		}
+		fmt.Fprintf(&b, "%s  %s  %s\n", bold.Render(label), c.Change, where)
+		for _, n := range c.Notable {
+			fmt.Fprintf(&b, "  %s\n", warn.Render("! "+n.Message))
+		}
+		width := 0
+		for _, f := range c.Fields {
+			width = max(width, len(f.Field))
+		}
+		for _, f := range c.Fields {
+			sign, text := fieldLine(f)
+			style := map[string]lipgloss.Style{"+": add, "-": del, "~": mod}[sign]
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, f.Field, style.Render(sign+" "+text))
+		}
+		for _, s := range c.Sections {
+			fmt.Fprintf(&b, "  § %s  %s\n", s.Heading, s.Change)
+		}
+	}
+	if len(r.Changes) > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(Summary(r) + "\n")
+	if r.LintChecked {
+		fmt.Fprintf(&b, "lint: %d introduced, %d resolved\n", len(r.Lint.Introduced), len(r.Lint.Resolved))
+		for _, f := range r.Lint.Introduced {
+			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", del.Render("+"), f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+		}
+		for _, f := range r.Lint.Resolved {
+			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", add.Render("-"), f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Marker starts every Markdown diff, so that a workflow can find and
+// update its own pull request comment.
+const Marker = "<!-- persona-diff -->"
+
+// Markdown writes a pull request comment: a summary table, then one
+// collapsible block per entity. It passes markdownlint with three rules
+// switched off for it: inline HTML and long lines (<details> needs both) and
+// a first-level first heading (a comment starts at level two).
+func Markdown(w io.Writer, r *Result) error {
+	var b strings.Builder
+	b.WriteString(Marker + "\n<!-- markdownlint-disable MD013 MD033 MD041 -->\n")
+	b.WriteString("## persona diff\n\n")
+	fmt.Fprintf(&b, "Comparing `%s` with `%s`: %s.\n\n", short(r.Base), short(r.Head), Summary(r))
+	var notables []string
+	for _, c := range r.Changes {
+		for _, n := range c.Notable {
+			notables = append(notables, fmt.Sprintf("- **%s/%s**: %s", c.Kind, esc(c.ID), esc(n.Message)))
+		}
+	}
+	if len(notables) > 0 {
+		b.WriteString("> [!WARNING]\n> Changes to review with care:\n>\n")
+		for _, n := range notables {
+			b.WriteString("> " + n + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Changes) > 0 {
+		b.WriteString("| Entity | Change | Fields | Sections | File |\n| --- | --- | ---: | ---: | --- |\n")
+		for _, c := range r.Changes {
+			path := c.Path
+			if path == "" {
+				path = c.OldPath
+			}
+			fmt.Fprintf(&b, "| `%s/%s` | %s | %d | %d | `%s` |\n", c.Kind, code(c.ID), c.Change, len(c.Fields), len(c.Sections), code(path))
+		}
+		b.WriteString("\n")
+	}
+	for _, c := range r.Changes {
+		title := c.Kind + "/" + c.ID
+		if c.Name != "" {
+			title = c.Name + " (" + title + ")"
+		}
+		fmt.Fprintf(&b, "<details><summary>%s — %s</summary>\n\n", htmlEsc(title), c.Change)
+		if c.Change == "renamed" {
+			fmt.Fprintf(&b, "Renamed from `%s` to `%s`.\n\n", code(c.OldPath), code(c.Path))
+		}
+		for _, n := range c.Notable {
+			fmt.Fprintf(&b, "- ⚠️ %s\n", esc(n.Message))
+		}
+		if len(c.Notable) > 0 {
+			b.WriteString("\n")
+		}
+		if len(c.Fields) > 0 {
+			b.WriteString("| Field | Change | Old | New |\n| --- | --- | --- | --- |\n")
+			for _, f := range c.Fields {
+				old, new := "", ""
+				if f.Change != "added" {
+					old = esc(show(f.Old))
+				}
+				if f.Change != "removed" {
+					new = esc(show(f.New))
+				}
+				fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", code(f.Field), f.Change, orDash(old), orDash(new))
+			}
+			b.WriteString("\n")
+		}
+		for _, s := range c.Sections {
+			fmt.Fprintf(&b, "- Section *%s* %s\n", esc(s.Heading), s.Change)
+		}
+		if len(c.Sections) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("</details>\n\n")
+	}
+	if r.LintChecked {
+		fmt.Fprintf(&b, "### Lint\n\n%d findings introduced, %d resolved.\n\n", len(r.Lint.Introduced), len(r.Lint.Resolved))
+		if len(r.Lint.Introduced)+len(r.Lint.Resolved) > 0 {
+			b.WriteString("| | Severity | File | Line | Rule | Message |\n| --- | --- | --- | ---: | --- | --- |\n")
+			for _, f := range r.Lint.Introduced {
+				fmt.Fprintf(&b, "| introduced | %s | `%s` | %d | `%s` | %s |\n", f.Severity, code(f.Path), f.Line, f.Rule, esc(f.Message))
+			}
+			for _, f := range r.Lint.Resolved {
+				fmt.Fprintf(&b, "| resolved | %s | `%s` | %d | `%s` | %s |\n", f.Severity, code(f.Path), f.Line, f.Rule, esc(f.Message))
+			}
+			b.WriteString("\n")
+		}
+	}
+	out := strings.TrimRight(b.String(), "\n") + "\n"
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+func short(rev string) string {
+	if len(rev) == 40 {
+		return rev[:12]
+	}
+	return rev
+}
+
+func esc(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
+		"<", "&lt;", ">", "&gt;", "|", "\\|", "\r", " ", "\n", " ", "://", "\\://").Replace(s)
+}
+
+func htmlEsc(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ").Replace(s)
+}
+
+func code(s string) string { return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
