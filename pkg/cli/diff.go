@@ -166,6 +166,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		}
 		if f.oldRel != "" && f.newRel != "" && f.oldRel != f.newRel {
 			renamed[p.showRel(f.oldRel)] = p.showRel(f.newRel)
+			pr.Renamed = true
 		}
 		pairs = append(pairs, pr)
 	}

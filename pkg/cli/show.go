@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
+	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
@@ -12,15 +14,32 @@ import (
 
 func newShowCmd(g *globalOptions) *cobra.Command {
 	var kind string
+	var canonical bool
 	cmd := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show ID | --canonical PATH",
 		Short: "Show one entity with its resolved relations",
 		Long: `Show an entity and what it is connected to: an ICP's personas and the
 interviews that name it; a persona's ICP and its sources, each resolved (or
 marked missing); an interview's ICP and the personas that cite it. When ICPs,
-personas or interviews share the ID, --kind chooses.`,
+personas or interviews share the ID, --kind chooses.
+
+--canonical PATH prints a file in a stable, diff-friendly form instead: front
+matter keys in a fixed order, block style, LF line endings. As a git textconv
+driver it makes git diff and git log -p readable (see the README).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
+			if canonical {
+				path, err := g.abs(args[0])
+				if err != nil {
+					return err
+				}
+				src, err := os.ReadFile(path)
+				if err != nil {
+					return usageErrorf("%s: %v", args[0], describeFSError(err))
+				}
+				_, err = g.streams.Out.Write(diff.Canonical(src))
+				return err
+			}
 			dir, err := g.dir()
 			if err != nil {
 				return err
@@ -59,6 +78,7 @@ personas or interviews share the ID, --kind chooses.`,
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "the `KIND` of the entity: icp, persona or interview")
+	cmd.Flags().BoolVar(&canonical, "canonical", false, "print the file at PATH in a stable, diff-friendly form")
 	return cmd
 }
 

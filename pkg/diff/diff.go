@@ -158,7 +158,10 @@ func Compute(pairs []Pair, opts Options) []Change {
 	for _, p := range pairs {
 		o, n := parse(p.Old), parse(p.New)
 		switch {
-		case o != nil && n != nil && (p.Old.Path == p.New.Path || key(o) == key(n)):
+		case o != nil && n != nil && (p.Old.Path == p.New.Path || key(o) == key(n) ||
+			(p.Renamed && o.doc.Kind == n.doc.Kind)):
+			// A git rename keeps the entity even when its id, taken from
+			// the file name, changes with it.
 			matched = append(matched, match{o, n})
 		default:
 			if o != nil {
@@ -184,7 +187,7 @@ func Compute(pairs []Pair, opts Options) []Change {
 		}
 		stillAdded = append(stillAdded, n)
 	}
-	var out []Change
+	out := []Change{}
 	for _, n := range stillAdded {
 		c := newChange(n, "added")
 		c.Notable = notableAdded(n)
@@ -205,6 +208,14 @@ func Compute(pairs []Pair, opts Options) []Change {
 			c.Change, c.OldPath = "renamed", m.old.path
 		}
 		c.Fields = fieldChanges("", m.old.fm, m.new.fm, opts)
+		if m.old.doc.ID != m.new.doc.ID && m.old.doc.IDPos.Line == 0 && m.new.doc.IDPos.Line == 0 {
+			// Both ids come from file names, so the front matter shows no
+			// change; the rename did it.
+			c.Fields = append([]FieldChange{{Field: "id", Change: "modified", Old: m.old.doc.ID, New: m.new.doc.ID}}, c.Fields...)
+		}
+		if c.Fields == nil {
+			c.Fields = []FieldChange{}
+		}
 		c.Sections = sectionChanges(m.old.body, m.new.body)
 		c.Notable = notable(m.old, m.new, c.Fields)
 		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 {

@@ -30,7 +30,7 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 	switch new.doc.Kind {
 	case model.KindICP:
 		if old.doc.ICP != nil {
-			out = append(out, icpScope(old.doc.ICP, new.doc.ICP, fields)...)
+			out = append(out, icpScope(old.doc.ICP, new.doc.ICP)...)
 		}
 	case model.KindPersona:
 		op, np := old.doc.Persona, new.doc.Persona
@@ -72,24 +72,40 @@ func notableRemoved(e *entity) []Notable {
 }
 
 // icpScope classifies changes to an ICP's firmographics and demographics:
-// narrowed (fewer companies fit), widened (more fit), or changed.
-func icpScope(old, new *model.ICP, fields []FieldChange) []Notable {
+// narrowed (fewer organisations or people fit), widened (more fit), or
+// changed both ways.
+func icpScope(old, new *model.ICP) []Notable {
 	var narrowed, widened, changed []string
-	for _, f := range fields {
-		if !strings.HasPrefix(f.Field, "firmographics") && !strings.HasPrefix(f.Field, "demographics") {
-			continue
-		}
-		attr := f.Field
+	lists := []struct {
+		name     string
+		old, new []model.Str
+	}{
+		{"firmographics.industries", old.Firmographics.Industries, new.Firmographics.Industries},
+		{"firmographics.regions", old.Firmographics.Regions, new.Firmographics.Regions},
+		{"firmographics.tech_stack", old.Firmographics.TechStack, new.Firmographics.TechStack},
+		{"demographics.locations", old.Demographics.Locations, new.Demographics.Locations},
+		{"demographics.education", old.Demographics.Education, new.Demographics.Education},
+		{"demographics.occupations", old.Demographics.Occupations, new.Demographics.Occupations},
+		{"demographics.interests", old.Demographics.Interests, new.Demographics.Interests},
+	}
+	for _, l := range lists {
+		added, removed := setDiff(l.old, l.new)
 		switch {
-		case strings.HasSuffix(attr, ".min") || strings.HasSuffix(attr, ".max") || strings.HasSuffix(attr, ".currency"):
-			continue // ranges are judged whole below
-		case f.Change == "removed":
-			widened = append(widened, attr)
-		case f.Change == "added":
-			narrowed = append(narrowed, attr)
+		case len(added) == 0 && len(removed) == 0:
+		case len(l.old) == 0:
+			narrowed = append(narrowed, l.name+" now required: "+strings.Join(added, ", "))
+		case len(l.new) == 0:
+			widened = append(widened, l.name+" no longer constrained")
+		case len(added) == 0:
+			narrowed = append(narrowed, l.name+" − "+strings.Join(removed, ", "))
+		case len(removed) == 0:
+			widened = append(widened, l.name+" + "+strings.Join(added, ", "))
 		default:
-			changed = append(changed, attr)
+			changed = append(changed, l.name+" + "+strings.Join(added, ", ")+" − "+strings.Join(removed, ", "))
 		}
+	}
+	if o, n := old.Firmographics.BusinessModel.Value, new.Firmographics.BusinessModel.Value; o != n {
+		changed = append(changed, fmt.Sprintf("firmographics.business_model %s → %s", orNone(o), orNone(n)))
 	}
 	ranges := []struct {
 		name     string
@@ -101,26 +117,49 @@ func icpScope(old, new *model.ICP, fields []FieldChange) []Notable {
 		{"demographics.income", old.Demographics.Income, new.Demographics.Income},
 	}
 	for _, r := range ranges {
+		what := fmt.Sprintf("%s %s → %s", r.name, describe(r.old), describe(r.new))
 		switch compareRanges(r.old, r.new) {
 		case "narrowed":
-			narrowed = append(narrowed, fmt.Sprintf("%s %s → %s", r.name, describe(r.old), describe(r.new)))
+			narrowed = append(narrowed, what)
 		case "widened":
-			widened = append(widened, fmt.Sprintf("%s %s → %s", r.name, describe(r.old), describe(r.new)))
+			widened = append(widened, what)
 		case "changed":
-			changed = append(changed, fmt.Sprintf("%s %s → %s", r.name, describe(r.old), describe(r.new)))
+			changed = append(changed, what)
 		}
 	}
-	var out []Notable
 	switch {
 	case len(narrowed) > 0 && len(widened) == 0 && len(changed) == 0:
-		out = append(out, Notable{NotableICPNarrowed, "ICP narrowed: " + strings.Join(uniq(narrowed), "; ")})
+		return []Notable{{NotableICPNarrowed, "ICP narrowed: " + strings.Join(narrowed, "; ")}}
 	case len(widened) > 0 && len(narrowed) == 0 && len(changed) == 0:
-		out = append(out, Notable{NotableICPWidened, "ICP widened: " + strings.Join(uniq(widened), "; ")})
+		return []Notable{{NotableICPWidened, "ICP widened: " + strings.Join(widened, "; ")}}
 	case len(narrowed)+len(widened)+len(changed) > 0:
 		all := append(append(append([]string{}, narrowed...), widened...), changed...)
-		out = append(out, Notable{NotableICPChanged, "ICP constraints changed: " + strings.Join(uniq(all), "; ")})
+		return []Notable{{NotableICPChanged, "ICP constraints changed: " + strings.Join(all, "; ")}}
 	}
-	return out
+	return nil
+}
+
+// setDiff returns the values only in new and only in old.
+func setDiff(old, new []model.Str) (added, removed []string) {
+	in := func(list []model.Str, v string) bool {
+		for _, s := range list {
+			if s.Value == v {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range new {
+		if !in(old, s.Value) {
+			added = append(added, s.Value)
+		}
+	}
+	for _, s := range old {
+		if !in(new, s.Value) {
+			removed = append(removed, s.Value)
+		}
+	}
+	return added, removed
 }
 
 // compareRanges says whether new admits fewer values than old (narrowed),
@@ -161,19 +200,6 @@ func describe(r *model.Range) string {
 		return fmt.Sprintf("%g+", *r.Min)
 	}
 	return fmt.Sprintf("up to %g", *r.Max)
-}
-
-func uniq(items []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, it := range items {
-		base := strings.SplitN(it, " ", 2)[0]
-		if !seen[base] {
-			seen[base] = true
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 func sameShare(a, b *float64) bool {

@@ -1,0 +1,160 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/lint"
+	"go.yaml.in/yaml/v3"
+)
+
+func node(t testing.TB, src string) *yaml.Node {
+	t.Helper()
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &n); err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Content) == 0 {
+		return nil
+	}
+	return n.Content[0]
+}
+
+func render(fcs []FieldChange) string {
+	var out []string
+	for _, f := range fcs {
+		b, _ := json.Marshal(f)
+		out = append(out, string(b))
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestFieldChanges(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		order          bool
+		want           string
+	}{
+		{"scalar", "share: 0.2", "share: 0.3", false, `{"field":"share","change":"modified","old":0.2,"new":0.3}`},
+		{"zero survives", "share: 0", "share: 0.5", false, `{"field":"share","change":"modified","old":0,"new":0.5}`},
+		{"type change", "share: 0.2", `share: "20%"`, false, `{"field":"share","change":"modified","old":0.2,"new":"20%"}`},
+		{"same value", "a: 1", "a: 1", false, ``},
+		{"key added", "a: 1", "a: 1\nb: x", false, `{"field":"b","change":"added","new":"x"}`},
+		{"list key added itemised", "a: 1", "a: 1\ngoals: [x, y]", false, `{"field":"goals","change":"added","new":"x"}` + "\n" + `{"field":"goals","change":"added","new":"y"}`},
+		{"key removed", "a: 1\nb: [1]", "a: 1", false, `{"field":"b","change":"removed","old":1}`},
+		{"set semantics", "g: [a, b, c]", "g: [c, d, a]", false, `{"field":"g","change":"removed","old":"b"}` + "\n" + `{"field":"g","change":"added","new":"d"}`},
+		{"duplicates count", "g: [a, a]", "g: [a]", false, `{"field":"g","change":"removed","old":"a"}`},
+		{"order ignored", "g: [a, b]", "g: [b, a]", false, ``},
+		{"order reported", "g: [a, b]", "g: [b, a]", true, `{"field":"g","change":"reordered","old":["a","b"],"new":["b","a"]}`},
+		{"nested", "role: {title: A, seniority: x}", "role: {title: B, seniority: x}", false, `{"field":"role.title","change":"modified","old":"A","new":"B"}`},
+		{"keyed list", "s: [{id: a, v: 1}, {id: b, v: 2}]", "s: [{id: b, v: 3}, {id: c, v: 4}]", false,
+			`{"field":"s[a]","change":"removed","old":{"id":"a","v":1}}` + "\n" + `{"field":"s[b].v","change":"modified","old":2,"new":3}` + "\n" + `{"field":"s[c]","change":"added","new":{"id":"c","v":4}}`},
+		{"list of name-keyed mappings", "s: [{name: x, r: 1}]", "s: [{name: x, r: 2}]", false, `{"field":"s[x].r","change":"modified","old":1,"new":2}`},
+		{"mixed list", "s: [a, {b: 1}]", "s: [a, {b: 2}]", false, `{"field":"s","change":"modified","old":["a",{"b":1}],"new":["a",{"b":2}]}`},
+		{"null", "a: null", "a: 1", false, `{"field":"a","change":"modified","old":null,"new":1}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(fieldChanges("", node(t, tt.old), node(t, tt.new), Options{Order: tt.order}))
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSections(t *testing.T) {
+	old := "intro\n\n# A\none\n\n## B\ntwo\n\n```\n# not a heading\n```\n\n## C\nthree\n"
+	new := "intro changed\n\n# A\none\n\n## B\ntwo, edited\n\n## D\nfour\n"
+	got := fmt.Sprint(sectionChanges([]byte(old), []byte(new)))
+	want := "[{(before the first heading) modified} {B modified} {D added} {C removed}]"
+	if got != want {
+		t.Errorf("sectionChanges = %s, want %s", got, want)
+	}
+	if got := sectionChanges([]byte("# A\r\ntext \r\n"), []byte("# A\ntext\n")); len(got) != 0 {
+		t.Errorf("line endings alone count as a change: %v", got)
+	}
+}
+
+func TestComputeMatching(t *testing.T) {
+	persona := func(id, extra string) []byte {
+		return []byte("---\nkind: persona\nid: " + id + "\nname: N\n" + extra + "---\nbody\n")
+	}
+	pairs := []Pair{
+		{Old: Side{"p/a.md", persona("a", "")}, New: Side{"p/a.md", persona("a", "share: 0.1\n")}},
+		{Old: Side{"p/b.md", persona("b", "")}},                                        // deleted…
+		{New: Side{"q/b.md", persona("b", "goals: [x]\n")}},                            // …and added elsewhere: renamed
+		{New: Side{"p/c.md", persona("c", "")}},                                        // added
+		{Old: Side{"p/d.md", persona("d", "")}},                                        // removed
+		{Old: Side{"p/e.md", persona("e", "")}, New: Side{"p/e.md", persona("e", "")}}, // unchanged
+		{Old: Side{"README.md", []byte("# not an entity")}, New: Side{"README.md", []byte("# still not")}},
+	}
+	var got []string
+	for _, c := range Compute(pairs, Options{}) {
+		got = append(got, c.ID+":"+c.Change+":"+c.OldPath+">"+c.Path)
+	}
+	want := "a:modified:>p/a.md b:renamed:p/b.md>q/b.md c:added:>p/c.md d:removed:p/d.md>"
+	if strings.Join(got, " ") != want {
+		t.Errorf("Compute = %v, want %s", got, want)
+	}
+}
+
+func TestNotableICPScope(t *testing.T) {
+	icp := func(firmo string) []byte {
+		return []byte("---\nkind: icp\nid: s\ntitle: S\nfirmographics:\n" + firmo + "---\n")
+	}
+	tests := []struct{ old, new, want string }{
+		{"  employees: {min: 100, max: 1000}\n", "  employees: {min: 200, max: 1000}\n", "icp-narrowed"},
+		{"  employees: {min: 100, max: 1000}\n", "  employees: {min: 50}\n", "icp-widened"},
+		{"  employees: {min: 100, max: 1000}\n", "  employees: {min: 50, max: 500}\n", "icp-constraints-changed"},
+		{"  industries: [a, b]\n", "  industries: [a]\n", "icp-narrowed"},
+		{"  industries: [a]\n", "  industries: [a, b]\n", "icp-widened"},
+		{"  industries: [a]\n", "  industries: [a]\n  regions: [x]\n", "icp-narrowed"},
+	}
+	for _, tt := range tests {
+		cs := Compute([]Pair{{Old: Side{"i.md", icp(tt.old)}, New: Side{"i.md", icp(tt.new)}}}, Options{})
+		if len(cs) != 1 || len(cs[0].Notable) != 1 || cs[0].Notable[0].Type != tt.want {
+			t.Errorf("%q → %q: %+v, want %s", tt.old, tt.new, cs, tt.want)
+		}
+	}
+}
+
+func TestLintDelta(t *testing.T) {
+	f := func(rule, path string, line int) lint.Finding {
+		return lint.Finding{Rule: rule, Path: path, Line: line, Message: "m", Severity: lint.Warning}
+	}
+	base := []lint.Finding{f("stale", "a.md", 3), f("no-owners", "old.md", 1), f("stale", "gone.md", 1)}
+	head := []lint.Finding{f("stale", "a.md", 9), f("no-owners", "new.md", 1), f("field-type", "a.md", 2)}
+	d := LintDelta(base, head, map[string]string{"old.md": "new.md"})
+	if len(d.Introduced) != 1 || d.Introduced[0].Rule != "field-type" || len(d.Resolved) != 1 || d.Resolved[0].Path != "gone.md" {
+		t.Errorf("LintDelta = %+v", d)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	src := "\xEF\xBB\xBF---\r\nname: A\r\nkind: persona\r\ngoals: [b, a]\r\nzeta: 1\r\nalpha: {x: 1}\r\n---\r\nBody\r\n"
+	want := "---\nkind: persona\nname: A\ngoals:\n  - b\n  - a\nalpha:\n  x: 1\nzeta: 1\n---\nBody\n"
+	if got := string(Canonical([]byte(src))); got != want {
+		t.Errorf("Canonical =\n%s\nwant\n%s", got, want)
+	}
+	if got := string(Canonical([]byte("# plain\r\n"))); got != "# plain\n" {
+		t.Errorf("plain Markdown = %q", got)
+	}
+}
+
+// FuzzDiff feeds pairs of arbitrary files to Compute and Canonical: no
+// input may panic, and an unchanged file must yield no change.
+func FuzzDiff(f *testing.F) {
+	f.Add([]byte("---\nkind: persona\nname: A\ngoals: [x]\n---\n# H\nbody"), []byte("---\nkind: persona\nname: B\ngoals: [y]\n---\n# H\nother"))
+	f.Add([]byte("---\nkind: icp\nfirmographics: {employees: {min: 1}}\n---\n"), []byte("---\nkind: icp\nfirmographics: {employees: {max: 1}}\n---\n"))
+	f.Add([]byte("---\nkind: persona\na: &a [*a]\n---\n"), []byte("---\nkind: persona\na: [{id: x}, {id: x}]\n---\n"))
+	f.Fuzz(func(t *testing.T, old, new []byte) {
+		_ = Compute([]Pair{{Old: Side{"x.md", old}, New: Side{"x.md", new}}}, Options{Order: true})
+		_ = Canonical(old)
+		if cs := Compute([]Pair{{Old: Side{"x.md", old}, New: Side{"x.md", old}}}, Options{Order: true}); len(cs) != 0 {
+			t.Fatalf("an unchanged file reports changes: %+v", cs)
+		}
+	})
+}
