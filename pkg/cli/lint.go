@@ -14,6 +14,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -117,7 +118,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			return usageErrorf("%s is outside the workspace %s; lint each workspace on its own", p.show(t), p.show(p.loc.Root))
 		}
 	}
-	ws, err := p.load(g)
+	ws, err := p.loadWith(g, workspace.Options{Slim: true})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,7 @@ func Main(args []string, streams IOStreams) int {
 	if streams.Getenv == nil {
 		streams.Getenv = func(string) string { return "" }
 	}
+	tuneGC(streams.Getenv)
 	g := &globalOptions{streams: streams, now: time.Now}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -122,4 +124,22 @@ func (g *globalOptions) display() (func(abs string) string, error) {
 		}
 		return filepath.ToSlash(rel)
 	}, nil
+}
+
+// Garbage collection settings for a short-lived process that decodes many
+// small YAML documents: collect less often than Go's default (GOGC=200)
+// but keep the heap under a soft limit, so large workspaces stay within
+// their memory budget. GOGC and GOMEMLIMIT in the environment win.
+const (
+	gcPercent   = 200
+	memoryLimit = 110 << 20
+)
+
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 }

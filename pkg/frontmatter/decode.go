@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"path"
@@ -127,7 +128,7 @@ func isKnownKind(k model.Kind) bool {
 func MentionsKind(text []byte) bool {
 	s := text
 	for {
-		i := indexWord(s, "kind")
+		i := bytes.Index(s, kindWord)
 		if i < 0 {
 			return false
 		}
@@ -140,7 +141,7 @@ func MentionsKind(text []byte) bool {
 	}
 }
 
-func indexWord(s []byte, w string) int { return strings.Index(string(s), w) }
+var kindWord = []byte("kind")
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
@@ -415,6 +416,9 @@ func (d *decoder) decode(m *yaml.Node) {
 	if doc.ID == "" {
 		doc.ID = strings.TrimSuffix(path.Base(doc.Path), ".md")
 		doc.IDPos = model.Pos{}
+	}
+	if p := doc.Persona; p != nil {
+		p.Substance = len(p.Goals) + len(p.Motivations) + len(p.Frustrations) + len(p.Aspirations)
 	}
 }
 

@@ -44,6 +44,12 @@ func Nearest(s string, candidates []string, maxDist int) string {
 		}
 	}
 	for _, c := range candidates {
+		// Strings whose lengths differ by more than the best distance so
+		// far cannot be closer: skip them before the quadratic distance,
+		// since one unknown id is compared with every id of its kind.
+		if diff := len(c) - len(ls); diff > bestDist || -diff > bestDist {
+			continue
+		}
 		d := Distance(ls, strings.ToLower(c))
 		if d < bestDist || (d == bestDist && c < best) {
 			best, bestDist = c, d

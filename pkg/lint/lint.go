@@ -97,14 +97,16 @@ type Context struct {
 
 	rule   string
 	runner *run
+	sink   *sink
 }
 
 // Report records a finding of the running rule in doc at pos.
 func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args ...any) {
-	c.runner.add(c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...))
+	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...))
 }
 
-// Suppressed reports whether doc's lint.ignore silenced a finding of rule.
+// Suppressed reports whether doc's lint.ignore silenced a finding of rule;
+// it is known to Finishers, which run after every Checker.
 func (c *Context) Suppressed(doc *model.Document, rule string) bool {
 	return c.runner.suppressed[suppression{doc, rule}]
 }

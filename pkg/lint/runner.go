@@ -3,8 +3,10 @@ package lint
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/personakit/persona/pkg/config"
@@ -103,8 +105,14 @@ type run struct {
 	ws         *workspace.Workspace
 	display    func(rel string) string
 	include    func(rel string) bool
+	suppressed map[suppression]bool // filled once every Checker has run
+}
+
+// sink collects what one rule reports. Rules run concurrently, each into
+// its own sink, so that nothing is shared while they run.
+type sink struct {
 	findings   []Finding
-	suppressed map[suppression]bool
+	suppressed []suppression
 }
 
 // Options for one run.
@@ -125,26 +133,58 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	if rn.display == nil {
 		rn.display = func(rel string) string { return rel }
 	}
+	loaded := &sink{}
 	for _, doc := range ws.Docs {
 		for _, p := range doc.Problems {
-			rn.add(p.Rule, doc, p.Pos.Or(model.FileStart), p.Message)
+			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message)
 		}
 	}
-	ctx := func(rule Rule) *Context {
-		return &Context{WS: ws, Today: opts.Today, Severity: r.severity[rule.ID()], rule: rule.ID(), runner: rn}
+	ctx := func(rule Rule, s *sink) *Context {
+		return &Context{WS: ws, Today: opts.Today, Severity: r.severity[rule.ID()], rule: rule.ID(), runner: rn, sink: s}
 	}
+	var checkers []Checker
 	for _, rule := range r.rules {
 		if c, ok := rule.(Checker); ok && r.severity[rule.ID()] != Off {
-			c.Check(ctx(rule))
+			checkers = append(checkers, c)
+		}
+	}
+	sinks := make([]*sink, len(checkers))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(checkers)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				sinks[i] = &sink{}
+				checkers[i].Check(ctx(checkers[i], sinks[i]))
+			}
+		}()
+	}
+	for i := range checkers {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	all := append([]*sink{loaded}, sinks...)
+	for _, s := range all {
+		for _, sup := range s.suppressed {
+			rn.suppressed[sup] = true
 		}
 	}
 	for _, rule := range r.rules {
 		if f, ok := rule.(Finisher); ok && r.severity[rule.ID()] != Off {
-			f.Finish(ctx(rule))
+			s := &sink{}
+			f.Finish(ctx(rule, s))
+			all = append(all, s)
 		}
 	}
-	slices.SortFunc(rn.findings, Compare)
-	return rn.findings
+	var findings []Finding
+	for _, s := range all {
+		findings = append(findings, s.findings...)
+	}
+	slices.SortFunc(findings, Compare)
+	return findings
 }
 
 // Compare orders findings by path, line, column and rule, then message so
@@ -159,14 +199,14 @@ func Compare(a, b Finding) int {
 	)
 }
 
-func (rn *run) add(rule string, doc *model.Document, pos model.Pos, msg string) {
+func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg string) {
 	sev := rn.severity[rule]
 	if sev == Off {
 		return
 	}
 	for _, ig := range doc.Lint.Ignore {
 		if ig.Value == rule {
-			rn.suppressed[suppression{doc, rule}] = true
+			s.suppressed = append(s.suppressed, suppression{doc, rule})
 			return
 		}
 	}
@@ -176,7 +216,7 @@ func (rn *run) add(rule string, doc *model.Document, pos model.Pos, msg string) 
 	if sev == Error && evidenceRules[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
 		sev = Warning
 	}
-	rn.findings = append(rn.findings, Finding{
+	s.findings = append(s.findings, Finding{
 		Rule:     rule,
 		Severity: sev,
 		Path:     rn.display(doc.Path),

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +36,9 @@ type Options struct {
 	Workers int
 	// KeepBodies keeps each entity's Markdown body in Document.Body.
 	KeepBodies bool
+	// Slim keeps only what lint rules read (model.Document.Slim), for
+	// linting large workspaces in little memory.
+	Slim bool
 }
 
 // Workspace is a loaded workspace: its entities and broken files, indexed.
@@ -87,7 +89,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if doc := readDoc(j, opts.Inspect, opts.KeepBodies); doc != nil {
+				if doc := readDoc(j, opts); doc != nil {
 					results[w] = append(results[w], doc)
 				}
 			}
@@ -158,7 +160,7 @@ func unreadable(rel, msg string) *model.Document {
 // readDoc reads and decodes one file. It returns nil for files that are not
 // entities and have nothing to report, including files that vanished
 // between the walk and the read.
-func readDoc(j job, inspect Inspector, keepBody bool) *model.Document {
+func readDoc(j job, opts Options) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -187,12 +189,12 @@ func readDoc(j job, inspect Inspector, keepBody bool) *model.Document {
 	case err != nil:
 		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
 	}
-	return decodeFile(j.rel, src, tooLarge, inspect, keepBody)
+	return decodeFile(j.rel, src, tooLarge, opts)
 }
 
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
-func decodeFile(rel string, src []byte, tooLarge bool, inspect Inspector, keepBody bool) *model.Document {
+func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Document {
 	block := frontmatter.Split(src)
 	if tooLarge {
 		if block.Format == frontmatter.None {
@@ -211,10 +213,12 @@ func decodeFile(rel string, src []byte, tooLarge bool, inspect Inspector, keepBo
 	}
 	doc := frontmatter.Decode(rel, src)
 	if doc != nil && doc.Kind != "" {
-		if inspect != nil {
-			doc.Problems = append(doc.Problems, inspect(doc, src)...)
+		if opts.Inspect != nil {
+			doc.Problems = append(doc.Problems, opts.Inspect(doc, src)...)
 		}
-		if keepBody {
+		if opts.Slim {
+			doc.Slim()
+		} else if opts.KeepBodies {
 			doc.Body = block.Body
 		}
 	}
@@ -229,23 +233,30 @@ func readLimited(path string) (src []byte, tooLarge bool, err error) {
 		return nil, false, err
 	}
 	defer f.Close()
-	size := int64(512)
+	// Read into a buffer of the file's size plus one byte, as os.ReadFile
+	// does: one allocation, and the extra byte tells a file that grew.
+	size := 512
 	if info, err := f.Stat(); err == nil {
-		size = info.Size() + 1
+		size = int(min(info.Size(), MaxFileSize)) + 1
 	}
-	if size > MaxFileSize+1 {
-		size = MaxFileSize + 1
+	buf := make([]byte, 0, size)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(buf) > MaxFileSize {
+			return buf[:MaxFileSize], true, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it said
+		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(size))
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, false, err
-	}
-	b := buf.Bytes()
-	if len(b) > MaxFileSize {
-		return b[:MaxFileSize], true, nil
-	}
-	return b, false, nil
+	return buf, false, nil
 }
 
 // File is a Markdown file given by content rather than read from disk,
@@ -271,7 +282,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 		if len(data) > MaxFileSize {
 			data, tooLarge = data[:MaxFileSize], true
 		}
-		if doc := decodeFile(f.Rel, data, tooLarge, opts.Inspect, opts.KeepBodies); doc != nil {
+		if doc := decodeFile(f.Rel, data, tooLarge, opts); doc != nil {
 			ws.Docs = append(ws.Docs, doc)
 		}
 	}

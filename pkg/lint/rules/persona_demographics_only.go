@@ -9,8 +9,7 @@ type demographicsOnly struct{ meta }
 
 func (r *demographicsOnly) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindPersona) {
-		p := d.Persona
-		if len(p.Goals)+len(p.Motivations)+len(p.Frustrations)+len(p.Aspirations) == 0 {
+		if d.Persona.Substance == 0 {
 			c.Report(d, model.FileStart, "persona lists no goals, motivations, frustrations or aspirations; add what this person wants and struggles with")
 		}
 	}
