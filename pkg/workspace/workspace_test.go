@@ -135,3 +135,19 @@ func TestResolveSource(t *testing.T) {
 		}
 	}
 }
+
+// TestFileDeletedDuringWalk: a file the walk listed but that is gone by
+// the time it is read is simply not there; nothing is reported.
+func TestFileDeletedDuringWalk(t *testing.T) {
+	root := writeTree(t, map[string]string{"gone.md": persona})
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(root, "gone.md")); err != nil {
+		t.Fatal(err)
+	}
+	if doc := readDoc(job{abs: filepath.Join(root, "gone.md"), rel: "gone.md", entry: entries[0]}, Options{}); doc != nil {
+		t.Fatalf("readDoc of a deleted file = %+v, want nil", doc)
+	}
+}
