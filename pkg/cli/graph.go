@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
@@ -22,20 +21,12 @@ func newGraphCmd(g *globalOptions) *cobra.Command {
 			if format != "mermaid" && format != "dot" {
 				return usageErrorf("--format %q is not one of mermaid, dot", format)
 			}
-			targets, err := g.targets(args)
+			_, ws, err := g.loadFor(args, workspace.Options{})
 			if err != nil {
 				return err
 			}
-			p, err := g.openProject(targets[0])
-			if err != nil {
+			if err := requireICP(ws, icp); err != nil {
 				return err
-			}
-			ws, err := p.load(g)
-			if err != nil {
-				return err
-			}
-			if icp != "" && ws.Lookup(model.KindICP, icp) == nil {
-				return usageErrorf("icp %q does not exist%s", icp, frontmatter.DidYouMeanOr(icp, ws.IDs(model.KindICP), ""))
 			}
 			nodes, edges := graphOf(ws, icp)
 			var out string

@@ -118,6 +118,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			return usageErrorf("%s is outside the workspace %s; lint each workspace on its own", p.show(t), p.show(p.loc.Root))
 		}
 	}
+	limitMemory(g.streams.Getenv)
 	ws, err := p.loadWith(g, workspace.Options{Slim: true})
 	if err != nil {
 		return err

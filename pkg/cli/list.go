@@ -10,6 +10,7 @@ import (
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -73,20 +74,12 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
 			if sortBy != "" && !contains(listColumns(), sortBy) {
 				return usageErrorf("--sort %q is not one of %s", sortBy, strings.Join(listColumns(), ", "))
 			}
-			targets, err := g.targets(args)
+			p, ws, err := g.loadFor(args, workspace.Options{})
 			if err != nil {
 				return err
 			}
-			p, err := g.openProject(targets[0])
-			if err != nil {
+			if err := requireICP(ws, icp); err != nil {
 				return err
-			}
-			ws, err := p.load(g)
-			if err != nil {
-				return err
-			}
-			if icp != "" && ws.Lookup(model.KindICP, icp) == nil {
-				return usageErrorf("icp %q does not exist%s", icp, frontmatter.DidYouMeanOr(icp, ws.IDs(model.KindICP), ""))
 			}
 			rows := []listRow{}
 			for _, d := range ws.Docs {

@@ -81,15 +81,7 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	if o.icp != "" && kind == model.KindICP {
 		return usageErrorf("--icp applies to personas and interviews, not to an ICP")
 	}
-	dir, err := g.dir()
-	if err != nil {
-		return err
-	}
-	p, err := g.openProject(dir)
-	if err != nil {
-		return err
-	}
-	ws, err := p.load(g)
+	p, ws, err := g.loadFor(nil, workspace.Options{})
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -92,4 +94,30 @@ func describeFSError(err error) error {
 		return errors.New("no such file or directory")
 	}
 	return err
+}
+
+// loadFor opens the project of the optional PATH argument (default: the
+// working directory) and loads its workspace.
+func (g *globalOptions) loadFor(args []string, opts workspace.Options) (*project, *workspace.Workspace, error) {
+	targets, err := g.targets(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := g.openProject(targets[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	ws, err := p.loadWith(g, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, ws, nil
+}
+
+// requireICP checks a --icp argument against the workspace.
+func requireICP(ws *workspace.Workspace, id string) error {
+	if id != "" && ws.Lookup(model.KindICP, id) == nil {
+		return usageErrorf("icp %q does not exist%s", id, frontmatter.DidYouMeanOr(id, ws.IDs(model.KindICP), ""))
+	}
+	return nil
 }

@@ -60,15 +60,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	targets, err := g.targets(args)
-	if err != nil {
-		return err
-	}
-	p, err := g.openProject(targets[0])
-	if err != nil {
-		return err
-	}
-	ws, err := p.loadWith(g, workspace.Options{KeepBodies: true})
+	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true})
 	if err != nil {
 		return err
 	}

@@ -126,20 +126,25 @@ func (g *globalOptions) display() (func(abs string) string, error) {
 	}, nil
 }
 
-// Garbage collection settings for a short-lived process that decodes many
-// small YAML documents: collect less often than Go's default (GOGC=200)
-// but keep the heap under a soft limit, so large workspaces stay within
-// their memory budget. GOGC and GOMEMLIMIT in the environment win.
+// Garbage collection for a short-lived process that decodes many small
+// YAML documents: collect half as often as Go's default (GOGC=200). The
+// lint command adds a soft memory limit (lintMemoryLimit), which keeps the
+// heap of huge workspaces within budget; reports hold bodies and need more.
+// GOGC and GOMEMLIMIT in the environment win.
 const (
-	gcPercent   = 200
-	memoryLimit = 110 << 20
+	gcPercent       = 200
+	lintMemoryLimit = 110 << 20
 )
 
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
+}
+
+// limitMemory applies the lint command's soft memory limit.
+func limitMemory(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		debug.SetMemoryLimit(lintMemoryLimit)
 	}
 }

@@ -40,15 +40,7 @@ driver it makes git diff and git log -p readable (see the README).`,
 				_, err = g.streams.Out.Write(diff.Canonical(src))
 				return err
 			}
-			dir, err := g.dir()
-			if err != nil {
-				return err
-			}
-			p, err := g.openProject(dir)
-			if err != nil {
-				return err
-			}
-			ws, err := p.load(g)
+			p, ws, err := g.loadFor(nil, workspace.Options{})
 			if err != nil {
 				return err
 			}

@@ -34,6 +34,7 @@ func HTML(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
+	var sections []template.HTML
 	funcs := template.FuncMap{
 		"percent":  Percent,
 		"plural":   lint.Plural,
@@ -49,12 +50,54 @@ func HTML(w io.Writer, r *Report) error {
 		"css":      func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
 		"hasText":  func(s string) bool { return strings.TrimSpace(s) != "" },
 		"deref":    func(f *float64) float64 { return *f },
+		"section":  func(i int) template.HTML { return sections[i] },
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
 		return err
 	}
+	if sections, err = renderSections(t, r); err != nil {
+		return err
+	}
 	return t.Execute(w, r)
+}
+
+// icpSection is what the "icp" template renders: one ICP's section.
+type icpSection struct {
+	ICP      ICP
+	Redacted bool
+}
+
+// renderSections executes the "icp" template for every ICP on all cores
+// (html/template may run in parallel); the page template then places the
+// escaped sections in order.
+func renderSections(t *template.Template, r *Report) ([]template.HTML, error) {
+	out := make([]template.HTML, len(r.ICPs))
+	errs := make([]error, len(r.ICPs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var b bytes.Buffer
+				errs[i] = t.ExecuteTemplate(&b, "icp", icpSection{ICP: r.ICPs[i], Redacted: r.Redacted})
+				out[i] = template.HTML(b.String()) //nolint:gosec // produced by html/template
+			}
+		}()
+	}
+	for i := range r.ICPs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 type bodyJob struct {
