@@ -34,44 +34,98 @@ func HTML(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
+	pg := newPage(r, bodies)
 	var sections []template.HTML
 	funcs := template.FuncMap{
-		"percent":  Percent,
-		"plural":   lint.Plural,
-		"reviewed": reviewedLabel,
-		"lint":     lintLabel,
-		"evidence": evidenceLabel,
-		"dash":     orDash,
-		"join":     func(items []string) string { return strings.Join(items, ", ") },
-		// body returns an entity body rendered beforehand (see
-		// renderBodies), keyed by the entity's path.
-		"body":     func(path string) template.HTML { return bodies[path] },
-		"roleline": func(p Persona) string { return strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ") },
-		"css":      func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
-		"hasText":  func(s string) bool { return strings.TrimSpace(s) != "" },
-		"deref":    func(f *float64) float64 { return *f },
-		"section":  func(i int) template.HTML { return sections[i] },
+		"plural":  lint.Plural,
+		"css":     func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
+		"section": func(i int) template.HTML { return sections[i] },
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
 		return err
 	}
-	if sections, err = renderSections(t, r); err != nil {
+	if sections, err = renderSections(t, pg); err != nil {
 		return err
 	}
-	return t.Execute(w, r)
+	return t.Execute(w, pg)
+}
+
+// The views hold every label ready-made: html/template calls functions by
+// reflection, which cost more than the rest of the page together.
+type page struct {
+	*Report
+	ICPs       []icpView
+	Unassigned []personaView
+}
+
+type icpView struct {
+	ICP
+	Title, Reviewed, Lint, Owners, BuyingCommittee string
+	ShareTotal, ShareUnassigned                    string
+	ShareUnknown, PersonaCount, InterviewCount     int
+	Body                                           template.HTML
+	Personas                                       []personaView
+}
+
+type personaView struct {
+	Persona
+	Name, Role, RoleLine, BuyingRole, Share, Reviewed, Lint string
+	Owners, Channels, EvidenceLabel, EvidenceCount          string
+	Body                                                    template.HTML
+}
+
+func newPage(r *Report, bodies map[string]template.HTML) *page {
+	pg := &page{Report: r}
+	for _, c := range r.ICPs {
+		v := icpView{
+			ICP: c, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
+			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
+			ShareTotal: Percent(c.Share.Total), ShareUnassigned: Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
+			PersonaCount: len(c.Personas), InterviewCount: len(c.Matrix.Interviews), Body: bodies[c.Path],
+		}
+		for _, p := range c.Personas {
+			v.Personas = append(v.Personas, newPersonaView(p, bodies))
+		}
+		pg.ICPs = append(pg.ICPs, v)
+	}
+	for _, p := range r.Unassigned {
+		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, bodies))
+	}
+	return pg
+}
+
+func newPersonaView(p Persona, bodies map[string]template.HTML) personaView {
+	share := "—"
+	if p.Share != nil {
+		share = Percent(*p.Share)
+	}
+	return personaView{
+		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
+		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
+		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
+		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
+		EvidenceCount: lint.Plural(p.Evidence.Interviews, "interview"), Body: bodies[p.Path],
+	}
+}
+
+func orNoneText(items []string) string {
+	if len(items) == 0 {
+		return "none"
+	}
+	return strings.Join(items, ", ")
 }
 
 // icpSection is what the "icp" template renders: one ICP's section.
 type icpSection struct {
-	ICP      ICP
+	ICP      icpView
 	Redacted bool
 }
 
 // renderSections executes the "icp" template for every ICP on all cores
 // (html/template may run in parallel); the page template then places the
 // escaped sections in order.
-func renderSections(t *template.Template, r *Report) ([]template.HTML, error) {
+func renderSections(t *template.Template, r *page) ([]template.HTML, error) {
 	out := make([]template.HTML, len(r.ICPs))
 	errs := make([]error, len(r.ICPs))
 	next := make(chan int)
