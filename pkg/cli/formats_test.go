@@ -35,24 +35,11 @@ func TestFormatGoldens(t *testing.T) {
 // TestSARIFValidates checks the SARIF output against the official 2.1.0
 // schema and GitHub code scanning's upload requirements.
 func TestSARIFValidates(t *testing.T) {
-	schemaPath := filepath.Join(repoRoot(t), "testdata", "sarif-schema-2.1.0.json")
-	f, err := os.Open(schemaPath)
+	schemaText, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	schemaDoc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif-schema-2.1.0.json", schemaDoc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := compileSchema(t, "sarif-schema-2.1.0.json", schemaText)
 	out := lintFlawed(t, "sarif", nil)
 	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 	if err != nil {
@@ -230,4 +217,22 @@ func TestRDJSONLAndCodeQuality(t *testing.T) {
 	if len(issues) != 41 {
 		t.Errorf("%d issues, want 41", len(issues))
 	}
+}
+
+// compileSchema compiles a JSON Schema document with a real validator.
+func compileSchema(t *testing.T, name string, text []byte) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(name, doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile(name)
+	if err != nil {
+		t.Fatalf("%s does not compile: %v", name, err)
+	}
+	return schema
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/personakit/persona/pkg/config"
@@ -111,18 +110,7 @@ func TestSchemaAcceptsWhatLintAccepts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(schemaJSON)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := jsonschema.NewCompiler()
-		if err := c.AddResource("persona.json", doc); err != nil {
-			t.Fatal(err)
-		}
-		schema, err := c.Compile("persona.json")
-		if err != nil {
-			t.Fatalf("the schema does not compile: %v", err)
-		}
+		schema := compileSchema(t, "persona.json", schemaJSON)
 		checked := 0
 		err = filepath.WalkDir(filepath.Join(root, tc.dir), func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
