@@ -15,3 +15,21 @@ func TestInterviewPII(t *testing.T) {
 		{"icps are not scanned", with(map[string]string{"icps/saas.md": fm("kind: icp", "title: SaaS", "owners: [a]", "reviewed: 2026-10-01", "firmographics: {industries: [a], regions: [b]}") + "sales@acme.io\n"}), "", nil},
 	})
 }
+
+func TestCountDigits(t *testing.T) {
+	var all []byte
+	for c := 0; c < 256; c++ {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", "abc", "0123456789", "+1 (415) 555-0134", "zoë 42 ÿ/:9", string(all), string(all[40:]) + "9"} {
+		want := 0
+		for _, c := range []byte(s) {
+			if c >= '0' && c <= '9' {
+				want++
+			}
+		}
+		if got := countDigits([]byte(s)); got != want {
+			t.Errorf("countDigits(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
