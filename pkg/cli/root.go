@@ -133,7 +133,7 @@ func (g *globalOptions) display() (func(abs string) string, error) {
 // GOGC and GOMEMLIMIT in the environment win.
 const (
 	gcPercent       = 200
-	lintMemoryLimit = 110 << 20
+	lintMemoryLimit = 125 << 20
 )
 
 func tuneGC(getenv func(string) string) {
