@@ -82,47 +82,15 @@ func (r *Repo) MergeBase(rev string) (string, error) {
 // (their new path), copied or retyped between rev and the working tree,
 // staged or not, plus untracked files that are not ignored.
 func (r *Repo) ChangedSince(rev string) ([]string, error) {
-	commit, err := r.Resolve(rev)
-	if err != nil {
-		return nil, err
-	}
-	out, err := run(r.Top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-color", commit, "--")
+	changes, err := r.Changes(rev, Worktree)
 	if err != nil {
 		return nil, err
 	}
 	var paths []string
-	fields := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
-	for i := 0; i < len(fields); {
-		status := fields[i]
-		if status == "" {
-			break
+	for _, c := range changes {
+		if c.NewPath != "" { // every change but a deletion leaves a file
+			paths = append(paths, filepath.Join(r.Top, filepath.FromSlash(c.NewPath)))
 		}
-		switch status[0] {
-		case 'R', 'C': // old path, new path
-			if i+2 < len(fields) {
-				paths = append(paths, fields[i+2])
-			}
-			i += 3
-		case 'D':
-			i += 2
-		default: // A, M, T, U
-			if i+1 < len(fields) {
-				paths = append(paths, fields[i+1])
-			}
-			i += 2
-		}
-	}
-	untracked, err := run(r.Top, "ls-files", "--others", "--exclude-standard", "-z")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range strings.Split(untracked, "\x00") {
-		if p != "" {
-			paths = append(paths, p)
-		}
-	}
-	for i, p := range paths {
-		paths[i] = filepath.Join(r.Top, filepath.FromSlash(p))
 	}
 	return paths, nil
 }
