@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 )
 
@@ -48,7 +49,7 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 		}
 		if len(dropped) > 0 {
 			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %d sources remain",
-				plural(len(dropped), "interview source"), strings.Join(dropped, ", "), len(np.Sources))})
+				lint.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), len(np.Sources))})
 		}
 		if !sameShare(op.Share, np.Share) {
 			out = append(out, Notable{NotableShareChanged, fmt.Sprintf("share %s → %s of ICP %s", share(op.Share), share(np.Share), orNone(np.ICP.Value))})
@@ -213,8 +214,7 @@ func share(f *float64) string {
 	if f == nil {
 		return "none"
 	}
-	s := fmt.Sprintf("%.1f", *f*100)
-	return strings.TrimSuffix(s, ".0") + "%"
+	return lint.Percent(*f)
 }
 
 func orNone(s string) string {
@@ -222,11 +222,4 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/personakit/persona/pkg/lint"
 )
 
 // JSON writes the diff as the contract's JSON (version 1).
@@ -60,7 +61,7 @@ func Summary(r *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
 		}
 	}
-	return plural(len(r.Changes), "entity change") + ": " + strings.Join(parts, ", ")
+	return lint.Plural(len(r.Changes), "entity change") + ": " + strings.Join(parts, ", ")
 }
 
 // Text writes the diff for a terminal; colour only when asked.

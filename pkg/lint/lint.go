@@ -129,6 +129,13 @@ func (c *Context) RuleIDs() []string {
 	return ids
 }
 
+// Percent renders a fraction as "40%" or "33.3%", for shares in messages
+// and reports.
+func Percent(f float64) string {
+	s := fmt.Sprintf("%.1f", f*100)
+	return strings.TrimSuffix(s, ".0") + "%"
+}
+
 // Plural renders "1 interview" or "3 interviews".
 func Plural(n int, word string) string {
 	if n == 1 {

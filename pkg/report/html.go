@@ -81,7 +81,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 		v := icpView{
 			ICP: c, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
-			ShareTotal: Percent(c.Share.Total), ShareUnassigned: Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
+			ShareTotal: lint.Percent(c.Share.Total), ShareUnassigned: lint.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 			PersonaCount: len(c.Personas), InterviewCount: len(c.Matrix.Interviews), Body: bodies[c.Path],
 		}
 		for _, p := range c.Personas {
@@ -98,7 +98,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 func newPersonaView(p Persona, bodies map[string]template.HTML) personaView {
 	share := "—"
 	if p.Share != nil {
-		share = Percent(*p.Share)
+		share = lint.Percent(*p.Share)
 	}
 	return personaView{
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),

@@ -31,7 +31,7 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, c := range r.ICPs {
 			p("| %s | %s | %d | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, len(c.Personas),
-				Percent(c.Share.Total), len(c.Matrix.Interviews), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
+				lint.Percent(c.Share.Total), len(c.Matrix.Interviews), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
 		}
 		b.WriteString("\n")
 	}
@@ -50,7 +50,7 @@ func Markdown(w io.Writer, r *Report) error {
 		bullets(&b, "Needs", c.Needs)
 		bullets(&b, "Triggers", c.Triggers)
 		bullets(&b, "Disqualifiers", c.Disqualifiers)
-		p("Share covered by active personas: %s (unassigned %s)", Percent(c.Share.Total), Percent(c.Share.Unassigned))
+		p("Share covered by active personas: %s (unassigned %s)", lint.Percent(c.Share.Total), lint.Percent(c.Share.Unassigned))
 		if c.Share.Unknown > 0 {
 			p("; %d active personas state no share", c.Share.Unknown)
 		}
@@ -112,7 +112,7 @@ func personaTable(b *strings.Builder, ps []Persona) {
 	for _, p := range ps {
 		share := "—"
 		if p.Share != nil {
-			share = Percent(*p.Share)
+			share = lint.Percent(*p.Share)
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, esc(orDash(p.Role)),
 			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))

@@ -435,9 +435,3 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
-
-// Percent renders a fraction as "40%".
-func Percent(f float64) string {
-	s := fmt.Sprintf("%.1f", f*100)
-	return strings.TrimSuffix(s, ".0") + "%"
-}

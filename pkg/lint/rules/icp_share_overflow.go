@@ -19,17 +19,12 @@ func (r *icpShareOverflow) Check(c *lint.Context) {
 				continue
 			}
 			total += *p.Persona.Share
-			parts = append(parts, fmt.Sprintf("%s %s", p.ID, percent(*p.Persona.Share)))
+			parts = append(parts, fmt.Sprintf("%s %s", p.ID, lint.Percent(*p.Persona.Share)))
 		}
 		// Shares are often written as thirds; allow for rounding.
 		if total > 1.0005 {
 			c.Report(d, model.FileStart, "the shares of this ICP's personas add up to %s (%s); lower them to 100%% or less",
-				percent(total), strings.Join(parts, ", "))
+				lint.Percent(total), strings.Join(parts, ", "))
 		}
 	}
-}
-
-func percent(f float64) string {
-	s := fmt.Sprintf("%.1f", f*100)
-	return strings.TrimSuffix(s, ".0") + "%"
 }
