@@ -8,6 +8,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdtext"
 )
 
 // JSON writes the diff as the contract's JSON (version 1).
@@ -139,7 +140,7 @@ func Markdown(w io.Writer, r *Result) error {
 	var notables []string
 	for _, c := range r.Changes {
 		for _, n := range c.Notable {
-			notables = append(notables, fmt.Sprintf("- **%s/%s**: %s", c.Kind, esc(c.ID), esc(n.Message)))
+			notables = append(notables, fmt.Sprintf("- **%s/%s**: %s", c.Kind, mdtext.Escape(c.ID), mdtext.Escape(n.Message)))
 		}
 	}
 	if len(notables) > 0 {
@@ -156,7 +157,7 @@ func Markdown(w io.Writer, r *Result) error {
 			if path == "" {
 				path = c.OldPath
 			}
-			fmt.Fprintf(&b, "| `%s/%s` | %s | %d | %d | `%s` |\n", c.Kind, code(c.ID), c.Change, len(c.Fields), len(c.Sections), code(path))
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %s |\n", mdtext.Code(c.Kind+"/"+c.ID), c.Change, len(c.Fields), len(c.Sections), mdtext.Code(path))
 		}
 		b.WriteString("\n")
 	}
@@ -167,10 +168,10 @@ func Markdown(w io.Writer, r *Result) error {
 		}
 		fmt.Fprintf(&b, "<details><summary>%s — %s</summary>\n\n", htmlEsc(title), c.Change)
 		if c.Change == "renamed" {
-			fmt.Fprintf(&b, "Renamed from `%s` to `%s`.\n\n", code(c.OldPath), code(c.Path))
+			fmt.Fprintf(&b, "Renamed from %s to %s.\n\n", mdtext.Code(c.OldPath), mdtext.Code(c.Path))
 		}
 		for _, n := range c.Notable {
-			fmt.Fprintf(&b, "- ⚠️ %s\n", esc(n.Message))
+			fmt.Fprintf(&b, "- ⚠️ %s\n", mdtext.Escape(n.Message))
 		}
 		if len(c.Notable) > 0 {
 			b.WriteString("\n")
@@ -180,17 +181,17 @@ func Markdown(w io.Writer, r *Result) error {
 			for _, f := range c.Fields {
 				old, new := "", ""
 				if f.Change != "added" {
-					old = esc(show(f.Old))
+					old = mdtext.Escape(show(f.Old))
 				}
 				if f.Change != "removed" {
-					new = esc(show(f.New))
+					new = mdtext.Escape(show(f.New))
 				}
-				fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", code(f.Field), f.Change, orDash(old), orDash(new))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdtext.Code(f.Field), f.Change, orDash(old), orDash(new))
 			}
 			b.WriteString("\n")
 		}
 		for _, s := range c.Sections {
-			fmt.Fprintf(&b, "- Section *%s* %s\n", esc(s.Heading), s.Change)
+			fmt.Fprintf(&b, "- Section *%s* %s\n", mdtext.Escape(s.Heading), s.Change)
 		}
 		if len(c.Sections) > 0 {
 			b.WriteString("\n")
@@ -202,10 +203,10 @@ func Markdown(w io.Writer, r *Result) error {
 		if len(r.Lint.Introduced)+len(r.Lint.Resolved) > 0 {
 			b.WriteString("| | Severity | File | Line | Rule | Message |\n| --- | --- | --- | ---: | --- | --- |\n")
 			for _, f := range r.Lint.Introduced {
-				fmt.Fprintf(&b, "| introduced | %s | `%s` | %d | `%s` | %s |\n", f.Severity, code(f.Path), f.Line, f.Rule, esc(f.Message))
+				fmt.Fprintf(&b, "| introduced | %s | %s | %d | %s | %s |\n", f.Severity, mdtext.Code(f.Path), f.Line, mdtext.Code(f.Rule), mdtext.Escape(f.Message))
 			}
 			for _, f := range r.Lint.Resolved {
-				fmt.Fprintf(&b, "| resolved | %s | `%s` | %d | `%s` | %s |\n", f.Severity, code(f.Path), f.Line, f.Rule, esc(f.Message))
+				fmt.Fprintf(&b, "| resolved | %s | %s | %d | %s | %s |\n", f.Severity, mdtext.Code(f.Path), f.Line, mdtext.Code(f.Rule), mdtext.Escape(f.Message))
 			}
 			b.WriteString("\n")
 		}
@@ -222,16 +223,9 @@ func short(rev string) string {
 	return rev
 }
 
-func esc(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
-		"<", "&lt;", ">", "&gt;", "|", "\\|", "\r", " ", "\n", " ", "://", "\\://").Replace(s)
-}
-
 func htmlEsc(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ").Replace(s)
 }
-
-func code(s string) string { return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s) }
 
 func orDash(s string) string {
 	if s == "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdtext"
 )
 
 // Markdown writes a report for a pull request comment or a job summary: a
@@ -35,7 +36,7 @@ func markdownReport(r *Report, limit int) string {
 	header := b.Len()
 	for i, f := range r.Findings {
 		row := fmt.Sprintf("| %s | %s | %d | %s | %s |\n",
-			severityLabel(f.Severity), code(f.Path), f.Line, code(f.Rule), cell(f.Message))
+			severityLabel(f.Severity), mdtext.Code(f.Path), f.Line, mdtext.Code(f.Rule), mdtext.Escape(f.Message))
 		if limit > 0 && b.Len()-header+len(row) > limit {
 			fmt.Fprintf(&b, "\n%d more findings are not shown; run persona lint locally to see them all.\n", len(r.Findings)-i)
 			return b.String()
@@ -59,26 +60,6 @@ func severityLabel(s lint.Severity) string {
 		return "⚠️ warning"
 	}
 	return "ℹ️ info"
-}
-
-// cell escapes text for a table cell: pipes split cells, newlines end rows,
-// and HTML must stay text in a PR comment.
-func cell(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "|", "\\|", "\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;", "`", "\\`", "*", "\\*", "_", "\\_").Replace(s)
-}
-
-// code renders a path or rule id as inline code; a backtick inside is
-// fenced by a longer run, as CommonMark allows.
-func code(s string) string {
-	s = strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	if fence != "`" {
-		return fence + " " + s + " " + fence
-	}
-	return fence + s + fence
 }
 
 // StepSummary is the Markdown report cut to at most about limit bytes, for

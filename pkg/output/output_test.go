@@ -23,23 +23,6 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
-func TestMarkdownCellsStayInTheirCell(t *testing.T) {
-	tests := map[string]string{
-		"a | b":         `a \| b`,
-		"line\nbreak":   "line break",
-		"<script>":      "&lt;script&gt;",
-		"`code` *bold*": "\\`code\\` \\*bold\\*",
-	}
-	for in, want := range tests {
-		if got := cell(in); got != want {
-			t.Errorf("cell(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := code("a`b"); got != "`` a`b ``" {
-		t.Errorf("code(a`b) = %q", got)
-	}
-}
-
 func TestStepSummaryIsCut(t *testing.T) {
 	r := &Report{}
 	for i := 0; i < 20000; i++ {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdtext"
 )
 
 // Markdown writes the report as Markdown that passes markdownlint: one H1,
@@ -16,7 +17,7 @@ func Markdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	b.WriteString("<!-- markdownlint-disable MD013 -->\n")
-	p("# %s\n\n", esc(r.Title))
+	p("# %s\n\n", mdtext.Escape(r.Title))
 	p("Generated %s from %s, %s and %s. Lint: %s, %s, %s.", r.Generated,
 		lint.Plural(r.Summary.ICPs, "ICP"), lint.Plural(r.Summary.Personas, "persona"), lint.Plural(r.Summary.Interviews, "interview"),
 		lint.Plural(r.Lint.Errors, "error"), lint.Plural(r.Lint.Warnings, "warning"), lint.Plural(r.Lint.Infos, "info"))
@@ -36,13 +37,13 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("\n")
 	}
 	for _, c := range r.ICPs {
-		p("## ICP: %s (`%s`)\n\n", esc(orDefault(c.Title, c.ID)), c.ID)
+		p("## ICP: %s (`%s`)\n\n", mdtext.Escape(orDefault(c.Title, c.ID)), c.ID)
 		p("Segment %s, status %s, owners %s. %s. [Source](%s).\n\n", c.Segment, c.Status, orNone(c.Owners),
 			strings.ToUpper(reviewedLabel(c.Reviewed, c.Stale)[:1])+reviewedLabel(c.Reviewed, c.Stale)[1:], mdPath(c.Path))
 		if len(c.Constraints) > 0 {
 			b.WriteString("| Attribute | Constraint |\n| --- | --- |\n")
 			for _, k := range c.Constraints {
-				p("| %s | %s |\n", k.Attribute, esc(k.Value))
+				p("| %s | %s |\n", k.Attribute, mdtext.Escape(k.Value))
 			}
 			b.WriteString("\n")
 		}
@@ -99,7 +100,7 @@ func Markdown(w io.Writer, r *Report) error {
 	} else {
 		b.WriteString("| Severity | File | Line | Rule | Message |\n| --- | --- | ---: | --- | --- |\n")
 		for _, f := range r.Findings {
-			p("| %s | `%s` | %d | `%s` | %s |\n", f.Severity, codeText(f.Path), f.Line, f.Rule, esc(f.Message))
+			p("| %s | %s | %d | %s | %s |\n", f.Severity, mdtext.Code(f.Path), f.Line, mdtext.Code(f.Rule), mdtext.Escape(f.Message))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -114,16 +115,16 @@ func personaTable(b *strings.Builder, ps []Persona) {
 		if p.Share != nil {
 			share = lint.Percent(*p.Share)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, esc(orDash(p.Role)),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, mdtext.Escape(orDash(p.Role)),
 			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))
 	}
 	b.WriteString("\n")
 }
 
 func personaSection(b *strings.Builder, p Persona, redacted bool) {
-	fmt.Fprintf(b, "#### %s (`%s`)\n\n", esc(orDefault(p.Name, p.ID)), p.ID)
+	fmt.Fprintf(b, "#### %s (`%s`)\n\n", mdtext.Escape(orDefault(p.Name, p.ID)), p.ID)
 	role := strings.TrimSpace(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", "))
-	fmt.Fprintf(b, "- Role: %s\n", esc(orDash(role)))
+	fmt.Fprintf(b, "- Role: %s\n", mdtext.Escape(orDash(role)))
 	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))
 	for _, f := range []struct {
 		label string
@@ -137,7 +138,7 @@ func personaSection(b *strings.Builder, p Persona, redacted bool) {
 		}
 	}
 	fmt.Fprintf(b, "- Evidence: %s\n", evidenceLabel(p.Evidence))
-	fmt.Fprintf(b, "- File: [%s](%s)\n\n", codeText(p.Path), mdPath(p.Path))
+	fmt.Fprintf(b, "- File: [%s](%s)\n\n", mdtext.Escape(p.Path), mdPath(p.Path))
 	if len(p.Interviews) > 0 {
 		interviewTable(b, p.Interviews, redacted)
 	}
@@ -155,11 +156,11 @@ func interviewTable(b *strings.Builder, ivs []Interview, redacted bool) {
 			consent = "yes"
 		}
 		if redacted {
-			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), esc(orDash(iv.ICP)), consent)
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), mdtext.Escape(orDash(iv.ICP)), consent)
 			continue
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), esc(orDash(iv.ICP)),
-			esc(orDash(iv.Role)), esc(orDash(iv.CompanySize)), esc(orDash(iv.Region)), consent)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), mdtext.Escape(orDash(iv.ICP)),
+			mdtext.Escape(orDash(iv.Role)), mdtext.Escape(orDash(iv.CompanySize)), mdtext.Escape(orDash(iv.Region)), consent)
 	}
 	b.WriteString("\n")
 }
@@ -170,34 +171,17 @@ func bullets(b *strings.Builder, label string, items []string) {
 	}
 	fmt.Fprintf(b, "%s:\n\n", label)
 	for _, it := range items {
-		fmt.Fprintf(b, "- %s\n", esc(it))
+		fmt.Fprintf(b, "- %s\n", mdtext.Escape(it))
 	}
 	b.WriteString("\n")
-}
-
-// esc makes user text inert in Markdown: no emphasis, links, HTML, code,
-// headings or table cells can come out of it.
-func esc(s string) string {
-	return strings.NewReplacer(
-		"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
-		"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;",
-		// An escaped colon keeps a URL in user text from becoming a bare
-		// autolink (markdownlint MD034) while it still reads the same.
-		"://", "\\://", "www.", "www\\.",
-	).Replace(s)
 }
 
 func escJoin(items []string) string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		out[i] = esc(it)
+		out[i] = mdtext.Escape(it)
 	}
 	return strings.Join(out, "; ")
-}
-
-// codeText is text for inline code: backticks cannot be escaped there.
-func codeText(s string) string {
-	return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s)
 }
 
 // mdPath is a relative link target; spaces and parentheses are encoded.
@@ -209,7 +193,7 @@ func link(text, path string) string {
 	if strings.TrimSpace(text) == "" {
 		text = path
 	}
-	return "[" + esc(text) + "](" + mdPath(path) + ")"
+	return "[" + mdtext.Escape(text) + "](" + mdPath(path) + ")"
 }
 
 func reviewedLabel(date string, stale bool) string {

@@ -1,0 +1,33 @@
+// Package mdtext makes arbitrary text safe to place in generated Markdown
+// (lint reports, persona reports, diff comments): it can neither add
+// structure nor break the table cell it stands in.
+package mdtext
+
+import "strings"
+
+// escaper turns every character that means something in Markdown, in a
+// table cell or in an HTML-capable renderer into its literal form.
+var escaper = strings.NewReplacer(
+	"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
+	"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;",
+	// An escaped colon keeps a URL in user text from becoming a bare
+	// autolink (markdownlint MD034) while it still reads the same.
+	"://", "\\://", "www.", "www\\.",
+)
+
+// Escape renders s as inert inline text, on one line.
+func Escape(s string) string { return escaper.Replace(s) }
+
+// Code renders s as inline code, fenced by a run of backticks longer than
+// any inside it (as CommonMark allows), on one line and safe in a table.
+func Code(s string) string {
+	s = strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if fence != "`" {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}

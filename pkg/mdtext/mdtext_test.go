@@ -1,0 +1,32 @@
+package mdtext
+
+import "testing"
+
+func TestEscape(t *testing.T) {
+	tests := map[string]string{
+		"a | b":               `a \| b`,
+		"line\nbreak":         "line break",
+		"<script>":            "&lt;script&gt;",
+		"`code` *bold* _i_":   "\\`code\\` \\*bold\\* \\_i\\_",
+		"[link](x) # & www.":  `\[link\](x) \# &amp; www\.`,
+		"https://example.com": `https\://example.com`,
+	}
+	for in, want := range tests {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCode(t *testing.T) {
+	tests := map[string]string{
+		"personas/a.md": "`personas/a.md`",
+		"a`b":           "`` a`b ``",
+		"a``b|c":        "``` a``b\\|c ```",
+	}
+	for in, want := range tests {
+		if got := Code(in); got != want {
+			t.Errorf("Code(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
