@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/scaffold"
@@ -90,7 +89,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return filepath.ToSlash(target)
 	}
 	r := report.Build(ws, findings, report.Options{
-		Today: today, MaxAge: staleDays(p.cfg), Redact: o.redact, Title: title, Display: link,
+		Today: today, MaxAge: staleDays(p.runner), Redact: o.redact, Title: title, Display: link,
 	})
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
@@ -112,10 +111,10 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 
 // staleDays is the stale rule's max_age in force, so that the report calls
 // stale exactly what lint does.
-func staleDays(cfg *config.Config) int {
-	if o, ok := cfg.Rules["stale"].Options["max_age"]; ok {
-		if days, ok := config.Duration(o.Value.Value); ok {
-			return days
+func staleDays(r *lint.Runner) int {
+	for _, rule := range r.Rules() {
+		if s, ok := rule.(interface{ MaxAgeDays() int }); ok {
+			return s.MaxAgeDays()
 		}
 	}
 	return 365

@@ -25,6 +25,10 @@ func (r *stale) Configure(opts map[string]config.Option, path string) error {
 	return nil
 }
 
+// MaxAgeDays is the age in force, so that reports call stale exactly what
+// this rule does.
+func (r *stale) MaxAgeDays() int { return r.maxAgeDays }
+
 func (r *stale) Check(c *lint.Context) {
 	for _, d := range c.WS.Docs {
 		if (d.Kind != model.KindICP && d.Kind != model.KindPersona) || !d.IsActive() {
