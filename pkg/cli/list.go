@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -61,17 +62,17 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			kinds := []string{"icp", "persona", "interview"}
-			if kind != "" && !contains(kinds, kind) {
+			if kind != "" && !slices.Contains(kinds, kind) {
 				return usageErrorf("--kind %q%s", kind, frontmatter.DidYouMeanOr(kind, kinds, " is not one of icp, persona, interview"))
 			}
 			statuses := []string{"draft", "proto", "active", "retired"}
-			if status != "" && !contains(statuses, status) {
+			if status != "" && !slices.Contains(statuses, status) {
 				return usageErrorf("--status %q%s", status, frontmatter.DidYouMeanOr(status, statuses, " is not one of draft, proto, active, retired"))
 			}
-			if !contains([]string{"table", "json", "csv"}, format) {
+			if !slices.Contains([]string{"table", "json", "csv"}, format) {
 				return usageErrorf("--format %q is not one of table, json, csv", format)
 			}
-			if sortBy != "" && !contains(listColumns(), sortBy) {
+			if sortBy != "" && !slices.Contains(listColumns(), sortBy) {
 				return usageErrorf("--sort %q is not one of %s", sortBy, strings.Join(listColumns(), ", "))
 			}
 			p, ws, err := g.loadFor(args, workspace.Options{})
@@ -177,13 +178,4 @@ func orDashCell(s string) string {
 		return "-"
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

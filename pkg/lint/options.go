@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,11 +20,7 @@ func CheckOptionNames(rule string, opts map[string]config.Option, configPath str
 	}
 	sort.Slice(names, func(i, j int) bool { return opts[names[i]].Key.Line < opts[names[j]].Key.Line })
 	for _, name := range names {
-		ok := false
-		for _, k := range known {
-			ok = ok || k == name
-		}
-		if !ok {
+		if !slices.Contains(known, name) {
 			return config.Errorf(configPath, opts[name].Key, "rule %s has no option %q%s",
 				rule, name, frontmatter.DidYouMeanOr(name, known, "; its options are severity, "+strings.Join(known, ", ")))
 		}
