@@ -9,6 +9,14 @@ import (
 	"github.com/personakit/persona/pkg/model"
 )
 
+// finish puts the documents in path order, which id-duplicate and every
+// output rely on, and indexes them.
+func (ws *Workspace) finish() {
+	ws.Files = len(ws.mdFiles)
+	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
+	ws.index()
+}
+
 func (ws *Workspace) index() {
 	ws.byKind = map[model.Kind]map[string]*model.Document{}
 	ws.byPath = make(map[string]*model.Document, len(ws.Docs))

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -125,12 +124,10 @@ func Load(root string, opts Options) (*Workspace, error) {
 	if walkErr != nil {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(walkErr))
 	}
-	ws.Files = len(ws.mdFiles)
 	for _, r := range results {
 		ws.Docs = append(ws.Docs, r...)
 	}
-	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
-	ws.index()
+	ws.finish()
 	return ws, nil
 }
 
@@ -286,9 +283,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 			ws.Docs = append(ws.Docs, doc)
 		}
 	}
-	ws.Files = len(ws.mdFiles)
-	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
-	ws.index()
+	ws.finish()
 	return ws
 }
 
