@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -137,10 +137,7 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 	cols := listColumns()
 	switch format {
 	case "json":
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rows)
+		return output.WriteJSON(out, rows)
 	case "csv":
 		w := csv.NewWriter(out)
 		if err := w.Write(cols); err != nil {

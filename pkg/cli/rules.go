@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/personakit/persona/pkg/output"
 	"github.com/spf13/cobra"
 )
 
@@ -42,10 +42,7 @@ fires and why it matters.`,
 				})
 			}
 			if format == "json" {
-				enc := json.NewEncoder(g.streams.Out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(map[string]any{"version": 1, "rules": infos})
+				return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
 			}
 			tw := tabwriter.NewWriter(g.streams.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "RULE\tDEFAULT\tIN FORCE\tFIRES WHEN")

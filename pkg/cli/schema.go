@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"encoding/json"
 	"sort"
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/output"
 	"github.com/spf13/cobra"
 )
 
@@ -42,10 +42,7 @@ language server at it for completion and inline checks.`,
 			} else {
 				schema = FrontMatterSchema(p.cfg)
 			}
-			enc := json.NewEncoder(g.streams.Out)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(schema)
+			return output.WriteJSON(g.streams.Out, schema)
 		},
 	}
 }

@@ -3,7 +3,6 @@ package output
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 
 	"github.com/personakit/persona/pkg/lint"
@@ -42,8 +41,5 @@ func CodeQuality(w io.Writer, r *Report, _ Style) error {
 			Location:    cqLocation{Path: f.Path, Lines: cqLines{Begin: f.Line}},
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return WriteJSON(w, issues)
 }

@@ -50,8 +50,14 @@ func JSON(w io.Writer, r *Report, _ Style) error {
 	for _, k := range model.Kinds {
 		out.Summary.Entities[string(k)] = r.Summary.Entities[k]
 	}
+	return WriteJSON(w, out)
+}
+
+// WriteJSON writes v as indented JSON, leaving <, > and & as they are:
+// the documents are read by tools and people, never embedded in HTML.
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(v)
 }

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 	"strings"
 
@@ -135,10 +134,7 @@ func SARIF(w io.Writer, r *Report, _ Style) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	return WriteJSON(w, log)
 }
 
 // uriPath turns a shown path into a relative URI reference: percent-encode
