@@ -146,7 +146,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 			files = append(files, fp)
 		}
 	}
-	oldData, err := repo.Read(baseID, oldPaths)
+	oldData, err := repo.Read(baseID, oldPaths, workspace.MaxFileSize)
 	if err != nil {
 		return usageError(err)
 	}
@@ -238,7 +238,7 @@ func repoPrefix(repo *gitrepo.Repo, root string) (string, error) {
 // objects for a revision.
 func readSide(repo *gitrepo.Repo, head string, paths []string) (map[string][]byte, error) {
 	if head != gitrepo.Worktree {
-		data, err := repo.Read(head, paths)
+		data, err := repo.Read(head, paths, workspace.MaxFileSize)
 		if err != nil {
 			return nil, usageError(err)
 		}
@@ -246,15 +246,12 @@ func readSide(repo *gitrepo.Repo, head string, paths []string) (map[string][]byt
 	}
 	out := make(map[string][]byte, len(paths))
 	for _, p := range paths {
-		data, err := os.ReadFile(filepath.Join(repo.Top, filepath.FromSlash(p)))
+		data, _, err := workspace.ReadLimited(filepath.Join(repo.Top, filepath.FromSlash(p)))
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
 				continue
 			}
 			return nil, usageErrorf("cannot read %s: %v", p, describeFSError(err))
-		}
-		if len(data) > workspace.MaxFileSize {
-			data = data[:workspace.MaxFileSize]
 		}
 		out[p] = data
 	}
@@ -292,7 +289,7 @@ func workspaceAt(repo *gitrepo.Repo, p *project, rev, prefix string) (*workspace
 			paths = append(paths, f)
 		}
 	}
-	data, err := repo.Read(rev, paths)
+	data, err := repo.Read(rev, paths, workspace.MaxFileSize)
 	if err != nil {
 		return nil, usageError(err)
 	}

@@ -113,3 +113,23 @@ func TestOpenOutsideARepository(t *testing.T) {
 		t.Fatal("Open succeeded outside a repository")
 	}
 }
+
+func TestReadCutsLargeBlobs(t *testing.T) {
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	write(t, filepath.Join(dir, "big.md"), "0123456789abcdef")
+	write(t, filepath.Join(dir, "small.md"), "tiny")
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "one")
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := repo.Read("HEAD", []string{"big.md", "missing.md", "small.md"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got["big.md"]) != "0123456789" || got["missing.md"] != nil || string(got["small.md"]) != "tiny" {
+		t.Errorf("Read = %q", got)
+	}
+}

@@ -106,8 +106,9 @@ func (r *Repo) Files(rev, dir string) ([]string, error) {
 
 // Read returns the contents of paths at rev through one `git cat-file
 // --batch` process, so that reading many files costs one process. Paths
-// that do not exist map to a nil slice.
-func (r *Repo) Read(rev string, paths []string) (map[string][]byte, error) {
+// that do not exist map to a nil slice; a blob larger than limit bytes is
+// cut to its first limit bytes, so that no file costs more memory.
+func (r *Repo) Read(rev string, paths []string, limit int) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(paths))
 	if len(paths) == 0 {
 		return out, nil
@@ -167,12 +168,17 @@ func (r *Repo) Read(rev string, paths []string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("git cat-file: unexpected header %q", header)
 		}
-		data := make([]byte, size+1) // content and the trailing newline
+		keep := min(size, limit)
+		data := make([]byte, keep)
 		if _, err := io.ReadFull(br, data); err != nil {
 			return nil, fmt.Errorf("git cat-file: %v", err)
 		}
+		// Skip what was not kept and the newline after every object.
+		if _, err := io.CopyN(io.Discard, br, int64(size-keep+1)); err != nil {
+			return nil, fmt.Errorf("git cat-file: %v", err)
+		}
 		if fields[1] == "blob" {
-			out[p] = data[:size]
+			out[p] = data
 		}
 	}
 	if err := <-writeErr; err != nil {

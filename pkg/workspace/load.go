@@ -177,7 +177,7 @@ func readDoc(j job, opts Options) *model.Document {
 	if !mode.IsRegular() {
 		return nil // a directory named x.md, a pipe or a device: not a document
 	}
-	src, tooLarge, err := readLimited(j.abs)
+	src, tooLarge, err := ReadLimited(j.abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
@@ -222,9 +222,10 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 	return doc
 }
 
-// readLimited reads a whole file of up to MaxFileSize bytes, or the first
-// MaxFileSize bytes of a larger one with tooLarge set.
-func readLimited(path string) (src []byte, tooLarge bool, err error) {
+// ReadLimited reads a whole file of up to MaxFileSize bytes, or the first
+// MaxFileSize bytes of a larger one with tooLarge set, so that no file
+// costs more memory than that.
+func ReadLimited(path string) (src []byte, tooLarge bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, false, err
