@@ -21,7 +21,7 @@ func newGraphCmd(g *globalOptions) *cobra.Command {
 			if format != "mermaid" && format != "dot" {
 				return usageErrorf("--format %q is not one of mermaid, dot", format)
 			}
-			_, ws, err := g.loadFor(args, workspace.Options{})
+			_, ws, err := g.loadFor(args, workspace.Options{Slim: true}, false)
 			if err != nil {
 				return err
 			}

@@ -119,7 +119,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		}
 	}
 	limitMemory(g.streams.Getenv)
-	ws, err := p.loadWith(g, workspace.Options{Slim: true})
+	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
 	if err != nil {
 		return err
 	}

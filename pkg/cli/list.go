@@ -75,7 +75,7 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
 			if sortBy != "" && !slices.Contains(listColumns(), sortBy) {
 				return usageErrorf("--sort %q is not one of %s", sortBy, strings.Join(listColumns(), ", "))
 			}
-			p, ws, err := g.loadFor(args, workspace.Options{})
+			p, ws, err := g.loadFor(args, workspace.Options{}, false)
 			if err != nil {
 				return err
 			}

@@ -81,7 +81,7 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	if o.icp != "" && kind == model.KindICP {
 		return usageErrorf("--icp applies to personas and interviews, not to an ICP")
 	}
-	p, ws, err := g.loadFor(nil, workspace.Options{})
+	p, ws, err := g.loadFor(nil, workspace.Options{Slim: true}, false)
 	if err != nil {
 		return err
 	}

@@ -69,12 +69,17 @@ func (g *globalOptions) openProject(start string) (*project, error) {
 
 // load reads the workspace, printing tree warnings to errOut.
 func (p *project) load(g *globalOptions) (*workspace.Workspace, error) {
-	return p.loadWith(g, workspace.Options{})
+	return p.loadWith(g, workspace.Options{}, true)
 }
 
-// loadWith is load with extra options (such as keeping bodies).
-func (p *project) loadWith(g *globalOptions, opts workspace.Options) (*workspace.Workspace, error) {
-	opts.Config, opts.Inspect = p.cfg, p.runner.Inspector()
+// loadWith is load with extra options (such as keeping bodies). Only a
+// workspace that will be linted needs the rules that read file text run
+// while it loads; commands that only show entities skip them.
+func (p *project) loadWith(g *globalOptions, opts workspace.Options, forLint bool) (*workspace.Workspace, error) {
+	opts.Config, opts.Inspect = p.cfg, nil
+	if forLint {
+		opts.Inspect = p.runner.Inspector()
+	}
 	ws, err := workspace.Load(p.loc.Root, opts)
 	if err != nil {
 		return nil, usageError(err)
@@ -98,7 +103,7 @@ func describeFSError(err error) error {
 
 // loadFor opens the project of the optional PATH argument (default: the
 // working directory) and loads its workspace.
-func (g *globalOptions) loadFor(args []string, opts workspace.Options) (*project, *workspace.Workspace, error) {
+func (g *globalOptions) loadFor(args []string, opts workspace.Options, forLint bool) (*project, *workspace.Workspace, error) {
 	targets, err := g.targets(args)
 	if err != nil {
 		return nil, nil, err
@@ -107,7 +112,7 @@ func (g *globalOptions) loadFor(args []string, opts workspace.Options) (*project
 	if err != nil {
 		return nil, nil, err
 	}
-	ws, err := p.loadWith(g, opts)
+	ws, err := p.loadWith(g, opts, forLint)
 	if err != nil {
 		return nil, nil, err
 	}

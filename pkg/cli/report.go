@@ -59,7 +59,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true})
+	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true}, true)
 	if err != nil {
 		return err
 	}

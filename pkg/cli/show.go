@@ -40,7 +40,7 @@ driver it makes git diff and git log -p readable (see the README).`,
 				_, err = g.streams.Out.Write(diff.Canonical(src))
 				return err
 			}
-			p, ws, err := g.loadFor(nil, workspace.Options{})
+			p, ws, err := g.loadFor(nil, workspace.Options{}, false)
 			if err != nil {
 				return err
 			}
