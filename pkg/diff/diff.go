@@ -134,17 +134,11 @@ func parse(s Side) *entity {
 	if s.Path == "" || s.Data == nil {
 		return nil
 	}
-	doc := frontmatter.Decode(s.Path, s.Data)
+	doc, fm, b := frontmatter.DecodeTree(s.Path, s.Data)
 	if doc == nil || doc.Kind == "" {
 		return nil
 	}
-	b := frontmatter.Split(s.Data)
-	e := &entity{path: s.Path, doc: doc, body: b.Body}
-	var root yaml.Node
-	if err := yaml.Unmarshal(b.Text, &root); err == nil && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
-		e.fm = root.Content[0]
-	}
-	return e
+	return &entity{path: s.Path, doc: doc, fm: fm, body: b.Body}
 }
 
 func key(e *entity) string { return string(e.doc.Kind) + "/" + e.doc.ID }

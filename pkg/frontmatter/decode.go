@@ -30,31 +30,41 @@ const (
 // is ordinary Markdown and must be ignored, and a Document with Problems (and
 // possibly no Kind) for a broken entity.
 func Decode(relPath string, src []byte) *model.Document {
-	return decodeBlock(relPath, Split(src))
+	doc, _ := decodeBlock(relPath, Split(src))
+	return doc
 }
 
-func decodeBlock(relPath string, b Block) *model.Document {
-	broken := func(rule string, pos model.Pos, msg string) *model.Document {
+// DecodeTree is Decode that also returns the front matter mapping (nil
+// unless the file is an entity) and the split, for callers that compare
+// raw values, without parsing the YAML a second time.
+func DecodeTree(relPath string, src []byte) (*model.Document, *yaml.Node, Block) {
+	b := Split(src)
+	doc, m := decodeBlock(relPath, b)
+	return doc, m, b
+}
+
+func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
+	broken := func(rule string, pos model.Pos, msg string) (*model.Document, *yaml.Node) {
 		return &model.Document{
 			Path:     relPath,
 			Problems: []model.Problem{{Rule: rule, Pos: pos, Message: msg}},
-		}
+		}, nil
 	}
 	switch b.Format {
 	case None:
-		return nil
+		return nil, nil
 	case TOML:
 		if line := tomlKindLine(b.Text); line > 0 {
 			return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
 				"TOML front matter (+++) is not supported; write the block as YAML between --- lines")
 		}
-		return nil
+		return nil, nil
 	}
 	if !MentionsKind(b.Text) {
 		// Whatever is wrong with it, a block that never says "kind" is some
 		// other tool's front matter (a docs page); only real entities get here.
 		if !b.Closed || !utf8.Valid(b.Text) {
-			return nil
+			return nil, nil
 		}
 	}
 	if !utf8.Valid(b.Text) {
@@ -68,7 +78,7 @@ func decodeBlock(relPath string, b Block) *model.Document {
 	var root yaml.Node
 	if err := yaml.Unmarshal(b.Text, &root); err != nil {
 		if !MentionsKind(b.Text) {
-			return nil
+			return nil, nil
 		}
 		line, msg := YAMLError(err)
 		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
@@ -80,7 +90,7 @@ func decodeBlock(relPath string, b Block) *model.Document {
 	}
 	if m == nil {
 		if !MentionsKind(b.Text) {
-			return nil
+			return nil, nil
 		}
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter is not a mapping of keys to values; write it as `key: value` lines")
@@ -88,11 +98,11 @@ func decodeBlock(relPath string, b Block) *model.Document {
 	d := &decoder{offset: b.Line - 1, doc: &model.Document{Path: relPath}}
 	kindNode := lookup(m, "kind")
 	if kindNode == nil {
-		return nil
+		return nil, nil
 	}
 	kindNode = deref(kindNode)
 	if kindNode.Kind != yaml.ScalarNode {
-		return nil
+		return nil, nil
 	}
 	kind := model.Kind(kindNode.Value)
 	if !isKnownKind(kind) {
@@ -103,7 +113,7 @@ func decodeBlock(relPath string, b Block) *model.Document {
 					"kind %q is not a known kind; did you mean %q?", kindNode.Value, k))
 			}
 		}
-		return nil
+		return nil, nil
 	}
 	d.doc.Kind, d.doc.KindPos = kind, d.pos(kindNode)
 	if dup := duplicateKey(m); dup != nil {
@@ -111,7 +121,7 @@ func decodeBlock(relPath string, b Block) *model.Document {
 			"key %q is repeated (first on line %d); keep one of them", dup[1].Value, d.pos(dup[0]).Line))
 	}
 	d.decode(m)
-	return d.doc
+	return d.doc, m
 }
 
 func isKnownKind(k model.Kind) bool {
