@@ -84,7 +84,7 @@ func run(args []string) error {
 		return nil
 	case "race":
 		if len(args) < 3 {
-			return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ...")
+			return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")
 		}
 		runs, err := strconv.Atoi(args[1])
 		if err != nil || runs < 1 {
