@@ -67,11 +67,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir, err := g.dir()
-	if err != nil {
-		return err
-	}
-	p, err := g.openProject(dir)
+	p, err := g.projectFor(nil, true)
 	if err != nil {
 		return err
 	}

@@ -22,11 +22,7 @@ language server at it for completion and inline checks.`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: []string{"icp", "persona", "interview"},
 		RunE: func(_ *cobra.Command, args []string) error {
-			dir, err := g.dir()
-			if err != nil {
-				return err
-			}
-			p, err := g.openProject(dir)
+			p, err := g.projectFor(nil, true)
 			if err != nil {
 				return err
 			}
