@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,9 +10,9 @@ import (
 	"time"
 
 	"github.com/personakit/persona/pkg/diff"
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -192,15 +191,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.output != "" {
-		target, err := g.abs(o.output)
-		if err != nil {
-			return err
-		}
-		if err := scaffold.Write(target, buf.Bytes(), true); err != nil {
-			return usageErrorf("cannot write %s: %v", o.output, describeFSError(err))
-		}
-	} else if _, err := io.Copy(g.streams.Out, &buf); err != nil {
+	if err := g.writeOutput(p, o.output, buf.Bytes()); err != nil {
 		return err
 	}
 	if o.exitCode && len(result.Changes) > 0 {
@@ -242,10 +233,10 @@ func readSide(repo *gitrepo.Repo, head string, paths []string) (map[string][]byt
 	}
 	out := make(map[string][]byte, len(paths))
 	for _, p := range paths {
-		data, _, err := workspace.ReadLimited(filepath.Join(repo.Top, filepath.FromSlash(p)))
+		data, _, err := fileio.ReadRegular(filepath.Join(repo.Top, filepath.FromSlash(p)), workspace.MaxFileSize)
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				continue
+			if errors.Is(err, os.ErrNotExist) || errors.Is(err, fileio.ErrNotRegular) {
+				continue // deleted, or a special file: not an entity on this side
 			}
 			return nil, usageErrorf("cannot read %s: %v", p, describeFSError(err))
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
-	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -160,7 +159,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			return os.ReadFile(filepath.Join(base, filepath.FromSlash(shown)))
 		})
 	}
-	if err := writeReports(g, formats, o.outFile, report); err != nil {
+	if err := writeReports(g, p, formats, o.outFile, report); err != nil {
 		return err
 	}
 	if err := appendStepSummary(g, formats, report); err != nil {
@@ -298,7 +297,7 @@ func appendStepSummary(g *globalOptions, formats []formatSpec, r *output.Report)
 }
 
 // writeReports renders every requested format to its destination.
-func writeReports(g *globalOptions, formats []formatSpec, outFile string, r *output.Report) error {
+func writeReports(g *globalOptions, p *project, formats []formatSpec, outFile string, r *output.Report) error {
 	for _, f := range formats {
 		dest := f.file
 		if dest == "" {
@@ -309,20 +308,8 @@ func writeReports(g *globalOptions, formats []formatSpec, outFile string, r *out
 		if err := f.printer(&buf, r, output.Style{Color: color}); err != nil {
 			return usageErrorf("rendering %s: %v", f.name, err)
 		}
-		if dest == "" {
-			if _, err := io.Copy(g.streams.Out, &buf); err != nil {
-				return usageErrorf("writing the report: %v", err)
-			}
-			continue
-		}
-		path, err := g.abs(dest)
-		if err != nil {
+		if err := g.writeOutput(p, dest, buf.Bytes()); err != nil {
 			return err
-		}
-		// Reports are outputs the command exists to write: replace them,
-		// atomically, so readers never see half a report.
-		if err := scaffold.Write(path, buf.Bytes(), true); err != nil {
-			return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
 		}
 	}
 	return nil

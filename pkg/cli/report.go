@@ -7,7 +7,6 @@ import (
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/report"
-	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -95,18 +94,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err := render(&buf, r); err != nil {
 		return usageErrorf("rendering the report: %v", err)
 	}
-	if o.output == "" {
-		_, err := io.Copy(g.streams.Out, &buf)
-		return err
-	}
-	path, err := g.abs(o.output)
-	if err != nil {
-		return err
-	}
-	if err := scaffold.Write(path, buf.Bytes(), true); err != nil {
-		return usageErrorf("cannot write %s: %v", o.output, describeFSError(err))
-	}
-	return nil
+	return g.writeOutput(p, o.output, buf.Bytes())
 }
 
 // staleDays is the stale rule's max_age in force, so that the report calls

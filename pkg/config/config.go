@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"go.yaml.in/yaml/v3"
@@ -79,9 +80,13 @@ func NodePos(n *yaml.Node) model.Pos {
 	return model.Pos{Line: max(n.Line, 1), Column: max(n.Column, 1)}
 }
 
+// MaxSize bounds the config file: a config is a few hundred bytes, and a
+// link to /dev/zero must not exhaust memory.
+const MaxSize = 1 << 20
+
 // Load reads the config file at path; display is how to name it in errors.
 func Load(path, display string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadWhole(path, MaxSize)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the config: %w", display, unwrapPath(err))
 	}

@@ -9,13 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/template"
 	"time"
 	"unicode"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/model"
 )
 
@@ -62,7 +62,7 @@ func Lookup(dir string, kind model.Kind, name string, show func(string) string) 
 	candidates = append(candidates, filepath.Join(dir, string(kind)+".md"))
 	skipped := ""
 	for i, c := range candidates {
-		text, err := os.ReadFile(c)
+		text, err := fileio.ReadWhole(c, MaxTemplateSize)
 		if err == nil {
 			return Template{Name: show(c), Text: text, Skipped: skipped}, nil
 		}
@@ -173,44 +173,13 @@ func NameFromID(id string) string {
 }
 
 // ErrExists means the target file exists and --force was not given.
-var ErrExists = errors.New("file exists")
+var ErrExists = fileio.ErrExists
+
+// MaxTemplateSize bounds a template file; rendering is bounded separately.
+const MaxTemplateSize = 1 << 20
 
 // Write creates path with content. Without force it never replaces an
-// existing file (O_EXCL); with force it replaces it atomically, through a
-// temporary file renamed into place.
+// existing file; with force it replaces it atomically (fileio.Write).
 func Write(path string, content []byte, force bool) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	if !force {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			return ErrExists
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(content); err != nil {
-			f.Close()
-			os.Remove(path)
-			return err
-		}
-		return f.Close()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return fileio.Write(path, content, force)
 }

@@ -3,7 +3,6 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,13 +13,14 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 )
 
 // MaxFileSize is the largest entity file persona reads; larger ones are
 // reported as file-unreadable rather than loaded into memory.
-const MaxFileSize = 8 << 20
+const MaxFileSize = fileio.MaxFileSize
 
 // Inspector looks at the full text of an entity file while it is in memory,
 // so that nothing needs to keep bodies around; it returns extra problems.
@@ -177,12 +177,12 @@ func readDoc(j job, opts Options) *model.Document {
 	if !mode.IsRegular() {
 		return nil // a directory named x.md, a pipe or a device: not a document
 	}
-	src, tooLarge, err := ReadLimited(j.abs)
+	src, tooLarge, err := fileio.ReadRegular(j.abs, MaxFileSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
-	case errors.Is(err, syscall.EISDIR):
-		return nil
+	case errors.Is(err, syscall.EISDIR), errors.Is(err, fileio.ErrNotRegular):
+		return nil // replaced by a directory or a special file since the walk
 	case err != nil:
 		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
 	}
@@ -220,41 +220,6 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 		}
 	}
 	return doc
-}
-
-// ReadLimited reads a whole file of up to MaxFileSize bytes, or the first
-// MaxFileSize bytes of a larger one with tooLarge set, so that no file
-// costs more memory than that.
-func ReadLimited(path string) (src []byte, tooLarge bool, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false, err
-	}
-	defer f.Close()
-	// Read into a buffer of the file's size plus one byte, as os.ReadFile
-	// does: one allocation, and the extra byte tells a file that grew.
-	size := 512
-	if info, err := f.Stat(); err == nil {
-		size = int(min(info.Size(), MaxFileSize)) + 1
-	}
-	buf := make([]byte, 0, size)
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, false, err
-		}
-		if len(buf) > MaxFileSize {
-			return buf[:MaxFileSize], true, nil
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it said
-		}
-	}
-	return buf, false, nil
 }
 
 // File is a Markdown file given by content rather than read from disk,

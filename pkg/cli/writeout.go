@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// writeOutput sends a command's rendered output to stdout (dest "") or to
+// the file dest. A report is an output the command exists to write, so a
+// regular file is replaced, atomically and keeping its mode; a FIFO or a
+// device is written in place. What persona reads as input (the config, a
+// template, an entity file) is never a destination.
+func (g *globalOptions) writeOutput(p *project, dest string, data []byte) error {
+	if dest == "" {
+		if _, err := g.streams.Out.Write(data); err != nil {
+			return usageErrorf("writing the output: %v", err)
+		}
+		return nil
+	}
+	path, err := g.abs(dest)
+	if err != nil {
+		return err
+	}
+	if why := p.inputFile(path); why != "" {
+		return usageErrorf("refusing to write over %s: it is %s; choose another output file", dest, why)
+	}
+	if err := fileio.Write(path, data, true); err != nil {
+		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
+	}
+	return nil
+}
+
+// inputFile says what persona input path is ("" when it is none): a config
+// file, a file in the templates directory, or an entity file. Links are
+// resolved first, so a symlink to an entity is an entity too.
+func (p *project) inputFile(path string) string {
+	real := path
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		real = r
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return ""
+	}
+	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
+		return "a persona config file"
+	}
+	if p != nil {
+		if p.loc.ConfigPath != "" && sameFile(real, p.loc.ConfigPath) {
+			return "the workspace's config file"
+		}
+		templates := config.Default().Templates
+		if p.cfg != nil {
+			templates = p.cfg.Templates
+		}
+		dir := filepath.Join(p.loc.Root, filepath.FromSlash(templates))
+		if realDir, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = realDir
+		}
+		if rel, err := filepath.Rel(dir, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return "a template of this workspace"
+		}
+	}
+	if strings.HasSuffix(real, ".md") {
+		src, _, err := fileio.ReadRegular(real, workspace.MaxFileSize)
+		if err == nil {
+			if doc := frontmatter.Decode(filepath.Base(real), src); doc != nil && doc.Kind != "" {
+				return "a " + string(doc.Kind) + " entity file"
+			}
+		}
+	}
+	return ""
+}
+
+func sameFile(a, b string) bool {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	bi, err := os.Stat(b)
+	return err == nil && os.SameFile(ai, bi)
+}

@@ -1,0 +1,100 @@
+// Package fileio reads and writes the files persona touches under the
+// contract's safety rules: only regular files are read, every read is
+// bounded, regular targets are replaced atomically with their mode kept,
+// and special targets (FIFOs, devices) are written in place, never replaced.
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// MaxFileSize is the largest file persona reads whole; larger entity files
+// are reported as file-unreadable rather than loaded into memory.
+const MaxFileSize = 8 << 20
+
+// ErrNotRegular is returned for a path that is a FIFO, a device, a socket or
+// a directory: reading one could hang or never end.
+var ErrNotRegular = errors.New("is not a regular file")
+
+// NotRegularError names what kind of file a path is instead.
+type NotRegularError struct{ Mode fs.FileMode }
+
+func (e *NotRegularError) Error() string {
+	return fmt.Sprintf("is a %s, not a regular file", describeMode(e.Mode))
+}
+
+func (e *NotRegularError) Is(target error) bool { return target == ErrNotRegular }
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
+// ReadRegular reads a regular file (following symbolic links) of up to limit
+// bytes, or its first limit bytes with tooLarge set. Anything else fails
+// with an error matching ErrNotRegular, without blocking: the file is opened
+// non-blocking, so a FIFO with no writer does not hang the read.
+func ReadRegular(path string, limit int) (src []byte, tooLarge bool, err error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, false, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{Mode: info.Mode()}}
+	}
+	// Read into a buffer of the file's size plus one byte, as os.ReadFile
+	// does: one allocation, and the extra byte tells a file that grew.
+	size := int(min(info.Size(), int64(limit))) + 1
+	buf := make([]byte, 0, size)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(buf) > limit {
+			return buf[:limit], true, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it said
+		}
+	}
+	return buf, false, nil
+}
+
+// ReadWhole reads a regular file that must fit in limit bytes; a larger one
+// is an error that says so.
+func ReadWhole(path string, limit int) ([]byte, error) {
+	src, tooLarge, err := ReadRegular(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	if tooLarge {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("is larger than %d KiB", limit>>10)}
+	}
+	return src, nil
+}

@@ -1,0 +1,106 @@
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExists is returned when the target exists and replacing it was not
+// asked for.
+var ErrExists = errors.New("already exists")
+
+// newFileMode is the mode of a file persona creates; an existing file keeps
+// its own.
+const newFileMode fs.FileMode = 0o644
+
+// maxLinkHops bounds symbolic link resolution, as the kernel does (ELOOP).
+const maxLinkHops = 40
+
+// Write puts content at path, creating parent directories. A regular file
+// (or a new one) is written atomically: readers see the old or the new
+// content, never half of it, and a process killed mid-write leaves no
+// partial or temporary file behind where the platform allows it. An
+// existing file is replaced only with replace set, and keeps its mode.
+// A symbolic link is written through, not replaced; a FIFO or a device is
+// written in place, as a shell redirection would.
+func Write(path string, content []byte, replace bool) error {
+	target, err := resolveLinks(path)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return writeAtomic(target, content, newFileMode, false)
+	case err != nil:
+		return err
+	case info.Mode().IsRegular():
+		if !replace {
+			return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
+		}
+		return writeAtomic(target, content, info.Mode().Perm(), true)
+	case info.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice|fs.ModeDevice) != 0:
+		if !replace {
+			return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
+		}
+		return writeInPlace(target, content)
+	default:
+		return &fs.PathError{Op: "write", Path: path, Err: &NotRegularError{Mode: info.Mode()}}
+	}
+}
+
+// resolveLinks follows symbolic links at path to the file they name, which
+// may not exist yet (a dangling link is written through, like `>` does).
+func resolveLinks(path string) (string, error) {
+	for range maxLinkHops {
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", &fs.PathError{Op: "write", Path: path, Err: fmt.Errorf("too many levels of symbolic links")}
+}
+
+func writeInPlace(path string, content []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(content)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	return werr
+}
+
+// writeAtomic writes a temporary file beside path and then links or renames
+// it into place. Without replace it never clobbers: the final link fails
+// when path appeared meanwhile.
+func writeAtomic(path string, content []byte, mode fs.FileMode, replace bool) error {
+	t, err := createTemp(filepath.Dir(path), mode)
+	if err != nil {
+		return err
+	}
+	defer t.discard()
+	if _, err := t.file.Write(content); err != nil {
+		return err
+	}
+	if err := t.file.Sync(); err != nil {
+		return err
+	}
+	return t.commit(path, replace)
+}
