@@ -9,6 +9,9 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -128,15 +131,36 @@ type entity struct {
 	doc  *model.Document
 	fm   *yaml.Node // the front matter mapping, or nil
 	body []byte
+	// invalid says why the front matter could not be read ("" when it
+	// could); such an entity is listed, never compared or expanded.
+	invalid string
+	fmText  []byte // the raw front matter of an invalid entity
 }
+
+// kindLine finds the kind a broken block declares, for listing it.
+var kindLine = regexp.MustCompile(`(?m)^kind:[ \t]*["']?(icp|persona|interview)["']?[ \t]*\r?$`)
 
 func parse(s Side) *entity {
 	if s.Path == "" || s.Data == nil {
 		return nil
 	}
 	doc, fm, b := frontmatter.DecodeTree(s.Path, s.Data)
-	if doc == nil || doc.Kind == "" {
+	if doc == nil {
 		return nil
+	}
+	if doc.Kind == "" {
+		if len(doc.Problems) == 0 {
+			return nil
+		}
+		m := kindLine.FindSubmatch(b.Text)
+		if m == nil {
+			return nil // a typo'd kind or a TOML block: not one of ours in this revision
+		}
+		id := strings.TrimSuffix(path.Base(s.Path), ".md")
+		p := doc.Problems[0]
+		return &entity{path: s.Path, body: b.Body,
+			doc:     &model.Document{Path: s.Path, Kind: model.Kind(m[1]), ID: id},
+			invalid: fmt.Sprintf("line %d: %s", p.Pos.Line, p.Message), fmText: b.Text}
 	}
 	return &entity{path: s.Path, doc: doc, fm: fm, body: b.Body}
 }
@@ -201,7 +225,9 @@ func Compute(pairs []Pair, opts Options) []Change {
 		if m.old.path != m.new.path {
 			c.Change, c.OldPath = "renamed", m.old.path
 		}
-		c.Fields = fieldChanges("", m.old.fm, m.new.fm, opts)
+		if m.old.invalid == "" && m.new.invalid == "" {
+			c.Fields = fieldChanges("", m.old.fm, m.new.fm, opts)
+		}
 		if m.old.doc.ID != m.new.doc.ID && m.old.doc.IDPos.Line == 0 && m.new.doc.IDPos.Line == 0 {
 			// Both ids come from file names, so the front matter shows no
 			// change; the rename did it.
@@ -212,7 +238,10 @@ func Compute(pairs []Pair, opts Options) []Change {
 		}
 		c.Sections = sectionChanges(m.old.body, m.new.body)
 		c.Notable = notable(m.old, m.new, c.Fields)
-		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 {
+		if m.old.invalid != "" && m.new.invalid != "" && bytes.Equal(m.old.fmText, m.new.fmText) {
+			c.Notable = []Notable{} // broken alike on both sides: nothing new to flag
+		}
+		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 && len(c.Notable) == 0 {
 			continue // only formatting changed
 		}
 		out = append(out, c)
@@ -227,10 +256,10 @@ func Compute(pairs []Pair, opts Options) []Change {
 
 func newChange(e *entity, change string) Change {
 	name := ""
-	switch e.doc.Kind {
-	case model.KindICP:
+	switch {
+	case e.doc.ICP != nil:
 		name = e.doc.ICP.Title.Value
-	case model.KindPersona:
+	case e.doc.Persona != nil:
 		name = e.doc.Persona.Name.Value
 	}
 	return Change{Kind: string(e.doc.Kind), ID: e.doc.ID, Change: change, Path: e.path, Name: name,

@@ -158,3 +158,56 @@ func FuzzDiff(f *testing.F) {
 		}
 	})
 }
+
+// aliasBomb is a persona whose front matter nests aliases nine per level:
+// under a kilobyte that would expand to 9^9 values.
+func aliasBomb(leaf string) []byte {
+	var b strings.Builder
+	b.WriteString("---\nkind: persona\nname: Bomb\na0: &a0 {leaf: " + leaf + "}\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d {", i, i)
+		for j := range 9 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "k%d: *a%d", j, i-1)
+		}
+		b.WriteString("}\n")
+	}
+	b.WriteString("---\n")
+	return []byte(b.String())
+}
+
+func TestComputeListsInvalidEntities(t *testing.T) {
+	valid := []byte("---\nkind: persona\nname: Bomb\n---\n")
+	tests := []struct {
+		name       string
+		pair       Pair
+		wantChange string
+		wantTypes  string
+	}{
+		{"alias bomb on both sides", Pair{Old: Side{"p/bomb.md", aliasBomb("1")}, New: Side{"p/bomb.md", aliasBomb("2")}},
+			"modified", "frontmatter-invalid frontmatter-invalid"},
+		{"became invalid", Pair{Old: Side{"p/bomb.md", valid}, New: Side{"p/bomb.md", aliasBomb("2")}},
+			"modified", "frontmatter-invalid"},
+		{"added invalid", Pair{New: Side{"p/bomb.md", aliasBomb("2")}}, "added", "frontmatter-invalid"},
+		{"removed invalid", Pair{Old: Side{"p/bomb.md", aliasBomb("2")}}, "removed", "removed frontmatter-invalid"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			changes := Compute([]Pair{tc.pair}, Options{})
+			if len(changes) != 1 {
+				t.Fatalf("got %d changes, want 1: %+v", len(changes), changes)
+			}
+			c := changes[0]
+			var types []string
+			for _, n := range c.Notable {
+				types = append(types, n.Type)
+			}
+			if c.Kind != "persona" || c.ID != "bomb" || c.Change != tc.wantChange || strings.Join(types, " ") != tc.wantTypes || len(c.Fields) != 0 {
+				t.Errorf("got %s %s/%s fields=%d notable=%q; want %s persona/bomb notable=%q",
+					c.Change, c.Kind, c.ID, len(c.Fields), types, tc.wantChange, tc.wantTypes)
+			}
+		})
+	}
+}

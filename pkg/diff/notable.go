@@ -20,10 +20,22 @@ const (
 	NotableRetired       = "retired"
 	NotableRemoved       = "removed"
 	NotableNewUnevidence = "added-without-evidence"
+	NotableInvalid       = "frontmatter-invalid"
 )
+
+// invalidNotable names a side whose front matter could not be read.
+func invalidNotable(e *entity, side string) []Notable {
+	if e == nil || e.invalid == "" {
+		return nil
+	}
+	return []Notable{{NotableInvalid, fmt.Sprintf("front matter %sis invalid (%s); its fields were not compared", side, e.invalid)}}
+}
 
 // notable finds what a reviewer must not miss in a modified entity.
 func notable(old, new *entity, fields []FieldChange) []Notable {
+	if old.invalid != "" || new.invalid != "" {
+		return append(invalidNotable(old, "in the base revision "), invalidNotable(new, "in the head revision ")...)
+	}
 	out := []Notable{}
 	if old.doc.Status != model.StatusRetired && new.doc.Status == model.StatusRetired {
 		out = append(out, Notable{NotableRetired, fmt.Sprintf("%s %s is retired", new.doc.Kind, new.doc.ID)})
@@ -59,6 +71,9 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 }
 
 func notableAdded(e *entity) []Notable {
+	if e.invalid != "" {
+		return invalidNotable(e, "")
+	}
 	if e.doc.Kind == model.KindPersona && len(e.doc.Persona.Sources) == 0 {
 		return []Notable{{NotableNewUnevidence, "new persona cites no interviews"}}
 	}
@@ -66,6 +81,9 @@ func notableAdded(e *entity) []Notable {
 }
 
 func notableRemoved(e *entity) []Notable {
+	if e.invalid != "" {
+		return append([]Notable{{NotableRemoved, fmt.Sprintf("%s %s removed", e.doc.Kind, e.doc.ID)}}, invalidNotable(e, "")...)
+	}
 	if e.doc.Kind == model.KindInterview {
 		return []Notable{{NotableRemoved, "interview removed: personas citing it lose evidence"}}
 	}

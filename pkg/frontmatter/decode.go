@@ -120,6 +120,10 @@ func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
 		return broken(RuleFrontmatterInvalid, d.pos(dup[1]), fmt.Sprintf(
 			"key %q is repeated (first on line %d); keep one of them", dup[1].Value, d.pos(dup[0]).Line))
 	}
+	if p := checkTree(m); p != nil {
+		pos := d.pos(p.node)
+		return broken(RuleFrontmatterInvalid, pos, p.msg)
+	}
 	d.decode(m)
 	return d.doc, m
 }
