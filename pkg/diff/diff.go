@@ -17,6 +17,7 @@ import (
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -542,6 +543,10 @@ const preamble = "(before the first heading)"
 // sections splits a Markdown body at its headings (any level; headings in
 // code blocks do not count), keying repeated headings by occurrence.
 func sections(body []byte) []section {
+	if mdguard.Check(body) != nil {
+		// Too complex to parse in bounded time: compared as one section.
+		return []section{{preamble, bytes.TrimSpace(body)}}
+	}
 	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
 	type cut struct {
 		start   int

@@ -89,7 +89,13 @@ func (r *Runner) Inspector() workspace.Inspector {
 	return func(doc *model.Document, src []byte) []model.Problem {
 		var out []model.Problem
 		for _, tc := range checkers {
-			out = append(out, tc.CheckText(doc, src)...)
+			found := tc.CheckText(doc, src)
+			if len(found) > MaxPerFileRule {
+				// Keep what will be shown; the rest only needs counting.
+				found[MaxPerFileRule-1].Dropped = len(found) - MaxPerFileRule
+				found = found[:MaxPerFileRule:MaxPerFileRule]
+			}
+			out = append(out, found...)
 		}
 		return out
 	}
@@ -134,9 +140,14 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		rn.display = func(rel string) string { return rel }
 	}
 	loaded := &sink{}
+	dropped := map[capKey]int{}
 	for _, doc := range ws.Docs {
 		for _, p := range doc.Problems {
+			before := len(loaded.findings)
 			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message)
+			if p.Dropped > 0 && len(loaded.findings) > before {
+				dropped[capKey{rn.display(doc.Path), p.Rule}] += p.Dropped
+			}
 		}
 	}
 	ctx := func(rule Rule, s *sink) *Context {
@@ -184,7 +195,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		findings = append(findings, s.findings...)
 	}
 	slices.SortFunc(findings, Compare)
-	return findings
+	return rn.capFindings(findings, dropped)
 }
 
 // Compare orders findings by path, line, column and rule, then message so

@@ -87,6 +87,9 @@ type Problem struct {
 	Rule    string
 	Pos     Pos
 	Message string
+	// Dropped counts further problems of the same rule in the file that
+	// were not kept, to bound memory; lint reports them as findings-capped.
+	Dropped int
 }
 
 // Key is a front matter key as written, with its position.

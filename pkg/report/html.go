@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -187,6 +188,12 @@ func renderBodies(r *Report) (map[string]template.HTML, error) {
 			parser := newBodyRenderer(0).Parser()
 			for i := range next {
 				src := []byte(jobs[i].src)
+				if mdguard.Check(src) != nil {
+					// Too complex to parse in bounded time: shown as the
+					// text it is (lint reports body-too-complex).
+					out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
+					continue
+				}
 				doc := parser.Parse(text.NewReader(src))
 				top := 6
 				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -60,7 +60,14 @@ type Workspace struct {
 type job struct {
 	abs, rel string
 	entry    fs.DirEntry
+	// realRoot is the workspace root with symbolic links resolved, to tell
+	// links that leave it.
+	realRoot string
 }
+
+// RuleFileOutside is the rule id for a symbolic link that leaves the
+// workspace: its target is not loaded, so it is never published.
+const RuleFileOutside = "file-outside-workspace"
 
 // Load walks root and reads every Markdown file outside excluded paths and
 // hidden directories, on all cores.
@@ -79,6 +86,10 @@ func Load(root string, opts Options) (*Workspace, error) {
 		Root:    root,
 		Config:  opts.Config,
 		mdFiles: map[string]bool{},
+	}
+	realRoot := root
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		realRoot = r
 	}
 	jobs := make(chan job, 256)
 	results := make([][]*model.Document, workers)
@@ -116,7 +127,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 			return nil
 		}
 		ws.mdFiles[rel] = true
-		jobs <- job{abs: p, rel: rel, entry: d}
+		jobs <- job{abs: p, rel: rel, entry: d, realRoot: realRoot}
 		return nil
 	})
 	close(jobs)
@@ -129,6 +140,12 @@ func Load(root string, opts Options) (*Workspace, error) {
 	}
 	ws.finish()
 	return ws, nil
+}
+
+// within reports whether path lies at or under dir (both absolute, clean).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func excluded(globs []string, rel string) bool {
@@ -173,6 +190,12 @@ func readDoc(j job, opts Options) *model.Document {
 			return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); check its permissions", unwrap(err)))
 		}
 		mode = info.Mode().Type()
+		if real, err := filepath.EvalSymlinks(j.abs); err == nil && !within(j.realRoot, real) {
+			return &model.Document{Path: j.rel, Problems: []model.Problem{{
+				Rule: RuleFileOutside, Pos: model.FileStart,
+				Message: "is a symbolic link to a file outside the workspace, which is not loaded or published; copy the file in, or remove the link",
+			}}}
+		}
 	}
 	if !mode.IsRegular() {
 		return nil // a directory named x.md, a pipe or a device: not a document

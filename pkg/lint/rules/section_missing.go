@@ -7,6 +7,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,6 +74,9 @@ func (r *sectionMissing) CheckText(doc *model.Document, src []byte) []model.Prob
 
 // Headings returns the text of every Markdown heading in body, in order.
 func Headings(body []byte) []string {
+	if mdguard.Check(body) != nil {
+		return atxHeadings(body) // too complex for a parser: headings by line
+	}
 	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
 	var out []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -81,6 +85,26 @@ func Headings(body []byte) []string {
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// atxHeadings finds "# Heading" lines without parsing the body.
+func atxHeadings(body []byte) []string {
+	var out []string
+	frontmatter.Lines(body, func(_ int, l []byte) bool {
+		t := bytes.TrimLeft(l, " ")
+		if len(l)-len(t) > 3 {
+			return true
+		}
+		level := 0
+		for level < len(t) && t[level] == '#' {
+			level++
+		}
+		if level >= 1 && level <= 6 && (level == len(t) || t[level] == ' ' || t[level] == '\t') {
+			out = append(out, string(bytes.TrimSpace(bytes.TrimRight(bytes.TrimSpace(t[level:]), "#"))))
+		}
+		return true
 	})
 	return out
 }
