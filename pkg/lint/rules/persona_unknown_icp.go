@@ -9,13 +9,16 @@ import (
 type personaUnknownICP struct{ meta }
 
 func (r *personaUnknownICP) Check(c *lint.Context) {
-	ids := c.WS.IDs(model.KindICP)
+	var ids *frontmatter.Suggester
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		ref := d.Persona.ICP
 		if ref.Value == "" || c.WS.Lookup(model.KindICP, ref.Value) != nil {
 			continue
 		}
-		if hint := frontmatter.DidYouMean(ref.Value, ids); hint != "" {
+		if ids == nil {
+			ids = frontmatter.NewSuggester(c.WS.IDs(model.KindICP))
+		}
+		if hint := ids.DidYouMean(ref.Value); hint != "" {
 			c.Report(d, ref.Pos, "icp %q does not exist%s", ref.Value, hint)
 			continue
 		}

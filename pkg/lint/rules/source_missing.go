@@ -10,7 +10,7 @@ import (
 type sourceMissing struct{ meta }
 
 func (r *sourceMissing) Check(c *lint.Context) {
-	var ids []string
+	var ids *frontmatter.Suggester
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		for _, s := range d.Persona.Sources {
 			res := c.WS.ResolveSource(d, s.Value)
@@ -19,9 +19,9 @@ func (r *sourceMissing) Check(c *lint.Context) {
 				c.Report(d, s.Pos, "source %q is %s, which is not an interview; cite an interview file or id", s.Value, c.Path(res.Path))
 			case workspace.SourceMissing:
 				if ids == nil {
-					ids = c.WS.IDs(model.KindInterview)
+					ids = frontmatter.NewSuggester(c.WS.IDs(model.KindInterview))
 				}
-				if hint := frontmatter.DidYouMean(s.Value, ids); hint != "" {
+				if hint := ids.DidYouMean(s.Value); hint != "" {
 					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
 					continue
 				}

@@ -1,0 +1,165 @@
+package frontmatter
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Suggester answers "did you mean" for one set of candidates (the ids of a
+// kind) many times, in time that does not grow with the number of
+// candidates: a lint run can ask it once per broken reference, and a
+// workspace where every reference is misspelt must not turn quadratic.
+//
+// Candidates within one edit are found exactly through an index of their
+// one-deletion variants (two strings one edit apart share a variant). Two
+// or three edits away, only a bounded amount of scanning is spent in all,
+// so rare far-off typos in small workspaces still get their suggestion.
+// A Suggester is not safe for concurrent use.
+type Suggester struct {
+	cands  []string
+	lower  []string
+	byLen  map[int][]int32    // rune length → candidates, for the bounded scan
+	byDel  map[string][]int32 // lower-cased candidate and its one-deletion variants → candidates
+	sorted []int32            // candidates in lower-cased order, for prefixes
+	memo   map[string]string
+	// budget is the number of edit-distance cells the scan may still spend.
+	budget int
+}
+
+const (
+	// maxIndexedRunes bounds the ids whose deletion variants are indexed:
+	// variants cost their length squared in memory.
+	maxIndexedRunes = 64
+	// scanBudget bounds the far-typo scan over all queries of one
+	// Suggester: about 0.1 s of work, whatever the workspace.
+	scanBudget = 20_000_000
+	maxMemo    = 10_000
+	// maxPrefixScan bounds the candidates compared for a prefix match.
+	maxPrefixScan = 64
+)
+
+// NewSuggester indexes candidates.
+func NewSuggester(candidates []string) *Suggester {
+	s := &Suggester{cands: candidates, lower: make([]string, len(candidates)),
+		byLen: map[int][]int32{}, byDel: map[string][]int32{}, memo: map[string]string{}, budget: scanBudget}
+	for i, c := range candidates {
+		l := strings.ToLower(c)
+		s.lower[i] = l
+		n := utf8.RuneCountInString(l)
+		s.byLen[n] = append(s.byLen[n], int32(i))
+		s.sorted = append(s.sorted, int32(i))
+		if n > maxIndexedRunes {
+			s.byDel[l] = append(s.byDel[l], int32(i))
+			continue
+		}
+		for _, v := range variants(l) {
+			s.byDel[v] = append(s.byDel[v], int32(i))
+		}
+	}
+	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
+	return s
+}
+
+// variants returns l and every string made by deleting one rune of it,
+// without repeats.
+func variants(l string) []string {
+	out := []string{l}
+	seen := map[string]bool{l: true}
+	for i, r := range l {
+		v := l[:i] + l[i+utf8.RuneLen(r):]
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// DidYouMean is the package's DidYouMean against the indexed candidates.
+func (s *Suggester) DidYouMean(q string) string {
+	if n := s.Nearest(q, 3); n != "" && n != q {
+		return "; did you mean \"" + n + "\"?"
+	}
+	return ""
+}
+
+// Nearest is the package's Nearest against the indexed candidates.
+func (s *Suggester) Nearest(q string, maxDist int) string {
+	if v, ok := s.memo[q]; ok {
+		return v
+	}
+	best := s.nearest(q, maxDist)
+	if len(s.memo) < maxMemo {
+		s.memo[q] = best
+	}
+	return best
+}
+
+func (s *Suggester) nearest(q string, maxDist int) string {
+	lq := strings.ToLower(q)
+	if len(lq) >= 3 {
+		if p := s.prefixMatch(lq); p != "" {
+			return p
+		}
+	}
+	best, bestDist := "", maxDist+1
+	consider := func(i int32) {
+		c := s.cands[i]
+		if diff := len(s.lower[i]) - len(lq); diff > bestDist || -diff > bestDist {
+			return
+		}
+		d := Distance(lq, s.lower[i])
+		if d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	seen := map[int32]bool{}
+	qRunes := utf8.RuneCountInString(lq)
+	if qRunes <= maxIndexedRunes+1 {
+		for _, v := range variants(lq) {
+			for _, i := range s.byDel[v] {
+				if !seen[i] {
+					seen[i] = true
+					consider(i)
+				}
+			}
+		}
+	}
+	if bestDist > 1 {
+		// Further typos: scan candidates of a near length while the budget
+		// lasts.
+		for n := qRunes - maxDist; n <= qRunes+maxDist && s.budget > 0; n++ {
+			for _, i := range s.byLen[n] {
+				if s.budget <= 0 {
+					break
+				}
+				if !seen[i] {
+					s.budget -= (qRunes + 1) * (n + 1)
+					consider(i)
+				}
+			}
+		}
+	}
+	if best == "" || bestDist > maxDist || bestDist > qRunes/3+1 {
+		return ""
+	}
+	return best
+}
+
+// prefixMatch returns the shortest candidate that lq is a prefix of (a
+// truncated word), looking at a bounded number of them.
+func (s *Suggester) prefixMatch(lq string) string {
+	at := sort.Search(len(s.sorted), func(k int) bool { return s.lower[s.sorted[k]] >= lq })
+	best := ""
+	for k := at; k < len(s.sorted) && k < at+maxPrefixScan; k++ {
+		i := s.sorted[k]
+		if !strings.HasPrefix(s.lower[i], lq) {
+			break
+		}
+		if best == "" || len(s.cands[i]) < len(best) {
+			best = s.cands[i]
+		}
+	}
+	return best
+}
