@@ -83,7 +83,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 			ICP: c, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 			ShareTotal: lint.Percent(c.Share.Total), ShareUnassigned: lint.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
-			PersonaCount: len(c.Personas), InterviewCount: len(c.Matrix.Interviews), Body: bodies[c.Path],
+			PersonaCount: len(c.Personas), InterviewCount: len(c.Citations), Body: bodies[c.Path],
 		}
 		for _, p := range c.Personas {
 			v.Personas = append(v.Personas, newPersonaView(p, bodies))

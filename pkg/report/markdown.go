@@ -32,7 +32,7 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, c := range r.ICPs {
 			p("| %s | %s | %d | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, len(c.Personas),
-				lint.Percent(c.Share.Total), len(c.Matrix.Interviews), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
+				lint.Percent(c.Share.Total), len(c.Citations), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
 		}
 		b.WriteString("\n")
 	}
@@ -62,23 +62,15 @@ func Markdown(w io.Writer, r *Report) error {
 			for _, pv := range c.Personas {
 				personaSection(&b, pv, r.Redacted)
 			}
-			if len(c.Matrix.Interviews) > 0 {
-				p("### Evidence matrix of `%s`\n\n", c.ID)
-				b.WriteString("| Persona |")
-				for _, iv := range c.Matrix.Interviews {
-					p(" `%s` |", iv)
-				}
-				b.WriteString("\n| --- |" + strings.Repeat(" :---: |", len(c.Matrix.Interviews)) + "\n")
-				for i, row := range c.Matrix.Cells {
-					p("| `%s` |", c.Matrix.Personas[i])
-					for _, cited := range row {
-						if cited {
-							b.WriteString(" ✓ |")
-						} else {
-							b.WriteString(" — |")
-						}
+			if len(c.Citations) > 0 {
+				p("### Interviews cited by the personas of `%s`\n\n", c.ID)
+				b.WriteString("| Interview | Cited by |\n| --- | --- |\n")
+				for _, ct := range c.Citations {
+					cited := make([]string, len(ct.CitedBy))
+					for i, id := range ct.CitedBy {
+						cited[i] = mdtext.Code(id)
 					}
-					b.WriteString("\n")
+					p("| %s | %s |\n", mdtext.Code(ct.Interview), strings.Join(cited, ", "))
 				}
 				b.WriteString("\n")
 			}

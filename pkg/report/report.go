@@ -87,7 +87,7 @@ type ICP struct {
 	Share           Share        `json:"share"`
 	Lint            LintCounts   `json:"lint"`
 	Personas        []Persona    `json:"personas"`
-	Matrix          Matrix       `json:"evidence_matrix"`
+	Citations       []Citation   `json:"interview_citations"`
 	Body            string       `json:"body"`
 }
 
@@ -152,11 +152,13 @@ type Interview struct {
 	Consent     bool   `json:"consent"`
 }
 
-// Matrix marks which persona (row) cites which interview (column).
-type Matrix struct {
-	Personas   []string `json:"personas"`
-	Interviews []string `json:"interviews"`
-	Cells      [][]bool `json:"cells"`
+// Citation lists the personas of an ICP that cite one interview. Only
+// citations that exist are listed, so the report grows with the number of
+// citations, never with personas × interviews.
+type Citation struct {
+	Interview string   `json:"interview"`
+	Path      string   `json:"path"`
+	CitedBy   []string `json:"cited_by"`
 }
 
 // Options shape the report.
@@ -282,23 +284,19 @@ func (b *builder) icp(d *model.Document) ICP {
 	v.Share.Total = round(v.Share.Total)
 	v.Share.Unassigned = round(math.Max(0, 1-v.Share.Total))
 	sort.Slice(interviews, func(i, j int) bool { return interviews[i].Path < interviews[j].Path })
-	v.Matrix = Matrix{Personas: []string{}, Interviews: []string{}, Cells: [][]bool{}}
-	for _, iv := range interviews {
-		v.Matrix.Interviews = append(v.Matrix.Interviews, iv.ID)
-	}
+	citedBy := make(map[*model.Document][]string, len(interviews))
 	for _, p := range b.ws.PersonasOf(d.ID) {
-		v.Matrix.Personas = append(v.Matrix.Personas, p.ID)
-		row := make([]bool, len(interviews))
+		cited := map[*model.Document]bool{}
 		for _, s := range p.Persona.Sources {
-			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound {
-				for i, iv := range interviews {
-					if iv == res.Doc {
-						row[i] = true
-					}
-				}
+			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound && !cited[res.Doc] {
+				cited[res.Doc] = true
+				citedBy[res.Doc] = append(citedBy[res.Doc], p.ID)
 			}
 		}
-		v.Matrix.Cells = append(v.Matrix.Cells, row)
+	}
+	v.Citations = make([]Citation, 0, len(interviews))
+	for _, iv := range interviews {
+		v.Citations = append(v.Citations, Citation{Interview: iv.ID, Path: b.opts.Display(iv.Path), CitedBy: citedBy[iv]})
 	}
 	return v
 }
