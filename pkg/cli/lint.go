@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -156,7 +157,10 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			return err
 		}
 		report.Fingerprints = output.Fingerprints(findings, func(shown string) ([]byte, error) {
-			return os.ReadFile(filepath.Join(base, filepath.FromSlash(shown)))
+			// Only what lint itself may read: a regular file, at most
+			// the size limit (an 8 GiB sparse file is not loaded whole).
+			src, _, err := fileio.ReadRegular(filepath.Join(base, filepath.FromSlash(shown)), workspace.MaxFileSize)
+			return src, err
 		})
 	}
 	if err := writeReports(g, p, formats, o.outFile, report); err != nil {

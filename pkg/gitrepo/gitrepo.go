@@ -39,6 +39,13 @@ type RevError struct {
 
 func (e *RevError) Error() string {
 	msg := fmt.Sprintf("cannot resolve git revision %q", e.Rev)
+	if strings.HasPrefix(e.Rev, "-") {
+		// Never paste it back into a command line, where it reads as an option.
+		return msg + ": a revision cannot start with -; name a branch, tag or commit"
+	}
+	if e.Detail != "" {
+		msg += " (" + e.Detail + ")"
+	}
 	if e.Shallow {
 		return msg + ": this is a shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
 	}

@@ -133,3 +133,49 @@ func TestReadCutsLargeBlobs(t *testing.T) {
 		t.Errorf("Read = %q", got)
 	}
 }
+
+// TestReadOddNames reads files whose names hold a newline, a tab and
+// non-ASCII text, next to a large file that sorts after them: every name
+// is one request, and nothing is left blocked on a full pipe.
+func TestReadOddNames(t *testing.T) {
+	dir := t.TempDir()
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	names := []string{"a\nb.md", "c.md", "tab\there.md", "grüße.md", "z-large.md"}
+	big := make([]byte, 200<<10)
+	for i := range big {
+		big[i] = 'x'
+	}
+	for _, n := range names {
+		content := "content of " + n
+		if n == "z-large.md" {
+			content = string(big)
+		}
+		write(t, filepath.Join(dir, n), content)
+	}
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "base")
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Read("HEAD", append(names, "missing.md"), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		want := "content of " + n
+		if n == "z-large.md" {
+			want = string(big)
+		}
+		if string(got[n]) != want {
+			t.Errorf("Read(%q) = %.40q, want %.40q", n, got[n], want)
+		}
+	}
+	if got["missing.md"] != nil {
+		t.Error("a missing file has content")
+	}
+	changes, err := r.Changes("HEAD", Worktree)
+	if err != nil || len(changes) != 0 {
+		t.Errorf("Changes on a clean tree = %v, %v", changes, err)
+	}
+}

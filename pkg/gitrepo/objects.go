@@ -120,7 +120,9 @@ func (r *Repo) Read(rev string, paths []string, limit int) (map[string][]byte, e
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, ErrNoGit
 	}
-	cmd := exec.Command("git", "cat-file", "--batch")
+	// -z: names are NUL-terminated, so a path holding a newline is one
+	// request, not two (git 2.38 and newer).
+	cmd := exec.Command("git", "cat-file", "--batch", "-z")
 	cmd.Dir = r.Top
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -139,7 +141,7 @@ func (r *Repo) Read(rev string, paths []string, limit int) (map[string][]byte, e
 	go func() {
 		w := bufio.NewWriter(stdin)
 		for _, p := range paths {
-			if _, err := w.WriteString(id + ":" + p + "\n"); err != nil {
+			if _, err := w.WriteString(id + ":" + p + "\x00"); err != nil {
 				writeErr <- err
 				return
 			}
@@ -151,6 +153,15 @@ func (r *Repo) Read(rev string, paths []string, limit int) (map[string][]byte, e
 		writeErr <- err
 	}()
 	br := bufio.NewReader(stdout)
+	// However reading ends, git must not be left blocked on a full pipe:
+	// drain what it still writes before waiting for it.
+	waited := false
+	defer func() {
+		if !waited {
+			_, _ = io.Copy(io.Discard, br)
+			_ = cmd.Wait()
+		}
+	}()
 	for _, p := range paths {
 		header, err := br.ReadString('\n')
 		if err != nil {
@@ -184,6 +195,10 @@ func (r *Repo) Read(rev string, paths []string, limit int) (map[string][]byte, e
 	if err := <-writeErr; err != nil {
 		return nil, err
 	}
+	if _, err := io.Copy(io.Discard, br); err != nil {
+		return nil, fmt.Errorf("git cat-file: %v", err)
+	}
+	waited = true
 	if err := cmd.Wait(); err != nil {
 		return nil, fmt.Errorf("git cat-file: %v %s", err, strings.TrimSpace(stderr.String()))
 	}

@@ -13,19 +13,20 @@ import (
 // elsewhere in the file and re-runs on other days: the rule, the path and
 // the trimmed text of the offending line (as GitHub's primaryLocationLineHash
 // does), plus an occurrence number among findings that share those.
-// lineText returns a file's content; a file it cannot return hashes by path
-// and line number instead.
+// lineText returns a file's content (bounded by the caller); a file it
+// cannot return hashes by path and line number instead. Findings come
+// sorted by path, so one file's lines are held at a time.
 func Fingerprints(findings []lint.Finding, lineText func(path string) ([]byte, error)) []string {
-	files := map[string][][]byte{}
 	seen := map[string]int{}
 	out := make([]string, len(findings))
+	current, read := "", false
+	var lines [][]byte
 	for i, f := range findings {
-		lines, ok := files[f.Path]
-		if !ok {
+		if !read || f.Path != current {
+			current, read, lines = f.Path, true, nil
 			if src, err := lineText(f.Path); err == nil {
 				lines = bytes.Split(src, []byte("\n"))
 			}
-			files[f.Path] = lines
 		}
 		h := sha256.New()
 		h.Write([]byte(f.Rule + "\x00" + f.Path + "\x00"))
