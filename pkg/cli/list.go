@@ -11,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -146,7 +147,7 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 		for _, r := range rows {
 			rec := make([]string, len(cols))
 			for i, c := range cols {
-				rec[i] = r.field(c)
+				rec[i] = csvCell(r.field(c))
 			}
 			if err := w.Write(rec); err != nil {
 				return err
@@ -167,8 +168,19 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 	return tw.Flush()
 }
 
-// oneLine keeps a table row on one line whatever the user wrote.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// csvCell defuses a cell that a spreadsheet would run as a formula (one
+// starting with =, +, -, @, a tab or a carriage return), as OWASP
+// recommends: a leading apostrophe makes it text.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// oneLine keeps a table row on one line whatever the user wrote, with
+// control characters spelled out.
+func oneLine(s string) string { return textsafe.Line(strings.Join(strings.Fields(s), " ")) }
 
 func orDashCell(s string) string {
 	if s == "" {

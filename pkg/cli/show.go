@@ -8,6 +8,7 @@ import (
 	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -77,7 +78,16 @@ driver it makes git diff and git log -p readable (see the README).`,
 // describe renders an entity and its relations as indented text.
 func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 	var b strings.Builder
-	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line := func(format string, args ...any) {
+		// Ids, names and paths are user text: no newline or escape code
+		// of theirs may reach the terminal or a CI log raw.
+		for i, a := range args {
+			if s, ok := a.(string); ok {
+				args[i] = textsafe.Line(s)
+			}
+		}
+		fmt.Fprintf(&b, format+"\n", args...)
+	}
 	line("%s  %s", d.Entity(), p.showRel(d.Path))
 	line("status: %s", d.Status)
 	if d.Reviewed.Valid {

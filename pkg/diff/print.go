@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/mdtext"
+	"github.com/personakit/persona/pkg/textsafe"
 )
 
 // JSON writes the diff as the contract's JSON (version 1).
@@ -90,21 +91,21 @@ func Text(w io.Writer, r *Result, color bool) error {
 		if c.Name != "" {
 			label += " (" + c.Name + ")"
 		}
-		fmt.Fprintf(&b, "%s  %s  %s\n", bold.Render(label), c.Change, where)
+		fmt.Fprintf(&b, "%s  %s  %s\n", bold.Render(textsafe.Line(label)), c.Change, textsafe.Line(where))
 		for _, n := range c.Notable {
-			fmt.Fprintf(&b, "  %s\n", warn.Render("! "+n.Message))
+			fmt.Fprintf(&b, "  %s\n", warn.Render("! "+textsafe.Line(n.Message)))
 		}
 		width := 0
 		for _, f := range c.Fields {
-			width = max(width, len(f.Field))
+			width = max(width, len(textsafe.Line(f.Field)))
 		}
 		for _, f := range c.Fields {
 			sign, text := fieldLine(f)
 			style := map[string]lipgloss.Style{"+": add, "-": del, "~": mod}[sign]
-			fmt.Fprintf(&b, "  %-*s  %s\n", width, f.Field, style.Render(sign+" "+text))
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, textsafe.Line(f.Field), style.Render(sign+" "+textsafe.Line(text)))
 		}
 		for _, s := range c.Sections {
-			fmt.Fprintf(&b, "  § %s  %s\n", s.Heading, s.Change)
+			fmt.Fprintf(&b, "  § %s  %s\n", textsafe.Line(s.Heading), s.Change)
 		}
 	}
 	if len(r.Changes) > 0 {
@@ -114,10 +115,10 @@ func Text(w io.Writer, r *Result, color bool) error {
 	if r.LintChecked {
 		fmt.Fprintf(&b, "lint: %d introduced, %d resolved\n", len(r.Lint.Introduced), len(r.Lint.Resolved))
 		for _, f := range r.Lint.Introduced {
-			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", del.Render("+"), f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", del.Render("+"), textsafe.Line(f.Path), f.Line, f.Column, f.Severity, f.Rule, textsafe.Line(f.Message))
 		}
 		for _, f := range r.Lint.Resolved {
-			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", add.Render("-"), f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+			fmt.Fprintf(&b, "  %s %s:%d:%d  %s  %s  %s\n", add.Render("-"), textsafe.Line(f.Path), f.Line, f.Column, f.Severity, f.Rule, textsafe.Line(f.Message))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -224,7 +225,7 @@ func short(rev string) string {
 }
 
 func htmlEsc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ", "\r", " ", "@", "&#64;").Replace(textsafe.KeepBreaks(s))
 }
 
 func orDash(s string) string {

@@ -10,6 +10,9 @@ func TestEscape(t *testing.T) {
 		"`code` *bold* _i_":   "\\`code\\` \\*bold\\* \\_i\\_",
 		"[link](x) # & www.":  `\[link\](x) \# &amp; www\.`,
 		"https://example.com": `https\://example.com`,
+		"ping @octocat":       "ping &#64;octocat",
+		"<!-- hide the rest":  "&lt;!-- hide the rest",
+		"esc\x1b[31m":         `esc\\x1b\[31m`,
 	}
 	for in, want := range tests {
 		if got := Escape(in); got != want {
@@ -23,6 +26,9 @@ func TestCode(t *testing.T) {
 		"personas/a.md": "`personas/a.md`",
 		"a`b":           "`` a`b ``",
 		"a``b|c":        "``` a``b\\|c ```",
+		"x`<img src=x onerror=alert(1)>`@someone": "`` x`<img src=x onerror=alert(1)>`@someone ``",
+		"":       "` `",
+		"a\x1bb": "`a\\x1bb`",
 	}
 	for in, want := range tests {
 		if got := Code(in); got != want {

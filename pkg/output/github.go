@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/textsafe"
 )
 
 // GitHub writes one GitHub Actions workflow command per finding, which the
@@ -14,8 +15,8 @@ func GitHub(w io.Writer, r *Report, _ Style) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
-			githubCommand(f.Severity), escapeProperty(f.Path), f.Line, f.Column,
-			escapeProperty(f.Rule), escapeData(f.Message))
+			githubCommand(f.Severity), escapeProperty(textsafe.KeepBreaks(f.Path)), f.Line, f.Column,
+			escapeProperty(textsafe.KeepBreaks(f.Rule)), escapeData(textsafe.KeepBreaks(f.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

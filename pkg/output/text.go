@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/textsafe"
 )
 
 type textStyles struct {
@@ -46,7 +47,7 @@ func Text(w io.Writer, r *Report, style Style) error {
 	locWidth := map[string]int{}
 	for i, f := range r.Findings {
 		ruleWidth = max(ruleWidth, len(f.Rule))
-		locs[i] = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+		locs[i] = fmt.Sprintf("%s:%d:%d", textsafe.Line(f.Path), f.Line, f.Column)
 		locWidth[f.Path] = max(locWidth[f.Path], len(locs[i]))
 	}
 	prev := ""
@@ -58,7 +59,7 @@ func Text(w io.Writer, r *Report, style Style) error {
 		loc := fmt.Sprintf("%-*s", locWidth[f.Path], locs[i])
 		sev := fmt.Sprintf("%-7s", f.Severity)
 		rule := fmt.Sprintf("%-*s", ruleWidth, f.Rule)
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", st.path.Render(loc), st.sev[f.Severity].Render(sev), st.rule.Render(rule), f.Message)
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", st.path.Render(loc), st.sev[f.Severity].Render(sev), st.rule.Render(rule), textsafe.Line(f.Message))
 	}
 	if len(r.Findings) > 0 {
 		b.WriteByte('\n')

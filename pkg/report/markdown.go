@@ -37,7 +37,7 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("\n")
 	}
 	for _, c := range r.ICPs {
-		p("## ICP: %s (`%s`)\n\n", mdtext.Escape(orDefault(c.Title, c.ID)), c.ID)
+		p("## ICP: %s (%s)\n\n", mdtext.Escape(orDefault(c.Title, c.ID)), mdtext.Code(c.ID))
 		p("Segment %s, status %s, owners %s. %s. [Source](%s).\n\n", c.Segment, c.Status, orNone(c.Owners),
 			strings.ToUpper(reviewedLabel(c.Reviewed, c.Stale)[:1])+reviewedLabel(c.Reviewed, c.Stale)[1:], mdPath(c.Path))
 		if len(c.Constraints) > 0 {
@@ -57,13 +57,13 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString(".\n\n")
 		if len(c.Personas) > 0 {
-			p("### Personas of `%s`\n\n", c.ID)
+			p("### Personas of %s\n\n", mdtext.Code(c.ID))
 			personaTable(&b, c.Personas)
 			for _, pv := range c.Personas {
 				personaSection(&b, pv, r.Redacted)
 			}
 			if len(c.Citations) > 0 {
-				p("### Interviews cited by the personas of `%s`\n\n", c.ID)
+				p("### Interviews cited by the personas of %s\n\n", mdtext.Code(c.ID))
 				b.WriteString("| Interview | Cited by |\n| --- | --- |\n")
 				for _, ct := range c.Citations {
 					cited := make([]string, len(ct.CitedBy))
@@ -114,7 +114,7 @@ func personaTable(b *strings.Builder, ps []Persona) {
 }
 
 func personaSection(b *strings.Builder, p Persona, redacted bool) {
-	fmt.Fprintf(b, "#### %s (`%s`)\n\n", mdtext.Escape(orDefault(p.Name, p.ID)), p.ID)
+	fmt.Fprintf(b, "#### %s (%s)\n\n", mdtext.Escape(orDefault(p.Name, p.ID)), mdtext.Code(p.ID))
 	role := strings.TrimSpace(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", "))
 	fmt.Fprintf(b, "- Role: %s\n", mdtext.Escape(orDash(role)))
 	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))

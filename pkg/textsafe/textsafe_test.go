@@ -1,0 +1,37 @@
+package textsafe
+
+import "testing"
+
+func TestLine(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "personas/fiona.md", "personas/fiona.md"},
+		{"non-ASCII stays", "grüße 中文", "grüße 中文"},
+		{"newline forging a workflow command", "x\n::error file=a::pwned", `x\n::error file=a::pwned`},
+		{"terminal escape", "a\x1b[31mred", `a\x1b[31mred`},
+		{"carriage return and tab", "a\rb\tc", `a\rb\tc`},
+		{"C1 control", "a\u0085b", `a\u0085b`},
+		{"line separator", "a\u2028b", `a\u2028b`},
+		{"bidi override", "a\u202eb", `a\u202eb`},
+		{"invalid UTF-8", "a\xffb", `a\xffb`},
+		{"backslash kept", `C:\x`, `C:\x`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Line(tc.in); got != tc.want {
+				t.Errorf("Line(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzLine(f *testing.F) {
+	f.Add("x\n\x1b\u2028\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Line(s)
+		for i := 0; i < len(out); i++ {
+			if c := out[i]; c < 0x20 || c == 0x7f {
+				t.Fatalf("Line(%q) = %q holds control byte %#x", s, out, c)
+			}
+		}
+	})
+}
