@@ -189,7 +189,8 @@ func (g *globalOptions) targets(args []string) ([]string, error) {
 			return nil, err
 		}
 		if _, err := os.Stat(abs); err != nil {
-			return nil, usageErrorf("%s: %v", a, describeFSError(err))
+			// Name the path as it was asked for, -C included, not "."
+			return nil, usageErrorf("%s: %v", g.shownArg(a), describeFSError(err))
 		}
 		out = append(out, abs)
 	}

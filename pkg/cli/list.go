@@ -147,7 +147,7 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 		for _, r := range rows {
 			rec := make([]string, len(cols))
 			for i, c := range cols {
-				rec[i] = csvCell(r.field(c))
+				rec[i] = csvCell(textsafe.Line(r.field(c)))
 			}
 			if err := w.Write(rec); err != nil {
 				return err

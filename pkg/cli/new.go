@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -96,7 +97,13 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 			return err
 		}
 	}
-	if err := checkNew(ws, p, kind, &data); err != nil {
+	target := filepath.Join(p.loc.Root, scaffold.DefaultDir(kind), data.ID+".md")
+	if o.output != "" {
+		if target, err = g.abs(o.output); err != nil {
+			return err
+		}
+	}
+	if err := checkNew(ws, p, kind, &data, o.force, target); err != nil {
 		return err
 	}
 	tmpl, err := scaffold.Lookup(filepath.Join(p.loc.Root, p.cfg.Templates), kind, o.template, p.show)
@@ -109,12 +116,6 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	content, err := scaffold.Render(tmpl, data)
 	if err != nil {
 		return usageError(err)
-	}
-	target := filepath.Join(p.loc.Root, scaffold.DefaultDir(kind), data.ID+".md")
-	if o.output != "" {
-		if target, err = g.abs(o.output); err != nil {
-			return err
-		}
 	}
 	// A template must produce an entity of the kind asked for; catch a
 	// broken team template before it lands in the repository.
@@ -134,7 +135,7 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		return err
 	}
 	if err := scaffold.Write(target, content, o.force); err != nil {
-		if err == scaffold.ErrExists {
+		if errors.Is(err, scaffold.ErrExists) {
 			return usageErrorf("%s exists; pass --force to replace it", p.show(target))
 		}
 		return usageErrorf("cannot write %s: %v", p.show(target), describeFSError(err))
@@ -145,11 +146,15 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 
 // checkNew validates the id, the name and the ICP of a new entity against
 // the workspace.
-func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffold.Data) error {
+//
+// With force, the entity already at target is the one being replaced, so
+// its id is not taken.
+func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffold.Data, force bool, target string) error {
 	if data.ID != rules.Slugify(data.ID) {
 		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, rules.Slugify(data.ID))
 	}
-	if existing := ws.Lookup(kind, data.ID); existing != nil {
+	if existing := ws.Lookup(kind, data.ID); existing != nil &&
+		!(force && filepath.Join(p.loc.Root, filepath.FromSlash(existing.Path)) == target) {
 		return usageErrorf("%s id %q is already used by %s; choose another id", kind, data.ID, p.showRel(existing.Path))
 	}
 	if data.Name == "" {

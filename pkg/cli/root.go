@@ -105,6 +105,15 @@ func (g *globalOptions) abs(p string) (string, error) {
 	return filepath.Join(base, p), nil
 }
 
+// shownArg is a path argument as the user meant it: relative to --chdir
+// when one was given.
+func (g *globalOptions) shownArg(a string) string {
+	if g.chdir == "" || filepath.IsAbs(a) {
+		return a
+	}
+	return filepath.Join(g.chdir, a)
+}
+
 // color reports whether output to a stream may be coloured.
 func (g *globalOptions) color(isTTY bool) bool {
 	return isTTY && !g.noColor && g.streams.Getenv("NO_COLOR") == ""

@@ -4,6 +4,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -117,6 +118,10 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	if root.Kind == 0 {
 		return c, nil // an empty file means defaults
+	}
+	if line := secondDocument(data); line > 0 {
+		return nil, &Error{Path: path, Pos: model.Pos{Line: line, Column: 1},
+			Msg: "the config holds more than one YAML document; only one is read, so merge them into one (remove this ---)"}
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
@@ -284,6 +289,9 @@ func severity(path string, v *yaml.Node) (string, error) {
 
 // Duration parses a rule age such as "180d": days, weeks, months of 30 days
 // or years of 365 days. It returns the number of days.
+// MaxAgeDays is the longest age Duration accepts: 10,000 years.
+const MaxAgeDays = 10_000 * 365
+
 func Duration(s string) (int, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 2 {
@@ -293,15 +301,25 @@ func Duration(s string) (int, bool) {
 	if err != nil || n < 0 {
 		return 0, false
 	}
-	switch s[len(s)-1] {
-	case 'd':
-		return n, true
-	case 'w':
-		return n * 7, true
-	case 'm':
-		return n * 30, true
-	case 'y':
-		return n * 365, true
+	unit := map[byte]int{'d': 1, 'w': 7, 'm': 30, 'y': 365}[s[len(s)-1]]
+	// Beyond MaxAgeDays nothing is ever stale; refusing it keeps the
+	// product from overflowing.
+	if unit == 0 || n > MaxAgeDays/unit {
+		return 0, false
 	}
-	return 0, false
+	return n * unit, true
+}
+
+// secondDocument returns the line of a second YAML document in data, or 0.
+func secondDocument(data []byte) int {
+	dec := yaml.NewDecoder(bytes.NewReader(frontmatter.StripBOM(data)))
+	var first, second yaml.Node
+	if dec.Decode(&first) != nil || dec.Decode(&second) != nil {
+		return 0
+	}
+	line := second.Line
+	if len(second.Content) > 0 {
+		line = second.Content[0].Line - 1 // the --- before its first value
+	}
+	return max(line, 1)
 }

@@ -41,7 +41,9 @@ func (r *stale) Check(c *lint.Context) {
 			}
 			continue
 		}
-		age := int(c.Today.Sub(rev.Time).Hours() / 24)
+		// Whole days between the dates, counted without time.Duration,
+		// which cannot span more than 292 years (reviewed: 0001-01-01).
+		age := int((c.Today.Unix() - rev.Time.Unix()) / 86400)
 		if age > r.maxAgeDays {
 			c.Report(d, rev.Pos, "last reviewed %s, %d days ago (limit %d); re-validate it and update reviewed",
 				rev.Time.Format("2006-01-02"), age, r.maxAgeDays)
