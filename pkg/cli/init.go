@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -67,7 +68,7 @@ func runInit(g *globalOptions, dir string, force bool, today string) error {
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
 		switch err := scaffold.Write(path, f.Content, false); {
-		case err == scaffold.ErrExists:
+		case errors.Is(err, scaffold.ErrExists):
 			kept = append(kept, show(path))
 		case err != nil:
 			return usageErrorf("cannot write %s: %v", show(path), describeFSError(err))
