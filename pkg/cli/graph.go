@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -131,7 +132,7 @@ func mermaidGraph(nodes []graphNode, edges []graphEdge) string {
 
 // mermaidText escapes a label for a quoted Mermaid node text.
 func mermaidText(s string) string {
-	return strings.NewReplacer(`"`, "#quot;", "\n", " ", "\r", " ", "<", "#lt;", ">", "#gt;").Replace(s)
+	return strings.NewReplacer(`"`, "#quot;", "\n", " ", "\r", " ", "<", "#lt;", ">", "#gt;").Replace(textsafe.KeepBreaks(s))
 }
 
 func dotGraph(nodes []graphNode, edges []graphEdge) string {
@@ -149,5 +150,5 @@ func dotGraph(nodes []graphNode, edges []graphEdge) string {
 }
 
 func dotQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "").Replace(s) + `"`
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "").Replace(textsafe.KeepBreaks(s)) + `"`
 }

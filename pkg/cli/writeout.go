@@ -69,8 +69,11 @@ func (p *project) inputFile(path string) string {
 	if strings.HasSuffix(real, ".md") {
 		src, _, err := fileio.ReadRegular(real, workspace.MaxFileSize)
 		if err == nil {
-			if doc := frontmatter.Decode(filepath.Base(real), src); doc != nil && doc.Kind != "" {
+			switch doc := frontmatter.Decode(filepath.Base(real), src); {
+			case doc != nil && doc.Kind != "":
 				return "a " + string(doc.Kind) + " entity file"
+			case doc != nil:
+				return "an entity file with invalid front matter"
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
@@ -177,8 +178,15 @@ func escJoin(items []string) string {
 }
 
 // mdPath is a relative link target; spaces and parentheses are encoded.
+// mdPath is a relative link destination for any file name: net/url
+// percent-encodes spaces, control characters, '#', '?' and '%', and the
+// characters CommonMark and tables give meaning to are encoded on top.
 func mdPath(p string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(p)
+	u := (&url.URL{Path: p}).EscapedPath()
+	if i := strings.IndexByte(u, ':'); i >= 0 && !strings.Contains(u[:i], "/") {
+		u = "./" + u // "c:x.md" must not read as a URL scheme
+	}
+	return strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C", "[", "%5B", "]", "%5D").Replace(u)
 }
 
 func link(text, path string) string {
