@@ -5,6 +5,7 @@
 // It is not shipped in releases.
 //
 //	persona-bench generate DIR ICPS     write ICPS × 21 files under DIR
+//	persona-bench hostile KIND N DIR    write one hostile input of size N
 //	persona-bench floor DIR             the floor program
 //	persona-bench time RUNS CMD ARGS... median wall time and peak RSS of CMD
 //	persona-bench race RUNS 'CMD ARGS' 'CMD ARGS'...
@@ -58,6 +59,15 @@ func run(args []string) error {
 		}
 		fmt.Printf("%d files in %s\n", files, args[1])
 		return nil
+	case "hostile":
+		if len(args) != 4 {
+			return fmt.Errorf("usage: persona-bench hostile KIND N DIR")
+		}
+		n, err := strconv.Atoi(args[2])
+		if err != nil || n < 1 {
+			return fmt.Errorf("N must be a positive number")
+		}
+		return hostile(args[1], n, args[3])
 	case "floor":
 		if len(args) != 2 {
 			return fmt.Errorf("usage: persona-bench floor DIR")

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/personakit/persona/pkg/generate"
+)
+
+// hostile writes the workspace for one hostile input at size n under dir;
+// .ci/bench-hostile runs persona on each at growing n to show that time and
+// memory grow linearly (or not at all) with the input.
+//
+//	alias N       a persona whose aliases nest N levels, nine per level
+//	quotes N      a persona body of N nested blockquote markers
+//	misspelt N    a generated workspace of N ICPs, every persona's icp misspelt
+//	citations N   one ICP, N personas and N interviews, each persona citing three
+//	findings N    an interview with N e-mail addresses
+//	sparse N      a persona that is a sparse file of N GiB
+func hostile(kind string, n int, dir string) error {
+	write := func(rel, content string) error {
+		full := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, []byte(content), 0o644)
+	}
+	icp := "---\nkind: icp\ntitle: SaaS\nowners: [sales]\nreviewed: 2026-10-01\nfirmographics: {industries: [software], employees: {min: 10, max: 100}}\n---\n"
+	if err := write("icps/saas.md", icp); err != nil {
+		return err
+	}
+	switch kind {
+	case "alias":
+		var b strings.Builder
+		b.WriteString("---\nkind: persona\nname: Bomb\nicp: saas\na0: &a0 {leaf: 1}\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "a%d: &a%d {", i, i)
+			for j := range 9 {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "k%d: *a%d", j, i-1)
+			}
+			b.WriteString("}\n")
+		}
+		b.WriteString("---\n")
+		return write("personas/bomb.md", b.String())
+	case "quotes":
+		return write("personas/quotes.md", "---\nkind: persona\nname: Quotes\nicp: saas\n---\n"+strings.Repeat(">", n)+" deep\n")
+	case "misspelt":
+		if _, err := generate.Workspace(dir, generate.Defaults(n)); err != nil {
+			return err
+		}
+		return filepath.WalkDir(filepath.Join(dir, "personas"), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(p, []byte(strings.Replace(string(data), "\nicp: icp-", "\nicp: icq-", 1)), 0o644)
+		})
+	case "citations":
+		for i := range n {
+			if err := write(fmt.Sprintf("interviews/i%06d.md", i), fmt.Sprintf(
+				"---\nkind: interview\ndate: 2026-09-01\nicp: saas\nconsent: true\n---\nNotes %d.\n", i)); err != nil {
+				return err
+			}
+			if err := write(fmt.Sprintf("personas/p%06d.md", i), fmt.Sprintf(
+				"---\nkind: persona\nname: P%d\nicp: saas\nsources: [i%06d, i%06d, i%06d]\n---\n", i, i, (i+1)%n, (i+2)%n)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "findings":
+		var b strings.Builder
+		b.WriteString("---\nkind: interview\ndate: 2026-09-01\nicp: saas\nconsent: true\n---\n")
+		for i := range n {
+			fmt.Fprintf(&b, "write to person%d@example.com\n", i)
+		}
+		return write("interviews/emails.md", b.String())
+	case "sparse":
+		if err := write("personas/sparse.md", "---\nkind: persona\nname: Sparse\nicp: nowhere\n---\n"); err != nil {
+			return err
+		}
+		return os.Truncate(filepath.Join(dir, "personas", "sparse.md"), int64(n)<<30)
+	}
+	return fmt.Errorf("unknown hostile input %q", kind)
+}
