@@ -33,20 +33,7 @@ func hostile(kind string, n int, dir string) error {
 	}
 	switch kind {
 	case "alias":
-		var b strings.Builder
-		b.WriteString("---\nkind: persona\nname: Bomb\nicp: saas\na0: &a0 {leaf: 1}\n")
-		for i := 1; i <= n; i++ {
-			fmt.Fprintf(&b, "a%d: &a%d {", i, i)
-			for j := range 9 {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "k%d: *a%d", j, i-1)
-			}
-			b.WriteString("}\n")
-		}
-		b.WriteString("---\n")
-		return write("personas/bomb.md", b.String())
+		return write("personas/bomb.md", generate.AliasBomb(n, "1"))
 	case "quotes":
 		return write("personas/quotes.md", "---\nkind: persona\nname: Quotes\nicp: saas\n---\n"+strings.Repeat(">", n)+" deep\n")
 	case "misspelt":

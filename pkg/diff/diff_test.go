@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/lint"
 	"go.yaml.in/yaml/v3"
 )
@@ -159,25 +160,6 @@ func FuzzDiff(f *testing.F) {
 	})
 }
 
-// aliasBomb is a persona whose front matter nests aliases nine per level:
-// under a kilobyte that would expand to 9^9 values.
-func aliasBomb(leaf string) []byte {
-	var b strings.Builder
-	b.WriteString("---\nkind: persona\nname: Bomb\na0: &a0 {leaf: " + leaf + "}\n")
-	for i := 1; i <= 9; i++ {
-		fmt.Fprintf(&b, "a%d: &a%d {", i, i)
-		for j := range 9 {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "k%d: *a%d", j, i-1)
-		}
-		b.WriteString("}\n")
-	}
-	b.WriteString("---\n")
-	return []byte(b.String())
-}
-
 func TestComputeListsInvalidEntities(t *testing.T) {
 	valid := []byte("---\nkind: persona\nname: Bomb\n---\n")
 	tests := []struct {
@@ -186,12 +168,12 @@ func TestComputeListsInvalidEntities(t *testing.T) {
 		wantChange string
 		wantTypes  string
 	}{
-		{"alias bomb on both sides", Pair{Old: Side{"p/bomb.md", aliasBomb("1")}, New: Side{"p/bomb.md", aliasBomb("2")}},
+		{"alias bomb on both sides", Pair{Old: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "1"))}, New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}},
 			"modified", "frontmatter-invalid frontmatter-invalid"},
-		{"became invalid", Pair{Old: Side{"p/bomb.md", valid}, New: Side{"p/bomb.md", aliasBomb("2")}},
+		{"became invalid", Pair{Old: Side{"p/bomb.md", valid}, New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}},
 			"modified", "frontmatter-invalid"},
-		{"added invalid", Pair{New: Side{"p/bomb.md", aliasBomb("2")}}, "added", "frontmatter-invalid"},
-		{"removed invalid", Pair{Old: Side{"p/bomb.md", aliasBomb("2")}}, "removed", "removed frontmatter-invalid"},
+		{"added invalid", Pair{New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}}, "added", "frontmatter-invalid"},
+		{"removed invalid", Pair{Old: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}}, "removed", "removed frontmatter-invalid"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

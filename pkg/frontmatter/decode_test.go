@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/model"
 )
 
@@ -55,7 +56,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"nested duplicate key", "---\nkind: persona\nrole:\n  title: a\n  title: b\n---\n", "frontmatter-invalid@5:3"},
 		{"duplicate key in a list item", "---\nkind: persona\nquotes:\n  - {text: a, text: b}\n---\n", "frontmatter-invalid@4:15"},
 		{"merge key", "---\nkind: persona\nbase: &b {title: x}\nrole:\n  <<: *b\n---\n", "frontmatter-invalid@5:3"},
-		{"alias bomb", aliasBomb(9), "frontmatter-invalid@4:14"},
+		{"alias bomb", generate.AliasBomb(9, "1"), "frontmatter-invalid@6:14"},
 		{"a few aliases are fine", "---\nkind: persona\nname: &n Fiona\ntags: [*n, *n]\n---\n", ""},
 		{"typo kind", "---\nkind: persnoa\n---\n", "kind-unknown@2:7"},
 		{"capitalised kind", "---\nkind: Persona\n---\n", "kind-unknown@2:7"},
@@ -192,23 +193,4 @@ func TestNearest(t *testing.T) {
 			t.Errorf("Nearest(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 	}
-}
-
-// aliasBomb is front matter whose aliases nest levels deep, nine per level:
-// a few hundred bytes that expand to 9^levels values.
-func aliasBomb(levels int) string {
-	var b strings.Builder
-	b.WriteString("---\nkind: persona\na0: &a0 {leaf: 1}\n")
-	for i := 1; i <= levels; i++ {
-		fmt.Fprintf(&b, "a%d: &a%d {", i, i)
-		for j := range 9 {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "k%d: *a%d", j, i-1)
-		}
-		b.WriteString("}\n")
-	}
-	b.WriteString("---\n")
-	return b.String()
 }
