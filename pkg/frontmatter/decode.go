@@ -116,13 +116,8 @@ func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
 		return nil, nil
 	}
 	d.doc.Kind, d.doc.KindPos = kind, d.pos(kindNode)
-	if dup := duplicateKey(m); dup != nil {
-		return broken(RuleFrontmatterInvalid, d.pos(dup[1]), fmt.Sprintf(
-			"key %q is repeated (first on line %d); keep one of them", dup[1].Value, d.pos(dup[0]).Line))
-	}
-	if p := checkTree(m); p != nil {
-		pos := d.pos(p.node)
-		return broken(RuleFrontmatterInvalid, pos, p.msg)
+	if p := checkTree(m, d.offset); p != nil {
+		return broken(RuleFrontmatterInvalid, d.pos(p.node), p.msg)
 	}
 	d.decode(m)
 	return d.doc, m
@@ -220,19 +215,6 @@ func lookup(m *yaml.Node, key string) *yaml.Node {
 		if m.Content[i].Value == key {
 			return m.Content[i+1]
 		}
-	}
-	return nil
-}
-
-// duplicateKey returns the first and the repeated key node of a repeated key.
-func duplicateKey(m *yaml.Node) []*yaml.Node {
-	seen := make(map[string]*yaml.Node, len(m.Content)/2)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if first, ok := seen[k.Value]; ok {
-			return []*yaml.Node{first, k}
-		}
-		seen[k.Value] = k
 	}
 	return nil
 }

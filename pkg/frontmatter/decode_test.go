@@ -194,3 +194,22 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedKeyMessages checks that "first on line N" names the file's
+// line at every depth, not the line inside the front matter block.
+func TestRepeatedKeyMessages(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"top level", "---\nkind: persona\nname: a\nname: b\n---\n",
+			`key "name" is repeated (first on line 3); keep one of them`},
+		{"nested", "---\nkind: persona\nrole:\n  title: a\n  title: b\n---\n",
+			`key "title" is repeated in this mapping (first on line 4); keep one of them`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Decode("x.md", []byte(tc.src))
+			if d == nil || len(d.Problems) != 1 || d.Problems[0].Message != tc.want {
+				t.Fatalf("problems = %+v, want one with message %q", d, tc.want)
+			}
+		})
+	}
+}

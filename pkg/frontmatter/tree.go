@@ -18,17 +18,20 @@ type treeProblem struct {
 	msg  string
 }
 
-// checkTree walks the block once and reports the first of: an alias
-// expansion beyond AliasBudget, a key repeated in a nested mapping, a YAML
-// merge key (`<<`), which would silently mix one mapping into another.
-func checkTree(root *yaml.Node) *treeProblem {
-	w := treeWalk{expanded: map[*yaml.Node]int{}}
-	literal := w.walk(root, false)
+// checkTree walks the block's mapping once and reports the first of: a
+// repeated key (at the top level first, then in nested mappings), a YAML
+// merge key (`<<`), which would silently mix one mapping into another, and
+// an alias expansion beyond AliasBudget. offset turns the block's lines into
+// the file's, for the messages.
+func checkTree(m *yaml.Node, offset int) *treeProblem {
+	w := treeWalk{offset: offset, seen: map[string]*yaml.Node{}}
+	literal := w.walk(m, true)
 	if w.problem != nil {
 		return w.problem
 	}
-	if w.aliases > 0 {
-		if total := w.size(root); total > literal+AliasBudget {
+	if w.firstAlias != nil {
+		w.expanded = map[*yaml.Node]int{}
+		if total := w.size(m); total > literal+AliasBudget {
 			return &treeProblem{node: w.firstAlias, msg: fmt.Sprintf(
 				"front matter aliases expand to more than %d values (an alias bomb); write the values out instead of nesting aliases", AliasBudget)}
 		}
@@ -37,45 +40,59 @@ func checkTree(root *yaml.Node) *treeProblem {
 }
 
 type treeWalk struct {
-	expanded   map[*yaml.Node]int // expanded size of nodes reached through aliases
-	aliases    int
+	offset     int
+	seen       map[string]*yaml.Node // one mapping's keys; reused, as a mapping is checked before its children
+	expanded   map[*yaml.Node]int    // expanded size of nodes, only when there are aliases
 	firstAlias *yaml.Node
 	problem    *treeProblem
 }
 
 // walk visits the literal tree (aliases not followed) and returns its size.
-func (w *treeWalk) walk(n *yaml.Node, nested bool) int {
+func (w *treeWalk) walk(n *yaml.Node, top bool) int {
 	if n == nil || w.problem != nil {
 		return 0
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		if w.aliases == 0 {
+		if w.firstAlias == nil {
 			w.firstAlias = n
 		}
-		w.aliases++
 		return 1
 	case yaml.MappingNode:
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind == yaml.ScalarNode && (k.Tag == "!!merge" || k.Value == "<<" && k.Style == 0) {
-				w.problem = &treeProblem{node: k, msg: "merge keys (<<) are not supported; write the keys out in this mapping"}
-				return 0
-			}
-			if first, ok := seen[k.Value]; ok && nested {
-				w.problem = &treeProblem{node: k, msg: fmt.Sprintf(
-					"key %q is repeated in this mapping (first on line %d); keep one of them", k.Value, first.Line)}
-				return 0
-			}
-			seen[k.Value] = k
+		if w.problem = w.checkMapping(n, top); w.problem != nil {
+			return 0
 		}
 	}
 	size := 1
 	for _, c := range n.Content {
-		size += w.walk(c, nested || n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode)
+		size += w.walk(c, false)
 	}
 	return size
+}
+
+// checkMapping reports a repeated key, then a merge key, in one mapping.
+func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *treeProblem {
+	clear(w.seen)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		first, ok := w.seen[k.Value]
+		if !ok {
+			w.seen[k.Value] = k
+			continue
+		}
+		where := ""
+		if !top {
+			where = " in this mapping"
+		}
+		return &treeProblem{node: k, msg: fmt.Sprintf(
+			"key %q is repeated%s (first on line %d); keep one of them", k.Value, where, first.Line+w.offset)}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			return &treeProblem{node: k, msg: "merge keys (<<) are not supported; write the keys out in this mapping"}
+		}
+	}
+	return nil
 }
 
 // size is the node count with every alias expanded, memoised per node so
