@@ -238,13 +238,11 @@ func Compute(pairs []Pair, opts Options) []Change {
 			c.Fields = []FieldChange{}
 		}
 		c.Sections = sectionChanges(m.old.body, m.new.body)
-		c.Notable = notable(m.old, m.new, c.Fields)
-		if m.old.invalid != "" && m.new.invalid != "" && bytes.Equal(m.old.fmText, m.new.fmText) {
-			c.Notable = []Notable{} // broken alike on both sides: nothing new to flag
-		}
-		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 && len(c.Notable) == 0 {
+		unchangedFM := bytes.Equal(m.old.fmText, m.new.fmText) // both invalid alike, or both valid
+		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 && unchangedFM {
 			continue // only formatting changed
 		}
+		c.Notable = notable(m.old, m.new, c.Fields)
 		out = append(out, c)
 	}
 	kindOrder := map[string]int{"icp": 0, "persona": 1, "interview": 2}

@@ -172,6 +172,9 @@ func TestComputeListsInvalidEntities(t *testing.T) {
 			"modified", "frontmatter-invalid frontmatter-invalid"},
 		{"became invalid", Pair{Old: Side{"p/bomb.md", valid}, New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}},
 			"modified", "frontmatter-invalid"},
+		{"invalid alike on both sides, body edited", Pair{Old: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "1") + "old body\n")},
+			New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "1") + "new body\n")}},
+			"modified", "frontmatter-invalid frontmatter-invalid"},
 		{"added invalid", Pair{New: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}}, "added", "frontmatter-invalid"},
 		{"removed invalid", Pair{Old: Side{"p/bomb.md", []byte(generate.AliasBomb(9, "2"))}}, "removed", "removed frontmatter-invalid"},
 	}
