@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -111,16 +112,22 @@ var topKeys = []string{"version", "exclude", "fields", "rules", "templates"}
 func Parse(path string, data []byte) (*Config, error) {
 	c := Default()
 	c.Path = path
-	var root yaml.Node
-	if err := yaml.Unmarshal(frontmatter.StripBOM(data), &root); err != nil {
+	// One decoder reads the document and then tells whether another follows,
+	// which would otherwise be ignored without a word.
+	dec := yaml.NewDecoder(bytes.NewReader(frontmatter.StripBOM(data)))
+	var root, next yaml.Node
+	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
+		return c, nil // an empty file means defaults
+	} else if err != nil {
 		line, msg := frontmatter.YAMLError(err)
 		return nil, &Error{Path: path, Pos: model.Pos{Line: line, Column: 1}, Msg: "not valid YAML: " + msg}
 	}
-	if root.Kind == 0 {
-		return c, nil // an empty file means defaults
-	}
-	if line := secondDocument(data); line > 0 {
-		return nil, &Error{Path: path, Pos: model.Pos{Line: line, Column: 1},
+	if dec.Decode(&next) == nil {
+		line := next.Line
+		if len(next.Content) > 0 {
+			line = next.Content[0].Line - 1 // the --- before its first value
+		}
+		return nil, &Error{Path: path, Pos: model.Pos{Line: max(line, 1), Column: 1},
 			Msg: "the config holds more than one YAML document; only one is read, so merge them into one (remove this ---)"}
 	}
 	m := root.Content[0]
@@ -287,11 +294,11 @@ func severity(path string, v *yaml.Node) (string, error) {
 		frontmatter.DidYouMean(v.Value, Severities))
 }
 
-// Duration parses a rule age such as "180d": days, weeks, months of 30 days
-// or years of 365 days. It returns the number of days.
 // MaxAgeDays is the longest age Duration accepts: 10,000 years.
 const MaxAgeDays = 10_000 * 365
 
+// Duration parses a rule age such as "180d": days, weeks, months of 30 days
+// or years of 365 days. It returns the number of days.
 func Duration(s string) (int, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 2 {
@@ -308,18 +315,4 @@ func Duration(s string) (int, bool) {
 		return 0, false
 	}
 	return n * unit, true
-}
-
-// secondDocument returns the line of a second YAML document in data, or 0.
-func secondDocument(data []byte) int {
-	dec := yaml.NewDecoder(bytes.NewReader(frontmatter.StripBOM(data)))
-	var first, second yaml.Node
-	if dec.Decode(&first) != nil || dec.Decode(&second) != nil {
-		return 0
-	}
-	line := second.Line
-	if len(second.Content) > 0 {
-		line = second.Content[0].Line - 1 // the --- before its first value
-	}
-	return max(line, 1)
 }
