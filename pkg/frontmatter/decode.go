@@ -29,8 +29,12 @@ const (
 // '/'-separated path, used for the default id. It returns nil for a file that
 // is ordinary Markdown and must be ignored, and a Document with Problems (and
 // possibly no Kind) for a broken entity.
-func Decode(relPath string, src []byte) *model.Document {
-	doc, _ := decodeBlock(relPath, Split(src))
+func Decode(relPath string, src []byte) *model.Document { return DecodeSplit(relPath, Split(src)) }
+
+// DecodeSplit is Decode for a file its caller has already split, so that
+// loading splits each file once.
+func DecodeSplit(relPath string, b Block) *model.Document {
+	doc, _ := decodeBlock(relPath, b)
 	return doc
 }
 

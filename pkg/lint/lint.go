@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -71,7 +72,8 @@ type Checker interface {
 // loaded (bodies are not kept). It must be safe for concurrent use.
 type TextChecker interface {
 	Rule
-	CheckText(doc *model.Document, src []byte) []model.Problem
+	// block is src already split into front matter and body.
+	CheckText(doc *model.Document, src []byte, block frontmatter.Block) []model.Problem
 }
 
 // Finisher is a rule that judges the other rules' results, so it runs after

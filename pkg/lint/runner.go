@@ -86,10 +86,10 @@ func (r *Runner) Inspector() workspace.Inspector {
 	if len(checkers) == 0 {
 		return nil
 	}
-	return func(doc *model.Document, src []byte) []model.Problem {
+	return func(doc *model.Document, src []byte, block frontmatter.Block) []model.Problem {
 		var out []model.Problem
 		for _, tc := range checkers {
-			found := tc.CheckText(doc, src)
+			found := tc.CheckText(doc, src, block)
 			if len(found) > MaxPerFileRule {
 				// Keep what will be shown; the rest only needs counting.
 				found[MaxPerFileRule-1].Dropped = len(found) - MaxPerFileRule

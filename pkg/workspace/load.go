@@ -25,7 +25,7 @@ const MaxFileSize = fileio.MaxFileSize
 // Inspector looks at the full text of an entity file while it is in memory,
 // so that nothing needs to keep bodies around; it returns extra problems.
 // It is called from several goroutines at once.
-type Inspector func(doc *model.Document, src []byte) []model.Problem
+type Inspector func(doc *model.Document, src []byte, block frontmatter.Block) []model.Problem
 
 // Options control Load.
 type Options struct {
@@ -226,15 +226,15 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 			}
 			return nil
 		}
-		if doc := frontmatter.Decode(rel, src); doc != nil {
+		if doc := frontmatter.DecodeSplit(rel, block); doc != nil {
 			return unreadable(rel, "is larger than 8 MiB; split it into smaller files")
 		}
 		return nil
 	}
-	doc := frontmatter.Decode(rel, src)
+	doc := frontmatter.DecodeSplit(rel, block)
 	if doc != nil && doc.Kind != "" {
 		if opts.Inspect != nil {
-			doc.Problems = append(doc.Problems, opts.Inspect(doc, src)...)
+			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
 		if opts.Slim {
 			doc.Slim()

@@ -10,8 +10,7 @@ import (
 // while the file is loaded; reports then show them as plain text.
 type bodyTooComplex struct{ meta }
 
-func (r *bodyTooComplex) CheckText(doc *model.Document, src []byte) []model.Problem {
-	b := frontmatter.Split(src)
+func (r *bodyTooComplex) CheckText(_ *model.Document, _ []byte, b frontmatter.Block) []model.Problem {
 	p := mdguard.Check(b.Body)
 	if p == nil {
 		return nil

@@ -27,7 +27,7 @@ var (
 	phonePattern = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]\d{3,4}`)
 )
 
-func (r *piiRule) CheckText(doc *model.Document, src []byte) []model.Problem {
+func (r *piiRule) CheckText(doc *model.Document, src []byte, _ frontmatter.Block) []model.Problem {
 	if doc.Kind != model.KindInterview && doc.Kind != model.KindPersona {
 		return nil
 	}

@@ -52,12 +52,12 @@ func (r *sectionMissing) Configure(opts map[string]config.Option, path string) e
 	return nil
 }
 
-func (r *sectionMissing) CheckText(doc *model.Document, src []byte) []model.Problem {
+func (r *sectionMissing) CheckText(doc *model.Document, _ []byte, block frontmatter.Block) []model.Problem {
 	want := r.required[doc.Kind]
 	if len(want) == 0 {
 		return nil
 	}
-	have := Headings(frontmatter.Split(src).Body)
+	have := Headings(block.Body)
 	var out []model.Problem
 	for _, w := range want {
 		found := false
