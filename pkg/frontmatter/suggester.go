@@ -76,7 +76,7 @@ func variants(l string) []string {
 	return out
 }
 
-// DidYouMean is the package's DidYouMean against the indexed candidates.
+// DidYouMean renders the suggestion clause of a message for q, or "".
 func (s *Suggester) DidYouMean(q string) string {
 	if n := s.Nearest(q, 3); n != "" && n != q {
 		return "; did you mean \"" + n + "\"?"
@@ -84,7 +84,8 @@ func (s *Suggester) DidYouMean(q string) string {
 	return ""
 }
 
-// Nearest is the package's Nearest against the indexed candidates.
+// Nearest is the package's Nearest against the indexed candidates: the
+// closest plausible typo of q within maxDist edits, or "".
 func (s *Suggester) Nearest(q string, maxDist int) string {
 	if v, ok := s.memo[q]; ok {
 		return v
@@ -151,15 +152,19 @@ func (s *Suggester) nearest(q string, maxDist int) string {
 // truncated word), looking at a bounded number of them.
 func (s *Suggester) prefixMatch(lq string) string {
 	at := sort.Search(len(s.sorted), func(k int) bool { return s.lower[s.sorted[k]] >= lq })
-	best := ""
+	best := int32(-1)
 	for k := at; k < len(s.sorted) && k < at+maxPrefixScan; k++ {
 		i := s.sorted[k]
 		if !strings.HasPrefix(s.lower[i], lq) {
 			break
 		}
-		if best == "" || len(s.cands[i]) < len(best) {
-			best = s.cands[i]
+		// The shortest wins; among equals, the first in the caller's order.
+		if best < 0 || len(s.cands[i]) < len(s.cands[best]) || len(s.cands[i]) == len(s.cands[best]) && i < best {
+			best = i
 		}
 	}
-	return best
+	if best < 0 {
+		return ""
+	}
+	return s.cands[best]
 }

@@ -5,18 +5,34 @@ import (
 	"testing"
 )
 
-// TestSuggesterAgreesWithNearest checks the index against the plain scan on
-// the cases a scan within budget decides alike.
-func TestSuggesterAgreesWithNearest(t *testing.T) {
+// TestSuggesterNearest covers prefixes, one- and two-edit typos, case and strings
+// too far from everything.
+func TestSuggesterNearest(t *testing.T) {
 	ids := []string{"mid-market-saas", "enterprise-fintech", "smb-retail", "cfo-1", "cfo-2", "cfo-10", "warning", "Mixed-Case"}
+	tests := []struct{ query, want string }{
+		{"mid-markt-saas", "mid-market-saas"},
+		{"mid-market-sas", "mid-market-saas"},
+		{"mid-market-saas", "mid-market-saas"},
+		{"enterprize-fintech", "enterprise-fintech"},
+		{"smb-retial", "smb-retail"},
+		{"cfo-3", "cfo-1"},
+		{"cfo-", "cfo-1"},
+		{"warn", "warning"},
+		{"mixed-case", "Mixed-Case"},
+		{"xyz", ""},
+		{"", ""},
+		{"enterprise", "enterprise-fintech"},
+		{"cfo-100", "cfo-10"},
+		{"mid-mraket-sass", "mid-market-saas"},
+	}
 	s := NewSuggester(ids)
-	for _, q := range []string{
-		"mid-markt-saas", "mid-market-sas", "mid-market-saas", "enterprize-fintech", "smb-retial",
-		"cfo-3", "cfo-", "warn", "mixed-case", "xyz", "", "enterprise", "cfo-100", "mid-mraket-sass",
-	} {
-		t.Run(q, func(t *testing.T) {
-			if got, want := s.Nearest(q, 3), Nearest(q, ids, 3); got != want {
-				t.Errorf("Suggester.Nearest(%q) = %q, Nearest = %q", q, got, want)
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			if got := Nearest(tc.query, ids, 3); got != tc.want {
+				t.Errorf("Nearest(%q) = %q, want %q", tc.query, got, tc.want)
+			}
+			if got := s.Nearest(tc.query, 3); got != tc.want {
+				t.Errorf("a reused Suggester's Nearest(%q) = %q, want %q", tc.query, got, tc.want)
 			}
 		})
 	}
