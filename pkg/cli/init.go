@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -67,8 +68,8 @@ func runInit(g *globalOptions, dir string, force bool, today string) error {
 	var created, kept []string
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
-		switch err := scaffold.Write(path, f.Content, false); {
-		case errors.Is(err, scaffold.ErrExists):
+		switch err := fileio.Write(path, f.Content, false); {
+		case errors.Is(err, fileio.ErrExists):
 			kept = append(kept, show(path))
 		case err != nil:
 			return usageErrorf("cannot write %s: %v", show(path), describeFSError(err))

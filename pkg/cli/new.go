@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
@@ -134,8 +135,8 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		_, err := g.streams.Out.Write(content)
 		return err
 	}
-	if err := scaffold.Write(target, content, o.force); err != nil {
-		if errors.Is(err, scaffold.ErrExists) {
+	if err := fileio.Write(target, content, o.force); err != nil {
+		if errors.Is(err, fileio.ErrExists) {
 			return usageErrorf("%s exists; pass --force to replace it", p.show(target))
 		}
 		return usageErrorf("cannot write %s: %v", p.show(target), describeFSError(err))

@@ -50,21 +50,15 @@ func (p *project) inputFile(path string) string {
 	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
 		return "a persona config file"
 	}
-	if p != nil {
-		if p.loc.ConfigPath != "" && sameFile(real, p.loc.ConfigPath) {
-			return "the workspace's config file"
-		}
-		templates := config.Default().Templates
-		if p.cfg != nil {
-			templates = p.cfg.Templates
-		}
-		dir := filepath.Join(p.loc.Root, filepath.FromSlash(templates))
-		if realDir, err := filepath.EvalSymlinks(dir); err == nil {
-			dir = realDir
-		}
-		if rel, err := filepath.Rel(dir, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
-			return "a template of this workspace"
-		}
+	if p.loc.ConfigPath != "" && sameFile(real, p.loc.ConfigPath) {
+		return "the workspace's config file"
+	}
+	dir := filepath.Join(p.loc.Root, filepath.FromSlash(p.cfg.Templates))
+	if realDir, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = realDir
+	}
+	if rel, err := filepath.Rel(dir, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+		return "a template of this workspace"
 	}
 	if strings.HasSuffix(real, ".md") {
 		src, _, err := fileio.ReadRegular(real, workspace.MaxFileSize)

@@ -158,3 +158,26 @@ func TestWriteDirectoryRefused(t *testing.T) {
 		t.Errorf("err = %v, want ErrNotRegular", err)
 	}
 }
+
+func TestWriteNeverClobbers(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "sub", "x.md")
+	if err := Write(p, []byte("one"), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(p, []byte("two"), false); !errors.Is(err, ErrExists) {
+		t.Fatalf("second Write = %v, want ErrExists", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "one" {
+		t.Fatalf("content = %q after a refused write", b)
+	}
+	if err := Write(p, []byte("three"), true); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "three" {
+		t.Fatalf("content = %q after a forced write", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}

@@ -182,10 +182,9 @@ func escJoin(items []string) string {
 // percent-encodes spaces, control characters, '#', '?' and '%', and the
 // characters CommonMark and tables give meaning to are encoded on top.
 func mdPath(p string) string {
-	u := (&url.URL{Path: p}).EscapedPath()
-	if i := strings.IndexByte(u, ':'); i >= 0 && !strings.Contains(u[:i], "/") {
-		u = "./" + u // "c:x.md" must not read as a URL scheme
-	}
+	// String also writes "./" before a first segment with a colon, so that
+	// "c:x.md" does not read as a URL scheme.
+	u := (&url.URL{Path: p}).String()
 	return strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C", "[", "%5B", "]", "%5D").Replace(u)
 }
 

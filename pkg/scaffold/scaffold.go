@@ -172,14 +172,5 @@ func NameFromID(id string) string {
 	return strings.Join(words, " ")
 }
 
-// ErrExists means the target file exists and --force was not given.
-var ErrExists = fileio.ErrExists
-
 // MaxTemplateSize bounds a template file; rendering is bounded separately.
 const MaxTemplateSize = 1 << 20
-
-// Write creates path with content. Without force it never replaces an
-// existing file; with force it replaces it atomically (fileio.Write).
-func Write(path string, content []byte, force bool) error {
-	return fileio.Write(path, content, force)
-}

@@ -1,7 +1,6 @@
 package scaffold
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -103,29 +102,6 @@ func TestRenderErrorsNameFileAndLine(t *testing.T) {
 	_, err = Render(Template{Name: "t.md", Text: []byte("ok\n{{ if }}")}, Data{})
 	if err == nil || !strings.HasPrefix(err.Error(), "t.md:2:") {
 		t.Fatalf("error = %v, want it to start with t.md:2:", err)
-	}
-}
-
-func TestWriteNeverClobbers(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "sub", "x.md")
-	if err := Write(p, []byte("one"), false); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(p, []byte("two"), false); !errors.Is(err, ErrExists) {
-		t.Fatalf("second Write = %v, want ErrExists", err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "one" {
-		t.Fatalf("content = %q after a refused write", b)
-	}
-	if err := Write(p, []byte("three"), true); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "three" {
-		t.Fatalf("content = %q after a forced write", b)
-	}
-	entries, _ := os.ReadDir(filepath.Dir(p))
-	if len(entries) != 1 {
-		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
 

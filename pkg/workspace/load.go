@@ -60,9 +60,6 @@ type Workspace struct {
 type job struct {
 	abs, rel string
 	entry    fs.DirEntry
-	// realRoot is the workspace root with symbolic links resolved, to tell
-	// links that leave it.
-	realRoot string
 }
 
 // RuleFileOutside is the rule id for a symbolic link that leaves the
@@ -99,7 +96,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if doc := readDoc(j, opts); doc != nil {
+				if doc := readDoc(j, realRoot, opts); doc != nil {
 					results[w] = append(results[w], doc)
 				}
 			}
@@ -127,7 +124,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 			return nil
 		}
 		ws.mdFiles[rel] = true
-		jobs <- job{abs: p, rel: rel, entry: d, realRoot: realRoot}
+		jobs <- job{abs: p, rel: rel, entry: d}
 		return nil
 	})
 	close(jobs)
@@ -174,7 +171,10 @@ func unreadable(rel, msg string) *model.Document {
 // readDoc reads and decodes one file. It returns nil for files that are not
 // entities and have nothing to report, including files that vanished
 // between the walk and the read.
-func readDoc(j job, opts Options) *model.Document {
+//
+// realRoot is the workspace root with symbolic links resolved, to tell links
+// that leave it.
+func readDoc(j job, realRoot string, opts Options) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -190,7 +190,7 @@ func readDoc(j job, opts Options) *model.Document {
 			return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); check its permissions", unwrap(err)))
 		}
 		mode = info.Mode().Type()
-		if real, err := filepath.EvalSymlinks(j.abs); err == nil && !within(j.realRoot, real) {
+		if real, err := filepath.EvalSymlinks(j.abs); err == nil && !within(realRoot, real) {
 			return &model.Document{Path: j.rel, Problems: []model.Problem{{
 				Rule: RuleFileOutside, Pos: model.FileStart,
 				Message: "is a symbolic link to a file outside the workspace, which is not loaded or published; copy the file in, or remove the link",
