@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -138,9 +137,6 @@ type entity struct {
 	fmText  []byte // the raw front matter of an invalid entity
 }
 
-// kindLine finds the kind a broken block declares, for listing it.
-var kindLine = regexp.MustCompile(`(?m)^kind:[ \t]*["']?(icp|persona|interview)["']?[ \t]*\r?$`)
-
 func parse(s Side) *entity {
 	if s.Path == "" || s.Data == nil {
 		return nil
@@ -153,14 +149,14 @@ func parse(s Side) *entity {
 		if len(doc.Problems) == 0 {
 			return nil
 		}
-		m := kindLine.FindSubmatch(b.Text)
-		if m == nil {
+		kind := frontmatter.DeclaredKind(b.Text)
+		if kind == "" {
 			return nil // a typo'd kind or a TOML block: not one of ours in this revision
 		}
 		id := strings.TrimSuffix(path.Base(s.Path), ".md")
 		p := doc.Problems[0]
 		return &entity{path: s.Path, body: b.Body,
-			doc:     &model.Document{Path: s.Path, Kind: model.Kind(m[1]), ID: id},
+			doc:     &model.Document{Path: s.Path, Kind: kind, ID: id},
 			invalid: fmt.Sprintf("line %d: %s", p.Pos.Line, p.Message), fmText: b.Text}
 	}
 	return &entity{path: s.Path, doc: doc, fm: fm, body: b.Body}

@@ -160,6 +160,18 @@ func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+var yamlKind = regexp.MustCompile(`(?m)^kind:[ \t]*["']?(icp|persona|interview)["']?[ \t]*\r?$`)
+
+// DeclaredKind is the kind a YAML block declares on a top-level line of its
+// own, read without parsing: a block that does not parse (or is refused)
+// still names what it was meant to be. It is "" when no line says so.
+func DeclaredKind(text []byte) model.Kind {
+	if m := yamlKind.FindSubmatch(text); m != nil {
+		return model.Kind(m[1])
+	}
+	return ""
+}
+
 var tomlKind = regexp.MustCompile(`(?m)^[ \t]*kind[ \t]*=[ \t]*["']?(icp|persona|interview)["']?[ \t]*\r?$`)
 
 // tomlKindLine returns the 1-based line within text of a TOML `kind = ...`
