@@ -52,21 +52,13 @@ func escape(s string, keepBreaks bool) string {
 }
 
 func needsEscape(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || c >= 0x80 {
-			if c >= 0x80 {
-				return strings.ContainsFunc(s[i:], func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
-			}
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(s, func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
 }
 
-// unsafeRune is a non-ASCII control, line or paragraph separator, or a
-// bidirectional override that can make text read differently than it is.
+// unsafeRune is a control character (C0, DEL, C1), a line or paragraph
+// separator, or a bidirectional override that can make text read
+// differently than it is.
 func unsafeRune(r rune) bool {
-	return r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || unicode.Is(unicode.Cc, r)
+	return unicode.Is(unicode.Cc, r) || r == 0x2028 || r == 0x2029 ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
