@@ -145,6 +145,9 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		Rules:    p.runner.Rules(),
 		FailOn:   failOn,
 	}
+	if p.loc.ConfigPath == "" {
+		report.Summary.ImplicitRoot = p.show(p.loc.Root)
+	}
 	report.ToolVersion, _, _ = buildInfo()
 	for _, d := range ws.Docs {
 		if opts.Include == nil || opts.Include(d.Path) {

@@ -40,6 +40,10 @@ type Summary struct {
 	Errors   int
 	Warnings int
 	Infos    int
+	// ImplicitRoot is the workspace root as shown, set when no
+	// .persona.yaml was found, so the summary says which directory
+	// references resolved against.
+	ImplicitRoot string
 }
 
 // Summarize counts findings by severity.

@@ -80,5 +80,9 @@ func SummaryLine(s Summary) string {
 	if s.Errors+s.Warnings+s.Infos > 0 {
 		found = fmt.Sprintf("%s, %s, %s", lint.Plural(s.Errors, "error"), lint.Plural(s.Warnings, "warning"), lint.Plural(s.Infos, "info"))
 	}
-	return fmt.Sprintf("%s in %s (%s)", found, lint.Plural(s.Files, "file"), strings.Join(ents, ", "))
+	line := fmt.Sprintf("%s in %s (%s)", found, lint.Plural(s.Files, "file"), strings.Join(ents, ", "))
+	if s.ImplicitRoot != "" {
+		line += "; no .persona.yaml found, so the workspace root is " + textsafe.Line(s.ImplicitRoot)
+	}
+	return line
 }

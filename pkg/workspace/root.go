@@ -19,7 +19,8 @@ type Location struct {
 // Locate finds the workspace for start (a directory, or a file whose
 // directory counts): the nearest directory at or above it that holds
 // .persona.yaml, looking no higher than the git top-level; where none does,
-// the start directory itself.
+// the git top-level (so that one file linted alone still sees the ICPs and
+// interviews of its repository), else the start directory itself.
 func Locate(start string) (Location, error) {
 	abs, err := filepath.Abs(start)
 	if err != nil {
@@ -41,6 +42,9 @@ func Locate(start string) (Location, error) {
 		}
 		parent := filepath.Dir(dir)
 		if dir == loc.GitTop || parent == dir {
+			if loc.GitTop != "" {
+				loc.Root = loc.GitTop
+			}
 			return loc, nil
 		}
 		dir = parent

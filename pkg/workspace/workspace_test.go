@@ -34,14 +34,16 @@ func TestLocate(t *testing.T) {
 		"outer/repo/a/b/x.md":          persona,
 		"outer/repo/cfg/.persona.yaml": "",
 		"outer/repo/cfg/deep/y.md":     persona,
+		"plain/sub/z.md":               persona,
 	})
 	tests := []struct {
 		name, start, wantRoot, wantConfig string
 	}{
-		{"no config below the git top-level", "outer/repo/a/b", "outer/repo/a/b", ""},
-		{"a file's directory", "outer/repo/a/b/x.md", "outer/repo/a/b", ""},
+		{"no config: the git top-level", "outer/repo/a/b", "outer/repo", ""},
+		{"a file's directory, no config: the git top-level", "outer/repo/a/b/x.md", "outer/repo", ""},
 		{"nearest config", "outer/repo/cfg/deep", "outer/repo/cfg", "outer/repo/cfg/.persona.yaml"},
 		{"outside git, upwards", "outer", "outer", "outer/.persona.yaml"},
+		{"outside git, no config: the directory itself", "plain/sub", "plain/sub", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
