@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -235,4 +236,33 @@ func compileSchema(t *testing.T, name string, text []byte) *jsonschema.Schema {
 		t.Fatalf("%s does not compile: %v", name, err)
 	}
 	return schema
+}
+
+// TestSARIFCapWarns lints a workspace with more findings than code scanning
+// takes in one run: the log keeps 25,000 and stderr says so.
+func TestSARIFCapWarns(t *testing.T) {
+	dir := t.TempDir()
+	var body strings.Builder
+	body.WriteString("---\nkind: interview\ndate: 2026-01-01\nconsent: true\n---\n")
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&body, "mail p%d@example.org\n", i)
+	}
+	for i := 0; i < 251; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("i%03d.md", i)), []byte(body.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".persona.yaml"), []byte("rules: {interview-orphan: off}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, dir, false, nil, "lint", "--format", "sarif", "--today", "2026-11-22")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if want := "persona: warning: this SARIF log holds the 25000 most severe of 25100 findings and leaves 100 out"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr %q, want it to start with %q", stderr, want)
+	}
+	if n := strings.Count(stdout, `"ruleId"`); n != 25000 {
+		t.Errorf("%d results, want 25000", n)
+	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -154,23 +155,22 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			report.Files = append(report.Files, p.showRel(d.Path))
 		}
 	}
-	if needsFingerprints(formats) {
-		base, err := g.dir()
-		if err != nil {
-			return err
+	base, err := g.dir()
+	if err != nil {
+		return err
+	}
+	ciReport := forCI(p, base, formats, report)
+	if err := writeReports(g, p, formats, o.outFile, report, ciReport); err != nil {
+		return err
+	}
+	if err := appendStepSummary(g, formats, ciReport); err != nil {
+		return err
+	}
+	for _, f := range formats {
+		if f.name == "sarif" && len(findings) > output.SARIFMaxResults {
+			fmt.Fprintf(g.streams.ErrOut, "persona: warning: %s\n", output.SARIFCapMessage(len(findings)))
+			break
 		}
-		report.Fingerprints = output.Fingerprints(findings, func(shown string) ([]byte, error) {
-			// Only what lint itself may read: a regular file, at most
-			// the size limit (an 8 GiB sparse file is not loaded whole).
-			src, _, err := fileio.ReadRegular(filepath.Join(base, filepath.FromSlash(shown)), workspace.MaxFileSize)
-			return src, err
-		})
-	}
-	if err := writeReports(g, p, formats, o.outFile, report); err != nil {
-		return err
-	}
-	if err := appendStepSummary(g, formats, report); err != nil {
-		return err
 	}
 	for _, f := range findings {
 		if f.Severity >= failOn {
@@ -264,13 +264,44 @@ func changedFiles(root, rev, branch string) (map[string]bool, error) {
 	return changed, nil
 }
 
-func needsFingerprints(formats []formatSpec) bool {
+// forCI returns the report the formats read by CI services print: paths
+// relative to the git repository's top level when the workspace is in one
+// (those services resolve them there, wherever persona ran), with the
+// fingerprints and byte columns those formats need. base is the directory
+// shown paths are relative to.
+func forCI(p *project, base string, formats []formatSpec, r *output.Report) *output.Report {
+	need, anyCI := map[string]bool{}, false
 	for _, f := range formats {
-		if f.name == "sarif" || f.name == "codequality" {
-			return true
-		}
+		need[f.name] = true
+		anyCI = anyCI || output.ForCI(f.name)
 	}
-	return false
+	if !anyCI {
+		return r
+	}
+	ci, top := r, base
+	if p.loc.GitTop != "" {
+		top = p.loc.GitTop
+		ci = r.Relocated(func(shown string) string {
+			rel, err := filepath.Rel(top, filepath.Join(base, filepath.FromSlash(shown)))
+			if err != nil {
+				return shown
+			}
+			return filepath.ToSlash(rel)
+		})
+	}
+	// Only what lint itself may read: a regular file, at most the size
+	// limit (an 8 GiB sparse file is not loaded whole).
+	lineText := func(path string) ([]byte, error) {
+		src, _, err := fileio.ReadRegular(filepath.Join(top, filepath.FromSlash(path)), workspace.MaxFileSize)
+		return src, err
+	}
+	if need["sarif"] || need["codequality"] {
+		ci.Fingerprints = output.Fingerprints(ci.Findings, lineText)
+	}
+	if need["rdjsonl"] {
+		ci.ByteColumns = output.ByteColumns(ci.Findings, lineText)
+	}
+	return ci
 }
 
 // stepSummaryLimit keeps the appended summary under GitHub's 1 MiB cap.
@@ -305,15 +336,19 @@ func appendStepSummary(g *globalOptions, formats []formatSpec, r *output.Report)
 }
 
 // writeReports renders every requested format to its destination.
-func writeReports(g *globalOptions, p *project, formats []formatSpec, outFile string, r *output.Report) error {
+func writeReports(g *globalOptions, p *project, formats []formatSpec, outFile string, r, ci *output.Report) error {
 	for _, f := range formats {
 		dest := f.file
 		if dest == "" {
 			dest = outFile
 		}
+		shown := r
+		if output.ForCI(f.name) {
+			shown = ci
+		}
 		var buf bytes.Buffer
 		color := dest == "" && g.color(g.streams.OutIsTTY)
-		if err := f.printer(&buf, r, output.Style{Color: color}); err != nil {
+		if err := f.printer(&buf, shown, output.Style{Color: color}); err != nil {
 			return usageErrorf("rendering %s: %v", f.name, err)
 		}
 		if err := g.writeOutput(p, dest, buf.Bytes()); err != nil {

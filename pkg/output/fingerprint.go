@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/personakit/persona/pkg/lint"
 )
@@ -19,6 +20,47 @@ import (
 func Fingerprints(findings []lint.Finding, lineText func(path string) ([]byte, error)) []string {
 	seen := map[string]int{}
 	out := make([]string, len(findings))
+	eachLine(findings, lineText, func(i int, line []byte, ok bool) {
+		f := findings[i]
+		h := sha256.New()
+		h.Write([]byte(f.Rule + "\x00" + f.Path + "\x00"))
+		if ok {
+			h.Write(bytes.TrimSpace(line))
+		} else {
+			h.Write([]byte(strconv.Itoa(f.Line)))
+		}
+		key := hex.EncodeToString(h.Sum(nil))[:16]
+		seen[key]++
+		out[i] = key + ":" + strconv.Itoa(seen[key])
+	})
+	return out
+}
+
+// ByteColumns converts each finding's column (in characters) to a 1-based
+// UTF-8 byte column, as reviewdog's rdjson counts them. A line that cannot
+// be read keeps the character column.
+func ByteColumns(findings []lint.Finding, lineText func(path string) ([]byte, error)) []int {
+	out := make([]int, len(findings))
+	eachLine(findings, lineText, func(i int, line []byte, ok bool) {
+		col := findings[i].Column
+		out[i] = col
+		if !ok || col < 1 {
+			return
+		}
+		off := 0
+		for n := 1; n < col && off < len(line); n++ {
+			_, size := utf8.DecodeRune(line[off:])
+			off += size
+		}
+		out[i] = off + 1
+	})
+	return out
+}
+
+// eachLine calls fn with the text of each finding's line (without its line
+// end). Findings come sorted by path, so one file's lines are held at a
+// time; ok is false where the file or the line cannot be had.
+func eachLine(findings []lint.Finding, lineText func(path string) ([]byte, error), fn func(i int, line []byte, ok bool)) {
 	current, read := "", false
 	var lines [][]byte
 	for i, f := range findings {
@@ -28,18 +70,12 @@ func Fingerprints(findings []lint.Finding, lineText func(path string) ([]byte, e
 				lines = bytes.Split(src, []byte("\n"))
 			}
 		}
-		h := sha256.New()
-		h.Write([]byte(f.Rule + "\x00" + f.Path + "\x00"))
 		if f.Line >= 1 && f.Line <= len(lines) {
-			h.Write(bytes.TrimSpace(lines[f.Line-1]))
+			fn(i, bytes.TrimSuffix(lines[f.Line-1], []byte("\r")), true)
 		} else {
-			h.Write([]byte(strconv.Itoa(f.Line)))
+			fn(i, nil, false)
 		}
-		key := hex.EncodeToString(h.Sum(nil))[:16]
-		seen[key]++
-		out[i] = key + ":" + strconv.Itoa(seen[key])
 	}
-	return out
 }
 
 // fingerprint returns the i-th fingerprint, or one derived from the

@@ -31,6 +31,42 @@ type Report struct {
 	// Findings), for formats that track findings across runs; see
 	// Fingerprints.
 	Fingerprints []string
+	// ByteColumns holds each finding's column in UTF-8 bytes (same index
+	// as Findings), for formats that count bytes (rdjsonl); see
+	// ByteColumns.
+	ByteColumns []int
+	// RepoRelative says paths are relative to the git repository's top
+	// level rather than to the current directory (see Relocated).
+	RepoRelative bool
+}
+
+// ForCI reports whether format is read by a CI service, which resolves
+// paths against the repository's top level wherever the command ran.
+func ForCI(format string) bool {
+	switch format {
+	case "sarif", "github", "rdjsonl", "codequality", "junit":
+		return true
+	}
+	return false
+}
+
+// Relocated returns a copy of r whose finding and file paths are mapped
+// through path, marked as relative to the repository's top level.
+// Fingerprints and byte columns are not copied: they are computed for the
+// paths they will be shown with.
+func (r *Report) Relocated(path func(shown string) string) *Report {
+	out := *r
+	out.Findings = make([]lint.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Path = path(f.Path)
+		out.Findings[i] = f
+	}
+	out.Files = make([]string, len(r.Files))
+	for i, f := range r.Files {
+		out.Files[i] = path(f)
+	}
+	out.Fingerprints, out.ByteColumns, out.RepoRelative = nil, nil, true
+	return &out
 }
 
 // Summary counts what was linted and found.

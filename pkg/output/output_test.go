@@ -2,6 +2,10 @@ package output
 
 import (
 	"bytes"
+	"encoding/json"
+	"net/url"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,16 +39,107 @@ func TestStepSummaryIsCut(t *testing.T) {
 	}
 }
 
-func TestURIPath(t *testing.T) {
-	for in, want := range map[string]string{
-		"personas/a.md":      "personas/a.md",
-		"with space/x#1.md":  "with%20space/x%231.md",
-		"grüße.md":           "gr%C3%BC%C3%9Fe.md",
-		"../outside/100%.md": "../outside/100%25.md",
-	} {
-		if got := uriPath(in); got != want {
-			t.Errorf("uriPath(%q) = %q, want %q", in, got, want)
+func TestURIReference(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "personas/a.md", "personas/a.md"},
+		{"space and fragment", "with space/x#1.md", "with%20space/x%231.md"},
+		{"non-ASCII", "grüße.md", "gr%C3%BC%C3%9Fe.md"},
+		{"percent", "../outside/100%.md", "../outside/100%25.md"},
+		{"brackets and bar", "p/[draft]|v2.md", "p/%5Bdraft%5D%7Cv2.md"},
+		{"colon in the first segment is no scheme", "c:x.md", "./c:x.md"},
+		{"colon later is fine", "p/c:x.md", "p/c:x.md"},
+		{"query and controls", "a?b\n\x01.md", "a%3Fb%0A%01.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := URIReference(tt.in)
+			if got != tt.want {
+				t.Errorf("URIReference(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			// RFC 3986: a relative reference with none of the characters a
+			// URI cannot hold, whose first segment has no colon.
+			u, err := url.Parse(got)
+			if err != nil || u.Scheme != "" || strings.TrimPrefix(u.Path, "./") != tt.in {
+				t.Errorf("%q does not parse back to the path %q: %+v %v", got, tt.in, u, err)
+			}
+			if strings.ContainsAny(got, "[]| #?\"<>\\^`{}") {
+				t.Errorf("%q holds a character an RFC 3986 reference cannot", got)
+			}
+		})
+	}
+}
+
+func TestSARIFKeepsTheMostSevere(t *testing.T) {
+	r := &Report{}
+	for i := 0; i < SARIFMaxResults+500; i++ {
+		sev := lint.Info
+		if i%100 == 0 {
+			sev = lint.Error
 		}
+		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: sev, Path: "p.md", Line: i + 1, Column: 1, Message: "m"})
+	}
+	var b bytes.Buffer
+	if err := SARIF(&b, r, Style{}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ToolExecutionNotifications []struct{ Message struct{ Text string } }
+			}
+			Results []struct {
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct{ Region struct{ StartLine int } }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != SARIFMaxResults {
+		t.Fatalf("%d results, want %d", len(run.Results), SARIFMaxResults)
+	}
+	errors, prev := 0, 0
+	for _, res := range run.Results {
+		if res.Level == "error" {
+			errors++
+		}
+		line := res.Locations[0].PhysicalLocation.Region.StartLine
+		if line <= prev {
+			t.Fatalf("results out of order: line %d after %d", line, prev)
+		}
+		prev = line
+	}
+	if errors != (SARIFMaxResults+500)/100 {
+		t.Errorf("%d errors kept, want every one", errors)
+	}
+	if len(run.Invocations) != 1 || !strings.Contains(run.Invocations[0].ToolExecutionNotifications[0].Message.Text, "leaves 500 out") {
+		t.Errorf("no notification of what was left out: %+v", run.Invocations)
+	}
+}
+
+func TestByteColumns(t *testing.T) {
+	src := []byte("plain\r\nZoë: zoe@x.io\n漢字 x\n")
+	findings := []lint.Finding{
+		{Path: "p.md", Line: 1, Column: 3},
+		{Path: "p.md", Line: 2, Column: 6},
+		{Path: "p.md", Line: 3, Column: 4},
+		{Path: "p.md", Line: 9, Column: 2},
+		{Path: "gone.md", Line: 1, Column: 5},
+	}
+	read := func(p string) ([]byte, error) {
+		if p == "gone.md" {
+			return nil, os.ErrNotExist
+		}
+		return src, nil
+	}
+	got := ByteColumns(findings, read)
+	want := []int{3, 7, 8, 2, 5}
+	if !slices.Equal(got, want) {
+		t.Errorf("ByteColumns = %v, want %v", got, want)
 	}
 }
 

@@ -32,14 +32,15 @@ type rdDiagnostic struct {
 }
 
 // RDJSONL writes reviewdog's Diagnostic format, one JSON object a line.
+// Its columns count UTF-8 bytes, as reviewdog's do.
 func RDJSONL(w io.Writer, r *Report, _ Style) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		var d rdDiagnostic
 		d.Message = f.Message
 		d.Location.Path = f.Path
-		d.Location.Range.Start = rdPosition{Line: f.Line, Column: f.Column}
+		d.Location.Range.Start = rdPosition{Line: f.Line, Column: r.byteColumn(i)}
 		d.Severity = map[lint.Severity]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Severity]
 		d.Source.Name, d.Source.URL = "persona", InformationURI
 		d.Code.Value, d.Code.URL = f.Rule, RulesURI
@@ -48,4 +49,13 @@ func RDJSONL(w io.Writer, r *Report, _ Style) error {
 		}
 	}
 	return nil
+}
+
+// byteColumn is the i-th finding's column in bytes, or its character column
+// when none were computed.
+func (r *Report) byteColumn(i int) int {
+	if i < len(r.ByteColumns) {
+		return r.ByteColumns[i]
+	}
+	return r.Findings[i].Column
 }

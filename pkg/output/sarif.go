@@ -1,7 +1,10 @@
 package output
 
 import (
+	"fmt"
 	"io"
+	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
@@ -17,9 +20,21 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool               sarifTool                `json:"tool"`
+	Invocations        []sarifInvocation        `json:"invocations,omitempty"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"`
+	ColumnKind         string                   `json:"columnKind"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -71,8 +86,19 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI         string     `json:"uri,omitempty"`
+	URIBaseID   string     `json:"uriBaseId,omitempty"`
+	Description *sarifText `json:"description,omitempty"`
 }
+
+// SARIFMaxResults is the most results one run may hold: GitHub code scanning
+// rejects a run with more.
+const SARIFMaxResults = 25_000
+
+// srcRoot names the repository's top level, which relative URIs resolve
+// against. Its absolute location is left to the consumer (code scanning
+// knows its checkout), so the log is the same on every machine.
+const srcRoot = "%SRCROOT%"
 
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
@@ -115,43 +141,72 @@ func SARIF(w io.Writer, r *Report, _ Style) error {
 			DefaultConfiguration: sarifRuleLevel{Level: sarifLevel(rule.DefaultSeverity())},
 		})
 	}
-	results := make([]sarifResult, 0, len(r.Findings))
-	for i, f := range r.Findings {
+	kept := mostSevere(r.Findings, SARIFMaxResults)
+	results := make([]sarifResult, 0, len(kept))
+	baseID := ""
+	if r.RepoRelative {
+		baseID = srcRoot
+	}
+	for _, i := range kept {
+		f := r.Findings[i]
 		results = append(results, sarifResult{
 			RuleID:    f.Rule,
 			RuleIndex: index[f.Rule],
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: uriPath(f.Path)},
+				ArtifactLocation: sarifArtifact{URI: URIReference(f.Path), URIBaseID: baseID},
 				Region:           sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Column, 1)},
 			}}},
 			PartialFingerprints: map[string]string{"primaryLocationLineHash": r.fingerprint(i)},
 		})
 	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}
+	if r.RepoRelative {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {
+			Description: &sarifText{Text: "The git repository's top level; every artifact URI is relative to it."}}}
+	}
+	if left := len(r.Findings) - len(kept); left > 0 {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{
+			Level:   "warning",
+			Message: sarifText{Text: SARIFCapMessage(len(r.Findings))},
+		}}}}
+	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
+		Runs:    []sarifRun{run},
 	}
 	return WriteJSON(w, log)
 }
 
-// uriPath turns a shown path into a relative URI reference: percent-encode
-// what a URI cannot hold (spaces, '%', '#', '?').
-func uriPath(p string) string {
-	var b strings.Builder
-	for _, c := range []byte(p) {
-		switch {
-		case c == ' ' || c == '%' || c == '#' || c == '?' || c < 0x20 || c >= 0x7f:
-			b.WriteString("%")
-			b.WriteString(strings.ToUpper(string("0123456789abcdef"[c>>4]) + string("0123456789abcdef"[c&15])))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
+// SARIFCapMessage says how many of total findings a SARIF log leaves out.
+func SARIFCapMessage(total int) string {
+	return fmt.Sprintf("this SARIF log holds the %d most severe of %d findings and leaves %d out, as GitHub code scanning rejects a run with more than %d results; run persona lint with --format json for all of them",
+		SARIFMaxResults, total, total-SARIFMaxResults, SARIFMaxResults)
 }
+
+// mostSevere returns the indices of at most limit findings, the most severe
+// first chosen, in their original order.
+func mostSevere(findings []lint.Finding, limit int) []int {
+	idx := make([]int, len(findings))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(idx) <= limit {
+		return idx
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return findings[idx[a]].Severity > findings[idx[b]].Severity })
+	idx = idx[:limit]
+	sort.Ints(idx)
+	return idx
+}
+
+// URIReference turns a '/'-separated relative path into an RFC 3986
+// relative reference: net/url percent-encodes what a path cannot hold
+// ('[', '|', '#', '%', controls, non-ASCII) and prefixes "./" where a colon
+// in the first segment would read as a scheme ("c:x.md").
+func URIReference(p string) string { return (&url.URL{Path: p}).String() }
 
 // ruleName is a rule id in PascalCase, as SARIF viewers show names.
 func ruleName(id string) string {
