@@ -6,6 +6,7 @@
 //
 //	persona-bench generate DIR ICPS     write ICPS × 21 files under DIR
 //	persona-bench hostile KIND N DIR    write one hostile input of size N
+//	persona-bench names DIR             write the hostile-name workspace
 //	persona-bench floor DIR             the floor program
 //	persona-bench time RUNS CMD ARGS... median wall time and peak RSS of CMD
 //	persona-bench race RUNS 'CMD ARGS' 'CMD ARGS'...
@@ -68,6 +69,16 @@ func run(args []string) error {
 			return fmt.Errorf("N must be a positive number")
 		}
 		return hostile(args[1], n, args[3])
+	case "names":
+		if len(args) != 2 {
+			return fmt.Errorf("usage: persona-bench names DIR")
+		}
+		files, err := generate.HostileNames(args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d files in %s\n", len(files), args[1])
+		return nil
 	case "floor":
 		if len(args) != 2 {
 			return fmt.Errorf("usage: persona-bench floor DIR")

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/personakit/persona/pkg/generate"
 )
 
 // lintFlawed lints examples/flawed in one format, as CI would.
@@ -266,3 +270,102 @@ func TestSARIFCapWarns(t *testing.T) {
 		t.Errorf("%d results, want 25000", n)
 	}
 }
+
+// TestHostileNamesStayWellFormed lints a workspace whose file names hold
+// every character that breaks an unescaped output, in every CI format.
+func TestHostileNamesStayWellFormed(t *testing.T) {
+	dir := t.TempDir()
+	files, err := generate.HostileNames(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lintAs := func(format string) string {
+		t.Helper()
+		stdout, stderr, code := run(t, dir, false, nil, "lint", "--format", format, "--today", "2026-11-22")
+		if code != 1 || stderr != "" {
+			t.Fatalf("%s: exit %d, stderr %q", format, code, stderr)
+		}
+		return stdout
+	}
+	entities := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			entities++
+		}
+	}
+
+	t.Run("sarif", func(t *testing.T) {
+		schemaText, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "sarif-schema-2.1.0.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := lintAs("sarif")
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := compileSchema(t, "sarif-schema-2.1.0.json", schemaText).Validate(doc); err != nil {
+			t.Fatalf("SARIF does not validate: %v", err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &log); err != nil {
+			t.Fatal(err)
+		}
+		uris := map[string]bool{}
+		for _, res := range log.Runs[0].Results {
+			uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI
+			uris[uri] = true
+			if !uriReference.MatchString(uri) {
+				t.Errorf("%q is not an RFC 3986 relative reference without a scheme", uri)
+			}
+			u, err := url.Parse(uri)
+			if err != nil || u.Scheme != "" || u.RawQuery != "" || u.Fragment != "" {
+				t.Errorf("%q parses as %+v, %v", uri, u, err)
+			}
+		}
+		if len(uris) != entities {
+			t.Errorf("%d distinct URIs, want one per entity file (%d)", len(uris), entities)
+		}
+	})
+	t.Run("junit", func(t *testing.T) {
+		dec := xml.NewDecoder(strings.NewReader(lintAs("junit")))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("JUnit is not well-formed XML: %v", err)
+			}
+		}
+	})
+	t.Run("github", func(t *testing.T) {
+		out := lintAs("github")
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if !workflowCommand.MatchString(l) {
+				t.Errorf("not a workflow command: %q", l)
+			}
+		}
+	})
+	t.Run("rdjsonl and codequality", func(t *testing.T) {
+		for _, l := range strings.Split(strings.TrimSuffix(lintAs("rdjsonl"), "\n"), "\n") {
+			if !json.Valid([]byte(l)) {
+				t.Errorf("not a JSON line: %q", l)
+			}
+		}
+		if out := lintAs("codequality"); !json.Valid([]byte(out)) {
+			t.Errorf("codequality is not JSON:\n%s", out)
+		}
+	})
+}
+
+// uriReference is RFC 3986's relative-ref restricted to a path (no scheme,
+// query or fragment): unreserved, sub-delims, ':', '@', '/' and
+// percent-encodings, and no colon before the first '/'.
+var uriReference = regexp.MustCompile(`^(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=@:/]|%[0-9A-F]{2})*$|^\./(?:[A-Za-z0-9\-._~!$&'()*+,;=@:/]|%[0-9A-F]{2})*$`)
