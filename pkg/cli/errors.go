@@ -10,6 +10,9 @@ const (
 	ExitClean    = 0
 	ExitFindings = 1
 	ExitUsage    = 2
+	// ExitInterrupted is what shells report for a command ended by
+	// Ctrl-C (128 + SIGINT), so scripts can tell a cancel from a failure.
+	ExitInterrupted = 130
 )
 
 // exitError carries the exit code an error maps to. Findings use it with a
@@ -34,6 +37,11 @@ func usageErrorf(format string, args ...any) error {
 }
 
 func usageError(err error) error { return &exitError{code: ExitUsage, err: err} }
+
+// interruptedErrorf is a command the user cancelled with Ctrl-C: exit 130.
+func interruptedErrorf(format string, args ...any) error {
+	return &exitError{code: ExitInterrupted, err: fmt.Errorf(format, args...)}
+}
 
 // errFindings reports that findings at or above --fail-on were printed.
 var errFindings = &exitError{code: ExitFindings}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -46,8 +47,7 @@ func guidedPersona(g *globalOptions, ws *workspace.Workspace, data *scaffold.Dat
 			}
 			options = append(options, huh.NewOption(label, d.ID))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title("ICP").Description("The ideal customer profile this person works in").
-			Options(options...).Value(&icp))
+		fields = append(fields, icpPicker(options, &icp))
 	}
 	fields = append(fields,
 		huh.NewInput().Title("Role").Description("Their job title").Value(&role),
@@ -59,17 +59,21 @@ func guidedPersona(g *globalOptions, ws *workspace.Workspace, data *scaffold.Dat
 		for _, d := range interviews {
 			options = append(options, huh.NewOption(d.ID, d.ID))
 		}
-		fields = append(fields, huh.NewMultiSelect[string]().Title("Sources").
-			Description("The interviews this persona rests on (none yet keeps it a draft)").
-			Options(options...).Value(&sources))
+		fields = append(fields, sourcesPicker(options, &sources))
 	}
-	form := huh.NewForm(huh.NewGroup(fields...)).
+	// One question per page: in one shared group the pickers got what
+	// height was left and showed too few choices (none of one).
+	groups := make([]*huh.Group, len(fields))
+	for i, f := range fields {
+		groups[i] = huh.NewGroup(f)
+	}
+	form := huh.NewForm(groups...).
 		WithInput(g.streams.In).
 		WithOutput(g.streams.Out).
 		WithAccessible(g.streams.Getenv("ACCESSIBLE") != "")
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
-			return usageErrorf("cancelled; nothing was written")
+			return interruptedErrorf("cancelled; nothing was written")
 		}
 		return usageErrorf("guided mode: %v", err)
 	}
@@ -96,4 +100,39 @@ func splitAnswers(s string) []string {
 		}
 	}
 	return out
+}
+
+// pickerRows is how many choices a picker shows at once; more scroll, and
+// typing / filters them.
+const pickerRows = 12
+
+// pickerHeight is the height a picker needs to show rows choices under its
+// one-line title and description. huh subtracts the title and description
+// from the height it computes for itself, so without it a picker of one
+// choice shows none and one of five shows three.
+func pickerHeight(choices int) int {
+	if choices > pickerRows {
+		return pickerRows + 4 // and the hint's line
+	}
+	return choices + 3
+}
+
+// pickerHint tells how to reach every choice when not all fit.
+func pickerHint(choices int, what string) string {
+	if choices <= pickerRows {
+		return ""
+	}
+	return fmt.Sprintf("\n%d %s, %d shown: ↑↓ scroll, / filters", choices, what, pickerRows)
+}
+
+func icpPicker(options []huh.Option[string], value *string) *huh.Select[string] {
+	return huh.NewSelect[string]().Title("ICP").
+		Description("The ideal customer profile this person works in" + pickerHint(len(options), "ICPs")).
+		Options(options...).Height(pickerHeight(len(options))).Value(value)
+}
+
+func sourcesPicker(options []huh.Option[string], value *[]string) *huh.MultiSelect[string] {
+	return huh.NewMultiSelect[string]().Title("Sources").
+		Description("The interviews it rests on; none keeps it a draft" + pickerHint(len(options), "interviews")).
+		Options(options...).Filterable(true).Height(pickerHeight(len(options))).Value(value)
 }

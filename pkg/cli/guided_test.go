@@ -2,11 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"charm.land/huh/v2"
 )
 
 // TestGuidedPersona drives the guided mode for real, through huh's
@@ -57,9 +60,19 @@ func TestGuidedPersona(t *testing.T) {
 			t.Errorf("the new persona lacks %q:\n%s", want, got)
 		}
 	}
-	// With one source, the active persona is short of evidence, nothing else.
+	if strings.Contains(string(got), "\nreviewed:") {
+		t.Errorf("the new persona is stamped reviewed before anyone validated it:\n%s", got)
+	}
+	// With one source the active persona is short of evidence; it has not
+	// been reviewed yet; and the one thing the guided mode does not ask,
+	// the department, is a TODO left for the author. Nothing else.
 	stdout, _, code := run(t, dir, false, nil, "lint", "--today", "2026-11-22", "--format", "json")
-	if code != 0 || !strings.Contains(stdout, `"rule": "persona-few-sources"`) || strings.Count(stdout, `"rule"`) != 1 {
+	for _, want := range []string{`"rule": "persona-few-sources"`, `"rule": "stale"`, `template text \"TODO-department\"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("lint after the guided mode lacks %s", want)
+		}
+	}
+	if code != 1 || strings.Count(stdout, `"rule"`) != 3 {
 		t.Errorf("lint after the guided mode (exit %d):\n%s", code, stdout)
 	}
 }
@@ -79,5 +92,40 @@ func TestSplitAnswers(t *testing.T) {
 	got := splitAnswers(" a; b ;\n c;; ")
 	if strings.Join(got, "|") != "a|b|c" {
 		t.Errorf("splitAnswers = %q", got)
+	}
+}
+
+// TestSourcesPickerShowsEveryChoice renders the Sources picker as a
+// terminal shows it: every interview is visible (one, five, twelve), and
+// beyond what fits the description says how to reach the rest.
+func TestSourcesPickerShowsEveryChoice(t *testing.T) {
+	for _, n := range []int{1, 5, 12, 30} {
+		for _, rows := range []int{24, 40, 60} {
+			t.Run(fmt.Sprintf("%d interviews in %d rows", n, rows), func(t *testing.T) {
+				options := make([]huh.Option[string], n)
+				for i := range options {
+					id := fmt.Sprintf("interview-%02d", i+1)
+					options[i] = huh.NewOption(id, id)
+				}
+				var chosen []string
+				form := huh.NewForm(huh.NewGroup(sourcesPicker(options, &chosen))).WithWidth(80).WithHeight(rows)
+				form.Init()
+				view := form.View()
+				for i := 1; i <= min(n, pickerRows); i++ {
+					if id := fmt.Sprintf("interview-%02d", i); !strings.Contains(view, id) {
+						t.Errorf("%s is not shown:\n%s", id, view)
+					}
+				}
+				if hint := fmt.Sprintf("%d interviews, %d shown", n, pickerRows); (n > pickerRows) != strings.Contains(view, hint) {
+					t.Errorf("scroll hint %q shown: %v, want %v:\n%s", hint, strings.Contains(view, hint), n > pickerRows, view)
+				}
+			})
+		}
+	}
+}
+
+func TestCancelExits130(t *testing.T) {
+	if got := exitCode(interruptedErrorf("cancelled; nothing was written")); got != 130 {
+		t.Errorf("a cancelled command exits %d, want 130 (128 + SIGINT)", got)
 	}
 }

@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
@@ -90,6 +94,12 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	data := scaffold.Data{Kind: string(kind), ICP: o.icp, Name: o.name, Date: today.Format("2006-01-02"), Set: set}
 	if len(args) == 2 {
 		data.ID = args[1]
+		if kind == model.KindInterview && o.today == "" {
+			// 2026-11-20-plant-manager-stuttgart happened on 2026-11-20.
+			if d, ok := dateFromID(data.ID); ok {
+				data.Date = d
+			}
+		}
 	} else {
 		if kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
 			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", kind)
@@ -114,6 +124,9 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	if tmpl.Skipped != "" {
 		fmt.Fprintf(g.streams.ErrOut, "persona: %s does not exist; using %s\n", tmpl.Skipped, tmpl.Name)
 	}
+	if err := checkSetKeys(tmpl, set, o.set); err != nil {
+		return err
+	}
 	content, err := scaffold.Render(tmpl, data)
 	if err != nil {
 		return usageError(err)
@@ -125,6 +138,12 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		for _, prob := range doc.Problems {
 			if prob.Rule == frontmatter.RuleFrontmatterInvalid {
 				return usageErrorf("%s produced invalid front matter (line %d of the output: %s)", tmpl.Name, prob.Pos.Line, prob.Message)
+			}
+			if prob.Rule == frontmatter.RuleFieldType {
+				// A value the contract rejects, usually from --set
+				// (share=abc): refuse it now rather than write a file
+				// that fails lint.
+				return usageErrorf("the new %s would be refused by lint: %s (line %d of the output of %s); fix the --set value", kind, prob.Message, prob.Pos.Line, tmpl.Name)
 			}
 		}
 	}
@@ -141,8 +160,80 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		}
 		return usageErrorf("cannot write %s: %v", p.show(target), describeFSError(err))
 	}
-	_, err = fmt.Fprintf(g.streams.Out, "created %s\n", p.show(target))
+	if _, err := fmt.Fprintf(g.streams.Out, "created %s\n", p.show(target)); err != nil {
+		return err
+	}
+	if n := bytes.Count(content, []byte("TODO")); n > 0 {
+		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", lint.Plural(n, "TODO placeholder"))
+	}
 	return err
+}
+
+// onlyICP is the ICP a new persona belongs to when --icp is not given: the
+// workspace's only ICP. With none or several it says what to do, since a
+// persona without an ICP fails lint at once.
+func onlyICP(ws *workspace.Workspace) (string, error) {
+	ids := ws.IDs(model.KindICP)
+	switch len(ids) {
+	case 1:
+		return ids[0], nil
+	case 0:
+		return "", usageErrorf("a persona belongs to an ICP and this workspace has none; create one first with persona new icp ID")
+	}
+	const shown = 10
+	list := ids
+	if len(list) > shown {
+		list = list[:shown]
+	}
+	more := ""
+	if len(ids) > shown {
+		more = fmt.Sprintf(" and %d more (persona list --kind icp)", len(ids)-shown)
+	}
+	return "", usageErrorf("say which ICP the persona belongs to with --icp: %s%s", strings.Join(list, ", "), more)
+}
+
+// dateFromID reads the date an interview id starts with (YYYY-MM-DD-…).
+func dateFromID(id string) (string, bool) {
+	if len(id) < 10 || len(id) > 10 && id[10] != '-' {
+		return "", false
+	}
+	if _, err := time.Parse("2006-01-02", id[:10]); err != nil {
+		return "", false
+	}
+	return id[:10], true
+}
+
+// checkSetKeys refuses --set keys the template never reads: they would be
+// dropped without a word, usually because of a typo.
+func checkSetKeys(tmpl scaffold.Template, set map[string]string, order []string) error {
+	if len(set) == 0 {
+		return nil
+	}
+	used, open, err := scaffold.SetKeys(tmpl)
+	if err != nil {
+		return usageError(err)
+	}
+	if open {
+		return nil
+	}
+	known := make([]string, 0, len(used))
+	for k := range used {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	for _, kv := range order {
+		k, _, _ := strings.Cut(kv, "=")
+		k = strings.TrimSpace(k)
+		if used[k] {
+			continue
+		}
+		if len(known) == 0 {
+			return usageErrorf("--set %s: %s reads no --set keys", k, tmpl.Name)
+		}
+		return usageErrorf("--set %s: %s does not use it%s", k, tmpl.Name,
+			frontmatter.DidYouMeanOr(k, known, "; it reads "+strings.Join(known, ", ")))
+	}
+	return nil
 }
 
 // checkNew validates the id, the name and the ICP of a new entity against
@@ -160,6 +251,13 @@ func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffo
 	}
 	if data.Name == "" {
 		data.Name = scaffold.NameFromID(data.ID)
+	}
+	if kind == model.KindPersona && data.ICP == "" {
+		icp, err := onlyICP(ws)
+		if err != nil {
+			return err
+		}
+		data.ICP = icp
 	}
 	if data.ICP != "" && ws.Lookup(model.KindICP, data.ICP) == nil {
 		return usageErrorf("icp %q does not exist%s", data.ICP, frontmatter.DidYouMeanOr(data.ICP, ws.IDs(model.KindICP),

@@ -143,6 +143,10 @@ func (d *Document) Entity() string {
 // IsActive reports whether the entity counts as in use.
 func (d *Document) IsActive() bool { return d.Status == StatusActive }
 
+// IsRetired reports whether the entity is kept only for the record: its
+// evidence is no longer checked.
+func (d *Document) IsRetired() bool { return d.Status == StatusRetired }
+
 // ICP is an ideal customer profile: the organisation or group that fits best.
 type ICP struct {
 	Title           Str

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+	"text/template/parse"
 	"time"
 	"unicode"
 
@@ -174,3 +175,107 @@ func NameFromID(id string) string {
 
 // MaxTemplateSize bounds a template file; rendering is bounded separately.
 const MaxTemplateSize = 1 << 20
+
+// SetKeys lists the --set keys a template reads: the literal keys of
+// `index .Set "key"` and `.Set.key`. open is true when it reads .Set in a
+// way no list can capture (ranging over it, an index computed at run
+// time), so any key may be used.
+func SetKeys(t Template) (keys map[string]bool, open bool, err error) {
+	tmpl, err := template.New(t.Name).Option("missingkey=zero").Parse(string(t.Text))
+	if err != nil {
+		return nil, false, cleanTemplateError(err)
+	}
+	keys = map[string]bool{}
+	// setField records .Set.key; .Set on its own may be used any way.
+	setField := func(ident []string) {
+		if len(ident) > 0 && ident[0] == "Set" {
+			if len(ident) > 1 {
+				keys[ident[1]] = true
+			} else {
+				open = true
+			}
+		}
+	}
+	var walk func(n parse.Node)
+	walkCommand := func(c *parse.CommandNode) {
+		if len(c.Args) >= 2 {
+			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" {
+				if isSetItself(c.Args[1]) {
+					if len(c.Args) == 3 {
+						if s, ok := c.Args[2].(*parse.StringNode); ok {
+							keys[s.Text] = true
+							return
+						}
+					}
+					open = true
+					for _, a := range c.Args[2:] {
+						walk(a)
+					}
+					return
+				}
+			}
+		}
+		for _, a := range c.Args {
+			walk(a)
+		}
+	}
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walkBranch(&n.BranchNode, walk)
+		case *parse.RangeNode:
+			walkBranch(&n.BranchNode, walk)
+		case *parse.WithNode:
+			walkBranch(&n.BranchNode, walk)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walkCommand(c)
+				}
+			}
+		case *parse.FieldNode:
+			setField(n.Ident)
+		case *parse.VariableNode:
+			if len(n.Ident) > 1 && n.Ident[0] == "$" {
+				setField(n.Ident[1:])
+			}
+		case *parse.ChainNode:
+			walk(n.Node)
+		}
+	}
+	for _, tt := range tmpl.Templates() {
+		if tt.Tree != nil {
+			walk(tt.Tree.Root)
+		}
+	}
+	return keys, open, nil
+}
+
+// isSetItself reports whether n is .Set or $.Set.
+func isSetItself(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		return len(n.Ident) == 1 && n.Ident[0] == "Set"
+	case *parse.VariableNode:
+		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "Set"
+	}
+	return false
+}
+
+func walkBranch(b *parse.BranchNode, walk func(parse.Node)) {
+	walk(b.Pipe)
+	walk(b.List)
+	if b.ElseList != nil {
+		walk(b.ElseList)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -140,4 +141,55 @@ func FuzzRender(f *testing.F) {
 		}
 		_, _ = Render(Template{Name: "f.md", Text: []byte(text)}, Data{ID: "x", Goals: []string{"a"}, Set: map[string]string{"a": "b"}})
 	})
+}
+
+func TestSetKeys(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		open       bool
+	}{
+		{"index with literal keys", `{{ or (index .Set "role") "x" }} {{ index .Set "region" }}`, []string{"region", "role"}, false},
+		{"field access", `{{ .Set.channel }}{{ if .Set.consent }}y{{ end }}`, []string{"channel", "consent"}, false},
+		{"inside branches and defined templates", `{{ define "t" }}{{ index .Set "a" }}{{ end }}{{ with .ID }}{{ index $.Set "b" }}{{ end }}{{ range .Goals }}{{ end }}{{ template "t" . }}{{ $.Set.c }}`, []string{"a", "b", "c"}, false},
+		{"ranging over Set", `{{ range $k, $v := .Set }}{{ $k }}{{ end }}`, nil, true},
+		{"a computed key", `{{ index .Set .ID }}`, nil, true},
+		{"Set alone", `{{ index .Set }}`, nil, true},
+		{"no Set", `{{ .Name }}`, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keys, open, err := SetKeys(Template{Name: "t.md", Text: []byte(tt.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for k := range keys {
+				got = append(got, k)
+			}
+			sort.Strings(got)
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") || open != tt.open {
+				t.Errorf("SetKeys = %v, open %v; want %v, open %v", got, open, tt.want, tt.open)
+			}
+		})
+	}
+}
+
+func TestBuiltinTemplatesUseTODO(t *testing.T) {
+	for _, kind := range []model.Kind{model.KindICP, model.KindPersona, model.KindInterview} {
+		tmpl, err := Lookup(t.TempDir(), kind, "", func(s string) string { return s })
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(tmpl, Data{ID: "x", Kind: string(kind), Name: "X", Date: "2026-11-22"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "TODO") || strings.Contains(string(out), "eplace") {
+			t.Errorf("built-in %s template does not mark its placeholders with TODO alone:\n%s", kind, out)
+		}
+		if kind != model.KindInterview && strings.Contains(string(out), "\nreviewed:") {
+			t.Errorf("built-in %s template stamps reviewed before anyone validated it:\n%s", kind, out)
+		}
+	}
 }

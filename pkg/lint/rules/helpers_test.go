@@ -68,6 +68,17 @@ func with(changes map[string]string) map[string]string {
 // "path:line:col severity".
 func lintFindings(t *testing.T, files map[string]string, cfg, rule string) []string {
 	t.Helper()
+	return lintFindingsOf(t, files, cfg, rule, false)
+}
+
+// lintMessages is lintFindings with each finding's message after it.
+func lintMessages(t *testing.T, files map[string]string, cfg, rule string) []string {
+	t.Helper()
+	return lintFindingsOf(t, files, cfg, rule, true)
+}
+
+func lintFindingsOf(t *testing.T, files map[string]string, cfg, rule string, withMessages bool) []string {
+	t.Helper()
 	root := t.TempDir()
 	if cfg != "" {
 		files[config.FileName] = cfg
@@ -100,6 +111,9 @@ func lintFindings(t *testing.T, files map[string]string, cfg, rule string) []str
 	for _, f := range runner.Run(ws, lint.Options{Today: today}) {
 		if f.Rule == rule {
 			out = append(out, fmt.Sprintf("%s:%d:%d %s", f.Path, f.Line, f.Column, f.Severity))
+			if withMessages {
+				out[len(out)-1] += " " + f.Message
+			}
 		}
 	}
 	return out
@@ -147,8 +161,8 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("rule %s has no file of its own: %v", r.ID(), err)
 		}
 	}
-	if len(seen) != 32 {
-		t.Errorf("%d rules registered, the contract has 32", len(seen))
+	if len(seen) != 35 {
+		t.Errorf("%d rules registered, the contract has 35", len(seen))
 	}
 }
 

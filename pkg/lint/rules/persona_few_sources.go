@@ -29,8 +29,8 @@ func (r *personaFewSources) Configure(opts map[string]config.Option, path string
 func (r *personaFewSources) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		sources := d.Persona.Sources
-		if len(sources) == 0 {
-			continue // persona-no-sources
+		if len(sources) == 0 || d.IsRetired() {
+			continue // persona-no-sources; a retired persona's evidence is history
 		}
 		distinct := map[*model.Document]bool{}
 		for _, s := range sources {

@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"path"
+	"path/filepath"
+	"strings"
+
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -10,7 +14,7 @@ import (
 type sourceMissing struct{ meta }
 
 func (r *sourceMissing) Check(c *lint.Context) {
-	var ids *frontmatter.Suggester
+	var ids, paths *frontmatter.Suggester
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		for _, s := range d.Persona.Sources {
 			res := c.WS.ResolveSource(d, s.Value)
@@ -20,13 +24,47 @@ func (r *sourceMissing) Check(c *lint.Context) {
 			case workspace.SourceMissing:
 				if ids == nil {
 					ids = frontmatter.NewSuggester(c.WS.IDs(model.KindInterview))
+					paths = frontmatter.NewSuggester(interviewPaths(c.WS))
 				}
 				if hint := ids.DidYouMean(s.Value); hint != "" {
 					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
+					continue
+				}
+				if near := nearInterviewPath(paths, d.Path, s.Value); near != "" {
+					c.Report(d, s.Pos, "source %q names no interview; did you mean %q?", s.Value, near)
 					continue
 				}
 				c.Report(d, s.Pos, "source %q names no interview; fix the id or path, or add the interview", s.Value)
 			}
 		}
 	}
+}
+
+// interviewPaths lists the workspace-relative paths of the interviews.
+func interviewPaths(ws *workspace.Workspace) []string {
+	var out []string
+	for _, d := range ws.Entities(model.KindInterview) {
+		out = append(out, d.Path)
+	}
+	return out
+}
+
+// nearInterviewPath suggests an interview path for a misspelt path source,
+// written the way the source was: relative to the workspace root, or to
+// the persona's directory.
+func nearInterviewPath(paths *frontmatter.Suggester, from, ref string) string {
+	ref = filepath.ToSlash(ref)
+	if filepath.IsAbs(ref) || !strings.Contains(ref, "/") && !strings.HasSuffix(ref, ".md") {
+		return "" // an id: the id suggestions had their say
+	}
+	if near := paths.Nearest(path.Clean(ref), 3); near != "" {
+		return near
+	}
+	dir := path.Dir(from)
+	if near := paths.Nearest(path.Join(dir, ref), 3); near != "" {
+		if rel, err := filepath.Rel(filepath.FromSlash(dir), filepath.FromSlash(near)); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return ""
 }

@@ -1,0 +1,119 @@
+package rules
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/textsafe"
+)
+
+// placeholderText finds template text left in an entity: a scaffolded
+// persona full of "TODO: a goal you heard in interviews" is as made up as
+// one written from nothing, and its placeholders would go into reports.
+type placeholderText struct{ meta }
+
+func placeholderTextRule() *placeholderText {
+	return &placeholderText{meta{"placeholder-text", lint.Error,
+		"a front-matter value or body line still holds template text (TODO, TBD, lorem ipsum, an unrendered {{ }}, a built-in template's placeholder)",
+		"persona new writes TODO where only you can fill in what you learned; a scaffolded entity is not a finished one until every TODO is replaced."}}
+}
+
+// placeholderPattern matches, in order of the alternatives: the built-in
+// templates' marker TODO (upper case, a whole word: "TODO: the job title",
+// "TODO-industry"), TBD, lorem ipsum, a Go or Handlebars template action
+// ({{ .Name }}; Hugo shortcodes {{< >}} and {{% %}} are not), and the
+// placeholders of templates before TODO ("Replace with …", replace-with-…).
+var placeholderPattern = regexp.MustCompile(`\bTODO\b|\bTBD\b|(?i:\blorem ipsum\b)|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
+
+func (r *placeholderText) CheckText(_ *model.Document, _ []byte, b frontmatter.Block) []model.Problem {
+	var out []model.Problem
+	check := func(lineNo int, line []byte) {
+		if !mayHoldPlaceholder(line) {
+			return
+		}
+		loc := placeholderPattern.FindIndex(line)
+		if loc == nil {
+			return
+		}
+		// Show the placeholder with the words after its marker, up to
+		// the end of the value: "TODO: the job title", not just "TODO".
+		start := loc[0]
+		if line[start] == '"' {
+			start++
+		}
+		end := loc[1]
+		if rest := bytes.IndexAny(line[end:], "\"',]}"); rest >= 0 {
+			end += rest
+		} else {
+			end = len(line)
+		}
+		found := strings.TrimRight(string(line[start:end]), " .;")
+		out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: lineNo, Column: column(line, loc[0])},
+			Message: "template text " + quoteShort(found) + " is still here; replace it with what you learned from customers, or delete it"})
+	}
+	if b.Format == frontmatter.YAML {
+		frontmatter.Lines(b.Text, func(n int, line []byte) bool {
+			check(b.Line+n-1, stripYAMLComment(line))
+			return true
+		})
+	}
+	fence := []byte(nil)
+	frontmatter.Lines(b.Body, func(n int, line []byte) bool {
+		// Code shows text as it is; a TODO in an example is not one here.
+		trimmed := bytes.TrimLeft(line, " ")
+		switch {
+		case fence != nil:
+			if bytes.HasPrefix(trimmed, fence) {
+				fence = nil
+			}
+		case bytes.HasPrefix(trimmed, []byte("```")), bytes.HasPrefix(trimmed, []byte("~~~")):
+			fence = trimmed[:3]
+		default:
+			check(b.BodyLine+n-1, line)
+		}
+		return true
+	})
+	return out
+}
+
+// mayHoldPlaceholder is true when line contains a string every match of
+// placeholderPattern contains; other lines skip the expression.
+func mayHoldPlaceholder(line []byte) bool {
+	for _, hint := range [...]string{"TODO", "TBD", "orem", "OREM", "{{", "eplace"} {
+		if bytes.Contains(line, []byte(hint)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripYAMLComment cuts a YAML line at its comment: a '#' at the start or
+// after a space, outside quotes. Comments are guidance, not values.
+func stripYAMLComment(line []byte) []byte {
+	var quote byte
+	for i, c := range line {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// quoteShort quotes s for a message, cut to a readable length.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return "\"" + textsafe.Line(s) + "\""
+}
