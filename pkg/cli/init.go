@@ -8,12 +8,14 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/spf13/cobra"
 )
 
 func newInitCmd(g *globalOptions) *cobra.Command {
-	var force bool
+	var force, noExamples bool
 	var today string
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
@@ -22,8 +24,10 @@ func newInitCmd(g *globalOptions) *cobra.Command {
 example of each kind that lint clean together, the built-in templates to
 customise, and .github/workflows/persona.yml.
 
-A non-empty DIR is refused unless --force is given; even then no existing file
-is replaced: the ones kept are listed.`,
+A DIR holding anything but version-control or editor metadata (.git,
+.gitignore, .vscode, ...) is refused unless --force is given; even then no
+existing file is replaced: the ones kept are listed. --no-examples leaves out
+the example entities, for a team that starts with its own.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			target := "."
@@ -38,25 +42,30 @@ is replaced: the ones kept are listed.`,
 			if err != nil {
 				return err
 			}
-			return runInit(g, dir, force, day.Format("2006-01-02"))
+			return runInit(g, dir, force, !noExamples, day.Format("2006-01-02"))
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "add to a non-empty directory (existing files are kept)")
+	cmd.Flags().BoolVar(&noExamples, "no-examples", false, "leave out the example ICP, persona and interview")
 	cmd.Flags().StringVar(&today, "today", "", "the `DATE` (YYYY-MM-DD) the examples are reviewed on (default: today)")
 	return cmd
 }
 
-func runInit(g *globalOptions, dir string, force bool, today string) error {
+func runInit(g *globalOptions, dir string, force, examples bool, today string) error {
 	show, err := g.display()
 	if err != nil {
 		return err
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 && !force {
-		return usageErrorf("%s is not empty; pass --force to add the workspace files next to what is there (nothing is replaced)", show(dir))
+	if entries, err := os.ReadDir(dir); err == nil && !force {
+		for _, e := range entries {
+			if !isRepositoryMetadata(e.Name()) {
+				return usageErrorf("%s is not empty (it holds %s); pass --force to add the workspace files next to what is there (nothing is replaced)", show(dir), textsafe.Line(e.Name()))
+			}
+		}
 	} else if err != nil && !os.IsNotExist(err) {
 		return usageErrorf("cannot read %s: %v", show(dir), describeFSError(err))
 	}
-	files, err := scaffold.InitFiles(today)
+	files, err := scaffold.InitFiles(today, examples)
 	if err != nil {
 		return err
 	}
@@ -78,10 +87,22 @@ func runInit(g *globalOptions, dir string, force bool, today string) error {
 		}
 	}
 	out := g.streams.Out
-	fmt.Fprintf(out, "created %d files in %s:\n  %s\n", len(created), show(dir), strings.Join(created, "\n  "))
+	fmt.Fprintf(out, "created %s in %s:\n  %s\n", lint.Plural(len(created), "file"), show(dir), strings.Join(created, "\n  "))
 	if len(kept) > 0 {
-		fmt.Fprintf(out, "kept %d existing files unchanged:\n  %s\n", len(kept), strings.Join(kept, "\n  "))
+		fmt.Fprintf(out, "kept %s unchanged:\n  %s\n", lint.Plural(len(kept), "existing file"), strings.Join(kept, "\n  "))
 	}
 	_, err = fmt.Fprintf(out, "next: persona -C %s lint\n", show(dir))
 	return err
+}
+
+// isRepositoryMetadata reports whether a directory entry is version-control
+// or editor bookkeeping, which does not make a directory "not empty" for
+// init: `git init && persona init` is how a team starts.
+func isRepositoryMetadata(name string) bool {
+	switch name {
+	case ".git", ".gitignore", ".gitattributes", ".gitmodules", ".hg", ".hgignore", ".svn", ".jj", ".bzr",
+		".idea", ".vscode", ".fleet", ".zed", ".helix", ".editorconfig", ".DS_Store", "Thumbs.db", "desktop.ini":
+		return true
+	}
+	return false
 }

@@ -23,9 +23,10 @@ type File struct {
 func Dirs() []string { return []string{"icps", "personas", "interviews", "templates"} }
 
 // InitFiles returns the files of a new workspace, dated today (YYYY-MM-DD):
-// the config, one example of each kind that lint clean together, the
-// built-in templates to customise, and a CI workflow.
-func InitFiles(today string) ([]File, error) {
+// the config, one example of each kind that lint clean together (unless
+// examples is false), the built-in templates to customise, and a CI
+// workflow.
+func InitFiles(today string, examples bool) ([]File, error) {
 	var out []File
 	add := func(dst, src string, render bool) error {
 		data, err := initFiles.ReadFile(src)
@@ -57,6 +58,9 @@ func InitFiles(today string) ([]File, error) {
 		{".github/workflows/persona.yml", "init/workflow.yml", false},
 	}
 	for _, s := range steps {
+		if s.render && !examples { // the rendered files are the examples
+			continue
+		}
 		if err := add(s.dst, s.src, s.render); err != nil {
 			return nil, err
 		}
