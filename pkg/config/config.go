@@ -119,8 +119,12 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
 		return c, nil // an empty file means defaults
 	} else if err != nil {
-		line, msg := frontmatter.YAMLError(err)
-		return nil, &Error{Path: path, Pos: model.Pos{Line: line, Column: 1}, Msg: "not valid YAML: " + msg}
+		p := frontmatter.ExplainYAML(frontmatter.StripBOM(data), err)
+		msg := "not valid YAML: " + p.Raw
+		if p.Explanation != "" {
+			msg = "not valid YAML: " + p.Explanation
+		}
+		return nil, &Error{Path: path, Pos: model.Pos{Line: p.Line, Column: p.Column}, Msg: msg}
 	}
 	if dec.Decode(&next) == nil {
 		line := next.Line

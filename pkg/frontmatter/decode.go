@@ -84,9 +84,8 @@ func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
 		if !MentionsKind(b.Text) {
 			return nil, nil
 		}
-		line, msg := YAMLError(err)
-		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
-			"front matter is not valid YAML ("+msg+"); fix the syntax on this line")
+		p := ExplainYAML(b.Text, err)
+		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
 	}
 	var m *yaml.Node
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {

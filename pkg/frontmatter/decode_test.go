@@ -48,8 +48,8 @@ func TestDecodeProblems(t *testing.T) {
 		want string
 	}{
 		{"unclosed", "---\nkind: persona\nname: x\n", "frontmatter-invalid@1:1"},
-		{"bad yaml (parser error line)", "---\nkind: persona\ngoals: [x\n---\n", "frontmatter-invalid@3:1"},
-		{"bad yaml (scanner error line)", "---\nkind: persona\nname: x\n  bad: y\n---\n", "frontmatter-invalid@4:1"},
+		{"bad yaml (parser error line)", "---\nkind: persona\ngoals: [x\n---\n", "frontmatter-invalid@3:8"},
+		{"bad yaml (scanner error line)", "---\nkind: persona\nname: x\n  bad: y\n---\n", "frontmatter-invalid@4:3"},
 		{"tab indentation", "---\nkind: persona\ngoals:\n\t- x\n---\n", "frontmatter-invalid@4:1"},
 		{"not a mapping", "---\n- kind\n---\n", "frontmatter-invalid@1:1"},
 		{"duplicate key", "---\nkind: persona\nname: a\nname: b\n---\n", "frontmatter-invalid@4:1"},

@@ -4,7 +4,7 @@ import "testing"
 
 func TestFrontmatterInvalid(t *testing.T) {
 	runRuleCases(t, "frontmatter-invalid", []ruleCase{
-		{"bad yaml points at its line", with(map[string]string{"personas/x.md": "---\nkind: persona\nname: x\ngoals: [a\n---\n"}), "", []string{"personas/x.md:4:1 error"}},
+		{"bad yaml points at its line and column", with(map[string]string{"personas/x.md": "---\nkind: persona\nname: x\ngoals: [a\n---\n"}), "", []string{"personas/x.md:4:8 error"}},
 		{"unclosed", with(map[string]string{"personas/x.md": "---\nkind: persona\nname: x\n"}), "", []string{"personas/x.md:1:1 error"}},
 		{"not a mapping", with(map[string]string{"personas/x.md": "---\n- kind: persona\n---\n"}), "", []string{"personas/x.md:1:1 error"}},
 		{"toml entity", with(map[string]string{"personas/x.md": "+++\nkind = \"persona\"\n+++\n"}), "", []string{"personas/x.md:2:1 error"}},
