@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
@@ -31,7 +32,8 @@ interviews; and the lint status.
 
 html is one self-contained file (no scripts, no external requests) that reads
 well on a phone and prints cleanly. --redact drops interviewee details and
-quotes for sharing outside the team.`,
+quotes for sharing outside the team, and replaces quotations, e-mail
+addresses, phone numbers and IBANs in bodies and lists.`,
 		Example: `  persona report --format html -o persona-report.html
   persona report --format markdown > REPORT.md
   persona report --format json --redact`,
@@ -41,7 +43,7 @@ quotes for sharing outside the team.`,
 	f := cmd.Flags()
 	f.StringVar(&o.format, "format", "markdown", "report `FORMAT`: markdown, html or json")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout")
-	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes")
+	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes; replace quotations and personal data in bodies")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")
 	f.StringVar(&o.title, "title", "", "the report's title (default: from the workspace directory)")
 	return cmd
@@ -88,13 +90,24 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return filepath.ToSlash(target)
 	}
 	r := report.Build(ws, findings, report.Options{
-		Today: today, MaxAge: staleDays(p.runner), Redact: o.redact, Title: title, Display: link,
+		Today: today, MaxAge: staleDays(p.runner), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
 	})
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
 		return usageErrorf("rendering the report: %v", err)
 	}
 	return g.writeOutput(p, o.output, buf.Bytes())
+}
+
+// piiRegions are the interview-pii rule's regions in force, so that a
+// redacted report removes the phone numbers lint finds.
+func piiRegions(r *lint.Runner) []string {
+	for _, rule := range r.Rules() {
+		if s, ok := rule.(interface{ Regions() []string }); ok {
+			return s.Regions()
+		}
+	}
+	return pii.DefaultRegions()
 }
 
 // staleDays is the stale rule's max_age in force, so that the report calls

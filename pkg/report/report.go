@@ -13,6 +13,7 @@ import (
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -163,11 +164,14 @@ type Citation struct {
 
 // Options shape the report.
 type Options struct {
-	Today   time.Time
-	MaxAge  int // days after which an active entity is stale
-	Redact  bool
-	Title   string
-	Display func(rel string) string
+	Today  time.Time
+	MaxAge int // days after which an active entity is stale
+	Redact bool
+	// PIIRegions are the regions whose national phone numbers a redacted
+	// report removes (the interview-pii rule's regions).
+	PIIRegions []string
+	Title      string
+	Display    func(rel string) string
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -197,7 +201,11 @@ func Build(ws *workspace.Workspace, findings []lint.Finding, opts Options) *Repo
 			r.Lint.Infos++
 		}
 		lintByPath[f.Path] = c
-		r.Findings = append(r.Findings, FindingRef{Severity: f.Severity.String(), Rule: f.Rule, Path: opts.Display(f.Path), Line: f.Line, Entity: f.Entity, Message: f.Message})
+		msg := f.Message
+		if opts.Redact {
+			msg = pii.Finder{Regions: opts.PIIRegions}.Redact(msg)
+		}
+		r.Findings = append(r.Findings, FindingRef{Severity: f.Severity.String(), Rule: f.Rule, Path: opts.Display(f.Path), Line: f.Line, Entity: f.Entity, Message: msg})
 	}
 	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}}
 	for _, d := range ws.Entities(model.KindICP) {
@@ -262,6 +270,13 @@ func (b *builder) icp(d *model.Document) ICP {
 		BuyingCommittee: texts(c.BuyingCommittee), Lint: b.lint[d.Path],
 		Personas: []Persona{}, Body: string(d.Body),
 	}
+	if b.opts.Redact {
+		finder := pii.Finder{Regions: b.opts.PIIRegions}
+		v.Body = redactBody(v.Body, finder)
+		for _, list := range []*[]string{&v.Pains, &v.Needs, &v.Goals, &v.Triggers, &v.Disqualifiers, &v.Channels} {
+			*list = redactTexts(*list, finder)
+		}
+	}
 	interviewSet := map[*model.Document]bool{}
 	var interviews []*model.Document
 	for _, p := range b.ws.PersonasOf(d.ID) {
@@ -314,7 +329,12 @@ func (b *builder) persona(d *model.Document) Persona {
 		Quotes: texts(p.Quotes), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: string(d.Body),
 	}
 	if b.opts.Redact {
+		finder := pii.Finder{Regions: b.opts.PIIRegions}
 		v.Quotes = []string{}
+		v.Body = redactBody(v.Body, finder)
+		for _, list := range []*[]string{&v.Goals, &v.Motivations, &v.Frustrations, &v.Aspirations, &v.Channels, &v.Objections} {
+			*list = redactTexts(*list, finder)
+		}
 	}
 	seen := map[*model.Document]bool{}
 	var newest time.Time

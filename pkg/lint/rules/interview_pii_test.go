@@ -30,23 +30,6 @@ func TestInterviewPII(t *testing.T) {
 	})
 }
 
-func TestCountDigits(t *testing.T) {
-	var all []byte
-	for c := 0; c < 256; c++ {
-		all = append(all, byte(c))
-	}
-	for _, s := range []string{"", "abc", "0123456789", "+1 (415) 555-0134", "zoë 42 ÿ/:9", string(all), string(all[40:]) + "9"} {
-		want := 0
-		for _, c := range []byte(s) {
-			if c >= '0' && c <= '9' {
-				want++
-			}
-		}
-		if got := countDigits([]byte(s)); got != want {
-			t.Errorf("countDigits(%q) = %d, want %d", s, got, want)
-		}
-	}
-}
 
 func TestInterviewPIIKinds(t *testing.T) {
 	iv := fm("kind: interview", "date: 2026-01-01", "consent: true")
