@@ -139,3 +139,39 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestUTF16Files lints personas saved as UTF-16 (Notepad's "Unicode",
+// PowerShell 5's > redirection): they are read, not ignored.
+func TestUTF16Files(t *testing.T) {
+	text := "---\r\nkind: persona\r\nname: Jördis\r\nicp: sass\r\n---\r\nBody.\r\n"
+	encode := func(bigEndian bool) []byte {
+		out := []byte{0xFF, 0xFE}
+		if bigEndian {
+			out = []byte{0xFE, 0xFF}
+		}
+		for _, r := range text { // all in the Basic Multilingual Plane
+			if bigEndian {
+				out = append(out, byte(r>>8), byte(r))
+			} else {
+				out = append(out, byte(r), byte(r>>8))
+			}
+		}
+		return out
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "le.md"), encode(false), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "be.md"), encode(true), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, dir, false, nil, "lint", "--today", "2026-11-22")
+	if code != 1 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+	for _, want := range []string{"be.md:4:6  error    persona-unknown-icp", "le.md:4:6  error    persona-unknown-icp", "(0 icps, 2 personas, 0 interviews)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+}

@@ -215,6 +215,7 @@ func readDoc(j job, realRoot string, opts Options) *model.Document {
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
 func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Document {
+	src, _ = frontmatter.FromUTF16(src)
 	block := frontmatter.Split(src)
 	if tooLarge {
 		if block.Format == frontmatter.None {
