@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"charm.land/huh/v2"
-	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -32,7 +32,7 @@ func guidedPersona(g *globalOptions, ws *workspace.Workspace, data *scaffold.Dat
 			if err := required("a name")(s); err != nil {
 				return err
 			}
-			if d := ws.Lookup(model.KindPersona, rules.Slugify(s)); d != nil {
+			if d := ws.Lookup(model.KindPersona, slug.Make(s)); d != nil {
 				return errors.New("a persona with the id " + d.ID + " exists already")
 			}
 			return nil
@@ -78,7 +78,7 @@ func guidedPersona(g *globalOptions, ws *workspace.Workspace, data *scaffold.Dat
 		return usageErrorf("guided mode: %v", err)
 	}
 	data.Name = strings.TrimSpace(name)
-	data.ID = rules.Slugify(data.Name)
+	data.ID = slug.Make(data.Name)
 	data.ICP = icp
 	data.Role = strings.TrimSpace(role)
 	data.Goals = splitAnswers(goals)

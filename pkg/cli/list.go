@@ -2,11 +2,10 @@ package cli
 
 import (
 	"encoding/csv"
-	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
@@ -156,16 +155,18 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 		w.Flush()
 		return w.Error()
 	}
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
+	// Columns line up by display width: a CJK name is two columns a
+	// character, which tabwriter's rune count gets wrong.
+	table := [][]string{strings.Split(strings.ToUpper(strings.Join(cols, "\t")), "\t")}
 	for _, r := range rows {
 		cells := make([]string, len(cols))
 		for i, c := range cols {
 			cells[i] = orDashCell(oneLine(r.field(c)))
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		table = append(table, cells)
 	}
-	return tw.Flush()
+	_, err := io.WriteString(out, textsafe.Columns(table, 2))
+	return err
 }
 
 // csvCell defuses a cell that a spreadsheet would run as a formula (one

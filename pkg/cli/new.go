@@ -12,9 +12,9 @@ import (
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -242,8 +242,8 @@ func checkSetKeys(tmpl scaffold.Template, set map[string]string, order []string)
 // With force, the entity already at target is the one being replaced, so
 // its id is not taken.
 func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffold.Data, force bool, target string) error {
-	if data.ID != rules.Slugify(data.ID) {
-		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, rules.Slugify(data.ID))
+	if data.ID != slug.Make(data.ID) {
+		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, slug.Make(data.ID))
 	}
 	if existing := ws.Lookup(kind, data.ID); existing != nil &&
 		!(force && filepath.Join(p.loc.Root, filepath.FromSlash(existing.Path)) == target) {

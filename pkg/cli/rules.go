@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/personakit/persona/pkg/output"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -44,12 +45,13 @@ fires and why it matters.`,
 			if format == "json" {
 				return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
 			}
-			tw := tabwriter.NewWriter(g.streams.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tDEFAULT\tIN FORCE\tFIRES WHEN")
+			table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "FIRES WHEN"}}
 			for _, r := range infos {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Default, r.Severity, r.Summary)
+				// Summaries are Markdown for the README and SARIF; a
+				// terminal shows `min` as min.
+				table = append(table, []string{r.ID, r.Default, r.Severity, strings.ReplaceAll(r.Summary, "`", "")})
 			}
-			if err := tw.Flush(); err != nil {
+			if _, err := io.WriteString(g.streams.Out, textsafe.Columns(table, 2)); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`

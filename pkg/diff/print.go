@@ -97,12 +97,12 @@ func Text(w io.Writer, r *Result, color bool) error {
 		}
 		width := 0
 		for _, f := range c.Fields {
-			width = max(width, len(textsafe.Line(f.Field)))
+			width = max(width, textsafe.Width(textsafe.Line(f.Field)))
 		}
 		for _, f := range c.Fields {
 			sign, text := fieldLine(f)
 			style := map[string]lipgloss.Style{"+": add, "-": del, "~": mod}[sign]
-			fmt.Fprintf(&b, "  %-*s  %s\n", width, textsafe.Line(f.Field), style.Render(sign+" "+textsafe.Line(text)))
+			fmt.Fprintf(&b, "  %s  %s\n", textsafe.PadRight(textsafe.Line(f.Field), width), style.Render(sign+" "+textsafe.Line(text)))
 		}
 		for _, s := range c.Sections {
 			fmt.Fprintf(&b, "  § %s  %s\n", textsafe.Line(s.Heading), s.Change)

@@ -48,7 +48,7 @@ func Text(w io.Writer, r *Report, style Style) error {
 	for i, f := range r.Findings {
 		ruleWidth = max(ruleWidth, len(f.Rule))
 		locs[i] = fmt.Sprintf("%s:%d:%d", textsafe.Line(f.Path), f.Line, f.Column)
-		locWidth[f.Path] = max(locWidth[f.Path], len(locs[i]))
+		locWidth[f.Path] = max(locWidth[f.Path], textsafe.Width(locs[i]))
 	}
 	prev := ""
 	for i, f := range r.Findings {
@@ -56,7 +56,7 @@ func Text(w io.Writer, r *Report, style Style) error {
 			b.WriteByte('\n')
 		}
 		prev = f.Path
-		loc := fmt.Sprintf("%-*s", locWidth[f.Path], locs[i])
+		loc := textsafe.PadRight(locs[i], locWidth[f.Path])
 		sev := fmt.Sprintf("%-7s", f.Severity)
 		rule := fmt.Sprintf("%-*s", ruleWidth, f.Rule)
 		fmt.Fprintf(&b, "%s  %s  %s  %s\n", st.path.Render(loc), st.sev[f.Severity].Render(sev), st.rule.Render(rule), textsafe.Line(f.Message))

@@ -35,3 +35,34 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"ASCII", "fiona", 5},
+		{"Latin with accents", "Jördis", 6},
+		{"decomposed accent", "Jo\u0308rdis", 6},
+		{"CJK", "王芳", 4},
+		{"full-width Latin", "ＡＢ", 4},
+		{"emoji", "😀", 2},
+		{"zero-width joiner", "a\u200Db", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Width(tt.in); got != tt.want {
+				t.Errorf("Width(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestColumns(t *testing.T) {
+	got := Columns([][]string{{"ID", "NAME", "ICP"}, {"wang", "王芳", "saas"}, {"joerdis", "Jördis", "retail"}}, 2)
+	want := "ID       NAME    ICP\nwang     王芳    saas\njoerdis  Jördis  retail\n"
+	if got != want {
+		t.Errorf("Columns =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -10,11 +10,3 @@ func TestIDInvalid(t *testing.T) {
 		{"slug", with(map[string]string{"personas/fiona.md": persona("id: fiona-2")}), "", nil},
 	})
 }
-
-func TestSlugify(t *testing.T) {
-	for in, want := range map[string]string{"Fiona F": "fiona-f", "Bad_ID": "bad-id", "--": "entity", "Ünïcode 2": "n-code-2"} {
-		if got := Slugify(in); got != want {
-			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
