@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+
+	"github.com/personakit/persona/pkg/config"
 
 	"github.com/spf13/cobra"
 )
@@ -36,10 +39,18 @@ print nothing on stdout, say so on stderr and exit 0: built-in defaults apply.`,
 		Use:   "verify [PATH]",
 		Short: "Check the .persona.yaml in force without linting",
 		Long: `Check the configuration that governs PATH: its keys, rule ids, severities and
-rule options. Exit 0 when it is valid, 2 with file:line:col when it is not.`,
+rule options. Exit 0 when it is valid; when it is not, every problem on its
+own line as file:line:col: message, and exit 2.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			p, err := g.projectFor(args, true)
+			var problems config.Problems
+			if errors.As(err, &problems) && len(problems) > 1 {
+				for _, pr := range problems {
+					fmt.Fprintf(g.streams.ErrOut, "persona: %v\n", pr)
+				}
+				return usageErrorf("%s has %d problems", problems[0].Path, len(problems))
+			}
 			if err != nil {
 				return err
 			}

@@ -82,6 +82,9 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		base = args[0]
 	} else {
 		branch, err := repo.DefaultBranch()
+		if err != nil && !repo.HasCommits() {
+			return usageErrorf("this repository has no commits yet, so there is nothing to compare with; commit the workspace first (git add -A && git commit), then persona diff shows what later changes do")
+		}
 		if err != nil {
 			return usageErrorf("no default branch to compare with (origin/HEAD, main or master); name a BASE revision")
 		}

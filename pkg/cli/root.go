@@ -3,11 +3,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/spf13/cobra"
 )
 
@@ -31,6 +35,20 @@ func Main(args []string, streams IOStreams) int {
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	err := root.Execute()
+	var known *exitError
+	if m := unknownCommand.FindStringSubmatch(errString(err)); m != nil && !errors.As(err, &known) {
+		// cobra's message spans lines and suggests by its own distance
+		// ("lnt": init); say it in one line with persona's suggestion.
+		var names []string
+		for _, c := range root.Commands() {
+			names = append(names, c.Name())
+		}
+		if hint := frontmatter.DidYouMean(m[1], names); hint != "" {
+			err = usageErrorf("unknown command %q%s (persona --help lists the commands)", m[1], hint)
+		} else {
+			err = usageErrorf("unknown command %q; persona --help lists the commands", m[1])
+		}
+	}
 	if err != nil && err != errFindings {
 		fmt.Fprintf(streams.ErrOut, "persona: %v\n", err)
 	}
@@ -51,7 +69,9 @@ pull request changes and turns the repository into reports people read.`,
 	root.SetIn(g.streams.In)
 	root.SetOut(g.streams.Out)
 	root.SetErr(g.streams.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("%v; run '%s --help' for its flags", err, c.CommandPath())
+	})
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.chdir, "chdir", "C", "", "run as if persona was started in `DIR`")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (also when NO_COLOR is set)")
@@ -70,7 +90,49 @@ pull request changes and turns the repository into reports people read.`,
 		newManCmd(g),
 		newVersionCmd(g),
 	)
+	explainArgs(root)
 	return root
+}
+
+// argCount reads cobra's argument-count messages ("accepts 1 arg(s),
+// received 0"), which say nothing of what the arguments are.
+var argCount = regexp.MustCompile(`^(?:accepts|requires) (?:at most |at least |between )?[0-9 and]*arg\(s\), (?:only )?received ([0-9]+)$`)
+
+// unknownCommand is cobra's error for a word that names no command.
+var unknownCommand = regexp.MustCompile(`^unknown command "([^"]*)"`)
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// explainArgs makes every command's argument errors show its usage line,
+// which names the arguments, instead of a bare count.
+func explainArgs(c *cobra.Command) {
+	if validate := c.Args; validate != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			err := validate(cmd, args)
+			if err == nil {
+				return nil
+			}
+			if unknownCommand.MatchString(err.Error()) { // cobra.NoArgs
+				return usageErrorf("%s takes no arguments (got %q); usage: %s", cmd.CommandPath(), args[0], cmd.UseLine())
+			}
+			if m := argCount.FindStringSubmatch(err.Error()); m != nil {
+				given := "no arguments"
+				if len(args) > 0 {
+					given = fmt.Sprintf("%d: %s", len(args), strings.Join(args, " "))
+				}
+				return usageErrorf("wrong number of arguments (%s); usage: %s", given, cmd.UseLine())
+			}
+			return usageErrorf("%v; usage: %s", err, cmd.UseLine())
+		}
+	}
+	for _, sub := range c.Commands() {
+		explainArgs(sub)
+	}
 }
 
 // dir is the directory paths are relative to: --chdir, resolved against

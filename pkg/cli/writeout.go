@@ -65,7 +65,7 @@ func (p *project) inputFile(path string) string {
 		if err == nil {
 			switch doc := frontmatter.Decode(filepath.Base(real), src); {
 			case doc != nil && doc.Kind != "":
-				return "a " + string(doc.Kind) + " entity file"
+				return doc.Kind.Noun() + " entity file"
 			case doc != nil:
 				return "an entity file with invalid front matter"
 			}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,46 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, max(e.Pos.Column, 1), e.Msg)
 }
 
+// Problems is every problem found in a config, in file order. As an error
+// it reads as the first, with how many more there are, so commands that
+// stop at a bad config print one line; config verify prints them all.
+type Problems []*Error
+
+func (p Problems) Error() string {
+	if len(p) == 1 {
+		return p[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more problems; persona config verify lists them all)", p[0].Error(), len(p)-1)
+}
+
+// Add appends err, which is a *Error or a Problems, and reports whether it
+// was one; other errors are not the config's.
+func (p *Problems) Add(err error) bool {
+	var many Problems
+	if errors.As(err, &many) {
+		*p = append(*p, many...)
+		return true
+	}
+	var one *Error
+	if errors.As(err, &one) {
+		*p = append(*p, one)
+		return true
+	}
+	return false
+}
+
+// Sorted returns the problems in file order.
+func (p Problems) Sorted() Problems {
+	out := append(Problems(nil), p...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Pos.Line != out[j].Pos.Line {
+			return out[i].Pos.Line < out[j].Pos.Line
+		}
+		return out[i].Pos.Column < out[j].Pos.Column
+	})
+	return out
+}
+
 // Errorf builds an Error at node n of the config file at path.
 func Errorf(path string, n *yaml.Node, format string, args ...any) *Error {
 	return &Error{Path: path, Pos: NodePos(n), Msg: fmt.Sprintf(format, args...)}
@@ -108,7 +149,9 @@ var Severities = []string{"error", "warning", "info", "off"}
 
 var topKeys = []string{"version", "exclude", "fields", "rules", "templates"}
 
-// Parse decodes and validates config text; path is used in errors.
+// Parse decodes and validates config text; path is used in errors. When
+// keys are wrong it returns the config read from the rest together with
+// Problems, so that every problem can be reported at once.
 func Parse(path string, data []byte) (*Config, error) {
 	c := Default()
 	c.Path = path
@@ -139,10 +182,12 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, Errorf(path, m, "the config must be a mapping with keys such as version, exclude, rules")
 	}
 	seen := map[string]bool{}
+	var problems Problems
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if seen[k.Value] {
-			return nil, Errorf(path, k, "key %q is repeated; keep one", k.Value)
+			problems = append(problems, Errorf(path, k, "key %q is repeated; keep one", k.Value))
+			continue
 		}
 		seen[k.Value] = true
 		var err error
@@ -166,9 +211,12 @@ func Parse(path string, data []byte) (*Config, error) {
 			err = Errorf(path, k, "unknown key %q%s", k.Value,
 				frontmatter.DidYouMeanOr(k.Value, topKeys, "; valid keys are "+strings.Join(topKeys, ", ")))
 		}
-		if err != nil {
+		if err != nil && !problems.Add(err) {
 			return nil, err
 		}
+	}
+	if len(problems) > 0 {
+		return c, problems.Sorted()
 	}
 	return c, nil
 }
@@ -223,41 +271,51 @@ func (c *Config) parseRules(v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
 		return Errorf(c.Path, v, "rules must be a mapping from rule id to a severity or a mapping of options")
 	}
+	var problems Problems
 	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, val := v.Content[i], v.Content[i+1]
-		if _, dup := c.Rules[k.Value]; dup {
-			return Errorf(c.Path, k, "rule %q is configured twice; merge the entries", k.Value)
+		if err := c.parseRule(v.Content[i], v.Content[i+1]); err != nil {
+			problems.Add(err)
 		}
-		rs := RuleSetting{Key: NodePos(k), Value: NodePos(val), Options: map[string]Option{}}
-		switch val.Kind {
-		case yaml.ScalarNode:
-			sev, err := severity(c.Path, val)
-			if err != nil {
-				return err
-			}
-			rs.Severity = sev
-		case yaml.MappingNode:
-			for j := 0; j+1 < len(val.Content); j += 2 {
-				ok, ov := val.Content[j], val.Content[j+1]
-				if ok.Value == "severity" {
-					sev, err := severity(c.Path, ov)
-					if err != nil {
-						return err
-					}
-					rs.Severity = sev
-					continue
-				}
-				if _, dup := rs.Options[ok.Value]; dup {
-					return Errorf(c.Path, ok, "option %q is repeated; keep one", ok.Value)
-				}
-				rs.Options[ok.Value] = Option{Key: ok, Value: ov}
-			}
-		default:
-			return Errorf(c.Path, val, "rule %s must be set to a severity (error, warning, info, off) or a mapping such as {severity: warning}", k.Value)
-		}
-		c.Rules[k.Value] = rs
-		c.RuleOrder = append(c.RuleOrder, k.Value)
 	}
+	if len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
+func (c *Config) parseRule(k, val *yaml.Node) error {
+	if _, dup := c.Rules[k.Value]; dup {
+		return Errorf(c.Path, k, "rule %q is configured twice; merge the entries", k.Value)
+	}
+	rs := RuleSetting{Key: NodePos(k), Value: NodePos(val), Options: map[string]Option{}}
+	switch val.Kind {
+	case yaml.ScalarNode:
+		sev, err := severity(c.Path, val)
+		if err != nil {
+			return err
+		}
+		rs.Severity = sev
+	case yaml.MappingNode:
+		for j := 0; j+1 < len(val.Content); j += 2 {
+			ok, ov := val.Content[j], val.Content[j+1]
+			if ok.Value == "severity" {
+				sev, err := severity(c.Path, ov)
+				if err != nil {
+					return err
+				}
+				rs.Severity = sev
+				continue
+			}
+			if _, dup := rs.Options[ok.Value]; dup {
+				return Errorf(c.Path, ok, "option %q is repeated; keep one", ok.Value)
+			}
+			rs.Options[ok.Value] = Option{Key: ok, Value: ov}
+		}
+	default:
+		return Errorf(c.Path, val, "rule %s must be set to a severity (error, warning, info, off) or a mapping such as {severity: warning}", k.Value)
+	}
+	c.Rules[k.Value] = rs
+	c.RuleOrder = append(c.RuleOrder, k.Value)
 	return nil
 }
 

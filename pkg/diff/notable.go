@@ -60,8 +60,8 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 			}
 		}
 		if len(dropped) > 0 {
-			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %d sources remain",
-				lint.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), len(np.Sources))})
+			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %s left",
+				lint.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), lint.Plural(len(np.Sources), "source"))})
 		}
 		if !sameShare(op.Share, np.Share) {
 			out = append(out, Notable{NotableShareChanged, fmt.Sprintf("share %s → %s of ICP %s", share(op.Share), share(np.Share), orNone(np.ICP.Value))})

@@ -200,7 +200,7 @@ func Markdown(w io.Writer, r *Result) error {
 		b.WriteString("</details>\n\n")
 	}
 	if r.LintChecked {
-		fmt.Fprintf(&b, "### Lint\n\n%d findings introduced, %d resolved.\n\n", len(r.Lint.Introduced), len(r.Lint.Resolved))
+		fmt.Fprintf(&b, "### Lint\n\n%s introduced, %d resolved.\n\n", lint.Plural(len(r.Lint.Introduced), "finding"), len(r.Lint.Resolved))
 		if len(r.Lint.Introduced)+len(r.Lint.Resolved) > 0 {
 			b.WriteString("| | Severity | File | Line | Rule | Message |\n| --- | --- | --- | ---: | --- | --- |\n")
 			for _, f := range r.Lint.Introduced {

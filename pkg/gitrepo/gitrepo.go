@@ -34,7 +34,10 @@ func Open(dir string) (*Repo, error) {
 type RevError struct {
 	Rev     string
 	Shallow bool
-	Detail  string
+	// NoCommits says the repository has no commit at all yet, so no
+	// revision can resolve.
+	NoCommits bool
+	Detail    string
 }
 
 func (e *RevError) Error() string {
@@ -42,6 +45,9 @@ func (e *RevError) Error() string {
 	if strings.HasPrefix(e.Rev, "-") {
 		// Never paste it back into a command line, where it reads as an option.
 		return msg + ": a revision cannot start with -; name a branch, tag or commit"
+	}
+	if e.NoCommits {
+		return msg + ": this repository has no commits yet; commit the workspace first (git add -A && git commit), then compare later changes with it"
 	}
 	if e.Detail != "" {
 		msg += " (" + e.Detail + ")"
@@ -62,9 +68,19 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		if errors.Is(err, ErrNoGit) {
 			return "", err
 		}
+		if !r.HasCommits() {
+			return "", &RevError{Rev: rev, NoCommits: true}
+		}
 		return "", &RevError{Rev: rev, Shallow: r.shallow()}
 	}
 	return strings.TrimSpace(out), nil
+}
+
+// HasCommits reports whether any branch of the repository has a commit: a
+// fresh `git init` has none, and then no revision resolves.
+func (r *Repo) HasCommits() bool {
+	out, err := run(r.Top, "for-each-ref", "--count=1", "--format=x", "refs/heads", "refs/remotes")
+	return err == nil && strings.TrimSpace(out) != ""
 }
 
 func (r *Repo) shallow() bool {

@@ -37,12 +37,14 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 		ids = append(ids, rule.ID())
 		r.severity[rule.ID()] = rule.DefaultSeverity()
 	}
+	var problems config.Problems
 	for _, id := range cfg.RuleOrder {
 		setting := cfg.Rules[id]
 		rule, ok := byID[id]
 		if !ok {
-			return nil, &config.Error{Path: cfg.Path, Pos: setting.Key, Msg: fmt.Sprintf(
-				"unknown rule %q%s", id, frontmatter.DidYouMeanOr(id, ids, "; `persona rules` lists them"))}
+			problems = append(problems, &config.Error{Path: cfg.Path, Pos: setting.Key, Msg: fmt.Sprintf(
+				"unknown rule %q%s", id, frontmatter.DidYouMeanOr(id, ids, "; `persona rules` lists them"))})
+			continue
 		}
 		if setting.Severity != "" {
 			r.severity[id], _ = ParseSeverity(setting.Severity)
@@ -58,12 +60,16 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 					first = o
 				}
 			}
-			return nil, config.Errorf(cfg.Path, first.Key,
-				"rule %s has no option %q; it only takes severity", id, first.Key.Value)
+			problems = append(problems, config.Errorf(cfg.Path, first.Key,
+				"rule %s has no option %q; it only takes severity", id, first.Key.Value))
+			continue
 		}
-		if err := c.Configure(setting.Options, cfg.Path); err != nil {
+		if err := c.Configure(setting.Options, cfg.Path); err != nil && !problems.Add(err) {
 			return nil, err
 		}
+	}
+	if len(problems) > 0 {
+		return nil, problems.Sorted()
 	}
 	return r, nil
 }

@@ -2,7 +2,10 @@
 // loading lives in frontmatter and workspace, judging in lint.
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Kind is the kind of an entity, taken from the `kind` key of its front matter.
 type Kind string
@@ -13,6 +16,23 @@ const (
 	KindPersona   Kind = "persona"
 	KindInterview Kind = "interview"
 )
+
+// Noun is the kind as a sentence names it, with its article: "an ICP",
+// "a persona", "an interview"; other kinds as written.
+func (k Kind) Noun() string {
+	switch k {
+	case KindICP:
+		return "an ICP"
+	case KindPersona:
+		return "a persona"
+	case KindInterview:
+		return "an interview"
+	}
+	if s := string(k); s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + string(k)
+}
 
 // Kinds lists the known kinds in their canonical order (ICP → persona → interview).
 var Kinds = []Kind{KindICP, KindPersona, KindInterview}

@@ -54,7 +54,7 @@ func Markdown(w io.Writer, r *Report) error {
 		bullets(&b, "Disqualifiers", c.Disqualifiers)
 		p("Share covered by active personas: %s (unassigned %s)", lint.Percent(c.Share.Total), lint.Percent(c.Share.Unassigned))
 		if c.Share.Unknown > 0 {
-			p("; %d active personas state no share", c.Share.Unknown)
+			p("; %s no share", stateVerb(lint.Plural(c.Share.Unknown, "active persona")))
 		}
 		b.WriteString(".\n\n")
 		if len(c.Personas) > 0 {
@@ -254,4 +254,12 @@ func nonEmpty(items ...string) []string {
 		}
 	}
 	return out
+}
+
+// stateVerb adds "states" or "state" to a counted noun.
+func stateVerb(counted string) string {
+	if strings.HasPrefix(counted, "1 ") {
+		return counted + " states"
+	}
+	return counted + " state"
 }

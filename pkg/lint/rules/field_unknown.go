@@ -25,10 +25,10 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 			}
 			known := frontmatter.SubKeys(d.Kind, parent)
 			if hint := frontmatter.DidYouMean(name, known); hint != "" {
-				c.Report(d, k.Pos, "unknown key %q in a %s%s", k.Name, d.Kind, hint)
+				c.Report(d, k.Pos, "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
 				continue
 			}
-			c.Report(d, k.Pos, "unknown key %q in a %s; remove it, or list it under fields.allow in .persona.yaml", k.Name, d.Kind)
+			c.Report(d, k.Pos, "unknown key %q in %s; remove it, or list it under fields.allow in .persona.yaml", k.Name, d.Kind.Noun())
 		}
 	}
 }
