@@ -9,8 +9,8 @@ import (
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/scaffold"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/spf13/cobra"
 )
 

@@ -30,7 +30,6 @@ func TestInterviewPII(t *testing.T) {
 	})
 }
 
-
 func TestInterviewPIIKinds(t *testing.T) {
 	iv := fm("kind: interview", "date: 2026-01-01", "consent: true")
 	got := lintMessages(t, with(map[string]string{"interviews/one.md": iv + "DE89 3704 0044 0532 0130 00\n+49 711 1234567\nx@y.io\n"}), "", "interview-pii")
