@@ -49,7 +49,7 @@ moved to another ICP, evidence removed, a share changed, an entity retired.
 		RunE: func(_ *cobra.Command, args []string) error { return runDiff(g, o, args) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "`FORMAT`: text, markdown or json")
+	choiceVar(cmd, &o.format, "format", "text", "`FORMAT`: text, markdown or json", "text", "markdown", "json")
 	f.BoolVar(&o.lint, "lint", false, "add the lint findings introduced and resolved (lints both sides)")
 	f.BoolVar(&o.order, "order", false, "also report list items that only changed order")
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when entities changed, like git diff --exit-code")
@@ -59,9 +59,6 @@ moved to another ICP, evidence removed, a share changed, an entity retired.
 }
 
 func runDiff(g *globalOptions, o *diffOptions, args []string) error {
-	if o.format != "text" && o.format != "markdown" && o.format != "json" {
-		return usageErrorf("--format %q is not one of text, markdown, json", o.format)
-	}
 	today, err := parseToday(o.today, g.now())
 	if err != nil {
 		return err

@@ -19,9 +19,6 @@ func newGraphCmd(g *globalOptions) *cobra.Command {
   persona graph --format dot --icp mid-market-saas | dot -Tsvg > graph.svg`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if format != "mermaid" && format != "dot" {
-				return usageErrorf("--format %q is not one of mermaid, dot", format)
-			}
 			_, ws, err := g.loadFor(args, workspace.Options{Slim: true}, false)
 			if err != nil {
 				return err
@@ -40,8 +37,9 @@ func newGraphCmd(g *globalOptions) *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "mermaid", "`FORMAT`: mermaid or dot")
+	choiceVar(cmd, &format, "format", "mermaid", "`FORMAT`: mermaid or dot", "mermaid", "dot")
 	cmd.Flags().StringVar(&icp, "icp", "", "only this ICP, its personas and their interviews")
+	completeWith(cmd, "icp", g.idsOf(model.KindICP))
 	return cmd
 }
 

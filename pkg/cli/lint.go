@@ -53,7 +53,8 @@ usage error, an invalid config or an unreadable workspace.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.formats, "format", nil, "report format, optionally sent to its own file, as `FORMAT[=FILE]`; repeatable; one of "+strings.Join(output.Formats(), ", ")+" (default text)")
-	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info")
+	completeWith(cmd, "format", output.Formats)
+	choiceVar(cmd, &o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info", "error", "warning", "info")
 	f.StringVarP(&o.outFile, "output", "o", "", "write the report to `FILE` instead of stdout")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings in files changed since git `REV` (working tree and untracked files included)")

@@ -3,11 +3,9 @@ package cli
 import (
 	"encoding/csv"
 	"io"
-	"slices"
 	"sort"
 	"strings"
 
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/textsafe"
@@ -61,20 +59,6 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
   persona list --status draft --format csv > drafts.csv`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			kinds := []string{"icp", "persona", "interview"}
-			if kind != "" && !slices.Contains(kinds, kind) {
-				return usageErrorf("--kind %q%s", kind, frontmatter.DidYouMeanOr(kind, kinds, " is not one of icp, persona, interview"))
-			}
-			statuses := []string{"draft", "proto", "active", "retired"}
-			if status != "" && !slices.Contains(statuses, status) {
-				return usageErrorf("--status %q%s", status, frontmatter.DidYouMeanOr(status, statuses, " is not one of draft, proto, active, retired"))
-			}
-			if !slices.Contains([]string{"table", "json", "csv"}, format) {
-				return usageErrorf("--format %q is not one of table, json, csv", format)
-			}
-			if sortBy != "" && !slices.Contains(listColumns(), sortBy) {
-				return usageErrorf("--sort %q is not one of %s", sortBy, strings.Join(listColumns(), ", "))
-			}
 			p, ws, err := g.loadFor(args, workspace.Options{}, false)
 			if err != nil {
 				return err
@@ -124,11 +108,12 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&kind, "kind", "", "only this `KIND`: icp, persona or interview")
+	choiceVar(cmd, &kind, "kind", "", "only this `KIND`: icp, persona or interview", "icp", "persona", "interview")
 	f.StringVar(&icp, "icp", "", "only this ICP and the personas and interviews that name it")
-	f.StringVar(&status, "status", "", "only this `STATUS`: draft, proto, active or retired")
-	f.StringVar(&format, "format", "table", "`FORMAT`: table, json or csv")
-	f.StringVar(&sortBy, "sort", "", "sort by `COLUMN`: "+strings.Join(listColumns(), ", "))
+	completeWith(cmd, "icp", g.idsOf(model.KindICP))
+	choiceVar(cmd, &status, "status", "", "only this `STATUS`: draft, proto, active or retired", "draft", "proto", "active", "retired")
+	choiceVar(cmd, &format, "format", "table", "`FORMAT`: table, json or csv", "table", "json", "csv")
+	choiceVar(cmd, &sortBy, "sort", "", "sort by `COLUMN`: "+strings.Join(listColumns(), ", "), listColumns()...)
 	return cmd
 }
 

@@ -56,6 +56,7 @@ Run "persona new persona" without an ID in a terminal for a guided interview
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.icp, "icp", "", "the `ID` of the ICP a persona or interview belongs to (must exist)")
+	completeWith(cmd, "icp", g.idsOf(model.KindICP))
 	f.StringVar(&o.name, "name", "", "the display name (default: from the ID)")
 	f.StringVar(&o.template, "template", "", "use <templates>/<KIND>/`NAME`.md")
 	f.StringArrayVar(&o.set, "set", nil, "a `key=value` for the template's .Set; repeatable")

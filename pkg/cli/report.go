@@ -41,7 +41,7 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(g, o, args) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "markdown", "report `FORMAT`: markdown, html or json")
+	choiceVar(cmd, &o.format, "format", "markdown", "report `FORMAT`: markdown, html or json", "markdown", "html", "json")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout")
 	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes; replace quotations and personal data in bodies")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")

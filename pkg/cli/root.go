@@ -30,7 +30,6 @@ func Main(args []string, streams IOStreams) int {
 	if streams.Getenv == nil {
 		streams.Getenv = func(string) string { return "" }
 	}
-	tuneGC(streams.Getenv)
 	g := &globalOptions{streams: streams, now: time.Now}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -66,12 +65,14 @@ pull request changes and turns the repository into reports people read.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// persona --version prints what persona version prints.
+	v, c, d := buildInfo()
+	root.Version = v
+	root.SetVersionTemplate(versionText(v, c, d))
 	root.SetIn(g.streams.In)
 	root.SetOut(g.streams.Out)
 	root.SetErr(g.streams.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("%v; run '%s --help' for its flags", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.chdir, "chdir", "C", "", "run as if persona was started in `DIR`")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (also when NO_COLOR is set)")
@@ -207,6 +208,8 @@ const (
 	lintMemoryLimit = 125 << 20
 )
 
+// tuneGC is called where a command starts loading a workspace, not in
+// Main, which tests call many times in one process.
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)

@@ -28,9 +28,6 @@ the .persona.yaml that governs PATH (default: the current directory), when it
 fires and why it matters.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return usageErrorf("--format %q is not one of text, json", format)
-			}
 			p, err := g.projectFor(args, true)
 			if err != nil {
 				return err
@@ -59,6 +56,6 @@ persona rules --format json adds each rule's rationale; README.md documents opti
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json")
+	choiceVar(cmd, &format, "format", "text", "output `FORMAT`: text or json", "text", "json")
 	return cmd
 }

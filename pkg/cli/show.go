@@ -28,6 +28,18 @@ personas or interviews share the ID, --kind chooses.
 matter keys in a fixed order, block style, LF line endings. As a git textconv
 driver it makes git diff and git log -p readable (see the README).`,
 		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 || canonical {
+				return nil, cobra.ShellCompDirectiveDefault // --canonical takes a file
+			}
+			var ids []string
+			for _, k := range model.Kinds {
+				if kind == "" || kind == string(k) {
+					ids = append(ids, g.idsOf(k)()...)
+				}
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			if canonical {
 				path, err := g.abs(args[0])
@@ -70,7 +82,7 @@ driver it makes git diff and git log -p readable (see the README).`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "", "the `KIND` of the entity: icp, persona or interview")
+	choiceVar(cmd, &kind, "kind", "", "the `KIND` of the entity: icp, persona or interview", "icp", "persona", "interview")
 	cmd.Flags().BoolVar(&canonical, "canonical", false, "print the file at PATH in a stable, diff-friendly form")
 	return cmd
 }

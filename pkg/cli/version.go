@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -47,14 +49,20 @@ func buildInfo() (v, c, d string) {
 	return v, c, d
 }
 
+// versionText is what persona version and persona --version print. It is
+// also cobra's version template, so it must hold no template actions.
+func versionText(v, c, d string) string {
+	clean := strings.NewReplacer("{", "(", "}", ")")
+	return clean.Replace(fmt.Sprintf("persona %s\ncommit: %s\nbuilt: %s\n", v, c, d))
+}
+
 func newVersionCmd(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version, commit and build date",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			v, c, d := buildInfo()
-			_, err := fmt.Fprintf(g.streams.Out, "persona %s\ncommit: %s\nbuilt: %s\n", v, c, d)
+			_, err := io.WriteString(g.streams.Out, versionText(buildInfo()))
 			return err
 		},
 	}
