@@ -4,21 +4,10 @@ import (
 	"bytes"
 	"sort"
 
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
-
-// canonicalOrder is the order of top-level keys in the canonical form:
-// identity first, then the contract's keys, then anything else sorted.
-func canonicalOrder() []string {
-	return []string{
-		"kind", "id", "name", "title", "type", "segment", "status", "icp", "owners", "reviewed", "tags",
-		"role", "demographics", "firmographics", "share", "buying_role", "date", "interviewee", "interviewer",
-		"consent", "channel", "goals", "motivations", "frustrations", "aspirations", "pains", "needs",
-		"behaviors", "channels", "triggers", "objections", "disqualifiers", "buying_committee", "quotes",
-		"sources", "lint",
-	}
-}
 
 // Canonical rewrites a Markdown file into a stable form for line diffs
 // (git textconv): front matter keys in a fixed order, every value in block
@@ -36,7 +25,7 @@ func Canonical(src []byte) []byte {
 	}
 	m := root.Content[0]
 	rank := map[string]int{}
-	for i, k := range canonicalOrder() {
+	for i, k := range contract.Order() {
 		rank[k] = i
 	}
 	type pair struct{ k, v *yaml.Node }

@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/model"
 	"go.yaml.in/yaml/v3"
 )
@@ -266,15 +266,9 @@ func (d *decoder) typeErr(n *yaml.Node, format string, args ...any) {
 type field func(d *decoder, name string, v *yaml.Node)
 
 // Keys lists the top-level keys the contract defines for a kind, for
-// field-unknown suggestions and the JSON Schema.
+// field-unknown suggestions.
 func Keys(k model.Kind) []string {
-	keys := make([]string, 0, 24)
-	for name := range commonFields {
-		keys = append(keys, name)
-	}
-	for name := range kindFields[k] {
-		keys = append(keys, name)
-	}
+	keys := contract.Names(contract.Keys(k))
 	sort.Strings(keys)
 	return keys
 }
@@ -299,7 +293,7 @@ var commonFields = map[string]field{
 		d.mapping(name, v, map[string]field{
 			"ignore": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Ignore = d.strList(name, v) },
 			"reason": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Reason = d.str(name, v).Value },
-		}, nil)
+		})
 	},
 }
 
@@ -316,7 +310,7 @@ var kindFields = map[model.Kind]map[string]field{
 				"regions":        d.constraintList(&f.Regions),
 				"tech_stack":     d.constraintList(&f.TechStack),
 				"business_model": d.constraintStr(&f.BusinessModel),
-			}, nil)
+			})
 		},
 		"demographics": func(d *decoder, n string, v *yaml.Node) {
 			g := &d.doc.ICP.Demographics
@@ -327,7 +321,7 @@ var kindFields = map[model.Kind]map[string]field{
 				"education":   d.constraintList(&g.Education),
 				"occupations": d.constraintList(&g.Occupations),
 				"interests":   d.constraintList(&g.Interests),
-			}, nil)
+			})
 		},
 		"pains":            listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Pains }),
 		"needs":            listInto(func(d *decoder) *[]model.Str { return &d.doc.ICP.Needs }),
@@ -353,11 +347,13 @@ var kindFields = map[model.Kind]map[string]field{
 				"budget_authority": func(d *decoder, n string, v *yaml.Node) {
 					r.BudgetAuthority, _ = d.boolean(n, v)
 				},
-			}, nil)
+			})
 		},
 		"demographics": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.Persona.Demographics = map[string]string{}
-			d.mapping(n, v, nil, func(d *decoder, n string, v *yaml.Node) {
+			// Every key, known or free, lands in the map; the known ones
+			// are type-checked first.
+			d.mappingWith(n, v, nil, func(d *decoder, n string, v *yaml.Node) {
 				if v.Kind == yaml.ScalarNode {
 					d.doc.Persona.Demographics[n[strings.LastIndexByte(n, '.')+1:]] = v.Value
 				}
@@ -385,7 +381,7 @@ var kindFields = map[model.Kind]map[string]field{
 				"role":         func(d *decoder, n string, v *yaml.Node) { iv.Role = d.str(n, v) },
 				"company_size": func(d *decoder, n string, v *yaml.Node) { iv.CompanySize = d.str(n, v) },
 				"region":       func(d *decoder, n string, v *yaml.Node) { iv.Region = d.str(n, v) },
-			}, func(*decoder, string, *yaml.Node) {})
+			})
 		},
 		"interviewer": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Interviewer = d.str(n, v) },
 		"consent": func(d *decoder, n string, v *yaml.Node) {
@@ -416,12 +412,21 @@ func (d *decoder) decode(m *yaml.Node) {
 		if isNull(v) {
 			continue
 		}
-		if f, ok := commonFields[k.Value]; ok {
-			f(d, k.Value, v)
-		} else if f, ok := specific[k.Value]; ok {
-			f(d, k.Value, v)
-		} else {
+		// The contract says which keys exist and what they hold; the
+		// setters below put the values lint and reports read into the
+		// document, and any other contract key is type-checked alone.
+		key, known := contract.Lookup(doc.Kind, k.Value)
+		switch f, ok := commonFields[k.Value]; {
+		case !known:
 			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k)})
+		case ok:
+			f(d, k.Value, v)
+		default:
+			if f, ok := specific[k.Value]; ok {
+				f(d, k.Value, v)
+			} else {
+				d.check(key, k.Value, v)
+			}
 		}
 	}
 	if doc.ID == "" {
@@ -433,26 +438,74 @@ func (d *decoder) decode(m *yaml.Node) {
 	}
 }
 
-// mapping decodes a nested mapping: known keys through fields, other keys
-// through free (or, when free is nil, recorded as unknown "parent.key").
-func (d *decoder) mapping(name string, v *yaml.Node, fields map[string]field, free field) {
+// mapping decodes the nested mapping at name (a dotted path): the keys the
+// contract defines there through fields (or, without a setter, checked
+// alone), other keys recorded as unknown "parent.key" unless the mapping
+// is open.
+func (d *decoder) mapping(name string, v *yaml.Node, fields map[string]field) {
+	d.mappingWith(name, v, fields, nil)
+}
+
+// mappingWith is mapping that also passes every key of an open mapping,
+// known or free, to each (after its check).
+func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field, each field) {
 	if v.Kind != yaml.MappingNode {
 		d.typeErr(v, "%s must be a mapping of keys to values; indent its keys under %s:", name, name)
 		return
 	}
+	parent, _ := contract.Lookup(d.doc.Kind, name)
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], deref(v.Content[i+1])
 		full := name + "." + k.Value
 		if isNull(val) {
 			continue
 		}
-		if f, ok := fields[k.Value]; ok {
+		key, known := subKey(parent, k.Value)
+		switch f, ok := fields[k.Value]; {
+		case known && ok:
 			f(d, full, val)
-		} else if free != nil {
-			free(d, full, val)
-		} else {
+		case known:
+			d.check(key, full, val)
+		case !parent.Open:
 			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k)})
 		}
+		if each != nil {
+			each(d, full, val)
+		}
+	}
+}
+
+func subKey(parent contract.Key, name string) (contract.Key, bool) {
+	for _, k := range parent.Keys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return contract.Key{}, false
+}
+
+// check type-checks a value the contract defines but no setter stores, with
+// the same messages as the setters.
+func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
+	switch key.Type {
+	case contract.Text, contract.Slug, contract.Size:
+		d.str(name, v)
+	case contract.Enum:
+		d.enum(name, v, key.Values...)
+	case contract.Date:
+		d.date(name, v, true)
+	case contract.Bool:
+		d.boolean(name, v)
+	case contract.Number:
+		d.number(name, v)
+	case contract.TextList:
+		d.strList(name, v)
+	case contract.Share:
+		if v.Kind != yaml.ScalarNode {
+			d.typeErr(v, "%s must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", name, describe(v))
+		}
+	case contract.Mapping:
+		d.mapping(name, v, nil)
 	}
 }
 
@@ -503,24 +556,17 @@ func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
 	return model.Str{}
 }
 
-var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04"}
-
-func (d *decoder) date(name string, v *yaml.Node, allowTime bool) model.Date {
+// date reads a date as the contract accepts it: a day, which a time may
+// follow (2019-06-24T09:00).
+func (d *decoder) date(name string, v *yaml.Node, _ bool) model.Date {
 	s := d.str(name, v)
 	if v.Kind != yaml.ScalarNode {
 		return model.Date{Pos: s.Pos}
 	}
-	layouts := dateLayouts[:1]
-	if allowTime {
-		layouts = dateLayouts
+	if t, ok := contract.ParseDate(s.Value); ok {
+		return model.Date{Time: t, Valid: true, Pos: s.Pos}
 	}
-	for _, l := range layouts {
-		if t, err := time.Parse(l, s.Value); err == nil {
-			y, m, dd := t.Date()
-			return model.Date{Time: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC), Valid: true, Pos: s.Pos}
-		}
-	}
-	d.typeErr(v, "%s %q is not a date; write it as YYYY-MM-DD", name, s.Value)
+	d.typeErr(v, "%s %q is not a date; write it as YYYY-MM-DD (a time may follow: YYYY-MM-DDThh:mm)", name, s.Value)
 	return model.Date{Pos: s.Pos}
 }
 
@@ -550,13 +596,11 @@ func (d *decoder) share(name string, v *yaml.Node) {
 	p := d.doc.Persona
 	p.SharePos = d.pos(v)
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.HasSuffix(strings.TrimSpace(v.Value), "%") {
-		num := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v.Value), "%"))
-		f, err := strconv.ParseFloat(num, 64)
-		if err != nil || f < 0 || f > 100 || math.IsNaN(f) {
+		f, ok := contract.ParsePercent(v.Value)
+		if !ok {
 			d.typeErr(v, "share %q must be a percentage from 0%% to 100%%, such as \"25%%\"", v.Value)
 			return
 		}
-		f /= 100
 		p.Share = &f
 		return
 	}
@@ -617,7 +661,7 @@ func (d *decoder) constraintRange(target **model.Range, money bool) field {
 		if money {
 			fields["currency"] = func(d *decoder, n string, v *yaml.Node) { r.Currency = d.str(n, v).Value }
 		}
-		d.mapping(n, v, fields, nil)
+		d.mapping(n, v, fields)
 		if v.Kind != yaml.MappingNode {
 			return
 		}
@@ -649,32 +693,15 @@ func describe(n *yaml.Node) string {
 	return "a " + nodeKind(n)
 }
 
-// subKeys lists the keys of the closed nested mappings, for suggestions.
-// TestSubKeysMatchDecoder keeps it in step with the decoder.
-var subKeys = map[model.Kind]map[string][]string{
-	model.KindICP: {
-		"firmographics":           {"industries", "employees", "revenue", "regions", "tech_stack", "business_model"},
-		"demographics":            {"age", "income", "locations", "education", "occupations", "interests"},
-		"firmographics.employees": {"min", "max"},
-		"firmographics.revenue":   {"min", "max", "currency"},
-		"demographics.age":        {"min", "max"},
-		"demographics.income":     {"min", "max", "currency"},
-		"lint":                    {"ignore", "reason"},
-	},
-	model.KindPersona: {
-		"role": {"title", "seniority", "department", "budget_authority"},
-		"lint": {"ignore", "reason"},
-	},
-	model.KindInterview: {
-		"lint": {"ignore", "reason"},
-	},
-}
-
 // SubKeys returns the keys known under parent ("" for top-level keys) in an
-// entity of kind k.
+// entity of kind k, from the contract.
 func SubKeys(k model.Kind, parent string) []string {
 	if parent == "" {
 		return Keys(k)
 	}
-	return subKeys[k][parent]
+	key, ok := contract.Lookup(k, parent)
+	if !ok {
+		return nil
+	}
+	return contract.Names(key.Keys)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/model"
 )
@@ -68,7 +69,8 @@ func TestDecodeProblems(t *testing.T) {
 		{"bad enum", "---\nkind: persona\ntype: primry\n---\n", "field-type@3:7"},
 		{"bad status", "---\nkind: icp\nstatus: done\n---\n", "field-type@3:9"},
 		{"bad date", "---\nkind: interview\ndate: yesterday\n---\n", "field-type@3:7"},
-		{"reviewed with time", "---\nkind: icp\nreviewed: 2024-01-02T10:00:00Z\n---\n", "field-type@3:11"},
+		{"reviewed with a time is a date (SPEC §2)", "---\nkind: icp\nreviewed: 2024-01-02T10:00:00Z\n---\n", ""},
+		{"reviewed that is no date", "---\nkind: icp\nreviewed: 2024-13-02\n---\n", "field-type@3:11"},
 		{"bad bool", "---\nkind: interview\nconsent: \"yes\"\n---\n", "field-type@3:10"},
 		{"mapping expected", "---\nkind: icp\nfirmographics: [a]\n---\n", "field-type@3:16"},
 		{"range reversed", "---\nkind: icp\nfirmographics:\n  employees: {min: 10, max: 1}\n---\n", "field-type@4:14"},
@@ -153,28 +155,33 @@ func TestICPConstraints(t *testing.T) {
 	}
 }
 
-// TestSubKeysMatchDecoder keeps the suggestion table in step with the
-// decoder: every listed key must decode without being reported unknown.
-func TestSubKeysMatchDecoder(t *testing.T) {
-	for kind, parents := range subKeys {
-		for parent, keys := range parents {
-			for _, k := range keys {
-				path := strings.Split(parent, ".")
-				yamlText := "kind: " + string(kind) + "\n"
-				indent := ""
-				for _, p := range path {
-					yamlText += indent + p + ":\n"
-					indent += "  "
-				}
-				yamlText += indent + k + ": x\n"
-				d := Decode("x.md", []byte("---\n"+yamlText+"---\n"))
-				for _, u := range d.Unknown {
-					if u.Name == parent+"."+k {
-						t.Errorf("%s: %s.%s is listed in subKeys but the decoder does not know it", kind, parent, k)
-					}
-				}
+// TestContractKeysDecode writes every key the contract defines, at every
+// depth and in every kind, and requires the decoder to know it: nothing the
+// contract lists may come back as unknown.
+func TestContractKeysDecode(t *testing.T) {
+	var walk func(kind model.Kind, path []string, keys []contract.Key)
+	walk = func(kind model.Kind, path []string, keys []contract.Key) {
+		for _, k := range keys {
+			full := append(append([]string(nil), path...), k.Name)
+			if k.Type == contract.Mapping {
+				walk(kind, full, k.Keys)
+				continue
+			}
+			yamlText := "kind: " + string(kind) + "\n"
+			indent := ""
+			for _, p := range full[:len(full)-1] {
+				yamlText += indent + p + ":\n"
+				indent += "  "
+			}
+			yamlText += indent + k.Name + ": x\n"
+			d := Decode("x.md", []byte("---\n"+yamlText+"---\n"))
+			if d == nil || len(d.Unknown) > 0 {
+				t.Errorf("%s: %s is in the contract but the decoder reports %+v", kind, strings.Join(full, "."), d)
 			}
 		}
+	}
+	for _, kind := range model.Kinds {
+		walk(kind, nil, contract.Keys(kind))
 	}
 }
 

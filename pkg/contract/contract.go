@@ -1,0 +1,238 @@
+// Package contract describes the front-matter contract once, as data: every
+// key of every kind and nested mapping, with its type, allowed values,
+// whether it is required, and a sentence about it. The decoder's key
+// tables, the JSON Schema, key suggestions, the canonical key order and the
+// README's key tables are derived from it, so they cannot drift apart.
+package contract
+
+import "github.com/personakit/persona/pkg/model"
+
+// Type is the shape a key's value must have.
+type Type string
+
+const (
+	// Text is one scalar value; numbers and booleans are read as their text.
+	Text Type = "text"
+	// Slug is Text that must be a slug (id-invalid checks it, not the type).
+	Slug Type = "slug"
+	// Enum is Text restricted to Values.
+	Enum Type = "enum"
+	// Date is YYYY-MM-DD, optionally followed by a time (see DateLayouts).
+	Date Type = "date"
+	// Bool is true or false.
+	Bool Type = "bool"
+	// Number is an integer or a decimal number.
+	Number Type = "number"
+	// TextList is a list of scalar values; a single value is refused.
+	TextList Type = "text-list"
+	// Share is a fraction in [0, 1] or a percentage string such as "25%".
+	Share Type = "share"
+	// Size is a head count: a number or a text such as 200-500 or 1k+.
+	Size Type = "size"
+	// Mapping holds the nested Keys (and any key when Open).
+	Mapping Type = "mapping"
+	// Any is a key the config allows under fields.allow: anything goes.
+	Any Type = "any"
+)
+
+// Key is one key of the contract.
+type Key struct {
+	Name     string
+	Type     Type
+	Values   []string // Enum's allowed values
+	Required bool     // field-required reports it missing
+	// Claims marks a list of claims (§9: goals, frustrations, ...).
+	Claims bool
+	// Open mappings accept keys beyond Keys (persona demographics,
+	// interviewee); closed ones report others as field-unknown.
+	Open bool
+	Keys []Key // a Mapping's keys
+	// Lint marks keys lint's rules read; the slim documents lint keeps
+	// hold only these.
+	Lint        bool
+	Description string
+}
+
+// entry is a top-level key and the kinds that have it. One name may have a
+// different shape in different kinds (demographics), hence several entries.
+type entry struct {
+	kinds []model.Kind
+	key   Key
+}
+
+func rangeKeys(money bool) []Key {
+	keys := []Key{
+		{Name: "min", Type: Number, Lint: true, Description: "The lower bound (inclusive); leave it out for no lower bound."},
+		{Name: "max", Type: Number, Lint: true, Description: "The upper bound (inclusive); leave it out for no upper bound."},
+	}
+	if money {
+		keys = append(keys, Key{Name: "currency", Type: Text, Description: "The ISO 4217 currency of the bounds, such as EUR."})
+	}
+	return keys
+}
+
+// table is the contract, top-level keys in canonical order: identity first,
+// then who and what, then the lists, then sources and suppressions. It is
+// built per call so that nothing package-level is mutable.
+func table() []entry {
+	allKinds := []model.Kind{model.KindICP, model.KindPersona, model.KindInterview}
+	icp := []model.Kind{model.KindICP}
+	persona := []model.Kind{model.KindPersona}
+	iview := []model.Kind{model.KindInterview}
+	return []entry{
+		{allKinds, Key{Name: "kind", Type: Enum, Values: []string{"icp", "persona", "interview"}, Required: true, Lint: true,
+			Description: "What the file is: an ideal customer profile, a buyer persona or a customer interview."}},
+		{allKinds, Key{Name: "id", Type: Slug, Lint: true,
+			Description: "The id other files use to refer to this one: lowercase letters, digits and dashes. Defaults to the file name without .md."}},
+		{persona, Key{Name: "name", Type: Text, Required: true, Lint: true,
+			Description: "What the team calls this person, such as Finance Director Fiona."}},
+		{icp, Key{Name: "title", Type: Text, Required: true, Lint: true,
+			Description: "The ICP's name, such as Mid-market SaaS."}},
+		{persona, Key{Name: "type", Type: Enum, Values: []string{"primary", "secondary", "supplemental", "negative"}, Lint: true,
+			Description: "How central the persona is; negative describes who the product is not for."}},
+		{icp, Key{Name: "segment", Type: Enum, Values: []string{"b2b", "b2c"},
+			Description: "Whether the ICP describes organisations (b2b, the default) or consumers (b2c)."}},
+		{allKinds, Key{Name: "status", Type: Enum, Values: []string{"draft", "proto", "active", "retired"}, Lint: true,
+			Description: "Lifecycle: draft until it has evidence, proto for an assumption-based proto-persona, active (the default), retired."}},
+		{persona, Key{Name: "icp", Type: Text, Lint: true,
+			Description: "The id of the ICP this person works in."}},
+		{iview, Key{Name: "icp", Type: Text, Lint: true,
+			Description: "The id of the ICP the interviewee's company fits, if known."}},
+		{allKinds, Key{Name: "owners", Type: TextList, Lint: true,
+			Description: "The teams or people who keep it current."}},
+		{allKinds, Key{Name: "reviewed", Type: Date, Lint: true,
+			Description: "When it was last validated against reality (YYYY-MM-DD)."}},
+		{allKinds, Key{Name: "tags", Type: TextList,
+			Description: "Free labels."}},
+		{persona, Key{Name: "role", Type: Mapping, Description: "The person's job.", Keys: []Key{
+			{Name: "title", Type: Text, Description: "Their job title."},
+			{Name: "seniority", Type: Text, Description: "Their seniority, such as manager or director."},
+			{Name: "department", Type: Text, Description: "Their department, such as finance."},
+			{Name: "budget_authority", Type: Bool, Description: "Whether they control a budget."},
+		}}},
+		{persona, Key{Name: "demographics", Type: Mapping, Open: true, Description: "Demographic traits; any keys.", Keys: []Key{
+			{Name: "age_range", Type: Text, Description: "An age range, such as 35-50."},
+			{Name: "location", Type: Text, Description: "Where they live or work."},
+			{Name: "education", Type: Text, Description: "Their education."},
+		}}},
+		{icp, Key{Name: "firmographics", Type: Mapping, Lint: true, Description: "The attributes of the organisations that fit.", Keys: []Key{
+			{Name: "industries", Type: TextList, Lint: true, Description: "The industries that fit."},
+			{Name: "employees", Type: Mapping, Lint: true, Keys: rangeKeys(false), Description: "The head count range that fits, {min, max}."},
+			{Name: "revenue", Type: Mapping, Lint: true, Keys: rangeKeys(true), Description: "The annual revenue range that fits, {min, max, currency}."},
+			{Name: "regions", Type: TextList, Lint: true, Description: "The regions that fit."},
+			{Name: "tech_stack", Type: TextList, Lint: true, Description: "The technologies fitting companies use."},
+			{Name: "business_model", Type: Text, Lint: true, Description: "The business model that fits, such as subscription."},
+		}}},
+		{icp, Key{Name: "demographics", Type: Mapping, Lint: true, Description: "The attributes of the consumers that fit (b2c).", Keys: []Key{
+			{Name: "age", Type: Mapping, Lint: true, Keys: rangeKeys(false), Description: "The age range that fits, {min, max}."},
+			{Name: "income", Type: Mapping, Lint: true, Keys: rangeKeys(true), Description: "The income range that fits, {min, max, currency}."},
+			{Name: "locations", Type: TextList, Lint: true, Description: "The locations that fit."},
+			{Name: "education", Type: TextList, Lint: true, Description: "The education levels that fit."},
+			{Name: "occupations", Type: TextList, Lint: true, Description: "The occupations that fit."},
+			{Name: "interests", Type: TextList, Lint: true, Description: "The interests that fit."},
+		}}},
+		{persona, Key{Name: "share", Type: Share, Lint: true,
+			Description: "The fraction of the ICP's customers this persona represents: 0.25 or \"25%\"."}},
+		{persona, Key{Name: "buying_role", Type: Enum, Values: []string{"decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker"},
+			Description: "The part they play in a purchase."}},
+		{iview, Key{Name: "date", Type: Date, Required: true, Lint: true,
+			Description: "When the conversation took place (YYYY-MM-DD; a time may follow)."}},
+		{iview, Key{Name: "interviewee", Type: Mapping, Open: true, Lint: true, Description: "Who was interviewed, by role, never by name; any keys.", Keys: []Key{
+			{Name: "role", Type: Text, Description: "The interviewee's job title."},
+			{Name: "company_size", Type: Size, Lint: true, Description: "The head count of their company: 250, 200-500 or 1k+."},
+			{Name: "region", Type: Text, Description: "Where their company is."},
+		}}},
+		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
+		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},
+		{iview, Key{Name: "channel", Type: Text, Description: "How it took place: call, video, in-person, survey."}},
+		{persona, Key{Name: "goals", Type: TextList, Claims: true, Lint: true, Description: "What this person wants to achieve, in their words."}},
+		{icp, Key{Name: "goals", Type: TextList, Description: "What the whole segment wants to achieve."}},
+		{persona, Key{Name: "motivations", Type: TextList, Claims: true, Lint: true, Description: "What drives them: recognition, safety, growth, time."}},
+		{persona, Key{Name: "frustrations", Type: TextList, Claims: true, Lint: true, Description: "What gets in their way today."}},
+		{persona, Key{Name: "aspirations", Type: TextList, Claims: true, Lint: true, Description: "Where they want to get to."}},
+		{icp, Key{Name: "pains", Type: TextList, Description: "The problems the whole segment shares."}},
+		{icp, Key{Name: "needs", Type: TextList, Description: "What the segment needs to solve them."}},
+		{icp, Key{Name: "behaviors", Type: TextList, Description: "How companies in the segment behave."}},
+		{icp, Key{Name: "channels", Type: TextList, Description: "Where the segment learns and buys."}},
+		{persona, Key{Name: "channels", Type: TextList, Description: "Where this person learns and buys: communities, newsletters, events."}},
+		{icp, Key{Name: "triggers", Type: TextList, Description: "Events that make a company start looking: a new hire, funding, a migration."}},
+		{persona, Key{Name: "objections", Type: TextList, Claims: true, Description: "Why they would say no."}},
+		{icp, Key{Name: "disqualifiers", Type: TextList, Description: "Traits that rule a company out."}},
+		{icp, Key{Name: "buying_committee", Type: TextList, Description: "Persona ids or role titles involved in buying."}},
+		{persona, Key{Name: "quotes", Type: TextList, Description: "What interviewees said, word for word."}},
+		{persona, Key{Name: "sources", Type: TextList, Lint: true,
+			Description: "The interviews it rests on: interview ids, or paths to interview files relative to this file or to the workspace root."}},
+		{allKinds, Key{Name: "lint", Type: Mapping, Lint: true, Description: "Per-file suppression of lint rules.", Keys: []Key{
+			{Name: "ignore", Type: TextList, Lint: true, Description: "The rule ids not to report in this file."},
+			{Name: "reason", Type: Text, Lint: true, Description: "Why those rules do not apply here."},
+		}}},
+	}
+}
+
+// Keys returns the top-level keys of a kind in canonical order.
+func Keys(k model.Kind) []Key {
+	var out []Key
+	for _, e := range table() {
+		for _, ek := range e.kinds {
+			if ek == k {
+				out = append(out, e.key)
+			}
+		}
+	}
+	return out
+}
+
+// Order is the canonical order of top-level key names across all kinds,
+// for show --canonical and persona diff.
+func Order() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range table() {
+		if !seen[e.key.Name] {
+			seen[e.key.Name] = true
+			out = append(out, e.key.Name)
+		}
+	}
+	return out
+}
+
+// Lookup returns the key at a dotted path ("firmographics.employees") in a
+// kind, and whether the contract defines it.
+func Lookup(k model.Kind, path string) (Key, bool) {
+	keys := Keys(k)
+	var found Key
+	for _, name := range splitPath(path) {
+		ok := false
+		for _, key := range keys {
+			if key.Name == name {
+				found, keys, ok = key, key.Keys, true
+				break
+			}
+		}
+		if !ok {
+			return Key{}, false
+		}
+	}
+	return found, path != ""
+}
+
+// Names lists the names of keys.
+func Names(keys []Key) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.Name
+	}
+	return out
+}
+
+func splitPath(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(p); i++ {
+		if i == len(p) || p[i] == '.' {
+			out = append(out, p[start:i])
+			start = i + 1
+		}
+	}
+	return out
+}
