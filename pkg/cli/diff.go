@@ -11,6 +11,7 @@ import (
 
 	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/workspace"
@@ -166,7 +167,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		pairs = append(pairs, pr)
 	}
 	result := &diff.Result{Version: 1, Base: baseID, Head: headLabel, Changes: diff.Compute(pairs, diff.Options{Order: o.order}),
-		Lint: diff.Lint{Introduced: []diff.Finding{}, Resolved: []diff.Finding{}}}
+		Lint: diff.Lint{Introduced: []finding.Finding{}, Resolved: []finding.Finding{}}}
 	if o.lint {
 		for _, c := range result.Changes {
 			if c.Change == "renamed" {

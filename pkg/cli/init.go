@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/spf13/cobra"
 )
 
@@ -87,9 +87,9 @@ func runInit(g *globalOptions, dir string, force, examples bool, today string) e
 		}
 	}
 	out := g.streams.Out
-	fmt.Fprintf(out, "created %s in %s:\n  %s\n", lint.Plural(len(created), "file"), show(dir), strings.Join(created, "\n  "))
+	fmt.Fprintf(out, "created %s in %s:\n  %s\n", words.Plural(len(created), "file"), show(dir), strings.Join(created, "\n  "))
 	if len(kept) > 0 {
-		fmt.Fprintf(out, "kept %s unchanged:\n  %s\n", lint.Plural(len(kept), "existing file"), strings.Join(kept, "\n  "))
+		fmt.Fprintf(out, "kept %s unchanged:\n  %s\n", words.Plural(len(kept), "existing file"), strings.Join(kept, "\n  "))
 	}
 	_, err = fmt.Fprintf(out, "next: persona -C %s lint\n", show(dir))
 	return err

@@ -11,10 +11,10 @@ import (
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/slug"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -165,7 +165,7 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		return err
 	}
 	if n := bytes.Count(content, []byte("TODO")); n > 0 {
-		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", lint.Plural(n, "TODO placeholder"))
+		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", words.Plural(n, "TODO placeholder"))
 	}
 	return err
 }

@@ -14,8 +14,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/frontmatter"
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/yuin/goldmark"
@@ -37,19 +37,8 @@ type Result struct {
 
 // Lint holds the lint findings a change introduces and resolves.
 type Lint struct {
-	Introduced []Finding `json:"introduced"`
-	Resolved   []Finding `json:"resolved"`
-}
-
-// Finding is a lint finding in a diff.
-type Finding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Entity   string `json:"entity"`
-	Message  string `json:"message"`
+	Introduced []finding.Finding `json:"introduced"`
+	Resolved   []finding.Finding `json:"resolved"`
 }
 
 // Change is what happened to one entity.
@@ -623,8 +612,8 @@ func normalise(b []byte) []byte {
 // LintDelta compares the findings of the base and head workspaces. A
 // finding's identity is its rule, file and message, not its line, so that
 // edits elsewhere in a file do not count; renamed files are followed.
-func LintDelta(base, head []lint.Finding, renamed map[string]string) Lint {
-	id := func(f lint.Finding, path string) string { return f.Rule + "\x00" + path + "\x00" + f.Message }
+func LintDelta(base, head []finding.Finding, renamed map[string]string) Lint {
+	id := func(f finding.Finding, path string) string { return f.Rule + "\x00" + path + "\x00" + f.Message }
 	baseCount := map[string]int{}
 	for _, f := range base {
 		p := f.Path
@@ -637,13 +626,13 @@ func LintDelta(base, head []lint.Finding, renamed map[string]string) Lint {
 	for _, f := range head {
 		headCount[id(f, f.Path)]++
 	}
-	out := Lint{Introduced: []Finding{}, Resolved: []Finding{}}
+	out := Lint{Introduced: []finding.Finding{}, Resolved: []finding.Finding{}}
 	used := map[string]int{}
 	for _, f := range head {
 		k := id(f, f.Path)
 		used[k]++
 		if used[k] > baseCount[k] {
-			out.Introduced = append(out.Introduced, toFinding(f))
+			out.Introduced = append(out.Introduced, f)
 		}
 	}
 	used = map[string]int{}
@@ -655,12 +644,8 @@ func LintDelta(base, head []lint.Finding, renamed map[string]string) Lint {
 		k := id(f, p)
 		used[k]++
 		if used[k] > headCount[k] {
-			out.Resolved = append(out.Resolved, toFinding(f))
+			out.Resolved = append(out.Resolved, f)
 		}
 	}
 	return out
-}
-
-func toFinding(f lint.Finding) Finding {
-	return Finding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Line: f.Line, Column: f.Column, Entity: f.Entity, Message: f.Message}
 }

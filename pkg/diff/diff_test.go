@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/generate"
-	"github.com/personakit/persona/pkg/lint"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -123,11 +123,11 @@ func TestNotableICPScope(t *testing.T) {
 }
 
 func TestLintDelta(t *testing.T) {
-	f := func(rule, path string, line int) lint.Finding {
-		return lint.Finding{Rule: rule, Path: path, Line: line, Message: "m", Severity: lint.Warning}
+	f := func(rule, path string, line int) finding.Finding {
+		return finding.Finding{Rule: rule, Path: path, Line: line, Message: "m", Severity: finding.Warning}
 	}
-	base := []lint.Finding{f("stale", "a.md", 3), f("no-owners", "old.md", 1), f("stale", "gone.md", 1)}
-	head := []lint.Finding{f("stale", "a.md", 9), f("no-owners", "new.md", 1), f("field-type", "a.md", 2)}
+	base := []finding.Finding{f("stale", "a.md", 3), f("no-owners", "old.md", 1), f("stale", "gone.md", 1)}
+	head := []finding.Finding{f("stale", "a.md", 9), f("no-owners", "new.md", 1), f("field-type", "a.md", 2)}
 	d := LintDelta(base, head, map[string]string{"old.md": "new.md"})
 	if len(d.Introduced) != 1 || d.Introduced[0].Rule != "field-type" || len(d.Resolved) != 1 || d.Resolved[0].Path != "gone.md" {
 		t.Errorf("LintDelta = %+v", d)

@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 )
 
 // Notable change types.
@@ -61,7 +61,7 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 		}
 		if len(dropped) > 0 {
 			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %s left",
-				lint.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), lint.Plural(len(np.Sources), "source"))})
+				words.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), words.Plural(len(np.Sources), "source"))})
 		}
 		if !sameShare(op.Share, np.Share) {
 			out = append(out, Notable{NotableShareChanged, fmt.Sprintf("share %s → %s of ICP %s", share(op.Share), share(np.Share), orNone(np.ICP.Value))})
@@ -232,7 +232,7 @@ func share(f *float64) string {
 	if f == nil {
 		return "none"
 	}
-	return lint.Percent(*f)
+	return words.Percent(*f)
 }
 
 func orNone(s string) string {

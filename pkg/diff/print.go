@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/mdtext"
 	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
 )
 
 // JSON writes the diff as the contract's JSON (version 1).
@@ -63,7 +63,7 @@ func Summary(r *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
 		}
 	}
-	return lint.Plural(len(r.Changes), "entity change") + ": " + strings.Join(parts, ", ")
+	return words.Plural(len(r.Changes), "entity change") + ": " + strings.Join(parts, ", ")
 }
 
 // Text writes the diff for a terminal; colour only when asked.
@@ -200,7 +200,7 @@ func Markdown(w io.Writer, r *Result) error {
 		b.WriteString("</details>\n\n")
 	}
 	if r.LintChecked {
-		fmt.Fprintf(&b, "### Lint\n\n%s introduced, %d resolved.\n\n", lint.Plural(len(r.Lint.Introduced), "finding"), len(r.Lint.Resolved))
+		fmt.Fprintf(&b, "### Lint\n\n%s introduced, %d resolved.\n\n", words.Plural(len(r.Lint.Introduced), "finding"), len(r.Lint.Resolved))
 		if len(r.Lint.Introduced)+len(r.Lint.Resolved) > 0 {
 			b.WriteString("| | Severity | File | Line | Rule | Message |\n| --- | --- | --- | ---: | --- | --- |\n")
 			for _, f := range r.Lint.Introduced {

@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"slices"
+
+	"github.com/personakit/persona/pkg/words"
 )
 
 // MaxPerFileRule is how many findings of one rule one file may produce; the
@@ -43,7 +45,7 @@ func (rn *run) capFindings(sorted []Finding, dropped map[capKey]int) []Finding {
 		capped = append(capped, Finding{
 			Rule: RuleFindingsCapped, Severity: sev, Path: k.path, Line: 1, Column: 1, Entity: entity[k],
 			Message: fmt.Sprintf("%s of rule %s in this file left out (the first %d are shown); fix those, then lint again",
-				Plural(more, "more finding"), k.rule, MaxPerFileRule),
+				words.Plural(more, "more finding"), k.rule, MaxPerFileRule),
 		})
 	}
 	if len(capped) == 0 {

@@ -4,63 +4,38 @@ package lint
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
 // Severity orders findings; Off means the rule does not run.
-type Severity int
+// Severity and Finding are the shared vocabulary of pkg/finding, named
+// here too so that rules read naturally.
+type (
+	Severity = finding.Severity
+	Finding  = finding.Finding
+)
 
 // Severities from least to most severe.
 const (
-	Off Severity = iota
-	Info
-	Warning
-	Error
+	Off     = finding.Off
+	Info    = finding.Info
+	Warning = finding.Warning
+	Error   = finding.Error
 )
 
-var severityNames = map[Severity]string{Off: "off", Info: "info", Warning: "warning", Error: "error"}
-
-func (s Severity) String() string { return severityNames[s] }
-
 // ParseSeverity reads "error", "warning", "info" or "off".
-func ParseSeverity(s string) (Severity, bool) {
-	for sev, name := range severityNames {
-		if name == s {
-			return sev, true
-		}
-	}
-	return Off, false
-}
-
-// Finding is one problem found in one file.
-type Finding struct {
-	Rule     string
-	Severity Severity
-	// Path is relative to the current directory and '/'-separated.
-	Path    string
-	Line    int
-	Column  int
-	Entity  string // "kind/id", or "" for a file that is not an entity
-	Message string
-}
+func ParseSeverity(s string) (Severity, bool) { return finding.ParseSeverity(s) }
 
 // Rule is a lint rule's identity and documentation. What it checks comes
 // from one of the checker interfaces; rules without one report the problems
 // the loader found for them (file-unreadable, frontmatter-invalid, ...).
-type Rule interface {
-	ID() string
-	DefaultSeverity() Severity
-	// Summary says in one line when the rule fires.
-	Summary() string
-	// Help says why it matters and how to fix it.
-	Help() string
-}
+type Rule = finding.RuleDoc
 
 // Checker is a rule that looks at the loaded workspace.
 type Checker interface {
@@ -129,24 +104,6 @@ func (c *Context) RuleIDs() []string {
 		ids = append(ids, r.ID())
 	}
 	return ids
-}
-
-// Percent renders a fraction as "40%" or "33.3%", for shares in messages
-// and reports.
-func Percent(f float64) string {
-	s := fmt.Sprintf("%.1f", f*100)
-	return strings.TrimSuffix(s, ".0") + "%"
-}
-
-// Plural renders "1 interview" or "3 interviews".
-func Plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
-		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Path turns a workspace-relative path into the one shown to the user.

@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 type cqIssue struct {
@@ -37,7 +37,7 @@ func CodeQuality(w io.Writer, r *Report, _ Style) error {
 			Description: f.Message,
 			CheckName:   f.Rule,
 			Fingerprint: hex.EncodeToString(sum[:16]),
-			Severity:    map[lint.Severity]string{lint.Error: "major", lint.Warning: "minor", lint.Info: "info"}[f.Severity],
+			Severity:    map[finding.Severity]string{finding.Error: "major", finding.Warning: "minor", finding.Info: "info"}[f.Severity],
 			Location:    cqLocation{Path: f.Path, Lines: cqLines{Begin: f.Line}},
 		})
 	}

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 // Fingerprints computes, for each finding, an identity that survives edits
@@ -17,7 +17,7 @@ import (
 // lineText returns a file's content (bounded by the caller); a file it
 // cannot return hashes by path and line number instead. Findings come
 // sorted by path, so one file's lines are held at a time.
-func Fingerprints(findings []lint.Finding, lineText func(path string) ([]byte, error)) []string {
+func Fingerprints(findings []finding.Finding, lineText func(path string) ([]byte, error)) []string {
 	seen := map[string]int{}
 	out := make([]string, len(findings))
 	eachLine(findings, lineText, func(i int, line []byte, ok bool) {
@@ -39,7 +39,7 @@ func Fingerprints(findings []lint.Finding, lineText func(path string) ([]byte, e
 // ByteColumns converts each finding's column (in characters) to a 1-based
 // UTF-8 byte column, as reviewdog's rdjson counts them. A line that cannot
 // be read keeps the character column.
-func ByteColumns(findings []lint.Finding, lineText func(path string) ([]byte, error)) []int {
+func ByteColumns(findings []finding.Finding, lineText func(path string) ([]byte, error)) []int {
 	out := make([]int, len(findings))
 	eachLine(findings, lineText, func(i int, line []byte, ok bool) {
 		col := findings[i].Column
@@ -60,7 +60,7 @@ func ByteColumns(findings []lint.Finding, lineText func(path string) ([]byte, er
 // eachLine calls fn with the text of each finding's line (without its line
 // end). Findings come sorted by path, so one file's lines are held at a
 // time; ok is false where the file or the line cannot be had.
-func eachLine(findings []lint.Finding, lineText func(path string) ([]byte, error), fn func(i int, line []byte, ok bool)) {
+func eachLine(findings []finding.Finding, lineText func(path string) ([]byte, error), fn func(i int, line []byte, ok bool)) {
 	current, read := "", false
 	var lines [][]byte
 	for i, f := range findings {

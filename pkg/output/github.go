@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/textsafe"
 )
 
@@ -22,11 +22,11 @@ func GitHub(w io.Writer, r *Report, _ Style) error {
 	return err
 }
 
-func githubCommand(s lint.Severity) string {
+func githubCommand(s finding.Severity) string {
 	switch s {
-	case lint.Error:
+	case finding.Error:
 		return "error"
-	case lint.Warning:
+	case finding.Warning:
 		return "warning"
 	}
 	return "notice"

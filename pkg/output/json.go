@@ -1,21 +1,11 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 )
-
-type jsonFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Entity   string `json:"entity"`
-	Message  string `json:"message"`
-}
 
 type jsonSummary struct {
 	Files    int            `json:"files"`
@@ -26,19 +16,16 @@ type jsonSummary struct {
 }
 
 type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
+	Version  int               `json:"version"`
+	Findings []finding.Finding `json:"findings"`
+	Summary  jsonSummary       `json:"summary"`
 }
 
 // JSON writes the contract's lint JSON (version 1).
 func JSON(w io.Writer, r *Report, _ Style) error {
-	out := jsonReport{Version: 1, Findings: make([]jsonFinding, 0, len(r.Findings))}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path,
-			Line: f.Line, Column: f.Column, Entity: f.Entity, Message: f.Message,
-		})
+	out := jsonReport{Version: 1, Findings: r.Findings}
+	if out.Findings == nil {
+		out.Findings = []finding.Finding{}
 	}
 	out.Summary = jsonSummary{
 		Files:    r.Summary.Files,
@@ -53,11 +40,5 @@ func JSON(w io.Writer, r *Report, _ Style) error {
 	return WriteJSON(w, out)
 }
 
-// WriteJSON writes v as indented JSON, leaving <, > and & as they are:
-// the documents are read by tools and people, never embedded in HTML.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// WriteJSON writes v as persona writes every JSON document.
+func WriteJSON(w io.Writer, v any) error { return finding.WriteJSON(w, v) }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 type junitSuites struct {
@@ -61,8 +61,8 @@ func JUnit(w io.Writer, r *Report, _ Style) error {
 		byFile[f.Path] = append(byFile[f.Path], i)
 	}
 	failOn := r.FailOn
-	if failOn == lint.Off {
-		failOn = lint.Error
+	if failOn == finding.Off {
+		failOn = finding.Error
 	}
 	out := junitSuites{Name: "persona lint"}
 	for _, path := range order {

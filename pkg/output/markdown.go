@@ -5,8 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/mdtext"
+	"github.com/personakit/persona/pkg/words"
 )
 
 // Markdown writes a report for a pull request comment or a job summary: a
@@ -29,8 +30,8 @@ func markdownReport(r *Report, limit int) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "**%s, %s, %s** in %s.\n\n",
-		lint.Plural(r.Summary.Errors, "error"), lint.Plural(r.Summary.Warnings, "warning"),
-		lint.Plural(r.Summary.Infos, "info"), summaryScope(r.Summary))
+		words.Plural(r.Summary.Errors, "error"), words.Plural(r.Summary.Warnings, "warning"),
+		words.Plural(r.Summary.Infos, "info"), summaryScope(r.Summary))
 	b.WriteString("| Severity | File | Line | Rule | Message |\n")
 	b.WriteString("| --- | --- | ---: | --- | --- |\n")
 	header := b.Len()
@@ -47,16 +48,16 @@ func markdownReport(r *Report, limit int) string {
 }
 
 func summaryScope(s Summary) string {
-	return fmt.Sprintf("%s (%s, %s, %s)", lint.Plural(s.Files, "file"),
-		lint.Plural(s.Entities["icp"], "ICP"), lint.Plural(s.Entities["persona"], "persona"),
-		lint.Plural(s.Entities["interview"], "interview"))
+	return fmt.Sprintf("%s (%s, %s, %s)", words.Plural(s.Files, "file"),
+		words.Plural(s.Entities["icp"], "ICP"), words.Plural(s.Entities["persona"], "persona"),
+		words.Plural(s.Entities["interview"], "interview"))
 }
 
-func severityLabel(s lint.Severity) string {
+func severityLabel(s finding.Severity) string {
 	switch s {
-	case lint.Error:
+	case finding.Error:
 		return "❌ error"
-	case lint.Warning:
+	case finding.Warning:
 		return "⚠️ warning"
 	}
 	return "ℹ️ info"

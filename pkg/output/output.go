@@ -8,16 +8,16 @@ import (
 	"io"
 	"sort"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 )
 
 // Report is everything a printer may render.
 type Report struct {
-	Findings []lint.Finding
+	Findings []finding.Finding
 	Summary  Summary
 	// Rules is the rule set in force, for formats that describe rules.
-	Rules []lint.Rule
+	Rules []finding.RuleDoc
 	// ToolVersion is the persona version, for formats that name the tool.
 	ToolVersion string
 	// Files lists the reported files (shown paths) that are entities or
@@ -26,7 +26,7 @@ type Report struct {
 	Files []string
 	// FailOn is the least severity that fails the run; formats with a
 	// pass/fail notion (JUnit) follow it.
-	FailOn lint.Severity
+	FailOn finding.Severity
 	// Fingerprints holds a stable identity per finding (same index as
 	// Findings), for formats that track findings across runs; see
 	// Fingerprints.
@@ -56,7 +56,7 @@ func ForCI(format string) bool {
 // paths they will be shown with.
 func (r *Report) Relocated(path func(shown string) string) *Report {
 	out := *r
-	out.Findings = make([]lint.Finding, len(r.Findings))
+	out.Findings = make([]finding.Finding, len(r.Findings))
 	for i, f := range r.Findings {
 		f.Path = path(f.Path)
 		out.Findings[i] = f
@@ -83,15 +83,15 @@ type Summary struct {
 }
 
 // Summarize counts findings by severity.
-func Summarize(files int, entities map[model.Kind]int, findings []lint.Finding) Summary {
+func Summarize(files int, entities map[model.Kind]int, findings []finding.Finding) Summary {
 	s := Summary{Files: files, Entities: entities}
 	for _, f := range findings {
 		switch f.Severity {
-		case lint.Error:
+		case finding.Error:
 			s.Errors++
-		case lint.Warning:
+		case finding.Warning:
 			s.Warnings++
-		case lint.Info:
+		case finding.Info:
 			s.Infos++
 		}
 	}

@@ -9,12 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 func TestGitHubEscaping(t *testing.T) {
-	r := &Report{Findings: []lint.Finding{{
-		Rule: "stale", Severity: lint.Info, Path: "a,b:c%.md", Line: 3, Column: 4,
+	r := &Report{Findings: []finding.Finding{{
+		Rule: "stale", Severity: finding.Info, Path: "a,b:c%.md", Line: 3, Column: 4,
 		Message: "100% done\r\nnext: line, too",
 	}}}
 	var b bytes.Buffer
@@ -30,7 +30,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestStepSummaryIsCut(t *testing.T) {
 	r := &Report{}
 	for i := 0; i < 20000; i++ {
-		r.Findings = append(r.Findings, lint.Finding{Rule: "stale", Severity: lint.Warning, Path: "personas/p.md", Line: i + 1, Column: 1, Message: strings.Repeat("x", 60)})
+		r.Findings = append(r.Findings, finding.Finding{Rule: "stale", Severity: finding.Warning, Path: "personas/p.md", Line: i + 1, Column: 1, Message: strings.Repeat("x", 60)})
 	}
 	r.Summary = Summarize(1, nil, r.Findings)
 	out := StepSummary(r, 1<<20-16<<10)
@@ -72,11 +72,11 @@ func TestURIReference(t *testing.T) {
 func TestSARIFKeepsTheMostSevere(t *testing.T) {
 	r := &Report{}
 	for i := 0; i < SARIFMaxResults+500; i++ {
-		sev := lint.Info
+		sev := finding.Info
 		if i%100 == 0 {
-			sev = lint.Error
+			sev = finding.Error
 		}
-		r.Findings = append(r.Findings, lint.Finding{Rule: "r", Severity: sev, Path: "p.md", Line: i + 1, Column: 1, Message: "m"})
+		r.Findings = append(r.Findings, finding.Finding{Rule: "r", Severity: sev, Path: "p.md", Line: i + 1, Column: 1, Message: "m"})
 	}
 	var b bytes.Buffer
 	if err := SARIF(&b, r, Style{}); err != nil {
@@ -123,7 +123,7 @@ func TestSARIFKeepsTheMostSevere(t *testing.T) {
 
 func TestByteColumns(t *testing.T) {
 	src := []byte("plain\r\nZoë: zoe@x.io\n漢字 x\n")
-	findings := []lint.Finding{
+	findings := []finding.Finding{
 		{Path: "p.md", Line: 1, Column: 3},
 		{Path: "p.md", Line: 2, Column: 6},
 		{Path: "p.md", Line: 3, Column: 4},
@@ -146,12 +146,12 @@ func TestByteColumns(t *testing.T) {
 func TestFingerprintsSurviveLineMoves(t *testing.T) {
 	before := []byte("---\nkind: persona\nicp: sass\n---\n")
 	after := []byte("---\nkind: persona\nname: Added\nicp: sass\n---\n")
-	f1 := Fingerprints([]lint.Finding{{Rule: "persona-unknown-icp", Path: "p.md", Line: 3}}, func(string) ([]byte, error) { return before, nil })
-	f2 := Fingerprints([]lint.Finding{{Rule: "persona-unknown-icp", Path: "p.md", Line: 4}}, func(string) ([]byte, error) { return after, nil })
+	f1 := Fingerprints([]finding.Finding{{Rule: "persona-unknown-icp", Path: "p.md", Line: 3}}, func(string) ([]byte, error) { return before, nil })
+	f2 := Fingerprints([]finding.Finding{{Rule: "persona-unknown-icp", Path: "p.md", Line: 4}}, func(string) ([]byte, error) { return after, nil })
 	if f1[0] != f2[0] {
 		t.Errorf("fingerprint changed when the line moved: %s → %s", f1[0], f2[0])
 	}
-	twice := Fingerprints([]lint.Finding{{Rule: "r", Path: "p.md", Line: 3}, {Rule: "r", Path: "p.md", Line: 3}}, func(string) ([]byte, error) { return before, nil })
+	twice := Fingerprints([]finding.Finding{{Rule: "r", Path: "p.md", Line: 3}, {Rule: "r", Path: "p.md", Line: 3}}, func(string) ([]byte, error) { return before, nil })
 	if twice[0] == twice[1] {
 		t.Error("two findings on one line share a fingerprint")
 	}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 type rdPosition struct {
@@ -41,7 +41,7 @@ func RDJSONL(w io.Writer, r *Report, _ Style) error {
 		d.Message = f.Message
 		d.Location.Path = f.Path
 		d.Location.Range.Start = rdPosition{Line: f.Line, Column: r.byteColumn(i)}
-		d.Severity = map[lint.Severity]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Severity]
+		d.Severity = map[finding.Severity]string{finding.Error: "ERROR", finding.Warning: "WARNING", finding.Info: "INFO"}[f.Severity]
 		d.Source.Name, d.Source.URL = "persona", InformationURI
 		d.Code.Value, d.Code.URL = f.Rule, RulesURI
 		if err := enc.Encode(d); err != nil {

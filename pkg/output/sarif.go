@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 )
 
 // InformationURI is where SARIF consumers and reviewdog link the tool.
@@ -106,13 +106,13 @@ type sarifRegion struct {
 }
 
 // sarifLevel maps a severity to SARIF's level vocabulary.
-func sarifLevel(s lint.Severity) string {
+func sarifLevel(s finding.Severity) string {
 	switch s {
-	case lint.Error:
+	case finding.Error:
 		return "error"
-	case lint.Warning:
+	case finding.Warning:
 		return "warning"
-	case lint.Info:
+	case finding.Info:
 		return "note"
 	}
 	return "none"
@@ -188,7 +188,7 @@ func SARIFCapMessage(total int) string {
 
 // mostSevere returns the indices of at most limit findings, the most severe
 // first chosen, in their original order.
-func mostSevere(findings []lint.Finding, limit int) []int {
+func mostSevere(findings []finding.Finding, limit int) []int {
 	idx := make([]int, len(findings))
 	for i := range idx {
 		idx[i] = i

@@ -6,31 +6,32 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
 )
 
 type textStyles struct {
 	path, loc, rule, summary lipgloss.Style
-	sev                      map[lint.Severity]lipgloss.Style
+	sev                      map[finding.Severity]lipgloss.Style
 }
 
 func newTextStyles(color bool) textStyles {
 	plain := lipgloss.NewStyle()
 	if !color {
 		return textStyles{path: plain, loc: plain, rule: plain, summary: plain,
-			sev: map[lint.Severity]lipgloss.Style{lint.Error: plain, lint.Warning: plain, lint.Info: plain}}
+			sev: map[finding.Severity]lipgloss.Style{finding.Error: plain, finding.Warning: plain, finding.Info: plain}}
 	}
 	return textStyles{
 		path:    plain.Bold(true),
 		loc:     plain.Faint(true),
 		rule:    plain.Faint(true),
 		summary: plain.Bold(true),
-		sev: map[lint.Severity]lipgloss.Style{
-			lint.Error:   plain.Foreground(lipgloss.Color("1")).Bold(true),
-			lint.Warning: plain.Foreground(lipgloss.Color("3")),
-			lint.Info:    plain.Foreground(lipgloss.Color("4")),
+		sev: map[finding.Severity]lipgloss.Style{
+			finding.Error:   plain.Foreground(lipgloss.Color("1")).Bold(true),
+			finding.Warning: plain.Foreground(lipgloss.Color("3")),
+			finding.Info:    plain.Foreground(lipgloss.Color("4")),
 		},
 	}
 }
@@ -74,13 +75,13 @@ func Text(w io.Writer, r *Report, style Style) error {
 func SummaryLine(s Summary) string {
 	var ents []string
 	for _, k := range model.Kinds {
-		ents = append(ents, lint.Plural(s.Entities[k], string(k)))
+		ents = append(ents, words.Plural(s.Entities[k], string(k)))
 	}
 	found := "no findings"
 	if s.Errors+s.Warnings+s.Infos > 0 {
-		found = fmt.Sprintf("%s, %s, %s", lint.Plural(s.Errors, "error"), lint.Plural(s.Warnings, "warning"), lint.Plural(s.Infos, "info"))
+		found = fmt.Sprintf("%s, %s, %s", words.Plural(s.Errors, "error"), words.Plural(s.Warnings, "warning"), words.Plural(s.Infos, "info"))
 	}
-	line := fmt.Sprintf("%s in %s (%s)", found, lint.Plural(s.Files, "file"), strings.Join(ents, ", "))
+	line := fmt.Sprintf("%s in %s (%s)", found, words.Plural(s.Files, "file"), strings.Join(ents, ", "))
 	if s.ImplicitRoot != "" {
 		line += "; no .persona.yaml found, so the workspace root is " + textsafe.Line(s.ImplicitRoot)
 	}

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/mdguard"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -38,7 +38,7 @@ func HTML(w io.Writer, r *Report) error {
 	pg := newPage(r, bodies)
 	var sections []template.HTML
 	funcs := template.FuncMap{
-		"plural":  lint.Plural,
+		"plural":  words.Plural,
 		"css":     func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
 		"section": func(i int) template.HTML { return sections[i] },
 	}
@@ -82,7 +82,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 		v := icpView{
 			ICP: c, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
-			ShareTotal: lint.Percent(c.Share.Total), ShareUnassigned: lint.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
+			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 			PersonaCount: len(c.Personas), InterviewCount: len(c.Citations), Body: bodies[c.Path],
 		}
 		for _, p := range c.Personas {
@@ -99,14 +99,14 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 func newPersonaView(p Persona, bodies map[string]template.HTML) personaView {
 	share := "—"
 	if p.Share != nil {
-		share = lint.Percent(*p.Share)
+		share = words.Percent(*p.Share)
 	}
 	return personaView{
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
 		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
-		EvidenceCount: lint.Plural(p.Evidence.Interviews, "interview"), Body: bodies[p.Path],
+		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies[p.Path],
 	}
 }
 

@@ -6,8 +6,8 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/mdtext"
+	"github.com/personakit/persona/pkg/words"
 )
 
 // Markdown writes the report as Markdown that passes markdownlint: one H1,
@@ -20,8 +20,8 @@ func Markdown(w io.Writer, r *Report) error {
 	b.WriteString("<!-- markdownlint-disable MD013 -->\n")
 	p("# %s\n\n", mdtext.Escape(r.Title))
 	p("Generated %s from %s, %s and %s. Lint: %s, %s, %s.", r.Generated,
-		lint.Plural(r.Summary.ICPs, "ICP"), lint.Plural(r.Summary.Personas, "persona"), lint.Plural(r.Summary.Interviews, "interview"),
-		lint.Plural(r.Lint.Errors, "error"), lint.Plural(r.Lint.Warnings, "warning"), lint.Plural(r.Lint.Infos, "info"))
+		words.Plural(r.Summary.ICPs, "ICP"), words.Plural(r.Summary.Personas, "persona"), words.Plural(r.Summary.Interviews, "interview"),
+		words.Plural(r.Lint.Errors, "error"), words.Plural(r.Lint.Warnings, "warning"), words.Plural(r.Lint.Infos, "info"))
 	if r.Redacted {
 		b.WriteString(" Interviewee details and quotes are redacted.")
 	}
@@ -33,7 +33,7 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, c := range r.ICPs {
 			p("| %s | %s | %d | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, len(c.Personas),
-				lint.Percent(c.Share.Total), len(c.Citations), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
+				words.Percent(c.Share.Total), len(c.Citations), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
 		}
 		b.WriteString("\n")
 	}
@@ -52,9 +52,9 @@ func Markdown(w io.Writer, r *Report) error {
 		bullets(&b, "Needs", c.Needs)
 		bullets(&b, "Triggers", c.Triggers)
 		bullets(&b, "Disqualifiers", c.Disqualifiers)
-		p("Share covered by active personas: %s (unassigned %s)", lint.Percent(c.Share.Total), lint.Percent(c.Share.Unassigned))
+		p("Share covered by active personas: %s (unassigned %s)", words.Percent(c.Share.Total), words.Percent(c.Share.Unassigned))
 		if c.Share.Unknown > 0 {
-			p("; %s no share", stateVerb(lint.Plural(c.Share.Unknown, "active persona")))
+			p("; %s no share", stateVerb(words.Plural(c.Share.Unknown, "active persona")))
 		}
 		b.WriteString(".\n\n")
 		if len(c.Personas) > 0 {
@@ -106,7 +106,7 @@ func personaTable(b *strings.Builder, ps []Persona) {
 	for _, p := range ps {
 		share := "—"
 		if p.Share != nil {
-			share = lint.Percent(*p.Share)
+			share = words.Percent(*p.Share)
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, mdtext.Escape(orDash(p.Role)),
 			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))
@@ -214,13 +214,13 @@ func lintLabel(c LintCounts) string {
 	}
 	var parts []string
 	if c.Errors > 0 {
-		parts = append(parts, lint.Plural(c.Errors, "error"))
+		parts = append(parts, words.Plural(c.Errors, "error"))
 	}
 	if c.Warnings > 0 {
-		parts = append(parts, lint.Plural(c.Warnings, "warning"))
+		parts = append(parts, words.Plural(c.Warnings, "warning"))
 	}
 	if c.Infos > 0 {
-		parts = append(parts, lint.Plural(c.Infos, "info"))
+		parts = append(parts, words.Plural(c.Infos, "info"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -229,7 +229,7 @@ func evidenceLabel(e Evidence) string {
 	if e.Interviews == 0 {
 		return "low: no interviews"
 	}
-	return fmt.Sprintf("%s: %s, newest %s", e.Confidence, lint.Plural(e.Interviews, "interview"), orDash(e.Newest))
+	return fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), orDash(e.Newest))
 }
 
 func orDash(s string) string {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/workspace"
@@ -26,10 +26,10 @@ type Report struct {
 	Summary   Totals `json:"summary"`
 	ICPs      []ICP  `json:"icps"`
 	// Unassigned holds personas whose ICP is missing or unknown.
-	Unassigned []Persona    `json:"unassigned_personas"`
-	Uncited    []Interview  `json:"uncited_interviews"`
-	Lint       LintCounts   `json:"lint"`
-	Findings   []FindingRef `json:"findings"`
+	Unassigned []Persona         `json:"unassigned_personas"`
+	Uncited    []Interview       `json:"uncited_interviews"`
+	Lint       LintCounts        `json:"lint"`
+	Findings   []finding.Finding `json:"findings"`
 }
 
 // Totals counts the workspace.
@@ -50,16 +50,6 @@ type LintCounts struct {
 
 // Total is the number of findings.
 func (c LintCounts) Total() int { return c.Errors + c.Warnings + c.Infos }
-
-// FindingRef is a lint finding as the report lists it.
-type FindingRef struct {
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Entity   string `json:"entity"`
-	Message  string `json:"message"`
-}
 
 // Constraint is one attribute an ICP constrains.
 type Constraint struct {
@@ -177,7 +167,7 @@ type Options struct {
 // Build assembles the report from a workspace loaded with bodies and the
 // lint findings of the same run, whose paths must be workspace-relative
 // (lint.Options.Display nil); opts.Display shows every path.
-func Build(ws *workspace.Workspace, findings []lint.Finding, opts Options) *Report {
+func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *Report {
 	if opts.Display == nil {
 		opts.Display = func(rel string) string { return rel }
 	}
@@ -185,15 +175,15 @@ func Build(ws *workspace.Workspace, findings []lint.Finding, opts Options) *Repo
 		opts.MaxAge = 365
 	}
 	r := &Report{Version: 1, Generated: opts.Today.Format("2006-01-02"), Title: opts.Title, Redacted: opts.Redact,
-		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []FindingRef{}}
+		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}}
 	lintByPath := map[string]LintCounts{}
 	for _, f := range findings {
 		c := lintByPath[f.Path]
 		switch f.Severity {
-		case lint.Error:
+		case finding.Error:
 			c.Errors++
 			r.Lint.Errors++
-		case lint.Warning:
+		case finding.Warning:
 			c.Warnings++
 			r.Lint.Warnings++
 		default:
@@ -205,7 +195,8 @@ func Build(ws *workspace.Workspace, findings []lint.Finding, opts Options) *Repo
 		if opts.Redact {
 			msg = pii.Finder{Regions: opts.PIIRegions}.Redact(msg)
 		}
-		r.Findings = append(r.Findings, FindingRef{Severity: f.Severity.String(), Rule: f.Rule, Path: opts.Display(f.Path), Line: f.Line, Entity: f.Entity, Message: msg})
+		f.Path, f.Message = opts.Display(f.Path), msg
+		r.Findings = append(r.Findings, f)
 	}
 	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}}
 	for _, d := range ws.Entities(model.KindICP) {

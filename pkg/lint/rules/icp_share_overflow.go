@@ -6,6 +6,7 @@ import (
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 )
 
 type icpShareOverflow struct{ meta }
@@ -19,12 +20,12 @@ func (r *icpShareOverflow) Check(c *lint.Context) {
 				continue
 			}
 			total += *p.Persona.Share
-			parts = append(parts, fmt.Sprintf("%s %s", p.ID, lint.Percent(*p.Persona.Share)))
+			parts = append(parts, fmt.Sprintf("%s %s", p.ID, words.Percent(*p.Persona.Share)))
 		}
 		// Shares are often written as thirds; allow for rounding.
 		if total > 1.0005 {
 			c.Report(d, model.FileStart, "the shares of this ICP's personas add up to %s (%s); lower them to 100%% or less",
-				lint.Percent(total), strings.Join(parts, ", "))
+				words.Percent(total), strings.Join(parts, ", "))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 )
 
 type icpTooManyPersonas struct {
@@ -28,7 +29,7 @@ func (r *icpTooManyPersonas) Configure(opts map[string]config.Option, path strin
 func (r *icpTooManyPersonas) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindICP) {
 		if n := len(countedPersonas(c.WS, d)); n > r.max {
-			c.Report(d, model.FileStart, "ICP has %s (limit %d); merge or retire some so the core ones stay in view", lint.Plural(n, "active persona"), r.max)
+			c.Report(d, model.FileStart, "ICP has %s (limit %d); merge or retire some so the core ones stay in view", words.Plural(n, "active persona"), r.max)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 )
 
 type icpVague struct {
@@ -29,7 +30,7 @@ func (r *icpVague) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindICP) {
 		if n := d.ICP.Constraints; n < r.minConstraints {
 			c.Report(d, model.FileStart, "ICP constrains %s; add firmographics or demographics until it constrains at least %d",
-				lint.Plural(n, "attribute"), r.minConstraints)
+				words.Plural(n, "attribute"), r.minConstraints)
 		}
 	}
 }

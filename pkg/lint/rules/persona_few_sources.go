@@ -4,6 +4,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -40,7 +41,7 @@ func (r *personaFewSources) Check(c *lint.Context) {
 		}
 		if len(distinct) < r.min {
 			c.Report(d, sources[0].Pos, "persona cites %s; cite at least %d distinct interviews to ground it",
-				lint.Plural(len(distinct), "existing interview"), r.min)
+				words.Plural(len(distinct), "existing interview"), r.min)
 		}
 	}
 }
