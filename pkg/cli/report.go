@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/workspace"
@@ -90,7 +92,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return filepath.ToSlash(target)
 	}
 	r := report.Build(ws, findings, report.Options{
-		Today: today, MaxAge: staleDays(p.runner), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
+		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
 	})
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
@@ -110,13 +112,15 @@ func piiRegions(r *lint.Runner) []string {
 	return pii.DefaultRegions()
 }
 
-// staleDays is the stale rule's max_age in force, so that the report calls
-// stale exactly what lint does.
-func staleDays(r *lint.Runner) int {
+// staleness asks the stale rule in force, so that the report calls stale
+// exactly what lint does; with the rule off, nothing is.
+func staleness(r *lint.Runner, today time.Time) func(*model.Document) bool {
 	for _, rule := range r.Rules() {
-		if s, ok := rule.(interface{ MaxAgeDays() int }); ok {
-			return s.MaxAgeDays()
+		if s, ok := rule.(interface {
+			IsStale(*model.Document, time.Time) bool
+		}); ok && r.Severity(rule.ID()) != lint.Off {
+			return func(d *model.Document) bool { return s.IsStale(d, today) }
 		}
 	}
-	return 365
+	return nil
 }

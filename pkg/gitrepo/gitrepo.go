@@ -37,7 +37,6 @@ type RevError struct {
 	// NoCommits says the repository has no commit at all yet, so no
 	// revision can resolve.
 	NoCommits bool
-	Detail    string
 }
 
 func (e *RevError) Error() string {
@@ -49,9 +48,6 @@ func (e *RevError) Error() string {
 	if e.NoCommits {
 		return msg + ": this repository has no commits yet; commit the workspace first (git add -A && git commit), then compare later changes with it"
 	}
-	if e.Detail != "" {
-		msg += " (" + e.Detail + ")"
-	}
 	if e.Shallow {
 		return msg + ": this is a shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
 	}
@@ -61,7 +57,7 @@ func (e *RevError) Error() string {
 // Resolve returns the commit id of rev.
 func (r *Repo) Resolve(rev string) (string, error) {
 	if strings.HasPrefix(rev, "-") {
-		return "", &RevError{Rev: rev, Detail: "revisions cannot start with -"}
+		return "", &RevError{Rev: rev}
 	}
 	out, err := run(r.Top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
@@ -96,7 +92,10 @@ func (r *Repo) MergeBase(rev string) (string, error) {
 	}
 	out, err := run(r.Top, "merge-base", "HEAD", commit)
 	if err != nil {
-		return "", &RevError{Rev: rev, Shallow: r.shallow(), Detail: "no merge base with HEAD"}
+		if r.shallow() {
+			return "", fmt.Errorf("%s and HEAD have no common commit in this shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)", rev)
+		}
+		return "", fmt.Errorf("%s and HEAD have no common commit; name a branch that shares history with HEAD", rev)
 	}
 	return strings.TrimSpace(out), nil
 }

@@ -68,9 +68,6 @@ type Configurable interface {
 type Context struct {
 	WS    *workspace.Workspace
 	Today time.Time
-	// Severity is the rule's severity after the config, so that rules can
-	// skip expensive work they would not report.
-	Severity Severity
 
 	rule   string
 	runner *run

@@ -20,22 +20,31 @@ import (
 type Runner struct {
 	rules    []Rule
 	severity map[string]Severity
+	// lenient are the rules whose errors are warnings on draft and proto
+	// entities (see LenientOnDrafts).
+	lenient map[string]bool
 }
 
-// evidenceRules are downgraded from error to warning on draft and proto
-// entities, which are allowed to be assumptions while they are worked on.
-var evidenceRules = map[string]bool{"persona-no-sources": true, "source-missing": true}
+// LenientOnDrafts is a rule whose errors are reported as warnings on draft
+// and proto entities, which may be assumptions while they are worked on
+// (the evidence rules and persona-no-icp, SPEC §3).
+type LenientOnDrafts interface {
+	LenientOnDrafts()
+}
 
 // NewRunner checks the config against the rules (unknown rule ids, bad
 // options) and returns a runner, or a *config.Error.
 func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
-	r := &Runner{rules: rules, severity: make(map[string]Severity, len(rules))}
+	r := &Runner{rules: rules, severity: make(map[string]Severity, len(rules)), lenient: map[string]bool{}}
 	byID := make(map[string]Rule, len(rules))
 	ids := make([]string, 0, len(rules))
 	for _, rule := range rules {
 		byID[rule.ID()] = rule
 		ids = append(ids, rule.ID())
 		r.severity[rule.ID()] = rule.DefaultSeverity()
+		if _, ok := rule.(LenientOnDrafts); ok {
+			r.lenient[rule.ID()] = true
+		}
 	}
 	var problems config.Problems
 	for _, id := range cfg.RuleOrder {
@@ -74,7 +83,8 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 	return r, nil
 }
 
-// Rules returns the rule set with each rule's severity in force.
+// Rules returns the rule set, in the contract's order; Severity tells the
+// severity in force for each.
 func (r *Runner) Rules() []Rule { return r.rules }
 
 // Severity returns the severity in force for a rule id.
@@ -157,7 +167,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		}
 	}
 	ctx := func(rule Rule, s *sink) *Context {
-		return &Context{WS: ws, Today: opts.Today, Severity: r.severity[rule.ID()], rule: rule.ID(), runner: rn, sink: s}
+		return &Context{WS: ws, Today: opts.Today, rule: rule.ID(), runner: rn, sink: s}
 	}
 	var checkers []Checker
 	for _, rule := range r.rules {
@@ -230,7 +240,7 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 	if rn.include != nil && !rn.include(doc.Path) {
 		return
 	}
-	if sev == Error && evidenceRules[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
+	if sev == Error && rn.lenient[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
 		sev = Warning
 	}
 	s.findings = append(s.findings, Finding{

@@ -154,8 +154,10 @@ type Citation struct {
 
 // Options shape the report.
 type Options struct {
-	Today  time.Time
-	MaxAge int // days after which an active entity is stale
+	Today time.Time
+	// Stale is the stale rule's judgement of an entity (lint.Runner's),
+	// so the report calls stale exactly what lint does; nil: nothing is.
+	Stale  func(d *model.Document) bool
 	Redact bool
 	// PIIRegions are the regions whose national phone numbers a redacted
 	// report removes (the interview-pii rule's regions).
@@ -170,9 +172,6 @@ type Options struct {
 func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *Report {
 	if opts.Display == nil {
 		opts.Display = func(rel string) string { return rel }
-	}
-	if opts.MaxAge <= 0 {
-		opts.MaxAge = 365
 	}
 	r := &Report{Version: 1, Generated: opts.Today.Format("2006-01-02"), Title: opts.Title, Redacted: opts.Redact,
 		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}}
@@ -236,16 +235,12 @@ func texts(in []model.Str) []string {
 }
 
 func (b *builder) reviewed(d *model.Document) (string, bool) {
-	if !d.Reviewed.Valid {
-		stale := d.IsActive()
-		if stale {
-			b.stale++
-		}
-		return "", stale
-	}
-	stale := d.IsActive() && b.opts.Today.Sub(d.Reviewed.Time).Hours()/24 > float64(b.opts.MaxAge)
+	stale := b.opts.Stale != nil && b.opts.Stale(d)
 	if stale {
 		b.stale++
+	}
+	if !d.Reviewed.Valid {
+		return "", stale
 	}
 	return d.Reviewed.Time.Format("2006-01-02"), stale
 }

@@ -31,8 +31,6 @@ type Inspector func(doc *model.Document, src []byte, block frontmatter.Block) []
 type Options struct {
 	Config  *config.Config
 	Inspect Inspector
-	// Workers bounds concurrent reads; 0 means GOMAXPROCS.
-	Workers int
 	// KeepBodies keeps each entity's Markdown body in Document.Body.
 	KeepBodies bool
 	// Slim keeps only what lint rules read (model.Document.Slim), for
@@ -75,10 +73,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 	if _, err := os.ReadDir(root); err != nil {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(err))
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := runtime.GOMAXPROCS(0)
 	ws := &Workspace{
 		Root:    root,
 		Config:  opts.Config,

@@ -14,3 +14,6 @@ func (r *personaNoICP) Check(c *lint.Context) {
 		}
 	}
 }
+
+// LenientOnDrafts: a draft may not know its ICP yet (SPEC §3).
+func (r *personaNoICP) LenientOnDrafts() {}

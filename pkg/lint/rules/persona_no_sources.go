@@ -14,3 +14,6 @@ func (r *personaNoSources) Check(c *lint.Context) {
 		}
 	}
 }
+
+// LenientOnDrafts: a draft may not have its evidence yet.
+func (r *personaNoSources) LenientOnDrafts() {}

@@ -68,3 +68,6 @@ func nearInterviewPath(paths *frontmatter.Suggester, from, ref string) string {
 	}
 	return ""
 }
+
+// LenientOnDrafts: a draft may cite interviews not yet written up.
+func (r *sourceMissing) LenientOnDrafts() {}

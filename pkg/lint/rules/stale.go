@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"time"
+
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -25,28 +27,32 @@ func (r *stale) Configure(opts map[string]config.Option, path string) error {
 	return nil
 }
 
-// MaxAgeDays is the age in force, so that reports call stale exactly what
-// this rule does.
-func (r *stale) MaxAgeDays() int { return r.maxAgeDays }
+// IsStale is this rule's judgement of one entity on a day, which reports
+// ask for instead of computing staleness again: an active ICP or persona
+// with no valid reviewed date, or one older than max_age.
+func (r *stale) IsStale(d *model.Document, today time.Time) bool {
+	if (d.Kind != model.KindICP && d.Kind != model.KindPersona) || !d.IsActive() {
+		return false
+	}
+	return !d.Reviewed.Valid || ageDays(d.Reviewed.Time, today) > r.maxAgeDays
+}
+
+// ageDays counts whole days between two dates without time.Duration, which
+// cannot span more than 292 years (reviewed: 0001-01-01).
+func ageDays(from, to time.Time) int { return int((to.Unix() - from.Unix()) / 86400) }
 
 func (r *stale) Check(c *lint.Context) {
 	for _, d := range c.WS.Docs {
-		if (d.Kind != model.KindICP && d.Kind != model.KindPersona) || !d.IsActive() {
+		if !r.IsStale(d, c.Today) {
 			continue
 		}
 		rev := d.Reviewed
-		if !rev.Valid {
-			if rev.Pos.Line == 0 { // a malformed date is field-type's finding
-				c.Report(d, model.FileStart, "%s has no reviewed date; validate it against reality and add reviewed: YYYY-MM-DD", d.Kind)
-			}
-			continue
-		}
-		// Whole days between the dates, counted without time.Duration,
-		// which cannot span more than 292 years (reviewed: 0001-01-01).
-		age := int((c.Today.Unix() - rev.Time.Unix()) / 86400)
-		if age > r.maxAgeDays {
+		switch {
+		case rev.Valid:
 			c.Report(d, rev.Pos, "last reviewed %s, %d days ago (limit %d); re-validate it and update reviewed",
-				rev.Time.Format("2006-01-02"), age, r.maxAgeDays)
+				rev.Time.Format("2006-01-02"), ageDays(rev.Time, c.Today), r.maxAgeDays)
+		case rev.Pos.Line == 0: // a malformed date is field-type's finding
+			c.Report(d, model.FileStart, "%s has no reviewed date; validate it against reality and add reviewed: YYYY-MM-DD", d.Kind)
 		}
 	}
 }
