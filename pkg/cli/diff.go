@@ -112,14 +112,8 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		return err
 	}
 	inWorkspace := func(repoPath string) (string, bool) {
-		rel := repoPath
-		if prefix != "" {
-			if !strings.HasPrefix(repoPath, prefix+"/") {
-				return "", false
-			}
-			rel = repoPath[len(prefix)+1:]
-		}
-		return rel, strings.HasSuffix(rel, ".md") && !workspace.Ignored(p.cfg.Exclude, rel)
+		rel, ok := gitrepo.Under(prefix, repoPath)
+		return rel, ok && strings.HasSuffix(rel, ".md") && !workspace.Ignored(p.cfg.Exclude, rel)
 	}
 	type filePair struct{ oldRepo, newRepo, oldRel, newRel string }
 	var files []filePair
@@ -202,24 +196,13 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 }
 
 // repoPrefix is the workspace root relative to the repository top-level
-// ("" when they are the same), comparing real paths.
+// ("" when they are the same).
 func repoPrefix(repo *gitrepo.Repo, root string) (string, error) {
-	realRoot, err := filepath.EvalSymlinks(root)
+	prefix, err := repo.Prefix(root)
 	if err != nil {
-		realRoot = root
-	}
-	realTop, err := filepath.EvalSymlinks(repo.Top)
-	if err != nil {
-		realTop = repo.Top
-	}
-	rel, err := filepath.Rel(realTop, realRoot)
-	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", usageErrorf("the workspace %s is outside the git repository %s", root, repo.Top)
 	}
-	if rel == "." {
-		return "", nil
-	}
-	return filepath.ToSlash(rel), nil
+	return prefix, nil
 }
 
 // readSide reads the head side: files on disk for the working tree, git

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/gitrepo"
@@ -80,18 +79,6 @@ func parseFormats(specs []string) ([]formatSpec, error) {
 		out = append(out, formatSpec{name: name, printer: p, file: file})
 	}
 	return out, nil
-}
-
-func parseToday(s string, now time.Time) (time.Time, error) {
-	if s == "" {
-		y, m, d := now.Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, usageErrorf("--today %q is not a date; write it as YYYY-MM-DD", s)
-	}
-	return t, nil
 }
 
 func runLint(g *globalOptions, o *lintOptions, args []string) error {
@@ -181,26 +168,6 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	return nil
 }
 
-// targets resolves the PATH arguments (default: the working directory).
-func (g *globalOptions) targets(args []string) ([]string, error) {
-	if len(args) == 0 {
-		args = []string{"."}
-	}
-	out := make([]string, 0, len(args))
-	for _, a := range args {
-		abs, err := g.abs(a)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := os.Stat(abs); err != nil {
-			// Name the path as it was asked for, -C included, not "."
-			return nil, usageErrorf("%s: %v", g.shownArg(a), describeFSError(err))
-		}
-		out = append(out, abs)
-	}
-	return out, nil
-}
-
 // underAny returns a filter accepting workspace-relative paths at or under
 // one of targets (absolute paths inside root).
 func underAny(root string, targets []string) func(rel string) bool {
@@ -242,25 +209,9 @@ func changedFiles(root, rev, branch string) (map[string]bool, error) {
 			return nil, usageError(err)
 		}
 	}
-	paths, err := repo.ChangedSince(rev)
+	changed, err := repo.ChangedSince(rev, root)
 	if err != nil {
 		return nil, usageError(err)
-	}
-	realRoot := root
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		realRoot = r
-	}
-	realTop := repo.Top
-	if r, err := filepath.EvalSymlinks(repo.Top); err == nil {
-		realTop = r
-	}
-	changed := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		// git reports paths under its own top-level; compare real paths so
-		// that a symlinked checkout still matches.
-		if rel, err := filepath.Rel(realRoot, filepath.Join(realTop, strings.TrimPrefix(p, repo.Top))); err == nil && !strings.HasPrefix(rel, "..") {
-			changed[filepath.ToSlash(rel)] = true
-		}
 	}
 	return changed, nil
 }

@@ -100,21 +100,64 @@ func (r *Repo) MergeBase(rev string) (string, error) {
 	return strings.TrimSpace(out), nil
 }
 
-// ChangedSince returns the absolute paths of files added, modified, renamed
-// (their new path), copied or retyped between rev and the working tree,
-// staged or not, plus untracked files that are not ignored.
-func (r *Repo) ChangedSince(rev string) ([]string, error) {
+// ChangedSince returns the files under dir added, modified, renamed (their
+// new path), copied or retyped between rev and the working tree, staged or
+// not, plus untracked files that are not ignored, as '/'-separated paths
+// relative to dir.
+func (r *Repo) ChangedSince(rev, dir string) (map[string]bool, error) {
+	prefix, err := r.Prefix(dir)
+	if err != nil {
+		return nil, err
+	}
 	changes, err := r.Changes(rev, Worktree)
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
+	paths := map[string]bool{}
 	for _, c := range changes {
-		if c.NewPath != "" { // every change but a deletion leaves a file
-			paths = append(paths, filepath.Join(r.Top, filepath.FromSlash(c.NewPath)))
+		// Every change but a deletion leaves a file.
+		if rel, ok := Under(prefix, c.NewPath); c.NewPath != "" && ok {
+			paths[rel] = true
 		}
 	}
 	return paths, nil
+}
+
+// ErrOutside says a directory is not inside the repository's work tree.
+var ErrOutside = errors.New("outside the git repository")
+
+// Prefix is dir relative to the top-level, '/'-separated ("" when they are
+// the same). Real paths are compared, so that a checkout reached through a
+// symbolic link still matches what git reports.
+func (r *Repo) Prefix(dir string) (string, error) {
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		realDir = dir
+	}
+	realTop, err := filepath.EvalSymlinks(r.Top)
+	if err != nil {
+		realTop = r.Top
+	}
+	rel, err := filepath.Rel(realTop, realDir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is %w %s", dir, ErrOutside, r.Top)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Under maps a repository path to one relative to the directory at prefix
+// (see Prefix), and reports whether it lies under it.
+func Under(prefix, repoPath string) (string, bool) {
+	if prefix == "" {
+		return repoPath, true
+	}
+	if !strings.HasPrefix(repoPath, prefix+"/") {
+		return "", false
+	}
+	return repoPath[len(prefix)+1:], true
 }
 
 // run executes git in dir and returns its standard output.

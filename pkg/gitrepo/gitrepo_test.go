@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,18 +59,34 @@ func TestChangedSince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := repo.ChangedSince("HEAD")
+	changed, err := repo.ChangedSince("HEAD", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, p := range got {
-		rel, _ := filepath.Rel(repo.Top, p)
-		got[i] = filepath.ToSlash(rel)
-	}
-	slices.Sort(got)
+	got := slices.Sorted(maps.Keys(changed))
 	want := []string{"edit.md", "new file.md", "staged.md", "sub/moved.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("ChangedSince = %q, want %q", got, want)
+	}
+	// Under a subdirectory, paths are relative to it and others left out.
+	sub, err := repo.ChangedSince("HEAD", filepath.Join(dir, "sub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slices.Sorted(maps.Keys(sub)); !slices.Equal(got, []string{"moved.md"}) {
+		t.Errorf("ChangedSince under sub = %q, want [moved.md]", got)
+	}
+	// Through a symbolic link to the checkout, the same.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	viaLink, err := repo.ChangedSince("HEAD", filepath.Join(link, "sub"))
+	if err != nil || !viaLink["moved.md"] {
+		t.Errorf("ChangedSince through a link = %v, %v", viaLink, err)
+	}
+	if _, err := repo.ChangedSince("HEAD", t.TempDir()); !errors.Is(err, ErrOutside) {
+		t.Errorf("a directory outside the repository: %v, want ErrOutside", err)
 	}
 }
 
@@ -103,7 +120,7 @@ func TestResolveErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	var re *RevError
-	if _, err := srepo.ChangedSince("HEAD~1"); !errors.As(err, &re) || !re.Shallow {
+	if _, err := srepo.ChangedSince("HEAD~1", srepo.Top); !errors.As(err, &re) || !re.Shallow {
 		t.Fatalf("ChangedSince(HEAD~1) in a shallow clone = %v, want a shallow RevError", err)
 	}
 }
