@@ -5,17 +5,19 @@ import (
 	"io"
 	"strings"
 
+	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/spf13/cobra"
 )
 
 type ruleInfo struct {
-	ID       string `json:"id"`
-	Default  string `json:"default"`
-	Severity string `json:"severity"`
-	Summary  string `json:"summary"`
-	Help     string `json:"help"`
+	ID       string        `json:"id"`
+	Default  string        `json:"default"`
+	Severity string        `json:"severity"`
+	Summary  string        `json:"summary"`
+	Help     string        `json:"help"`
+	Options  []lint.Option `json:"options"`
 }
 
 func newRulesCmd(g *globalOptions) *cobra.Command {
@@ -24,8 +26,8 @@ func newRulesCmd(g *globalOptions) *cobra.Command {
 		Use:   "rules [PATH]",
 		Short: "List every lint rule with its default severity and rationale",
 		Long: `List every lint rule: its id, default severity, the severity in force under
-the .persona.yaml that governs PATH (default: the current directory), when it
-fires and why it matters.`,
+the .persona.yaml that governs PATH (default: the current directory), its
+options with their defaults, when it fires and why it matters.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			p, err := g.projectFor(args, true)
@@ -36,23 +38,33 @@ fires and why it matters.`,
 			for _, r := range p.runner.Rules() {
 				infos = append(infos, ruleInfo{
 					ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.runner.Severity(r.ID()).String(),
-					Summary: r.Summary(), Help: r.Help(),
+					Summary: r.Summary(), Help: r.Help(), Options: []lint.Option{},
 				})
+				if c, ok := r.(lint.Configurable); ok {
+					infos[len(infos)-1].Options = c.Options()
+				}
 			}
 			if format == "json" {
 				return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
 			}
-			table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "FIRES WHEN"}}
+			table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "OPTIONS", "FIRES WHEN"}}
 			for _, r := range infos {
+				opts := make([]string, 0, len(r.Options))
+				for _, o := range r.Options {
+					opts = append(opts, o.Name+"="+o.Default)
+				}
+				if len(opts) == 0 {
+					opts = append(opts, "-")
+				}
 				// Summaries are Markdown for the README and SARIF; a
 				// terminal shows `min` as min.
-				table = append(table, []string{r.ID, r.Default, r.Severity, strings.ReplaceAll(r.Summary, "`", "")})
+				table = append(table, []string{r.ID, r.Default, r.Severity, strings.Join(opts, " "), strings.ReplaceAll(r.Summary, "`", "")})
 			}
 			if _, err := io.WriteString(g.streams.Out, textsafe.Columns(table, 2)); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
-persona rules --format json adds each rule's rationale; README.md documents options.`))
+persona rules --format json adds each rule's rationale and what its options mean.`))
 			return err
 		},
 	}

@@ -61,7 +61,17 @@ type Finisher interface {
 // Configurable is a rule with options under `rules.<id>` in the config.
 type Configurable interface {
 	Rule
+	// Options declares the options the rule takes; the runner refuses
+	// any other name before Configure sees them.
+	Options() []Option
 	Configure(opts map[string]config.Option, configPath string) error
+}
+
+// Option documents one option of a rule, for persona rules and the README.
+type Option struct {
+	Name        string `json:"name"`
+	Default     string `json:"default"`
+	Description string `json:"description"`
 }
 
 // Context is what a rule sees while it checks.

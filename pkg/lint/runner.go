@@ -73,6 +73,14 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 				"rule %s has no option %q; it only takes severity", id, first.Key.Value))
 			continue
 		}
+		names := make([]string, 0, len(c.Options()))
+		for _, o := range c.Options() {
+			names = append(names, o.Name)
+		}
+		if err := CheckOptionNames(id, setting.Options, cfg.Path, names...); err != nil {
+			problems.Add(err)
+			continue
+		}
 		if err := c.Configure(setting.Options, cfg.Path); err != nil && !problems.Add(err) {
 			return nil, err
 		}

@@ -13,9 +13,6 @@ type icpTooManyPersonas struct {
 }
 
 func (r *icpTooManyPersonas) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "max"); err != nil {
-		return err
-	}
 	if o, ok := opts["max"]; ok {
 		n, err := lint.IntOption(r.id, "max", o, path, 1)
 		if err != nil {
@@ -31,5 +28,12 @@ func (r *icpTooManyPersonas) Check(c *lint.Context) {
 		if n := len(countedPersonas(c.WS, d)); n > r.max {
 			c.Report(d, model.FileStart, "ICP has %s (limit %d); merge or retire some so the core ones stay in view", words.Plural(n, "active persona"), r.max)
 		}
+	}
+}
+
+// Options declares what Configure reads.
+func (r *icpTooManyPersonas) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "max", Default: "6", Description: "The most active personas an ICP may have."},
 	}
 }

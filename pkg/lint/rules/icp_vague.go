@@ -13,9 +13,6 @@ type icpVague struct {
 }
 
 func (r *icpVague) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "min_constraints"); err != nil {
-		return err
-	}
 	if o, ok := opts["min_constraints"]; ok {
 		n, err := lint.IntOption(r.id, "min_constraints", o, path, 1)
 		if err != nil {
@@ -32,5 +29,12 @@ func (r *icpVague) Check(c *lint.Context) {
 			c.Report(d, model.FileStart, "ICP constrains %s; add firmographics or demographics until it constrains at least %d",
 				words.Plural(n, "attribute"), r.minConstraints)
 		}
+	}
+}
+
+// Options declares what Configure reads.
+func (r *icpVague) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "min_constraints", Default: "2", Description: "How many firmographic or demographic attributes an ICP must constrain."},
 	}
 }

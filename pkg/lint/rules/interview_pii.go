@@ -30,9 +30,6 @@ func interviewPII() lint.Rule {
 }
 
 func (r *piiRule) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "regions"); err != nil {
-		return err
-	}
 	o, ok := opts["regions"]
 	if !ok {
 		return nil
@@ -87,3 +84,10 @@ func (r *piiRule) Regions() []string { return r.regions }
 
 // column is the 1-based character column of byte offset off in line.
 func column(line []byte, off int) int { return utf8.RuneCount(line[:off]) + 1 }
+
+// Options declares what Configure reads.
+func (r *piiRule) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "regions", Default: "[US]", Description: "ISO 3166-1 codes of the regions whose national phone numbers are recognised (international ones always are)."},
+	}
+}

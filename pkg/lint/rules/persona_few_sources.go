@@ -14,9 +14,6 @@ type personaFewSources struct {
 }
 
 func (r *personaFewSources) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "min"); err != nil {
-		return err
-	}
 	if o, ok := opts["min"]; ok {
 		n, err := lint.IntOption(r.id, "min", o, path, 1)
 		if err != nil {
@@ -43,5 +40,12 @@ func (r *personaFewSources) Check(c *lint.Context) {
 			c.Report(d, sources[0].Pos, "persona cites %s; cite at least %d distinct interviews to ground it",
 				words.Plural(len(distinct), "existing interview"), r.min)
 		}
+	}
+}
+
+// Options declares what Configure reads.
+func (r *personaFewSources) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "min", Default: "3", Description: "How many distinct existing interviews a persona must cite."},
 	}
 }

@@ -2,8 +2,11 @@ package rules
 
 import (
 	"os"
+
 	"strings"
 	"testing"
+
+	"github.com/personakit/persona/pkg/lint"
 )
 
 // TestREADMEListsEveryRule keeps the README's rule table in step with the
@@ -15,8 +18,21 @@ func TestREADMEListsEveryRule(t *testing.T) {
 	}
 	for _, r := range All() {
 		row := "| `" + r.ID() + "` | " + r.DefaultSeverity().String() + " |"
-		if !strings.Contains(string(readme), row) {
+		i := strings.Index(string(readme), row)
+		if i < 0 {
 			t.Errorf("README.md has no row starting %q", row)
+			continue
+		}
+		// The row's last cell names each option the rule declares.
+		line := string(readme[i:])
+		line = line[:strings.IndexByte(line, '\n')]
+		cells := strings.Split(strings.TrimSuffix(line, " |"), " | ")
+		if c, ok := r.(lint.Configurable); ok {
+			for _, o := range c.Options() {
+				if !strings.Contains(cells[len(cells)-1], "`"+o.Name+"`") {
+					t.Errorf("README.md's row of %s does not name its option %s in the last column", r.ID(), o.Name)
+				}
+			}
 		}
 	}
 }

@@ -21,9 +21,6 @@ type sectionMissing struct {
 }
 
 func (r *sectionMissing) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "required"); err != nil {
-		return err
-	}
 	o, ok := opts["required"]
 	if !ok {
 		return nil
@@ -107,4 +104,11 @@ func atxHeadings(body []byte) []string {
 		return true
 	})
 	return out
+}
+
+// Options declares what Configure reads.
+func (r *sectionMissing) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "required", Default: "{}", Description: "The headings each kind's body must have, such as {persona: [Goals, Evidence]}."},
+	}
 }

@@ -14,9 +14,6 @@ type stale struct {
 }
 
 func (r *stale) Configure(opts map[string]config.Option, path string) error {
-	if err := lint.CheckOptionNames(r.id, opts, path, "max_age"); err != nil {
-		return err
-	}
 	if o, ok := opts["max_age"]; ok {
 		days, ok := config.Duration(o.Value.Value)
 		if !ok || days < 1 {
@@ -54,5 +51,12 @@ func (r *stale) Check(c *lint.Context) {
 		case rev.Pos.Line == 0: // a malformed date is field-type's finding
 			c.Report(d, model.FileStart, "%s has no reviewed date; validate it against reality and add reviewed: YYYY-MM-DD", d.Kind)
 		}
+	}
+}
+
+// Options declares what Configure reads.
+func (r *stale) Options() []lint.Option {
+	return []lint.Option{
+		{Name: "max_age", Default: "365d", Description: "How old reviewed may be: a number with d, w, m or y."},
 	}
 }
