@@ -1,0 +1,90 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+func load(t *testing.T, files map[string]string) *workspace.Workspace {
+	t.Helper()
+	root := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, err := workspace.Load(root, workspace.Options{KeepBodies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+// TestBuild checks the logic a report adds to the workspace: share
+// coverage, evidence strength, staleness as the caller judges it, citations
+// and uncited interviews.
+func TestBuild(t *testing.T) {
+	iv := func(date string) string { return "---\nkind: interview\ndate: " + date + "\nicp: saas\n---\n" }
+	ws := load(t, map[string]string{
+		"icps/saas.md":        "---\nkind: icp\ntitle: SaaS\n---\n",
+		"personas/fiona.md":   "---\nkind: persona\nname: Fiona\nicp: saas\nshare: 0.5\nsources: [a, b, interviews/c.md, c]\n---\n",
+		"personas/ravi.md":    "---\nkind: persona\nname: Ravi\nicp: saas\nshare: \"70%\"\nsources: [a]\n---\n",
+		"personas/neg.md":     "---\nkind: persona\nname: Neg\nicp: saas\ntype: negative\nshare: 0.9\n---\n",
+		"personas/nobody.md":  "---\nkind: persona\nname: Nobody\nicp: nowhere\n---\n",
+		"personas/noshare.md": "---\nkind: persona\nname: Noshare\nicp: saas\nstatus: active\n---\n",
+		"interviews/a.md":     iv("2026-10-01"),
+		"interviews/b.md":     iv("2026-09-01"),
+		"interviews/c.md":     iv("2024-01-01"),
+		"interviews/d.md":     iv("2026-01-01"),
+	})
+	staleOnes := map[string]bool{"ravi": true}
+	r := Build(ws, nil, Options{
+		Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		Stale: func(d *model.Document) bool { return staleOnes[d.ID] },
+	})
+	if len(r.ICPs) != 1 {
+		t.Fatalf("%d ICPs", len(r.ICPs))
+	}
+	icp := r.ICPs[0]
+	// 0.5 + 0.7: the negative persona does not count, one states no share.
+	if icp.Share.Total != 1.2 || icp.Share.Unassigned != 0 || icp.Share.Unknown != 1 {
+		t.Errorf("share = %+v, want total 1.2, unassigned 0, 1 without share", icp.Share)
+	}
+	evidence := map[string]string{}
+	for _, p := range icp.Personas {
+		evidence[p.ID] = p.Evidence.Confidence
+		if p.ID == "fiona" && (p.Evidence.Interviews != 3 || p.Evidence.Newest != "2026-10-01") {
+			t.Errorf("fiona's evidence = %+v; c cited twice counts once", p.Evidence)
+		}
+	}
+	if evidence["fiona"] != "high" || evidence["ravi"] != "low" {
+		t.Errorf("evidence = %v", evidence)
+	}
+	if r.Summary.StaleEntities != 1 {
+		t.Errorf("stale = %d, want the one the caller judged stale", r.Summary.StaleEntities)
+	}
+	if len(r.Unassigned) != 1 || r.Unassigned[0].ID != "nobody" {
+		t.Errorf("unassigned = %+v", r.Unassigned)
+	}
+	if len(r.Uncited) != 1 || r.Uncited[0].ID != "d" {
+		t.Errorf("uncited = %+v", r.Uncited)
+	}
+	var aCitedBy []string
+	for _, c := range icp.Citations {
+		if c.Interview == "a" {
+			aCitedBy = c.CitedBy
+		}
+	}
+	if len(aCitedBy) != 2 {
+		t.Errorf("interview a cited by %v, want fiona and ravi", aCitedBy)
+	}
+}
