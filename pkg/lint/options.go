@@ -36,3 +36,18 @@ func IntOption(rule, name string, o config.Option, configPath string, minimum in
 	}
 	return n, nil
 }
+
+// SetIntOption sets *target from option name when the config gives it: a
+// whole number of at least minimum.
+func SetIntOption(rule string, opts map[string]config.Option, name, configPath string, minimum int, target *int) error {
+	o, ok := opts[name]
+	if !ok {
+		return nil
+	}
+	n, err := IntOption(rule, name, o, configPath, minimum)
+	if err != nil {
+		return err
+	}
+	*target = n
+	return nil
+}

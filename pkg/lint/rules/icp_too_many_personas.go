@@ -13,14 +13,7 @@ type icpTooManyPersonas struct {
 }
 
 func (r *icpTooManyPersonas) Configure(opts map[string]config.Option, path string) error {
-	if o, ok := opts["max"]; ok {
-		n, err := lint.IntOption(r.id, "max", o, path, 1)
-		if err != nil {
-			return err
-		}
-		r.max = n
-	}
-	return nil
+	return lint.SetIntOption(r.id, opts, "max", path, 1, &r.max)
 }
 
 func (r *icpTooManyPersonas) Check(c *lint.Context) {

@@ -13,14 +13,7 @@ type icpVague struct {
 }
 
 func (r *icpVague) Configure(opts map[string]config.Option, path string) error {
-	if o, ok := opts["min_constraints"]; ok {
-		n, err := lint.IntOption(r.id, "min_constraints", o, path, 1)
-		if err != nil {
-			return err
-		}
-		r.minConstraints = n
-	}
-	return nil
+	return lint.SetIntOption(r.id, opts, "min_constraints", path, 1, &r.minConstraints)
 }
 
 func (r *icpVague) Check(c *lint.Context) {

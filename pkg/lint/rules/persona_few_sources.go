@@ -14,14 +14,7 @@ type personaFewSources struct {
 }
 
 func (r *personaFewSources) Configure(opts map[string]config.Option, path string) error {
-	if o, ok := opts["min"]; ok {
-		n, err := lint.IntOption(r.id, "min", o, path, 1)
-		if err != nil {
-			return err
-		}
-		r.min = n
-	}
-	return nil
+	return lint.SetIntOption(r.id, opts, "min", path, 1, &r.min)
 }
 
 func (r *personaFewSources) Check(c *lint.Context) {
