@@ -10,37 +10,44 @@ import (
 	"github.com/spf13/cobra"
 )
 
+type graphOptions struct {
+	format string
+	icp    string
+}
+
 func newGraphCmd(g *globalOptions) *cobra.Command {
-	var format, icp string
+	o := &graphOptions{}
 	cmd := &cobra.Command{
 		Use:   "graph [PATH]",
 		Short: "Draw the ICP → persona → interview graph as Mermaid or Graphviz DOT",
 		Example: `  persona graph > graph.mmd
   persona graph --format dot --icp mid-market-saas | dot -Tsvg > graph.svg`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			_, ws, err := g.loadFor(args, workspace.Options{Slim: true}, false)
-			if err != nil {
-				return err
-			}
-			if err := requireICP(ws, icp); err != nil {
-				return err
-			}
-			nodes, edges := graphOf(ws, icp)
-			var out string
-			if format == "dot" {
-				out = dotGraph(nodes, edges)
-			} else {
-				out = mermaidGraph(nodes, edges)
-			}
-			_, err = fmt.Fprint(g.streams.Out, out)
-			return err
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return runGraph(g, o, args) },
 	}
-	choiceVar(cmd, &format, "format", "mermaid", "`FORMAT`: mermaid or dot", "mermaid", "dot")
-	cmd.Flags().StringVar(&icp, "icp", "", "only this ICP, its personas and their interviews")
+	choiceVar(cmd, &o.format, "format", "mermaid", "`FORMAT`: mermaid or dot", "mermaid", "dot")
+	cmd.Flags().StringVar(&o.icp, "icp", "", "only this ICP, its personas and their interviews")
 	completeWith(cmd, "icp", g.idsOf(model.KindICP))
 	return cmd
+}
+
+func runGraph(g *globalOptions, o *graphOptions, args []string) error {
+	_, ws, err := g.loadFor(args, workspace.Options{Slim: true}, false)
+	if err != nil {
+		return err
+	}
+	if err := requireICP(ws, o.icp); err != nil {
+		return err
+	}
+	nodes, edges := graphOf(ws, o.icp)
+	var out string
+	if o.format == "dot" {
+		out = dotGraph(nodes, edges)
+	} else {
+		out = mermaidGraph(nodes, edges)
+	}
+	_, err = fmt.Fprint(g.streams.Out, out)
+	return err
 }
 
 type graphNode struct {

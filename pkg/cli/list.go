@@ -46,8 +46,16 @@ func (r listRow) field(name string) string {
 	return r.Path
 }
 
+type listOptions struct {
+	kind   string
+	icp    string
+	status string
+	format string
+	sortBy string
+}
+
 func newListCmd(g *globalOptions) *cobra.Command {
-	var kind, icp, status, format, sortBy string
+	o := &listOptions{}
 	cmd := &cobra.Command{
 		Use:   "list [PATH]",
 		Short: "List entities, filtered and sorted",
@@ -58,63 +66,65 @@ status, icp, reviewed (an interview's date), path. Rows are sorted by kind
 		Example: `  persona list --kind persona --icp mid-market-saas
   persona list --status draft --format csv > drafts.csv`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			p, ws, err := g.loadFor(args, workspace.Options{}, false)
-			if err != nil {
-				return err
-			}
-			if err := requireICP(ws, icp); err != nil {
-				return err
-			}
-			rows := []listRow{}
-			for _, d := range ws.Docs {
-				if d.Kind == "" || (kind != "" && string(d.Kind) != kind) || (status != "" && string(d.Status) != status) {
-					continue
-				}
-				row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.showRel(d.Path)}
-				if d.Reviewed.Valid {
-					row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
-				}
-				switch d.Kind {
-				case model.KindICP:
-					row.Name, row.ICP = d.ICP.Title.Value, d.ID
-				case model.KindPersona:
-					row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
-				case model.KindInterview:
-					row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
-					if d.Interview.Date.Valid {
-						row.Reviewed = d.Interview.Date.Time.Format("2006-01-02")
-					}
-				}
-				if icp != "" && row.ICP != icp {
-					continue
-				}
-				rows = append(rows, row)
-			}
-			order := map[string]int{"icp": 0, "persona": 1, "interview": 2}
-			sort.SliceStable(rows, func(i, j int) bool {
-				if sortBy != "" && rows[i].field(sortBy) != rows[j].field(sortBy) {
-					return rows[i].field(sortBy) < rows[j].field(sortBy)
-				}
-				if rows[i].Kind != rows[j].Kind {
-					return order[rows[i].Kind] < order[rows[j].Kind]
-				}
-				if rows[i].ID != rows[j].ID {
-					return rows[i].ID < rows[j].ID
-				}
-				return rows[i].Path < rows[j].Path
-			})
-			return writeList(g, format, rows)
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return runList(g, o, args) },
 	}
 	f := cmd.Flags()
-	choiceVar(cmd, &kind, "kind", "", "only this `KIND`: icp, persona or interview", "icp", "persona", "interview")
-	f.StringVar(&icp, "icp", "", "only this ICP and the personas and interviews that name it")
+	choiceVar(cmd, &o.kind, "kind", "", "only this `KIND`: icp, persona or interview", "icp", "persona", "interview")
+	f.StringVar(&o.icp, "icp", "", "only this ICP and the personas and interviews that name it")
 	completeWith(cmd, "icp", g.idsOf(model.KindICP))
-	choiceVar(cmd, &status, "status", "", "only this `STATUS`: draft, proto, active or retired", "draft", "proto", "active", "retired")
-	choiceVar(cmd, &format, "format", "table", "`FORMAT`: table, json or csv", "table", "json", "csv")
-	choiceVar(cmd, &sortBy, "sort", "", "sort by `COLUMN`: "+strings.Join(listColumns(), ", "), listColumns()...)
+	choiceVar(cmd, &o.status, "status", "", "only this `STATUS`: draft, proto, active or retired", "draft", "proto", "active", "retired")
+	choiceVar(cmd, &o.format, "format", "table", "`FORMAT`: table, json or csv", "table", "json", "csv")
+	choiceVar(cmd, &o.sortBy, "sort", "", "sort by `COLUMN`: "+strings.Join(listColumns(), ", "), listColumns()...)
 	return cmd
+}
+
+func runList(g *globalOptions, o *listOptions, args []string) error {
+	p, ws, err := g.loadFor(args, workspace.Options{}, false)
+	if err != nil {
+		return err
+	}
+	if err := requireICP(ws, o.icp); err != nil {
+		return err
+	}
+	rows := []listRow{}
+	for _, d := range ws.Docs {
+		if d.Kind == "" || (o.kind != "" && string(d.Kind) != o.kind) || (o.status != "" && string(d.Status) != o.status) {
+			continue
+		}
+		row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.showRel(d.Path)}
+		if d.Reviewed.Valid {
+			row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
+		}
+		switch d.Kind {
+		case model.KindICP:
+			row.Name, row.ICP = d.ICP.Title.Value, d.ID
+		case model.KindPersona:
+			row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
+		case model.KindInterview:
+			row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
+			if d.Interview.Date.Valid {
+				row.Reviewed = d.Interview.Date.Time.Format("2006-01-02")
+			}
+		}
+		if o.icp != "" && row.ICP != o.icp {
+			continue
+		}
+		rows = append(rows, row)
+	}
+	order := map[string]int{"icp": 0, "persona": 1, "interview": 2}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if o.sortBy != "" && rows[i].field(o.sortBy) != rows[j].field(o.sortBy) {
+			return rows[i].field(o.sortBy) < rows[j].field(o.sortBy)
+		}
+		if rows[i].Kind != rows[j].Kind {
+			return order[rows[i].Kind] < order[rows[j].Kind]
+		}
+		if rows[i].ID != rows[j].ID {
+			return rows[i].ID < rows[j].ID
+		}
+		return rows[i].Path < rows[j].Path
+	})
+	return writeList(g, o.format, rows)
 }
 
 func writeList(g *globalOptions, format string, rows []listRow) error {

@@ -20,8 +20,12 @@ type ruleInfo struct {
 	Options  []lint.Option `json:"options"`
 }
 
+type rulesOptions struct {
+	format string
+}
+
 func newRulesCmd(g *globalOptions) *cobra.Command {
-	var format string
+	o := &rulesOptions{}
 	cmd := &cobra.Command{
 		Use:   "rules [PATH]",
 		Short: "List every lint rule with its default severity and rationale",
@@ -29,45 +33,47 @@ func newRulesCmd(g *globalOptions) *cobra.Command {
 the .persona.yaml that governs PATH (default: the current directory), its
 options with their defaults, when it fires and why it matters.`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			p, err := g.projectFor(args, true)
-			if err != nil {
-				return err
-			}
-			var infos []ruleInfo
-			for _, r := range p.runner.Rules() {
-				infos = append(infos, ruleInfo{
-					ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.runner.Severity(r.ID()).String(),
-					Summary: r.Summary(), Help: r.Help(), Options: []lint.Option{},
-				})
-				if c, ok := r.(lint.Configurable); ok {
-					infos[len(infos)-1].Options = c.Options()
-				}
-			}
-			if format == "json" {
-				return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
-			}
-			table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "OPTIONS", "FIRES WHEN"}}
-			for _, r := range infos {
-				opts := make([]string, 0, len(r.Options))
-				for _, o := range r.Options {
-					opts = append(opts, o.Name+"="+o.Default)
-				}
-				if len(opts) == 0 {
-					opts = append(opts, "-")
-				}
-				// Summaries are Markdown for the README and SARIF; a
-				// terminal shows `min` as min.
-				table = append(table, []string{r.ID, r.Default, r.Severity, strings.Join(opts, " "), strings.ReplaceAll(r.Summary, "`", "")})
-			}
-			if _, err := io.WriteString(g.streams.Out, textsafe.Columns(table, 2)); err != nil {
-				return err
-			}
-			_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
-persona rules --format json adds each rule's rationale and what its options mean.`))
-			return err
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return runRules(g, o, args) },
 	}
-	choiceVar(cmd, &format, "format", "text", "output `FORMAT`: text or json", "text", "json")
+	choiceVar(cmd, &o.format, "format", "text", "output `FORMAT`: text or json", "text", "json")
 	return cmd
+}
+
+func runRules(g *globalOptions, o *rulesOptions, args []string) error {
+	p, err := g.projectFor(args, true)
+	if err != nil {
+		return err
+	}
+	var infos []ruleInfo
+	for _, r := range p.runner.Rules() {
+		infos = append(infos, ruleInfo{
+			ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.runner.Severity(r.ID()).String(),
+			Summary: r.Summary(), Help: r.Help(), Options: []lint.Option{},
+		})
+		if c, ok := r.(lint.Configurable); ok {
+			infos[len(infos)-1].Options = c.Options()
+		}
+	}
+	if o.format == "json" {
+		return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
+	}
+	table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "OPTIONS", "FIRES WHEN"}}
+	for _, r := range infos {
+		opts := make([]string, 0, len(r.Options))
+		for _, o := range r.Options {
+			opts = append(opts, o.Name+"="+o.Default)
+		}
+		if len(opts) == 0 {
+			opts = append(opts, "-")
+		}
+		// Summaries are Markdown for the README and SARIF; a
+		// terminal shows `min` as min.
+		table = append(table, []string{r.ID, r.Default, r.Severity, strings.Join(opts, " "), strings.ReplaceAll(r.Summary, "`", "")})
+	}
+	if _, err := io.WriteString(g.streams.Out, textsafe.Columns(table, 2)); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
+persona rules --format json adds each rule's rationale and what its options mean.`))
+	return err
 }

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/personakit/persona/pkg/diff"
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/textsafe"
@@ -13,9 +13,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+type showOptions struct {
+	kind      string
+	canonical bool
+}
+
 func newShowCmd(g *globalOptions) *cobra.Command {
-	var kind string
-	var canonical bool
+	o := &showOptions{}
 	cmd := &cobra.Command{
 		Use:   "show ID | --canonical PATH",
 		Short: "Show one entity with its resolved relations",
@@ -29,62 +33,66 @@ matter keys in a fixed order, block style, LF line endings. As a git textconv
 driver it makes git diff and git log -p readable (see the README).`,
 		Args: cobra.ExactArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 || canonical {
+			if len(args) > 0 || o.canonical {
 				return nil, cobra.ShellCompDirectiveDefault // --canonical takes a file
 			}
 			var ids []string
 			for _, k := range model.Kinds {
-				if kind == "" || kind == string(k) {
+				if o.kind == "" || o.kind == string(k) {
 					ids = append(ids, g.idsOf(k)()...)
 				}
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			if canonical {
-				path, err := g.abs(args[0])
-				if err != nil {
-					return err
-				}
-				src, err := os.ReadFile(path)
-				if err != nil {
-					return usageErrorf("%s: %v", args[0], describeFSError(err))
-				}
-				_, err = g.streams.Out.Write(diff.Canonical(src))
-				return err
-			}
-			p, ws, err := g.loadFor(nil, workspace.Options{}, false)
-			if err != nil {
-				return err
-			}
-			var found []*model.Document
-			var all []string
-			for _, k := range model.Kinds {
-				if kind != "" && string(k) != kind {
-					continue
-				}
-				if d := ws.Lookup(k, args[0]); d != nil {
-					found = append(found, d)
-				}
-				all = append(all, ws.IDs(k)...)
-			}
-			switch {
-			case len(found) == 0:
-				return usageErrorf("no entity has the id %q%s", args[0], frontmatter.DidYouMeanOr(args[0], all, "; persona list shows them all"))
-			case len(found) > 1:
-				var kinds []string
-				for _, d := range found {
-					kinds = append(kinds, string(d.Kind))
-				}
-				return usageErrorf("%q is the id of a %s; choose one with --kind", args[0], strings.Join(kinds, " and a "))
-			}
-			_, err = fmt.Fprint(g.streams.Out, describe(ws, p, found[0]))
-			return err
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return runShow(g, o, args) },
 	}
-	choiceVar(cmd, &kind, "kind", "", "the `KIND` of the entity: icp, persona or interview", "icp", "persona", "interview")
-	cmd.Flags().BoolVar(&canonical, "canonical", false, "print the file at PATH in a stable, diff-friendly form")
+	choiceVar(cmd, &o.kind, "kind", "", "the `KIND` of the entity: icp, persona or interview", "icp", "persona", "interview")
+	cmd.Flags().BoolVar(&o.canonical, "canonical", false, "print the file at PATH in a stable, diff-friendly form")
 	return cmd
+}
+
+func runShow(g *globalOptions, o *showOptions, args []string) error {
+	if o.canonical {
+		path, err := g.abs(args[0])
+		if err != nil {
+			return err
+		}
+		// A git textconv driver is handed any path: read only a regular
+		// file, and only as much as lint would.
+		src, _, err := fileio.ReadRegular(path, workspace.MaxFileSize)
+		if err != nil {
+			return usageErrorf("%s: %v", args[0], describeFSError(err))
+		}
+		_, err = g.streams.Out.Write(diff.Canonical(src))
+		return err
+	}
+	p, ws, err := g.loadFor(nil, workspace.Options{}, false)
+	if err != nil {
+		return err
+	}
+	var found []*model.Document
+	var all []string
+	for _, k := range model.Kinds {
+		if o.kind != "" && string(k) != o.kind {
+			continue
+		}
+		if d := ws.Lookup(k, args[0]); d != nil {
+			found = append(found, d)
+		}
+		all = append(all, ws.IDs(k)...)
+	}
+	switch {
+	case len(found) == 0:
+		return usageErrorf("no entity has the id %q%s", args[0], frontmatter.DidYouMeanOr(args[0], all, "; persona list shows them all"))
+	case len(found) > 1:
+		var kinds []string
+		for _, d := range found {
+			kinds = append(kinds, string(d.Kind))
+		}
+		return usageErrorf("%q is the id of a %s; choose one with --kind", args[0], strings.Join(kinds, " and a "))
+	}
+	_, err = fmt.Fprint(g.streams.Out, describe(ws, p, found[0]))
+	return err
 }
 
 // describe renders an entity and its relations as indented text.
