@@ -14,9 +14,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+type initOptions struct {
+	force, noExamples bool
+	today             string
+}
+
 func newInitCmd(g *globalOptions) *cobra.Command {
-	var force, noExamples bool
-	var today string
+	o := &initOptions{}
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Create a persona workspace: config, folders, examples, templates and a CI workflow",
@@ -29,34 +33,33 @@ A DIR holding anything but version-control or editor metadata (.git,
 existing file is replaced: the ones kept are listed. --no-examples leaves out
 the example entities, for a team that starts with its own.`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			target := "."
-			if len(args) == 1 {
-				target = args[0]
-			}
-			dir, err := g.abs(target)
-			if err != nil {
-				return err
-			}
-			day, err := parseToday(today, g.now())
-			if err != nil {
-				return err
-			}
-			return runInit(g, dir, force, !noExamples, day.Format("2006-01-02"))
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return runInit(g, o, args) },
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "add to a non-empty directory (existing files are kept)")
-	cmd.Flags().BoolVar(&noExamples, "no-examples", false, "leave out the example ICP, persona and interview")
-	cmd.Flags().StringVar(&today, "today", "", "the `DATE` (YYYY-MM-DD) the examples are reviewed on (default: today)")
+	cmd.Flags().BoolVar(&o.force, "force", false, "add to a non-empty directory (existing files are kept)")
+	cmd.Flags().BoolVar(&o.noExamples, "no-examples", false, "leave out the example ICP, persona and interview")
+	cmd.Flags().StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) the examples are reviewed on (default: today)")
 	return cmd
 }
 
-func runInit(g *globalOptions, dir string, force, examples bool, today string) error {
+func runInit(g *globalOptions, o *initOptions, args []string) error {
+	target := "."
+	if len(args) == 1 {
+		target = args[0]
+	}
+	dir, err := g.abs(target)
+	if err != nil {
+		return err
+	}
+	day, err := parseToday(o.today, g.now())
+	if err != nil {
+		return err
+	}
+	today := day.Format("2006-01-02")
 	show, err := g.display()
 	if err != nil {
 		return err
 	}
-	if entries, err := os.ReadDir(dir); err == nil && !force {
+	if entries, err := os.ReadDir(dir); err == nil && !o.force {
 		for _, e := range entries {
 			if !isRepositoryMetadata(e.Name()) {
 				return usageErrorf("%s is not empty (it holds %s); pass --force to add the workspace files next to what is there (nothing is replaced)", show(dir), textsafe.Line(e.Name()))
@@ -65,7 +68,7 @@ func runInit(g *globalOptions, dir string, force, examples bool, today string) e
 	} else if err != nil && !os.IsNotExist(err) {
 		return usageErrorf("cannot read %s: %v", show(dir), describeFSError(err))
 	}
-	files, err := scaffold.InitFiles(today, examples)
+	files, err := scaffold.InitFiles(today, !o.noExamples)
 	if err != nil {
 		return err
 	}
