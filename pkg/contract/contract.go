@@ -47,8 +47,10 @@ type Key struct {
 	// interviewee); closed ones report others as field-unknown.
 	Open bool
 	Keys []Key // a Mapping's keys
-	// Lint marks keys lint's rules read; the slim documents lint keeps
-	// hold only these.
+	// Lint marks keys lint's rules read as values; the slim documents
+	// lint keeps hold only these (persona-demographics-only counts a
+	// persona's goals, motivations, frustrations and aspirations without
+	// keeping them).
 	Lint        bool
 	Description string
 }
@@ -145,11 +147,11 @@ func table() []entry {
 		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
 		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},
 		{iview, Key{Name: "channel", Type: Text, Description: "How it took place: call, video, in-person, survey."}},
-		{persona, Key{Name: "goals", Type: TextList, Claims: true, Lint: true, Description: "What this person wants to achieve, in their words."}},
+		{persona, Key{Name: "goals", Type: TextList, Claims: true, Description: "What this person wants to achieve, in their words."}},
 		{icp, Key{Name: "goals", Type: TextList, Description: "What the whole segment wants to achieve."}},
-		{persona, Key{Name: "motivations", Type: TextList, Claims: true, Lint: true, Description: "What drives them: recognition, safety, growth, time."}},
-		{persona, Key{Name: "frustrations", Type: TextList, Claims: true, Lint: true, Description: "What gets in their way today."}},
-		{persona, Key{Name: "aspirations", Type: TextList, Claims: true, Lint: true, Description: "Where they want to get to."}},
+		{persona, Key{Name: "motivations", Type: TextList, Claims: true, Description: "What drives them: recognition, safety, growth, time."}},
+		{persona, Key{Name: "frustrations", Type: TextList, Claims: true, Description: "What gets in their way today."}},
+		{persona, Key{Name: "aspirations", Type: TextList, Claims: true, Description: "Where they want to get to."}},
 		{icp, Key{Name: "pains", Type: TextList, Description: "The problems the whole segment shares."}},
 		{icp, Key{Name: "needs", Type: TextList, Description: "What the segment needs to solve them."}},
 		{icp, Key{Name: "behaviors", Type: TextList, Description: "How companies in the segment behave."}},

@@ -34,7 +34,15 @@ func Decode(relPath string, src []byte) *model.Document { return DecodeSplit(rel
 // DecodeSplit is Decode for a file its caller has already split, so that
 // loading splits each file once.
 func DecodeSplit(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b)
+	doc, _ := decodeBlock(relPath, b, false)
+	return doc
+}
+
+// DecodeSlim is DecodeSplit that keeps only the values lint's rules read
+// (the contract's Lint keys); the others are checked and dropped, so a
+// workspace of many thousand files stays small while it is linted.
+func DecodeSlim(relPath string, b Block) *model.Document {
+	doc, _ := decodeBlock(relPath, b, true)
 	return doc
 }
 
@@ -43,11 +51,11 @@ func DecodeSplit(relPath string, b Block) *model.Document {
 // raw values, without parsing the YAML a second time.
 func DecodeTree(relPath string, src []byte) (*model.Document, *yaml.Node, Block) {
 	b := Split(src)
-	doc, m := decodeBlock(relPath, b)
+	doc, m := decodeBlock(relPath, b, false)
 	return doc, m, b
 }
 
-func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
+func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Node) {
 	broken := func(rule string, pos model.Pos, msg string) (*model.Document, *yaml.Node) {
 		return &model.Document{
 			Path:     relPath,
@@ -98,7 +106,7 @@ func decodeBlock(relPath string, b Block) (*model.Document, *yaml.Node) {
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter is not a mapping of keys to values; write it as `key: value` lines")
 	}
-	d := &decoder{offset: b.Line - 1, doc: &model.Document{Path: relPath}}
+	d := &decoder{offset: b.Line - 1, doc: &model.Document{Path: relPath}, slim: slim}
 	kindNode := lookup(m, "kind")
 	if kindNode == nil {
 		return nil, nil
@@ -250,6 +258,11 @@ func isNull(n *yaml.Node) bool {
 type decoder struct {
 	offset int
 	doc    *model.Document
+	// slim keeps only the contract's Lint keys; the rest is checked only.
+	slim bool
+	// substance counts the items of a persona's goals, motivations,
+	// frustrations and aspirations, kept or not.
+	substance int
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -416,9 +429,14 @@ func (d *decoder) decode(m *yaml.Node) {
 		// setters below put the values lint and reports read into the
 		// document, and any other contract key is type-checked alone.
 		key, known := contract.Lookup(doc.Kind, k.Value)
+		if known && doc.Kind == model.KindPersona && substanceKey(k.Value) {
+			d.substance += listItems(v)
+		}
 		switch f, ok := commonFields[k.Value]; {
 		case !known:
 			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k)})
+		case d.slim && !key.Lint:
+			d.check(key, k.Value, v)
 		case ok:
 			f(d, k.Value, v)
 		default:
@@ -434,7 +452,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		doc.IDPos = model.Pos{}
 	}
 	if p := doc.Persona; p != nil {
-		p.Substance = len(p.Goals) + len(p.Motivations) + len(p.Frustrations) + len(p.Aspirations)
+		p.Substance = d.substance
 	}
 }
 
@@ -462,6 +480,8 @@ func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field
 		}
 		key, known := subKey(parent, k.Value)
 		switch f, ok := fields[k.Value]; {
+		case known && d.slim && !key.Lint:
+			d.check(key, full, val)
 		case known && ok:
 			f(d, full, val)
 		case known:
@@ -473,6 +493,29 @@ func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field
 			each(d, full, val)
 		}
 	}
+}
+
+// substanceKey names the lists that make a persona more than demographics.
+func substanceKey(name string) bool {
+	return name == "goals" || name == "motivations" || name == "frustrations" || name == "aspirations"
+}
+
+// listItems counts the values a list keeps, as strList does: its non-null
+// scalar items, or one for a single value written without a list.
+func listItems(v *yaml.Node) int {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return 1
+	case yaml.SequenceNode:
+		n := 0
+		for _, item := range v.Content {
+			if item = deref(item); !isNull(item) && item.Kind == yaml.ScalarNode {
+				n++
+			}
+		}
+		return n
+	}
+	return 0
 }
 
 func subKey(parent contract.Key, name string) (contract.Key, bool) {

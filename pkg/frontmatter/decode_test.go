@@ -256,3 +256,31 @@ func TestFromUTF16(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeSlim keeps what the contract marks as read by lint and drops
+// the rest, after checking it: persona-demographics-only still counts the
+// goals it does not keep, and a wrong type in a dropped key still reports.
+func TestDecodeSlim(t *testing.T) {
+	src := []byte("---\nkind: persona\nname: Fiona\nicp: saas\ntags: [x]\nrole: {title: CFO}\ngoals: [a, b]\nmotivations: [c]\nquotes: [q]\nsources: [one]\nchannels: oops\n---\n")
+	full := Decode("p.md", src)
+	slim := DecodeSlim("p.md", Split(src))
+	if slim.Persona.Name.Value != "Fiona" || slim.Persona.ICP.Value != "saas" || len(slim.Persona.Sources) != 1 {
+		t.Errorf("slim dropped what lint reads: %+v", slim.Persona)
+	}
+	if slim.Tags != nil || slim.Persona.Goals != nil || slim.Persona.Quotes != nil || slim.Persona.Role.Title.Value != "" {
+		t.Errorf("slim kept what lint does not read: %+v", slim.Persona)
+	}
+	if slim.Persona.Substance != 3 || full.Persona.Substance != 3 {
+		t.Errorf("substance slim %d, full %d; want 3 both", slim.Persona.Substance, full.Persona.Substance)
+	}
+	if len(slim.Problems) != 1 || len(full.Problems) != 1 || slim.Problems[0] != full.Problems[0] {
+		t.Errorf("problems slim %+v, full %+v; want the same field-type", slim.Problems, full.Problems)
+	}
+	// Every contract key the slim decoder keeps is one the contract marks
+	// as read by lint.
+	for _, k := range contract.Keys(model.KindPersona) {
+		if !k.Lint && (k.Name == "name" || k.Name == "sources") {
+			t.Errorf("%s must be kept for lint", k.Name)
+		}
+	}
+}

@@ -256,29 +256,3 @@ type Interviewee struct {
 	CompanySize Str
 	Region      Str
 }
-
-// Slim drops the values no lint rule reads (free text lists, role and
-// interviewee details), keeping ids, references, dates, counts and
-// positions. A linter holds tens of thousands of documents; reports and
-// diffs, which show those values, load documents whole.
-func (d *Document) Slim() {
-	d.Tags = nil
-	d.Body = nil
-	switch {
-	case d.ICP != nil:
-		c := d.ICP
-		c.Pains, c.Needs, c.Goals, c.Behaviors, c.Channels, c.Triggers, c.Disqualifiers, c.BuyingCommittee = nil, nil, nil, nil, nil, nil, nil, nil
-		c.Firmographics.Industries, c.Firmographics.Regions, c.Firmographics.TechStack = nil, nil, nil
-		c.Firmographics.BusinessModel = Str{}
-		c.Demographics.Locations, c.Demographics.Education, c.Demographics.Occupations, c.Demographics.Interests = nil, nil, nil, nil
-	case d.Persona != nil:
-		p := d.Persona
-		p.Goals, p.Motivations, p.Frustrations, p.Aspirations = nil, nil, nil, nil
-		p.Channels, p.Objections, p.Quotes = nil, nil, nil
-		p.Role, p.Demographics, p.BuyingRole = Role{}, nil, Str{}
-	case d.Interview != nil:
-		iv := d.Interview
-		iv.Interviewee.Role, iv.Interviewee.Region = Str{}, Str{}
-		iv.Interviewer, iv.Channel = Str{}, Str{}
-	}
-}

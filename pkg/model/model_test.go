@@ -48,15 +48,3 @@ func TestDocumentState(t *testing.T) {
 		t.Error("Pos.Or")
 	}
 }
-
-func TestSlimKeepsWhatLintReads(t *testing.T) {
-	d := &Document{Kind: KindPersona, Tags: []Str{{Value: "x"}}, Body: []byte("b"),
-		Persona: &Persona{Name: Str{Value: "Fiona"}, Goals: []Str{{Value: "g"}}, Sources: []Str{{Value: "one"}}, Substance: 1}}
-	d.Slim()
-	if d.Body != nil || d.Tags != nil || d.Persona.Goals != nil {
-		t.Error("Slim kept text lint does not read")
-	}
-	if d.Persona.Name.Value != "Fiona" || len(d.Persona.Sources) != 1 || d.Persona.Substance != 1 {
-		t.Error("Slim dropped what lint reads")
-	}
-}

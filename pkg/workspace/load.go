@@ -33,8 +33,8 @@ type Options struct {
 	Inspect Inspector
 	// KeepBodies keeps each entity's Markdown body in Document.Body.
 	KeepBodies bool
-	// Slim keeps only what lint rules read (model.Document.Slim), for
-	// linting large workspaces in little memory.
+	// Slim keeps only what lint rules read (the contract's Lint keys, see
+	// frontmatter.DecodeSlim) and no bodies, for big workspaces.
 	Slim bool
 }
 
@@ -222,19 +222,21 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 			}
 			return nil
 		}
-		if doc := frontmatter.DecodeSplit(rel, block); doc != nil {
+		if doc := frontmatter.DecodeSlim(rel, block); doc != nil {
 			return unreadable(rel, "is larger than 8 MiB; split it into smaller files")
 		}
 		return nil
 	}
-	doc := frontmatter.DecodeSplit(rel, block)
+	decode := frontmatter.DecodeSplit
+	if opts.Slim {
+		decode = frontmatter.DecodeSlim
+	}
+	doc := decode(rel, block)
 	if doc != nil && doc.Kind != "" {
 		if opts.Inspect != nil {
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
-		if opts.Slim {
-			doc.Slim()
-		} else if opts.KeepBodies {
+		if !opts.Slim && opts.KeepBodies {
 			doc.Body = block.Body
 		}
 	}
