@@ -5,7 +5,11 @@
 // README's key tables are derived from it, so they cannot drift apart.
 package contract
 
-import "github.com/personakit/persona/pkg/model"
+import (
+	"sync"
+
+	"github.com/personakit/persona/pkg/model"
+)
 
 // Type is the shape a key's value must have.
 type Type string
@@ -184,6 +188,25 @@ func Keys(k model.Kind) []Key {
 	return out
 }
 
+// index maps kind and dotted path to a key, for the decoder's lookups on
+// every key of every file. Built once on first use and never written
+// after, so sharing it is safe.
+var index = sync.OnceValue(func() map[model.Kind]map[string]Key {
+	out := map[model.Kind]map[string]Key{}
+	var add func(k model.Kind, prefix string, keys []Key)
+	add = func(k model.Kind, prefix string, keys []Key) {
+		for _, key := range keys {
+			out[k][prefix+key.Name] = key
+			add(k, prefix+key.Name+".", key.Keys)
+		}
+	}
+	for _, k := range model.Kinds {
+		out[k] = map[string]Key{}
+		add(k, "", Keys(k))
+	}
+	return out
+})
+
 // Order is the canonical order of top-level key names across all kinds,
 // for show --canonical and persona diff.
 func Order() []string {
@@ -201,21 +224,8 @@ func Order() []string {
 // Lookup returns the key at a dotted path ("firmographics.employees") in a
 // kind, and whether the contract defines it.
 func Lookup(k model.Kind, path string) (Key, bool) {
-	keys := Keys(k)
-	var found Key
-	for _, name := range splitPath(path) {
-		ok := false
-		for _, key := range keys {
-			if key.Name == name {
-				found, keys, ok = key, key.Keys, true
-				break
-			}
-		}
-		if !ok {
-			return Key{}, false
-		}
-	}
-	return found, path != ""
+	key, ok := index()[k][path]
+	return key, ok
 }
 
 // Names lists the names of keys.
@@ -223,18 +233,6 @@ func Names(keys []Key) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = k.Name
-	}
-	return out
-}
-
-func splitPath(p string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(p); i++ {
-		if i == len(p) || p[i] == '.' {
-			out = append(out, p[start:i])
-			start = i + 1
-		}
 	}
 	return out
 }

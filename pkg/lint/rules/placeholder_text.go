@@ -24,10 +24,11 @@ func placeholderTextRule() *placeholderText {
 
 // placeholderPattern matches, in order of the alternatives: the built-in
 // templates' marker TODO (upper case, a whole word: "TODO: the job title",
-// "TODO-industry"), TBD, lorem ipsum, a Go or Handlebars template action
+// "TODO-industry"), TBD, lorem ipsum (as it is written: Lorem, lorem or
+// LOREM), a Go or Handlebars template action
 // ({{ .Name }}; Hugo shortcodes {{< >}} and {{% %}} are not), and the
 // placeholders of templates before TODO ("Replace with …", replace-with-…).
-var placeholderPattern = regexp.MustCompile(`\bTODO\b|\bTBD\b|(?i:\blorem ipsum\b)|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
+var placeholderPattern = regexp.MustCompile(`\bTODO\b|\bTBD\b|\b[Ll]orem ipsum\b|\bLOREM IPSUM\b|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
 
 func (r *placeholderText) CheckText(_ *model.Document, _ []byte, b frontmatter.Block) []model.Problem {
 	var out []model.Problem
@@ -55,11 +56,16 @@ func (r *placeholderText) CheckText(_ *model.Document, _ []byte, b frontmatter.B
 		out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: lineNo, Column: column(line, loc[0])},
 			Message: "template text " + quoteShort(found) + " is still here; replace it with what you learned from customers, or delete it"})
 	}
-	if b.Format == frontmatter.YAML {
+	// Almost no file holds a marker at all: one look over each part
+	// spares the line-by-line scan.
+	if b.Format == frontmatter.YAML && mayHoldPlaceholder(b.Text) {
 		frontmatter.Lines(b.Text, func(n int, line []byte) bool {
 			check(b.Line+n-1, stripYAMLComment(line))
 			return true
 		})
+	}
+	if !mayHoldPlaceholder(b.Body) {
+		return out
 	}
 	fence := []byte(nil)
 	frontmatter.Lines(b.Body, func(n int, line []byte) bool {
@@ -80,13 +86,36 @@ func (r *placeholderText) CheckText(_ *model.Document, _ []byte, b frontmatter.B
 	return out
 }
 
-// mayHoldPlaceholder is true when line contains a string every match of
-// placeholderPattern contains; other lines skip the expression.
-func mayHoldPlaceholder(line []byte) bool {
-	for _, hint := range [...]string{"TODO", "TBD", "orem", "OREM", "{{", "eplace"} {
-		if bytes.Contains(line, []byte(hint)) {
+// mayHoldPlaceholder is true when text contains what every match of
+// placeholderPattern contains; other text skips the expression. It runs on
+// every entity, so it anchors on bytes that are rare in prose ('T' of TODO
+// and TBD, '{', the 'p' of ipsum, the 'w' of "-with-" and "Replace with")
+// and checks around each one, instead of searching for words that start
+// with common letters.
+func mayHoldPlaceholder(text []byte) bool {
+	return anyAt(text, 'T', func(i int) bool {
+		return bytes.HasPrefix(text[i:], []byte("TODO")) || bytes.HasPrefix(text[i:], []byte("TBD"))
+	}) || bytes.Contains(text, []byte("{{")) || anyAt(text, 'p', func(i int) bool {
+		return i >= 1 && bytes.HasPrefix(text[i-1:], []byte("ipsum"))
+	}) || anyAt(text, 'P', func(i int) bool {
+		return i >= 1 && bytes.HasPrefix(text[i-1:], []byte("IPSUM"))
+	}) || anyAt(text, 'w', func(i int) bool {
+		return i >= 8 && bytes.HasPrefix(text[i-8:], []byte("replace-with-")) ||
+			i >= 9 && bytes.HasPrefix(text[i-9:], []byte(`"Replace with `))
+	})
+}
+
+// anyAt reports whether at reports true at some index of c in text.
+func anyAt(text []byte, c byte, at func(i int) bool) bool {
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], c)
+		if j < 0 {
+			return false
+		}
+		if at(i + j) {
 			return true
 		}
+		i += j + 1
 	}
 	return false
 }

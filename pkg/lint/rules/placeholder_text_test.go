@@ -36,3 +36,16 @@ func replaceLine(src, old, new string) string {
 	}
 	return strings.Replace(src, old+"\n", new+"\n", 1)
 }
+
+// FuzzPlaceholderHint holds the quick pre-check to the expression: whatever
+// the expression matches, the pre-check must let through.
+func FuzzPlaceholderHint(f *testing.F) {
+	for _, s := range []string{"TODO", "a TBD", "{{ .Name }}", "Lorem ipsum", "LOREM IPSUM", "x replace-with-y", `"Replace with z"`, "with", "p", "w"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if placeholderPattern.MatchString(s) && !mayHoldPlaceholder([]byte(s)) {
+			t.Fatalf("%q matches the placeholder expression but the pre-check skips it", s)
+		}
+	})
+}
