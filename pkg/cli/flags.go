@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -28,7 +28,7 @@ func (c *choice) Type() string   { return "string" }
 func (c *choice) Set(s string) error {
 	if !slices.Contains(c.allowed, s) {
 		return usageErrorf("--%s %q is not one of %s%s", c.name, s, strings.Join(c.allowed, ", "),
-			frontmatter.DidYouMean(s, c.allowed))
+			suggest.DidYouMean(s, c.allowed))
 	}
 	*c.value = s
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/slug"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
@@ -70,7 +71,7 @@ Run "persona new persona" without an ID in a terminal for a guided interview
 func runNew(g *globalOptions, o *newOptions, args []string) error {
 	kind := model.Kind(args[0])
 	if kind != model.KindICP && kind != model.KindPersona && kind != model.KindInterview {
-		return usageErrorf("unknown kind %q%s", args[0], frontmatter.DidYouMeanOr(args[0],
+		return usageErrorf("unknown kind %q%s", args[0], suggest.DidYouMeanOr(args[0],
 			[]string{"icp", "persona", "interview"}, "; use icp, persona or interview"))
 	}
 	set := map[string]string{}
@@ -232,7 +233,7 @@ func checkSetKeys(tmpl scaffold.Template, set map[string]string, order []string)
 			return usageErrorf("--set %s: %s reads no --set keys", k, tmpl.Name)
 		}
 		return usageErrorf("--set %s: %s does not use it%s", k, tmpl.Name,
-			frontmatter.DidYouMeanOr(k, known, "; it reads "+strings.Join(known, ", ")))
+			suggest.DidYouMeanOr(k, known, "; it reads "+strings.Join(known, ", ")))
 	}
 	return nil
 }
@@ -261,7 +262,7 @@ func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffo
 		data.ICP = icp
 	}
 	if data.ICP != "" && ws.Lookup(model.KindICP, data.ICP) == nil {
-		return usageErrorf("icp %q does not exist%s", data.ICP, frontmatter.DidYouMeanOr(data.ICP, ws.IDs(model.KindICP),
+		return usageErrorf("icp %q does not exist%s", data.ICP, suggest.DidYouMeanOr(data.ICP, ws.IDs(model.KindICP),
 			"; create it first with persona new icp "+data.ICP))
 	}
 	return nil

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 
 	"github.com/personakit/persona/pkg/config"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -129,7 +129,7 @@ func (g *globalOptions) loadFor(args []string, opts workspace.Options, forLint b
 // requireICP checks a --icp argument against the workspace.
 func requireICP(ws *workspace.Workspace, id string) error {
 	if id != "" && ws.Lookup(model.KindICP, id) == nil {
-		return usageErrorf("icp %q does not exist%s", id, frontmatter.DidYouMeanOr(id, ws.IDs(model.KindICP), ""))
+		return usageErrorf("icp %q does not exist%s", id, suggest.DidYouMeanOr(id, ws.IDs(model.KindICP), ""))
 	}
 	return nil
 }

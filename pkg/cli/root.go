@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -42,7 +42,7 @@ func Main(args []string, streams IOStreams) int {
 		for _, c := range root.Commands() {
 			names = append(names, c.Name())
 		}
-		if hint := frontmatter.DidYouMean(m[1], names); hint != "" {
+		if hint := suggest.DidYouMean(m[1], names); hint != "" {
 			err = usageErrorf("unknown command %q%s (persona --help lists the commands)", m[1], hint)
 		} else {
 			err = usageErrorf("unknown command %q; persona --help lists the commands", m[1])

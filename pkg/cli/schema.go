@@ -2,9 +2,9 @@ package cli
 
 import (
 	"github.com/personakit/persona/pkg/contract"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +31,7 @@ server at it for completion and inline checks.`,
 			if len(args) == 1 {
 				k := model.Kind(args[0])
 				if k != model.KindICP && k != model.KindPersona && k != model.KindInterview {
-					return usageErrorf("unknown kind %q%s", args[0], frontmatter.DidYouMeanOr(args[0],
+					return usageErrorf("unknown kind %q%s", args[0], suggest.DidYouMeanOr(args[0],
 						[]string{"icp", "persona", "interview"}, "; use icp, persona or interview"))
 				}
 				schema = contract.Schema(k, p.cfg.FieldsAllow)

@@ -6,8 +6,8 @@ import (
 
 	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
@@ -83,7 +83,7 @@ func runShow(g *globalOptions, o *showOptions, args []string) error {
 	}
 	switch {
 	case len(found) == 0:
-		return usageErrorf("no entity has the id %q%s", args[0], frontmatter.DidYouMeanOr(args[0], all, "; persona list shows them all"))
+		return usageErrorf("no entity has the id %q%s", args[0], suggest.DidYouMeanOr(args[0], all, "; persona list shows them all"))
 	case len(found) > 1:
 		var kinds []string
 		for _, d := range found {

@@ -17,6 +17,7 @@ import (
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -209,7 +210,7 @@ func Parse(path string, data []byte) (*Config, error) {
 			c.Templates = s
 		default:
 			err = Errorf(path, k, "unknown key %q%s", k.Value,
-				frontmatter.DidYouMeanOr(k.Value, topKeys, "; valid keys are "+strings.Join(topKeys, ", ")))
+				suggest.DidYouMeanOr(k.Value, topKeys, "; valid keys are "+strings.Join(topKeys, ", ")))
 		}
 		if err != nil && !problems.Add(err) {
 			return nil, err
@@ -256,7 +257,7 @@ func (c *Config) parseFields(v *yaml.Node) error {
 		k, val := v.Content[i], v.Content[i+1]
 		if k.Value != "allow" {
 			return Errorf(c.Path, k, "unknown key fields.%s%s; the only key is allow", k.Value,
-				frontmatter.DidYouMean(k.Value, []string{"allow"}))
+				suggest.DidYouMean(k.Value, []string{"allow"}))
 		}
 		allow, err := list(c.Path, "fields.allow", val)
 		if err != nil {
@@ -353,7 +354,7 @@ func severity(path string, v *yaml.Node) (string, error) {
 		}
 	}
 	return "", Errorf(path, v, "severity %q is not one of error, warning, info, off%s", v.Value,
-		frontmatter.DidYouMean(v.Value, Severities))
+		suggest.DidYouMean(v.Value, Severities))
 }
 
 // MaxAgeDays is the longest age Duration accepts: 10,000 years.

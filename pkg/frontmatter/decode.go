@@ -13,6 +13,7 @@ import (
 
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -119,7 +120,7 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 	if !isKnownKind(kind) {
 		low := strings.ToLower(kindNode.Value)
 		for _, k := range model.Kinds {
-			if Distance(low, string(k)) <= 2 {
+			if suggest.Distance(low, string(k)) <= 2 {
 				return broken(RuleKindUnknown, d.pos(kindNode), fmt.Sprintf(
 					"kind %q is not a known kind; did you mean %q?", kindNode.Value, k))
 			}
@@ -595,7 +596,7 @@ func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
 			return s
 		}
 	}
-	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), DidYouMean(s.Value, allowed))
+	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), suggest.DidYouMean(s.Value, allowed))
 	return model.Str{}
 }
 

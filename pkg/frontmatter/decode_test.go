@@ -185,23 +185,6 @@ func TestContractKeysDecode(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
-	tests := []struct {
-		s    string
-		want string
-	}{
-		{"mid-markt-saas", "mid-market-saas"},
-		{"frustratons", "frustrations"},
-		{"zzz", ""},
-		{"Persona", "persona"},
-	}
-	for _, tt := range tests {
-		if got := Nearest(tt.s, []string{"mid-market-saas", "frustrations", "persona", "icp"}, 3); got != tt.want {
-			t.Errorf("Nearest(%q) = %q, want %q", tt.s, got, tt.want)
-		}
-	}
-}
-
 // TestRepeatedKeyMessages checks that "first on line N" names the file's
 // line at every depth, not the line inside the front matter block.
 func TestRepeatedKeyMessages(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/config"
-	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -22,7 +22,7 @@ func CheckOptionNames(rule string, opts map[string]config.Option, configPath str
 	for _, name := range names {
 		if !slices.Contains(known, name) {
 			return config.Errorf(configPath, opts[name].Key, "rule %s has no option %q%s",
-				rule, name, frontmatter.DidYouMeanOr(name, known, "; its options are severity, "+strings.Join(known, ", ")))
+				rule, name, suggest.DidYouMeanOr(name, known, "; its options are severity, "+strings.Join(known, ", ")))
 		}
 	}
 	return nil

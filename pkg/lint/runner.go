@@ -12,6 +12,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -52,7 +53,7 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 		rule, ok := byID[id]
 		if !ok {
 			problems = append(problems, &config.Error{Path: cfg.Path, Pos: setting.Key, Msg: fmt.Sprintf(
-				"unknown rule %q%s", id, frontmatter.DidYouMeanOr(id, ids, "; `persona rules` lists them"))})
+				"unknown rule %q%s", id, suggest.DidYouMeanOr(id, ids, "; `persona rules` lists them"))})
 			continue
 		}
 		if setting.Severity != "" {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/suggest"
 )
 
 type fieldUnknown struct{ meta }
@@ -24,7 +25,7 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 				parent, name = k.Name[:i], k.Name[i+1:]
 			}
 			known := frontmatter.SubKeys(d.Kind, parent)
-			if hint := frontmatter.DidYouMean(name, known); hint != "" {
+			if hint := suggest.DidYouMean(name, known); hint != "" {
 				c.Report(d, k.Pos, "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
 				continue
 			}

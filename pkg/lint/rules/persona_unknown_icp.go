@@ -1,22 +1,22 @@
 package rules
 
 import (
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 )
 
 type personaUnknownICP struct{ meta }
 
 func (r *personaUnknownICP) Check(c *lint.Context) {
-	var ids *frontmatter.Suggester
+	var ids *suggest.Suggester
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		ref := d.Persona.ICP
 		if ref.Value == "" || c.WS.Lookup(model.KindICP, ref.Value) != nil {
 			continue
 		}
 		if ids == nil {
-			ids = frontmatter.NewSuggester(c.WS.IDs(model.KindICP))
+			ids = suggest.NewSuggester(c.WS.IDs(model.KindICP))
 		}
 		if hint := ids.DidYouMean(ref.Value); hint != "" {
 			c.Report(d, ref.Pos, "icp %q does not exist%s", ref.Value, hint)

@@ -5,16 +5,16 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
 type sourceMissing struct{ meta }
 
 func (r *sourceMissing) Check(c *lint.Context) {
-	var ids, paths *frontmatter.Suggester
+	var ids, paths *suggest.Suggester
 	for _, d := range c.WS.Entities(model.KindPersona) {
 		for _, s := range d.Persona.Sources {
 			res := c.WS.ResolveSource(d, s.Value)
@@ -23,8 +23,8 @@ func (r *sourceMissing) Check(c *lint.Context) {
 				c.Report(d, s.Pos, "source %q is %s, which is not an interview; cite an interview file or id", s.Value, c.Path(res.Path))
 			case workspace.SourceMissing:
 				if ids == nil {
-					ids = frontmatter.NewSuggester(c.WS.IDs(model.KindInterview))
-					paths = frontmatter.NewSuggester(interviewPaths(c.WS))
+					ids = suggest.NewSuggester(c.WS.IDs(model.KindInterview))
+					paths = suggest.NewSuggester(interviewPaths(c.WS))
 				}
 				if hint := ids.DidYouMean(s.Value); hint != "" {
 					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
@@ -52,7 +52,7 @@ func interviewPaths(ws *workspace.Workspace) []string {
 // nearInterviewPath suggests an interview path for a misspelt path source,
 // written the way the source was: relative to the workspace root, or to
 // the persona's directory.
-func nearInterviewPath(paths *frontmatter.Suggester, from, ref string) string {
+func nearInterviewPath(paths *suggest.Suggester, from, ref string) string {
 	ref = filepath.ToSlash(ref)
 	if filepath.IsAbs(ref) || !strings.Contains(ref, "/") && !strings.HasSuffix(ref, ".md") {
 		return "" // an id: the id suggestions had their say

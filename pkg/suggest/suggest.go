@@ -1,4 +1,4 @@
-package frontmatter
+package suggest
 
 // Distance is the Levenshtein edit distance between a and b, counted in runes.
 func Distance(a, b string) int {

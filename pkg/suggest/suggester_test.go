@@ -1,4 +1,4 @@
-package frontmatter
+package suggest
 
 import (
 	"fmt"
@@ -57,5 +57,22 @@ func TestSuggesterBounded(t *testing.T) {
 	}
 	if s.budget > 0 {
 		t.Errorf("the scan budget was not used up (%d left); the test does not exercise the bound", s.budget)
+	}
+}
+
+func TestNearest(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string
+	}{
+		{"mid-markt-saas", "mid-market-saas"},
+		{"frustratons", "frustrations"},
+		{"zzz", ""},
+		{"Persona", "persona"},
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.s, []string{"mid-market-saas", "frustrations", "persona", "icp"}, 3); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }
