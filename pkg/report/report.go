@@ -5,7 +5,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -377,19 +377,7 @@ func constraints(c *model.ICP) []Constraint {
 		if r == nil || (r.Min == nil && r.Max == nil) {
 			return
 		}
-		s := ""
-		switch {
-		case r.Min != nil && r.Max != nil:
-			s = fmt.Sprintf("%s–%s", number(*r.Min), number(*r.Max))
-		case r.Min != nil:
-			s = "at least " + number(*r.Min)
-		default:
-			s = "at most " + number(*r.Max)
-		}
-		if r.Currency != "" {
-			s += " " + r.Currency
-		}
-		out = append(out, Constraint{name, s})
+		out = append(out, Constraint{name, words.Range(r.Min, r.Max, r.Currency)})
 	}
 	f, g := c.Firmographics, c.Demographics
 	list("Industries", f.Industries)
@@ -410,25 +398,6 @@ func constraints(c *model.ICP) []Constraint {
 		out = []Constraint{}
 	}
 	return out
-}
-
-// number renders 10000000 as "10,000,000" and 0.5 as "0.5".
-func number(f float64) string {
-	if f != math.Trunc(f) || math.Abs(f) >= 1e15 {
-		return fmt.Sprintf("%g", f)
-	}
-	s := fmt.Sprintf("%d", int64(math.Abs(f)))
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if f < 0 {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 func round(f float64) float64 { return math.Round(f*10000) / 10000 }

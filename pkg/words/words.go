@@ -3,6 +3,7 @@ package words
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -22,4 +23,44 @@ func Plural(n int, word string) string {
 		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Number renders 10000000 as "10,000,000" and 0.5 as "0.5".
+func Number(f float64) string {
+	if f != math.Trunc(f) || math.Abs(f) >= 1e15 {
+		return fmt.Sprintf("%g", f)
+	}
+	s := fmt.Sprintf("%d", int64(math.Abs(f)))
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if f < 0 {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Range renders a {min, max} range as "50–500", "at least 50", "at most
+// 500" or "any", with its currency after it when there is one. Lint's
+// messages and the reports write ranges alike.
+func Range(lo, hi *float64, currency string) string {
+	var s string
+	switch {
+	case lo != nil && hi != nil:
+		s = Number(*lo) + "–" + Number(*hi)
+	case lo != nil:
+		s = "at least " + Number(*lo)
+	case hi != nil:
+		s = "at most " + Number(*hi)
+	default:
+		return "any"
+	}
+	if currency != "" {
+		s += " " + currency
+	}
+	return s
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -38,7 +38,7 @@ func (r *sourceICPMismatch) Check(c *lint.Context) {
 			lo, hi, ok := ParseCompanySize(iv.Interviewee.CompanySize.Value)
 			if ok && !icp.ICP.Firmographics.Employees.Contains(lo, hi) {
 				c.Report(d, s.Pos, "interview %q is with a company of %s employees, outside ICP %q's range %s; cite interviews with companies that fit the ICP",
-					res.Doc.ID, iv.Interviewee.CompanySize.Value, icp.ID, describeRange(icp.ICP.Firmographics.Employees))
+					res.Doc.ID, iv.Interviewee.CompanySize.Value, icp.ID, rangeOf(icp.ICP.Firmographics.Employees))
 			}
 		}
 	}
@@ -86,14 +86,9 @@ func headCount(s string) (float64, bool) {
 	return f * mult, err == nil
 }
 
-func describeRange(r *model.Range) string {
-	switch {
-	case r.Min != nil && r.Max != nil:
-		return fmt.Sprintf("%g-%g", *r.Min, *r.Max)
-	case r.Min != nil:
-		return fmt.Sprintf("%g+", *r.Min)
-	case r.Max != nil:
-		return fmt.Sprintf("up to %g", *r.Max)
+func rangeOf(r *model.Range) string {
+	if r == nil {
+		return "any"
 	}
-	return "any"
+	return words.Range(r.Min, r.Max, r.Currency)
 }

@@ -1,0 +1,29 @@
+package words
+
+import "testing"
+
+func TestWords(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct{ name, got, want string }{
+		{"one", Plural(1, "interview"), "1 interview"},
+		{"many", Plural(3, "interview"), "3 interviews"},
+		{"y to ies", Plural(2, "entity"), "2 entities"},
+		{"ey stays", Plural(2, "key"), "2 keys"},
+		{"percent", Percent(0.4), "40%"},
+		{"percent with a decimal", Percent(1.0 / 3), "33.3%"},
+		{"number", Number(10000000), "10,000,000"},
+		{"negative number", Number(-1234), "-1,234"},
+		{"fraction", Number(0.5), "0.5"},
+		{"range", Range(f(50), f(1000), ""), "50–1,000"},
+		{"open above", Range(f(50), nil, "EUR"), "at least 50 EUR"},
+		{"open below", Range(nil, f(500), ""), "at most 500"},
+		{"none", Range(nil, nil, "USD"), "any"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
