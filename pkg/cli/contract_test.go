@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,9 +31,13 @@ var contractRules = map[string]bool{
 // files named gap-*, which lint must refuse and the schema accept.
 func TestLintAndSchemaAgree(t *testing.T) {
 	root := repoRoot(t)
-	for _, dir := range []string{"testdata/contract-probes", "examples/acme-analytics", "examples/flawed"} {
-		t.Run(dir, func(t *testing.T) {
-			abs := filepath.Join(root, dir)
+	generated := generatedProbes(t)
+	for _, dir := range []string{"testdata/contract-probes", "examples/acme-analytics", "examples/flawed", generated} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			abs := dir
+			if !filepath.IsAbs(dir) {
+				abs = filepath.Join(root, dir)
+			}
 			stdout, stderr, code := run(t, abs, false, nil, "lint", "--format", "json", "--today", "2026-11-22", "--fail-on", "info")
 			if code > 1 {
 				t.Fatalf("exit %d: %s", code, stderr)
@@ -139,3 +144,76 @@ func TestSchemaDescribesEveryProperty(t *testing.T) {
 }
 
 func modelKind(s string) model.Kind { return model.Kind(s) }
+
+// generatedProbes writes, for every key of every kind at every depth, a
+// file with a right value, a null, and each wrong shape (a list, a mapping,
+// a single value where a list or mapping belongs, an enum value that is
+// not one, a date that is none), so that no key of the contract escapes
+// the agreement test.
+func generatedProbes(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := map[model.Kind]string{
+		model.KindICP:       "kind: icp\ntitle: T\n",
+		model.KindPersona:   "kind: persona\nname: N\n",
+		model.KindInterview: "kind: interview\ndate: 2026-01-01\n",
+	}
+	good := func(k contract.Key) string {
+		switch k.Type {
+		case contract.Enum:
+			return k.Values[0]
+		case contract.Date:
+			return "2026-01-02"
+		case contract.Bool:
+			return "true"
+		case contract.Number, contract.Share, contract.Size:
+			return "0.5"
+		case contract.TextList:
+			return "[a, b]"
+		case contract.Mapping:
+			return "{}"
+		case contract.Slug:
+			return "a-slug"
+		}
+		return "some text"
+	}
+	n := 0
+	var walk func(kind model.Kind, path []string, keys []contract.Key)
+	walk = func(kind model.Kind, path []string, keys []contract.Key) {
+		for _, k := range keys {
+			if k.Name == "kind" {
+				continue // a file without a known kind is no entity at all
+			}
+			full := append(append([]string(nil), path...), k.Name)
+			values := []string{good(k), "null", "[x]", "{x: 1}", "plain words", "2026-13-45", "-1", "yes"}
+			for _, v := range values {
+				doc := base[kind]
+				indent := ""
+				for _, p := range full[:len(full)-1] {
+					doc += indent + p + ":\n"
+					indent += "  "
+				}
+				if len(full) == 1 {
+					// The probe's value replaces the base document's.
+					doc = strings.Replace(doc, "\n"+k.Name+":", "\n# "+k.Name+":", 1)
+				}
+				doc += indent + k.Name + ": " + v + "\n"
+				n++
+				name := fmt.Sprintf("%s-%s-%d.md", kind, strings.NewReplacer("_", "-").Replace(strings.Join(full, "-")), n)
+				if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+doc+"---\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if k.Type == contract.Mapping {
+				walk(kind, full, k.Keys)
+			}
+		}
+	}
+	for _, kind := range model.Kinds {
+		walk(kind, nil, contract.Keys(kind))
+	}
+	return dir
+}
