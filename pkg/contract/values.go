@@ -27,6 +27,12 @@ func dateLayouts() []string {
 // The pattern decides what is a date (time.Parse alone would take a
 // one-digit hour), so the schema's pattern and lint agree by construction.
 func ParseDate(s string) (time.Time, bool) {
+	if len(s) == len("2006-01-02") {
+		// The common case, a bare day: time.Parse checks exactly what the
+		// pattern does (four-digit year, real month and day, leap years).
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
+	}
 	if !dateRE.MatchString(s) {
 		return time.Time{}, false
 	}

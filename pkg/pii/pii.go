@@ -66,7 +66,10 @@ func (f Finder) Find(line []byte) []Match {
 			out = append(out, Match{loc[0], loc[1], Email})
 		}
 	}
-	if CountDigits(line) < 7 {
+	// Every phone number the libraries accept with its area code has at
+	// least nine digits, and dates (eight) are on almost every line that
+	// has digits at all.
+	if CountDigits(line) < 9 {
 		return out
 	}
 	var ibans []Match
