@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/pii"
 )
 
@@ -24,14 +25,8 @@ func TestRedactedReportsKeepNoPII(t *testing.T) {
 			"## Story\n\n> Month-end is a nightmare, says Fiona Müller.\n\nShe said “we reconcile in Excel” on 0711 1234567.\n\nPay DE89 3704 0044 0532 0130 00.\n",
 		"interviews/call.md": "---\nkind: interview\ndate: 2026-01-01\ninterviewee: {role: CFO}\ninterviewer: sam@acme.example.com\n---\nReach her at (030) 123 45 67.\n",
 	}
-	for p, c := range files {
-		full := filepath.Join(pages, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := generate.Files(pages, files); err != nil {
+		t.Fatal(err)
 	}
 	secretQuotes := []string{"Month-end is a nightmare", "we reconcile in Excel", "I close the books by hand"}
 	finder := pii.Finder{Regions: []string{"US", "DE"}}

@@ -185,3 +185,19 @@ channel: video
 ---
 %s`, 1+k, icp, 150+k*50, body(rng, "Interview "+fmt.Sprint(k), size))
 }
+
+// Files writes files (slash-separated paths relative to dir, and their
+// content) under dir, creating directories: the small workspaces tests
+// describe inline.
+func Files(dir string, files map[string]string) error {
+	for p, c := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,11 +1,10 @@
 package report
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -13,14 +12,8 @@ import (
 func load(t *testing.T, files map[string]string) *workspace.Workspace {
 	t.Helper()
 	root := t.TempDir()
-	for p, c := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := generate.Files(root, files); err != nil {
+		t.Fatal(err)
 	}
 	ws, err := workspace.Load(root, workspace.Options{KeepBodies: true})
 	if err != nil {

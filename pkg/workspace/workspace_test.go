@@ -7,20 +7,15 @@ import (
 	"testing"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/model"
 )
 
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
-	for p, c := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := generate.Files(root, files); err != nil {
+		t.Fatal(err)
 	}
 	return root
 }
