@@ -35,6 +35,13 @@ const (
 	Size Type = "size"
 	// Mapping holds the nested Keys (and any key when Open).
 	Mapping Type = "mapping"
+	// ClaimList is a list of claims: each a text, or a mapping {text,
+	// evidence}, evidence a list of interview references or mappings
+	// {interview, quote} (SPEC §9).
+	ClaimList Type = "claim-list"
+	// QuoteList is a list of quotes: each a text, or a mapping {text,
+	// source}.
+	QuoteList Type = "quote-list"
 	// Any is a key the config allows under fields.allow: anything goes.
 	Any Type = "any"
 )
@@ -52,9 +59,9 @@ type Key struct {
 	Open bool
 	Keys []Key // a Mapping's keys
 	// Lint marks keys lint's rules read as values; the slim documents
-	// lint keeps hold only these (persona-demographics-only counts a
-	// persona's goals, motivations, frustrations and aspirations without
-	// keeping them).
+	// lint keeps hold only these (of a claim list, only the claims with
+	// evidence; persona-demographics-only counts the rest without keeping
+	// them).
 	Lint        bool
 	Description string
 }
@@ -151,21 +158,21 @@ func table() []entry {
 		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
 		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},
 		{iview, Key{Name: "channel", Type: Text, Description: "How it took place: call, video, in-person, survey."}},
-		{persona, Key{Name: "goals", Type: TextList, Claims: true, Description: "What this person wants to achieve, in their words."}},
+		{persona, Key{Name: "goals", Type: ClaimList, Claims: true, Lint: true, Description: "What this person wants to achieve, in their words."}},
 		{icp, Key{Name: "goals", Type: TextList, Description: "What the whole segment wants to achieve."}},
-		{persona, Key{Name: "motivations", Type: TextList, Claims: true, Description: "What drives them: recognition, safety, growth, time."}},
-		{persona, Key{Name: "frustrations", Type: TextList, Claims: true, Description: "What gets in their way today."}},
-		{persona, Key{Name: "aspirations", Type: TextList, Claims: true, Description: "Where they want to get to."}},
+		{persona, Key{Name: "motivations", Type: ClaimList, Claims: true, Lint: true, Description: "What drives them: recognition, safety, growth, time."}},
+		{persona, Key{Name: "frustrations", Type: ClaimList, Claims: true, Lint: true, Description: "What gets in their way today."}},
+		{persona, Key{Name: "aspirations", Type: ClaimList, Claims: true, Lint: true, Description: "Where they want to get to."}},
 		{icp, Key{Name: "pains", Type: TextList, Description: "The problems the whole segment shares."}},
 		{icp, Key{Name: "needs", Type: TextList, Description: "What the segment needs to solve them."}},
 		{icp, Key{Name: "behaviors", Type: TextList, Description: "How companies in the segment behave."}},
 		{icp, Key{Name: "channels", Type: TextList, Description: "Where the segment learns and buys."}},
 		{persona, Key{Name: "channels", Type: TextList, Description: "Where this person learns and buys: communities, newsletters, events."}},
 		{icp, Key{Name: "triggers", Type: TextList, Description: "Events that make a company start looking: a new hire, funding, a migration."}},
-		{persona, Key{Name: "objections", Type: TextList, Claims: true, Description: "Why they would say no."}},
+		{persona, Key{Name: "objections", Type: ClaimList, Claims: true, Lint: true, Description: "Why they would say no."}},
 		{icp, Key{Name: "disqualifiers", Type: TextList, Description: "Traits that rule a company out."}},
 		{icp, Key{Name: "buying_committee", Type: TextList, Description: "Persona ids or role titles involved in buying."}},
-		{persona, Key{Name: "quotes", Type: TextList, Description: "What interviewees said, word for word."}},
+		{persona, Key{Name: "quotes", Type: QuoteList, Lint: true, Description: "What interviewees said, word for word: a text, or {text, source} naming the interview that holds it."}},
 		{persona, Key{Name: "sources", Type: TextList, Lint: true,
 			Description: "The interviews it rests on: interview ids, or paths to interview files relative to this file or to the workspace root."}},
 		{allKinds, Key{Name: "lint", Type: Mapping, Lint: true, Description: "Per-file suppression of lint rules.", Keys: []Key{

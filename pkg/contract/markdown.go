@@ -31,6 +31,10 @@ func typeText(k Key) string {
 		return "number in [0, 1] \\| `\"NN%\"`"
 	case Size:
 		return "number \\| text (`200-500`, `1k+`)"
+	case ClaimList:
+		return "list of claims: a text, or `{text, evidence: [interview, {interview, quote}]}`"
+	case QuoteList:
+		return "list of quotes: a text, or `{text, source}`"
 	case Mapping:
 		if k.Open {
 			return "mapping (any keys)"

@@ -61,6 +61,27 @@ func schemaOf(k Key) obj {
 			obj{"type": "string", "pattern": PercentPattern()},
 			obj{"type": "null"},
 		}}
+	case ClaimList:
+		ref := obj{"anyOf": []any{obj{"type": "string", "pattern": `\S`}, obj{"type": []string{"number", "boolean"}}}}
+		evidence := obj{"anyOf": []any{
+			obj{"type": append(scalar(), "null")},
+			obj{"type": "object", "required": []string{"interview"}, "additionalProperties": false, "properties": obj{
+				"interview": ref,
+				"quote":     obj{"type": append(scalar(), "null")},
+			}},
+		}}
+		claim := obj{"type": "object", "required": []string{"text"}, "additionalProperties": false, "properties": obj{
+			"text":     ref,
+			"evidence": obj{"type": []string{"array", "null"}, "items": evidence},
+		}}
+		s = obj{"type": []string{"array", "null"}, "items": obj{"anyOf": []any{obj{"type": append(scalar(), "null")}, claim}}}
+	case QuoteList:
+		text := obj{"anyOf": []any{obj{"type": "string", "pattern": `\S`}, obj{"type": []string{"number", "boolean"}}}}
+		q := obj{"type": "object", "required": []string{"text"}, "additionalProperties": false, "properties": obj{
+			"text":   text,
+			"source": obj{"type": append(scalar(), "null")},
+		}}
+		s = obj{"type": []string{"array", "null"}, "items": obj{"anyOf": []any{obj{"type": append(scalar(), "null")}, q}}}
 	case Mapping:
 		props := obj{}
 		for _, sub := range k.Keys {

@@ -377,13 +377,13 @@ var kindFields = map[model.Kind]map[string]field{
 		"buying_role": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.Persona.BuyingRole = d.enum(n, v, "decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker")
 		},
-		"goals":        listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
-		"motivations":  listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
-		"frustrations": listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Frustrations }),
-		"aspirations":  listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Aspirations }),
+		"goals":        claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
+		"motivations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
+		"frustrations": claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Frustrations }),
+		"aspirations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Aspirations }),
 		"channels":     listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Channels }),
-		"objections":   listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Objections }),
-		"quotes":       listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Quotes }),
+		"objections":   claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Objections }),
+		"quotes":       func(d *decoder, n string, v *yaml.Node) { d.quotes(n, v) },
 		"sources":      listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Sources }),
 	},
 	model.KindInterview: {
@@ -403,6 +403,161 @@ var kindFields = map[model.Kind]map[string]field{
 		},
 		"channel": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Channel = d.str(n, v) },
 	},
+}
+
+// claimsInto decodes a claim list into the persona's claims, and its texts
+// into target (not kept in slim documents).
+func claimsInto(target func(d *decoder) *[]model.Str) field {
+	return func(d *decoder, name string, v *yaml.Node) { d.claims(name, v, target(d)) }
+}
+
+// claims reads a claim list: each item a text, or a mapping {text,
+// evidence}; evidence a list of interview references or mappings
+// {interview, quote}.
+func (d *decoder) claims(name string, v *yaml.Node, texts *[]model.Str) {
+	if v.Kind != yaml.SequenceNode {
+		*texts = d.strList(name, v) // the same messages as any list
+		return
+	}
+	p := d.doc.Persona
+	for _, item := range v.Content {
+		item = deref(item)
+		if isNull(item) {
+			continue
+		}
+		var c model.Claim
+		switch item.Kind {
+		case yaml.ScalarNode:
+			c = model.Claim{List: name, Text: model.Str{Value: item.Value, Pos: d.pos(item)}}
+		case yaml.MappingNode:
+			if c = d.claim(name, item); strings.TrimSpace(c.Text.Value) == "" {
+				continue
+			}
+		default:
+			d.typeErr(item, "each item of %s must be a text or a mapping {text, evidence}, not a %s", name, nodeKind(item))
+			continue
+		}
+		if !d.slim {
+			*texts = append(*texts, c.Text)
+		}
+		if !d.slim || len(c.Evidence) > 0 {
+			p.Claims = append(p.Claims, c)
+		}
+	}
+}
+
+func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
+	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		switch k.Value {
+		case "text":
+			if !isNull(v) {
+				c.Text = d.str(list+".text", v)
+			}
+		case "evidence":
+			if !isNull(v) {
+				c.Evidence = d.evidence(list+".evidence", v)
+			}
+		default:
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: list + "." + k.Value, Pos: d.pos(k)})
+		}
+	}
+	if strings.TrimSpace(c.Text.Value) == "" {
+		d.typeErr(m, "a claim of %s written as a mapping needs text: what the persona says", list)
+	}
+	return c
+}
+
+func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
+	if v.Kind != yaml.SequenceNode {
+		d.typeErr(v, "%s must be a list of interview references, not a %s; write each on its own line starting with \"- \"", name, nodeKind(v))
+		return nil
+	}
+	var out []model.Evidence
+	for _, item := range v.Content {
+		item = deref(item)
+		switch {
+		case isNull(item):
+		case item.Kind == yaml.ScalarNode:
+			out = append(out, model.Evidence{Ref: model.Str{Value: item.Value, Pos: d.pos(item)}})
+		case item.Kind == yaml.MappingNode:
+			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k, val := item.Content[i], deref(item.Content[i+1])
+				switch k.Value {
+				case "interview":
+					if !isNull(val) {
+						e.Ref = d.str(name+".interview", val)
+					}
+				case "quote":
+					if !isNull(val) {
+						e.Quote = d.str(name+".quote", val)
+					}
+				default:
+					d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
+				}
+			}
+			if strings.TrimSpace(e.Ref.Value) == "" {
+				d.typeErr(item, "an item of %s written as a mapping needs interview: the interview it cites", name)
+				continue
+			}
+			out = append(out, e)
+		default:
+			d.typeErr(item, "each item of %s must be an interview reference or a mapping {interview, quote}, not a %s", name, nodeKind(item))
+		}
+	}
+	return out
+}
+
+// quotes reads the quotes list: each a text, or a mapping {text, source}.
+func (d *decoder) quotes(name string, v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode {
+		texts := d.strList(name, v)
+		for _, t := range texts {
+			d.doc.Persona.QuoteItems = append(d.doc.Persona.QuoteItems, model.Quote{Text: t})
+		}
+		return
+	}
+	p := d.doc.Persona
+	for _, item := range v.Content {
+		item = deref(item)
+		var q model.Quote
+		switch {
+		case isNull(item):
+			continue
+		case item.Kind == yaml.ScalarNode:
+			q.Text = model.Str{Value: item.Value, Pos: d.pos(item)}
+		case item.Kind == yaml.MappingNode:
+			q.Text.Pos = d.pos(item)
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k, val := item.Content[i], deref(item.Content[i+1])
+				switch k.Value {
+				case "text":
+					if !isNull(val) {
+						q.Text = d.str(name+".text", val)
+					}
+				case "source":
+					if !isNull(val) {
+						q.Source = d.str(name+".source", val)
+					}
+				default:
+					d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
+				}
+			}
+			if strings.TrimSpace(q.Text.Value) == "" {
+				d.typeErr(item, "a quote written as a mapping needs text: the words said")
+				continue
+			}
+		default:
+			d.typeErr(item, "each item of %s must be a text or a mapping {text, source}, not a %s", name, nodeKind(item))
+			continue
+		}
+		if !d.slim {
+			p.Quotes = append(p.Quotes, q.Text)
+		}
+		p.QuoteItems = append(p.QuoteItems, q)
+	}
 }
 
 func listInto(target func(d *decoder) *[]model.Str) field {
@@ -501,8 +656,8 @@ func substanceKey(name string) bool {
 	return name == "goals" || name == "motivations" || name == "frustrations" || name == "aspirations"
 }
 
-// listItems counts the values a list keeps, as strList does: its non-null
-// scalar items, or one for a single value written without a list.
+// listItems counts the claims a claim list holds: its non-null text or
+// mapping items, or one for a single value written without a list.
 func listItems(v *yaml.Node) int {
 	switch v.Kind {
 	case yaml.ScalarNode:
@@ -510,7 +665,7 @@ func listItems(v *yaml.Node) int {
 	case yaml.SequenceNode:
 		n := 0
 		for _, item := range v.Content {
-			if item = deref(item); !isNull(item) && item.Kind == yaml.ScalarNode {
+			if item = deref(item); !isNull(item) && item.Kind != yaml.SequenceNode {
 				n++
 			}
 		}
@@ -550,6 +705,18 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 		}
 	case contract.Mapping:
 		d.mapping(name, v, nil)
+	case contract.ClaimList:
+		scratch := *d
+		scratch.doc = &model.Document{Kind: d.doc.Kind, Persona: &model.Persona{}}
+		scratch.claims(name, v, new([]model.Str))
+		d.doc.Problems = append(d.doc.Problems, scratch.doc.Problems...)
+		d.doc.Unknown = append(d.doc.Unknown, scratch.doc.Unknown...)
+	case contract.QuoteList:
+		scratch := *d
+		scratch.doc = &model.Document{Kind: d.doc.Kind, Persona: &model.Persona{}}
+		scratch.quotes(name, v)
+		d.doc.Problems = append(d.doc.Problems, scratch.doc.Problems...)
+		d.doc.Unknown = append(d.doc.Unknown, scratch.doc.Unknown...)
 	}
 }
 

@@ -222,9 +222,55 @@ type Persona struct {
 	Objections   []Str
 	Quotes       []Str
 	Sources      []Str
+	// Claims are the items of the claim lists (goals, motivations,
+	// frustrations, aspirations, objections) with their evidence (SPEC
+	// §9); the slim documents lint keeps hold only those with evidence.
+	Claims []Claim
+	// QuoteItems are the quotes with who said them.
+	QuoteItems []Quote
 	// Substance counts goals, motivations, frustrations and aspirations,
-	// so that it survives Slim.
+	// kept or not.
 	Substance int
+}
+
+// Claim is one item of a claim list: what the persona says, and the
+// interviews (with the words said, when given) it rests on.
+type Claim struct {
+	List     string // goals, motivations, frustrations, aspirations or objections
+	Text     Str
+	Evidence []Evidence
+}
+
+// Evidence is one interview reference of a claim, optionally with a quote
+// from it.
+type Evidence struct {
+	Ref   Str
+	Quote Str
+}
+
+// Quote is one quotes item: the words, and the interview that holds them
+// (Source.Value is "" when the quote names none).
+type Quote struct {
+	Text   Str
+	Source Str
+}
+
+// References lists every interview reference of the persona, each at its
+// own position: its sources, its claims' evidence and its quotes' sources
+// (SPEC §9: all of them count as the persona's sources).
+func (p *Persona) References() []Str {
+	out := append([]Str(nil), p.Sources...)
+	for _, c := range p.Claims {
+		for _, e := range c.Evidence {
+			out = append(out, e.Ref)
+		}
+	}
+	for _, q := range p.QuoteItems {
+		if q.Source.Value != "" {
+			out = append(out, q.Source)
+		}
+	}
+	return out
 }
 
 // IsNegative reports whether the persona describes who the product is not for;

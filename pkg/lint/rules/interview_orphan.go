@@ -11,7 +11,7 @@ type interviewOrphan struct{ meta }
 func (r *interviewOrphan) Check(c *lint.Context) {
 	cited := map[*model.Document]bool{}
 	for _, p := range c.WS.Entities(model.KindPersona) {
-		for _, s := range p.Persona.Sources {
+		for _, s := range p.Persona.References() {
 			if res := c.WS.ResolveSource(p, s.Value); res.Status == workspace.SourceFound {
 				cited[res.Doc] = true
 			}

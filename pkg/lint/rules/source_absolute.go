@@ -22,7 +22,7 @@ var windowsAbsolute = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 
 func (r *sourceAbsolute) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindPersona) {
-		for _, s := range d.Persona.Sources {
+		for _, s := range d.Persona.References() {
 			if !isAbsoluteRef(s.Value) {
 				continue
 			}

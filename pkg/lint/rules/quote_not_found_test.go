@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestQuoteNotFound(t *testing.T) {
+	iv := "---\nkind: interview\ndate: 2026-09-01\nicp: saas\ninterviewee: {company_size: 200}\nconsent: true\n---\n" +
+		"## What we heard\n\n> We lose the *first two weeks* of every month\n> to the close.\n\nShe said: \"I don’t trust a revenue number until I've rebuilt it myself.\"\n"
+	fiona := func(extra string) string {
+		return replaceLine(cleanWorkspace()["personas/fiona.md"], "goals: [Close faster]", extra)
+	}
+	runRuleCases(t, "quote-not-found", []ruleCase{
+		{"a claim's quote across a line break, emphasis and a blockquote", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals:\n  - text: Close faster\n    evidence:\n      - interview: one\n        quote: we lose the first two weeks of every month to the close")}), "", nil},
+		{"curly quotes and an ellipsis", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals: [x]\nquotes:\n  - text: \"“I don’t trust a revenue number … myself.”\"\n    source: one")}), "", nil},
+		{"one word changed", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals:\n  - text: Close faster\n    evidence:\n      - interview: one\n        quote: we lose the first three weeks of every month")}), "",
+			[]string{"personas/fiona.md:12:16 error"}},
+		{"a made-up quote", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals: [x]\nquotes:\n  - text: Our CEO loves dashboards\n    source: one")}), "",
+			[]string{"personas/fiona.md:10:11 error"}},
+		{"a missing interview is source-missing's", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals: [x]\nquotes:\n  - text: anything\n    source: nobody")}), "", nil},
+		{"an unsourced quote is not checked", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals: [x]\nquotes: [made up]")}), "", nil},
+	})
+}
+
+func TestQuoteNotFoundNamesTheClosestPassage(t *testing.T) {
+	iv := "---\nkind: interview\ndate: 2026-09-01\nicp: saas\ninterviewee: {company_size: 200}\nconsent: true\n---\n\nIntro.\n\n> We lose the first two weeks of every month to the close.\n"
+	fiona := replaceLine(cleanWorkspace()["personas/fiona.md"], "goals: [Close faster]",
+		"goals:\n  - text: Close faster\n    evidence:\n      - interview: one\n        quote: we lose the first three weeks of every month")
+	got := lintMessages(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona}), "", "quote-not-found")
+	if len(got) != 1 || !strings.Contains(got[0], `quote does not occur in interview "one"; the closest passage, at interviews/one.md:11, holds 88% of its words: "we lose the first two weeks of every month`) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestQuoteUnsourced(t *testing.T) {
+	fiona := cleanWorkspace()["personas/fiona.md"]
+	runRuleCases(t, "quote-unsourced", []ruleCase{
+		{"a plain quote and a mapping without source", with(map[string]string{"personas/fiona.md": replaceLine(fiona, "goals: [Close faster]",
+			"goals: [x]\nquotes:\n  - words said\n  - text: more words\n  - text: sourced\n    source: one")}), "",
+			[]string{"personas/fiona.md:10:5 warning", "personas/fiona.md:11:11 warning"}},
+		{"none", cleanWorkspace(), "", nil},
+	})
+}
+
+func TestClaimEvidenceCountsAsSources(t *testing.T) {
+	fiona := replaceLine(cleanWorkspace()["personas/fiona.md"], "sources: [one, two, three]",
+		"frustrations:\n  - text: Slow close\n    evidence: [one, {interview: two}]\nquotes:\n  - text: said\n    source: three")
+	files := with(map[string]string{"personas/fiona.md": fiona})
+	for _, rule := range []string{"persona-no-sources", "persona-few-sources", "interview-orphan"} {
+		if got := lintFindings(t, files, "", rule); len(got) != 0 {
+			t.Errorf("%s: %v; evidence and quote sources are the persona's sources", rule, got)
+		}
+	}
+	missing := replaceLine(cleanWorkspace()["personas/fiona.md"], "goals: [Close faster]",
+		"goals:\n  - text: x\n    evidence: [gone]")
+	if got := lintFindings(t, with(map[string]string{"personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:10:16 error" {
+		t.Errorf("source-missing at the evidence's own line: %v", got)
+	}
+}

@@ -1,0 +1,198 @@
+// Package quote decides whether a quote occurs in an interview's notes, as
+// SPEC §9 defines it, and finds the closest passage when it does not.
+// Both texts are normalised first: Unicode NFKC and case folding;
+// typographic quotes, apostrophes and dashes folded to ASCII; Markdown
+// emphasis and blockquote markers removed; every run of white space made
+// one space. Quotation marks around the whole quote and a closing Pandoc
+// citation are not part of it, and an ellipsis in the quote matches any
+// text. Nothing else is fuzzy: a changed word is a different quote.
+package quote
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold maps one rune of normalised text: typography to ASCII, Markdown
+// markers to nothing (-1), white space to a space.
+func fold(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`', '´':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return '-'
+	case '*', '_', '~':
+		return -1
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// normalize folds s for matching: the runes it keeps, and for each the
+// index of the line (0-based) it came from.
+func normalize(s string) ([]rune, []int) {
+	s = norm.NFKC.String(s)
+	s = cases.Fold().String(s)
+	s = strings.ReplaceAll(s, "…", "...")
+	out := make([]rune, 0, len(s))
+	lines := make([]int, 0, len(s))
+	line := 0
+	atLineStart := true
+	for _, r := range s {
+		if r == '\n' {
+			line++
+			atLineStart = true
+		} else if atLineStart && (r == '>' || r == ' ' || r == '\t') {
+			continue // blockquote markers and indentation
+		} else {
+			atLineStart = false
+		}
+		f := fold(r)
+		if f < 0 {
+			continue
+		}
+		if f == ' ' && (len(out) == 0 || out[len(out)-1] == ' ') {
+			continue
+		}
+		out = append(out, f)
+		lines = append(lines, line)
+	}
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out, lines = out[:len(out)-1], lines[:len(lines)-1]
+	}
+	return out, lines
+}
+
+var (
+	citation = regexp.MustCompile(`\s*\[@[^\]]*\]\s*$`)
+	ellipsis = regexp.MustCompile(`\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…`)
+)
+
+// parts splits a quote into the normalised pieces that must occur in
+// order: the text between ellipses, without enclosing quotation marks or
+// a closing citation.
+func parts(q string) []string {
+	q = strings.TrimSpace(citation.ReplaceAllString(q, ""))
+	var out []string
+	for _, p := range ellipsis.Split(q, -1) {
+		n, _ := normalize(p)
+		s := strings.Trim(string(n), ` "'`)
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Text is an interview's notes, normalised once for any number of quotes.
+type Text struct {
+	runes []rune
+	lines []int
+	flat  string
+}
+
+// NewText normalises an interview body.
+func NewText(body string) *Text {
+	r, l := normalize(body)
+	return &Text{runes: r, lines: l, flat: string(r)}
+}
+
+// Occurs reports whether quote occurs in the text: each part between
+// ellipses, in order.
+func (t *Text) Occurs(quote string) bool {
+	ps := parts(quote)
+	if len(ps) == 0 {
+		return false
+	}
+	from := 0
+	for _, p := range ps {
+		i := strings.Index(t.flat[from:], p)
+		if i < 0 {
+			return false
+		}
+		from += i + len(p)
+	}
+	return true
+}
+
+// Passage is the stretch of an interview closest to a quote that does not
+// occur in it.
+type Passage struct {
+	Line    int    // 0-based line of the body where it starts
+	Text    string // normalised, as long as the quote
+	Percent int    // share of the quote's words it holds, 0-100
+}
+
+// Closest finds the window of the text, as many words long as the quote,
+// that holds most of the quote's words (counted with repetition). It
+// slides over the text once, so time stays linear in the interview's size.
+func (t *Text) Closest(quote string) Passage {
+	want := map[string]int{}
+	n := 0
+	for _, p := range parts(quote) {
+		for _, w := range strings.Fields(p) {
+			want[w]++
+			n++
+		}
+	}
+	words, starts := t.words()
+	if n == 0 || len(words) == 0 {
+		return Passage{}
+	}
+	size := min(n, len(words))
+	have := map[string]int{}
+	hits := 0
+	add := func(w string, d int) {
+		before := min(have[w], want[w])
+		have[w] += d
+		hits += min(have[w], want[w]) - before
+	}
+	best, bestAt := -1, 0
+	for i, w := range words {
+		add(w, 1)
+		if i >= size {
+			add(words[i-size], -1)
+		}
+		if i >= size-1 && hits > best {
+			best, bestAt = hits, i-size+1
+		}
+	}
+	end := len(t.runes)
+	if bestAt+size < len(starts) {
+		end = starts[bestAt+size] - 1
+	}
+	return Passage{
+		Line:    t.lines[starts[bestAt]],
+		Text:    string(t.runes[starts[bestAt]:end]),
+		Percent: best * 100 / n,
+	}
+}
+
+// words splits the text at spaces: each word and the rune index it starts at.
+func (t *Text) words() ([]string, []int) {
+	var words []string
+	var starts []int
+	start := -1
+	for i, r := range t.runes {
+		if r == ' ' {
+			if start >= 0 {
+				words, starts = append(words, string(t.runes[start:i])), append(starts, start)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words, starts = append(words, string(t.runes[start:])), append(starts, start)
+	}
+	return words, starts
+}
