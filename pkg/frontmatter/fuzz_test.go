@@ -19,6 +19,7 @@ func FuzzDecode(f *testing.F) {
 		"+++\nkind = \"persona\"\n+++\n",
 		"---\rkind: persnoa\r---\r",
 		"---\nkind: persona\nshare: \"50%\"\nsources: [a, ../b.md]\nlint: {ignore: [stale]}\n---\n",
+		"---\nkind: persona\ngoals:\n  - text: x\n    evidence: [a, {interview: b, quote: c}]\nquotes: [{text: q, source: a}, plain]\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

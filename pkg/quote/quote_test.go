@@ -31,6 +31,7 @@ func TestOccurs(t *testing.T) {
 		{"parts out of order", "to the close ... we lose", false},
 		{"dashes folded", "Later - about tooling - she added", true},
 		{"one word changed", "we lose the first three weeks of every month", false},
+		{"a contraction spelled out is another quote", "I do not trust a revenue number", false},
 		{"empty", "  ", false},
 		{"only an ellipsis", "...", false},
 	}
