@@ -30,6 +30,12 @@ func fold(r rune) rune {
 	case '*', '_', '~':
 		return -1
 	}
+	// Unicode folds Cherokee to its capitals, but golang.org/x/text's
+	// Fold turns the capitals back into small letters, so folding the
+	// folded text would differ; settle on the capitals.
+	if r >= 0x13A0 && r <= 0x13FF || r >= 0xAB70 && r <= 0xABBF {
+		return unicode.ToUpper(r)
+	}
 	if unicode.IsSpace(r) {
 		return ' '
 	}
@@ -39,8 +45,11 @@ func fold(r rune) rune {
 // normalize folds s for matching: the runes it keeps, and for each the
 // index of the line (0-based) it came from.
 func normalize(s string) ([]rune, []int) {
-	s = norm.NFKC.String(s)
-	s = cases.Fold().String(s)
+	// NFKC, case folding, NFKC again (folding can undo a composition):
+	// matching must treat a quote copied from the notes like the notes.
+	// Invalid bytes become U+FFFD first, or NFKC leaves what follows them.
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
 	s = strings.ReplaceAll(s, "…", "...")
 	out := make([]rune, 0, len(s))
 	lines := make([]int, 0, len(s))
