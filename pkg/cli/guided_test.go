@@ -53,8 +53,8 @@ func TestGuidedPersona(t *testing.T) {
 	}
 	for _, want := range []string{
 		`name: "Finance Director Fiona"`, "icp: example-segment", "status: active",
-		`  title: "Director of Finance"`, `  - "Close in five days"`, `  - "Trust the numbers"`,
-		`  - "Manual month-end close"`, "  - example-interview",
+		`  title: "Director of Finance"`, `  - text: "Close in five days"`, `  - text: "Trust the numbers"`,
+		`  - text: "Manual month-end close"`, "    evidence: [example-interview]", "  - example-interview",
 	} {
 		if !strings.Contains(string(got), want+"\n") {
 			t.Errorf("the new persona lacks %q:\n%s", want, got)

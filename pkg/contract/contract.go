@@ -59,9 +59,8 @@ type Key struct {
 	Open bool
 	Keys []Key // a Mapping's keys
 	// Lint marks keys lint's rules read as values; the slim documents
-	// lint keeps hold only these (of a claim list, only the claims with
-	// evidence; persona-demographics-only counts the rest without keeping
-	// them).
+	// lint keeps hold only these (of a claim list, the words of the claims
+	// with evidence, and where each other claim is).
 	Lint        bool
 	Description string
 }
