@@ -122,15 +122,15 @@ func TestGitHubAnnotations(t *testing.T) {
 			t.Errorf("not a workflow command: %q", l)
 		}
 	}
-	if len(lines) != 49 {
-		t.Errorf("%d annotations, want one per finding (49)", len(lines))
+	if len(lines) != 50 {
+		t.Errorf("%d annotations, want one per finding (50)", len(lines))
 	}
 	got, err := os.ReadFile(summary)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(string(got), "earlier step\n<!-- markdownlint-disable MD013 -->\n# persona lint") ||
-		strings.Count(string(got), "\n| ") != 51 {
+		strings.Count(string(got), "\n| ") != 52 {
 		t.Errorf("step summary was not appended with every finding:\n%s", got)
 	}
 }
@@ -170,10 +170,10 @@ func TestJUnitParses(t *testing.T) {
 			}
 		}
 	}
-	// 49 findings in 16 files, plus one passing case for each of the 3 clean
+	// 50 findings in 16 files, plus one passing case for each of the 3 clean
 	// entity files (icps/sunset.md and two interviews).
-	if cases != suites.Tests || cases != 49+3 || failures != 18 || failures != suites.Failures {
-		t.Errorf("cases %d (tests=%d), failures %d (failures=%d); want 52 cases and the 18 errors as failures",
+	if cases != suites.Tests || cases != 50+3 || failures != 18 || failures != suites.Failures {
+		t.Errorf("cases %d (tests=%d), failures %d (failures=%d); want 53 cases and the 18 errors as failures",
 			cases, suites.Tests, failures, suites.Failures)
 	}
 }
@@ -200,8 +200,8 @@ func TestRDJSONLAndCodeQuality(t *testing.T) {
 		}
 		n++
 	}
-	if n != 49 {
-		t.Errorf("%d diagnostics, want 49", n)
+	if n != 50 {
+		t.Errorf("%d diagnostics, want 50", n)
 	}
 
 	var issues []struct {
@@ -219,8 +219,8 @@ func TestRDJSONLAndCodeQuality(t *testing.T) {
 		}
 		seen[is.Fingerprint] = true
 	}
-	if len(issues) != 49 {
-		t.Errorf("%d issues, want 49", len(issues))
+	if len(issues) != 50 {
+		t.Errorf("%d issues, want 50", len(issues))
 	}
 }
 

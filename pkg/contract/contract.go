@@ -59,8 +59,7 @@ type Key struct {
 	Open bool
 	Keys []Key // a Mapping's keys
 	// Lint marks keys lint's rules read as values; the slim documents
-	// lint keeps hold only these (of a claim list, the words of the claims
-	// with evidence, and where each other claim is).
+	// lint keeps hold only these.
 	Lint        bool
 	Description string
 }
@@ -116,8 +115,8 @@ func table() []entry {
 			Description: "When it was last validated against reality (YYYY-MM-DD)."}},
 		{allKinds, Key{Name: "tags", Type: TextList,
 			Description: "Free labels."}},
-		{persona, Key{Name: "role", Type: Mapping, Description: "The person's job.", Keys: []Key{
-			{Name: "title", Type: Text, Description: "Their job title."},
+		{persona, Key{Name: "role", Type: Mapping, Lint: true, Description: "The person's job.", Keys: []Key{
+			{Name: "title", Type: Text, Lint: true, Description: "Their job title."},
 			{Name: "seniority", Type: Text, Description: "Their seniority, such as manager or director."},
 			{Name: "department", Type: Text, Description: "Their department, such as finance."},
 			{Name: "budget_authority", Type: Bool, Description: "Whether they control a budget."},

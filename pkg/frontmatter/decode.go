@@ -440,10 +440,6 @@ func (d *decoder) claims(name string, v *yaml.Node, texts *[]model.Str) {
 		if !d.slim {
 			*texts = append(*texts, c.Text)
 		}
-		if d.slim && len(c.Evidence) == 0 {
-			// Lint needs where an unsupported claim is, not its words.
-			c.Text.Value = ""
-		}
 		p.Claims = append(p.Claims, c)
 	}
 }

@@ -244,14 +244,18 @@ func TestFromUTF16(t *testing.T) {
 // the rest, after checking it: persona-demographics-only still counts the
 // goals it does not keep, and a wrong type in a dropped key still reports.
 func TestDecodeSlim(t *testing.T) {
-	src := []byte("---\nkind: persona\nname: Fiona\nicp: saas\ntags: [x]\nrole: {title: CFO}\ngoals: [a, b]\nmotivations: [c]\nquotes: [q]\nsources: [one]\nchannels: oops\n---\n")
+	src := []byte("---\nkind: persona\nname: Fiona\nicp: saas\ntags: [x]\nrole: {title: CFO, seniority: director}\ngoals: [a, b]\nmotivations: [c]\nquotes: [q]\nsources: [one]\nchannels: oops\n---\n")
 	full := Decode("p.md", src)
 	slim := DecodeSlim("p.md", Split(src))
 	if slim.Persona.Name.Value != "Fiona" || slim.Persona.ICP.Value != "saas" || len(slim.Persona.Sources) != 1 {
 		t.Errorf("slim dropped what lint reads: %+v", slim.Persona)
 	}
-	if slim.Tags != nil || slim.Persona.Goals != nil || slim.Persona.Quotes != nil || slim.Persona.Role.Title.Value != "" {
+	if slim.Tags != nil || slim.Persona.Goals != nil || slim.Persona.Quotes != nil || slim.Persona.Role.Seniority.Value != "" {
 		t.Errorf("slim kept what lint does not read: %+v", slim.Persona)
+	}
+	// persona-overlap reads claims and the role's title.
+	if len(slim.Persona.Claims) != 3 || slim.Persona.Role.Title.Value != "CFO" {
+		t.Errorf("slim dropped what persona-overlap reads: %+v", slim.Persona)
 	}
 	if slim.Persona.Substance != 3 || full.Persona.Substance != 3 {
 		t.Errorf("substance slim %d, full %d; want 3 both", slim.Persona.Substance, full.Persona.Substance)

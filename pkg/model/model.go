@@ -224,8 +224,7 @@ type Persona struct {
 	Sources      []Str
 	// Claims are the items of the claim lists (goals, motivations,
 	// frustrations, aspirations, objections) with their evidence (SPEC
-	// §9); in the slim documents lint keeps, a claim without evidence has
-	// its position but not its words.
+	// §9).
 	Claims []Claim
 	// QuoteItems are the quotes with who said them.
 	QuoteItems []Quote

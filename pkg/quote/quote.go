@@ -205,3 +205,41 @@ func (t *Text) words() ([]string, []int) {
 	}
 	return words, starts
 }
+
+// Words are a text's words for comparing claims: normalised as quotes are,
+// split at spaces and punctuation, without stop words, as a set.
+func Words(s string) map[string]bool {
+	n, _ := normalize(s)
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(string(n), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !stopWord(w) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// Jaccard is the share of two word sets' union they have in common.
+func Jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range a {
+		if b[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// stopWord reports the English words that carry no claim of their own.
+func stopWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+		"is", "are", "be", "was", "were", "it", "its", "this", "that", "their", "they", "them", "our", "we",
+		"i", "my", "me", "you", "your", "as", "so", "not", "no", "do", "does", "can", "will", "would", "has", "have":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/quote"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// personaOverlap finds near-duplicate personas of one ICP: two personas
+// that say the same things, or have one job and one set of interviews, are
+// one persona written twice.
+type personaOverlap struct {
+	meta
+	minOverlap float64
+}
+
+// maxOverlapPersonas bounds the pairwise comparison per ICP: beyond it the
+// ICP has far more personas than anyone reads (icp-too-many-personas says
+// so), and comparing every pair would grow with their square.
+const maxOverlapPersonas = 100
+
+// nearIdentical is the word-set similarity from which two claims say the
+// same thing (SPEC §9).
+const nearIdentical = 0.6
+
+func (r *personaOverlap) Options() []lint.Option {
+	return []lint.Option{{Name: "min_overlap", Default: "0.6",
+		Description: "The share of the smaller persona's claims with a near-identical claim in the other that makes two personas overlap."}}
+}
+
+func (r *personaOverlap) Configure(opts map[string]config.Option, path string) error {
+	o, ok := opts["min_overlap"]
+	if !ok {
+		return nil
+	}
+	f, err := strconv.ParseFloat(o.Value.Value, 64)
+	if err != nil || f <= 0 || f > 1 {
+		return config.Errorf(path, o.Value, "rules.persona-overlap.min_overlap must be a fraction above 0 and at most 1, such as 0.6, not %q", o.Value.Value)
+	}
+	r.minOverlap = f
+	return nil
+}
+
+type overlapProfile struct {
+	doc     *model.Document
+	claims  []map[string]bool
+	title   string
+	sources []*model.Document // resolved, sorted by path
+}
+
+func (r *personaOverlap) Check(c *lint.Context) {
+	byICP := map[string][]*overlapProfile{}
+	for _, p := range c.WS.Entities(model.KindPersona) {
+		if !p.IsActive() || p.Persona.IsNegative() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
+			continue
+		}
+		prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
+		for _, cl := range p.Persona.Claims {
+			if w := quote.Words(cl.Text.Value); len(w) > 0 {
+				prof.claims = append(prof.claims, w)
+			}
+		}
+		seen := map[*model.Document]bool{}
+		for _, ref := range p.Persona.References() {
+			if res := c.WS.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
+				seen[res.Doc] = true
+				prof.sources = append(prof.sources, res.Doc)
+			}
+		}
+		slices.SortFunc(prof.sources, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
+		byICP[p.Persona.ICP.Value] = append(byICP[p.Persona.ICP.Value], prof)
+	}
+	for _, profiles := range byICP {
+		slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
+		for j, later := range profiles {
+			for _, earlier := range profiles[:j] {
+				if why := r.overlap(earlier, later); why != "" {
+					c.Report(later.doc, model.FileStart, "persona overlaps %q (%s); merge the two, or make them differ in what they want and struggle with", earlier.doc.ID, why)
+					break
+				}
+			}
+		}
+	}
+}
+
+// overlap says why two personas are near-duplicates, or "".
+func (r *personaOverlap) overlap(a, b *overlapProfile) string {
+	if a.title != "" && a.title == b.title && len(a.sources) > 0 && slices.Equal(a.sources, b.sources) {
+		return "the same role title, citing the same interviews"
+	}
+	small, large := a.claims, b.claims
+	if len(small) > len(large) {
+		small, large = large, small
+	}
+	if len(small) == 0 {
+		return ""
+	}
+	matched := 0
+	for _, s := range small {
+		for _, l := range large {
+			if quote.Jaccard(s, l) >= nearIdentical {
+				matched++
+				break
+			}
+		}
+	}
+	if share := float64(matched) / float64(len(small)); share >= r.minOverlap {
+		return fmt.Sprintf("%d of %d claims are near-identical", matched, len(small))
+	}
+	return ""
+}
