@@ -47,9 +47,15 @@ func fold(r rune) rune {
 func normalize(s string) ([]rune, []int) {
 	// NFKC, case folding, NFKC again (folding can undo a composition):
 	// matching must treat a quote copied from the notes like the notes.
-	// Invalid bytes become U+FFFD first, or NFKC leaves what follows them.
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
+	if isASCII(s) {
+		// NFKC leaves ASCII as it is, and its case folding is lower case.
+		s = strings.ToLower(s)
+	} else {
+		// Invalid bytes become U+FFFD first, or NFKC leaves what
+		// follows them.
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
+	}
 	s = strings.ReplaceAll(s, "…", "...")
 	out := make([]rune, 0, len(s))
 	lines := make([]int, 0, len(s))
@@ -242,4 +248,13 @@ func stopWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
