@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type Config struct {
 	// errors about them come out in file order.
 	RuleOrder []string
 	Templates string
+	// Sections adds headings that name a claim list in persona bodies
+	// (SPEC §9), claim list → headings, merged over the defaults.
+	Sections map[string][]string
 }
 
 // RuleSetting is one entry under `rules:`.
@@ -148,7 +152,7 @@ func unwrapPath(err error) error {
 // Severities a rule can be set to in the config.
 var Severities = []string{"error", "warning", "info", "off"}
 
-var topKeys = []string{"version", "exclude", "fields", "rules", "templates"}
+var topKeys = []string{"version", "exclude", "fields", "rules", "templates", "sections"}
 
 // Parse decodes and validates config text; path is used in errors. When
 // keys are wrong it returns the config read from the rest together with
@@ -201,6 +205,8 @@ func Parse(path string, data []byte) (*Config, error) {
 			err = c.parseFields(v)
 		case "rules":
 			err = c.parseRules(v)
+		case "sections":
+			err = c.parseSections(v)
 		case "templates":
 			var s string
 			s, err = scalar(path, "templates", v)
@@ -378,4 +384,29 @@ func Duration(s string) (int, bool) {
 		return 0, false
 	}
 	return n * unit, true
+}
+
+// claimLists are the lists a persona's body sections may name.
+func claimLists() []string {
+	return []string{"goals", "motivations", "frustrations", "aspirations", "objections"}
+}
+
+func (c *Config) parseSections(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return Errorf(c.Path, v, "sections must map claim lists to headings, such as sections: {goals: [What success looks like]}")
+	}
+	c.Sections = map[string][]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if !slices.Contains(claimLists(), k.Value) {
+			return Errorf(c.Path, k, "%q is not a claim list%s", k.Value,
+				suggest.DidYouMeanOr(k.Value, claimLists(), "; use goals, motivations, frustrations, aspirations or objections"))
+		}
+		headings, err := list(c.Path, "sections."+k.Value, val)
+		if err != nil {
+			return err
+		}
+		c.Sections[k.Value] = headings
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -232,6 +233,15 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 		decode = frontmatter.DecodeSlim
 	}
 	doc := decode(rel, block)
+	if doc != nil && doc.Persona != nil {
+		// Claims written as prose under claim headings (SPEC §9).
+		for _, c := range claims.FromBody(block.Body, block.BodyLine, claims.DefaultSections().Merge(opts.Config.Sections)) {
+			doc.Persona.Claims = append(doc.Persona.Claims, c)
+			if c.List != "objections" {
+				doc.Persona.Substance++
+			}
+		}
+	}
 	if doc != nil && doc.Kind != "" {
 		if opts.Inspect != nil {
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)

@@ -64,3 +64,28 @@ func TestClaimEvidenceCountsAsSources(t *testing.T) {
 		t.Errorf("source-missing at the evidence's own line: %v", got)
 	}
 }
+
+// TestBodyClaims writes the claims in the persona's body, as prose under
+// claim headings (SPEC §9): their citations are sources, their cited
+// blockquotes are quotes, and they are claims to every rule.
+func TestBodyClaims(t *testing.T) {
+	iv := "---\nkind: interview\ndate: 2026-09-01\nicp: saas\ninterviewee: {company_size: 200}\nconsent: true\n---\n\n> We lose two weeks every month to the close.\n"
+	persona := "---\nkind: persona\nname: Fiona\nicp: saas\nowners: [m]\nreviewed: 2026-10-01\nshare: 0.5\n---\n\n" +
+		"## Frustrations\n\n- The close takes too long [@one; @two]\n\n  > We lose three weeks every month to the close. [@one]\n\n**Goals:**\n\n- Trust the numbers [@three]\n- Hire an analyst\n"
+	files := with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": persona})
+	for _, rule := range []string{"persona-no-sources", "persona-few-sources", "persona-demographics-only", "interview-orphan"} {
+		if got := lintFindings(t, files, "", rule); len(got) != 0 {
+			t.Errorf("%s: %v; body claims and their citations count", rule, got)
+		}
+	}
+	if got := lintFindings(t, files, "", "quote-not-found"); len(got) != 1 || got[0] != "personas/fiona.md:14:5 error" {
+		t.Errorf("quote-not-found on the body's blockquote: %v", got)
+	}
+	if got := lintFindings(t, files, "rules:\n  claim-unsupported: warning\n", "claim-unsupported"); len(got) != 1 || got[0] != "personas/fiona.md:19:3 warning" {
+		t.Errorf("claim-unsupported on the body's uncited item: %v", got)
+	}
+	missing := strings.Replace(persona, "@three", "@nobody", 1)
+	if got := lintFindings(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:18:21 error" {
+		t.Errorf("source-missing at the citation: %v", got)
+	}
+}

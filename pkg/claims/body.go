@@ -1,0 +1,250 @@
+// Package claims reads the claims a persona writes as prose (SPEC §9):
+// list items under a heading, or a bold label, that names a claim list,
+// with Pandoc citations as their evidence and cited blockquotes as quotes.
+package claims
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/personakit/persona/pkg/mdguard"
+	"github.com/personakit/persona/pkg/model"
+)
+
+// Sections maps a heading, lower-cased, to the claim list it names.
+type Sections map[string]string
+
+// DefaultSections is SPEC §9's synonym table.
+func DefaultSections() Sections {
+	s := Sections{}
+	for list, headings := range map[string][]string{
+		"goals":        {"Goals", "Goals & Objectives", "Primary goals", "Needs", "Gains", "Jobs to be done"},
+		"motivations":  {"Motivations", "Motivated by", "Values"},
+		"frustrations": {"Frustrations", "Challenges", "Biggest challenges", "Pains", "Pain points"},
+		"aspirations":  {"Aspirations"},
+		"objections":   {"Objections", "Deal-breakers", "Concerns"},
+	} {
+		for _, h := range headings {
+			s[strings.ToLower(h)] = list
+		}
+	}
+	return s
+}
+
+// Merge returns s with extra's headings added (a config's `sections`).
+func (s Sections) Merge(extra map[string][]string) Sections {
+	out := Sections{}
+	for h, l := range s {
+		out[h] = l
+	}
+	for list, headings := range extra {
+		for _, h := range headings {
+			out[strings.ToLower(strings.TrimSpace(h))] = list
+		}
+	}
+	return out
+}
+
+// list names the claim list a heading or bold label names, or "".
+func (s Sections) list(label string) string {
+	label = strings.ToLower(strings.TrimSpace(label))
+	label = strings.TrimSpace(strings.TrimSuffix(label, ":"))
+	return s[label]
+}
+
+var citation = regexp.MustCompile(`\[(@[^\]]*)\]\s*$`)
+
+// FromBody reads the claims of a persona body that starts on file line
+// bodyLine. A body over the parsing limits yields none (body-too-complex
+// says so), and so does one without a claim heading or label, which is
+// found without parsing.
+func FromBody(body []byte, bodyLine int, sections Sections) []model.Claim {
+	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
+		return nil
+	}
+	lines := lineStarts(body)
+	pos := func(offset int) model.Pos {
+		// The 1-based file line and character column of a body offset.
+		i := 0
+		for lo, hi := 0, len(lines); lo < hi; {
+			mid := (lo + hi) / 2
+			if lines[mid] <= offset {
+				i, lo = mid, mid+1
+			} else {
+				hi = mid
+			}
+		}
+		return model.Pos{Line: bodyLine + i, Column: len([]rune(string(body[lines[i]:offset]))) + 1}
+	}
+	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
+	var out []model.Claim
+	current := "" // the list the latest heading names
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			current = sections.list(string(n.Lines().Value(body)))
+		case *ast.List:
+			out = append(out, listClaims(n, current, body, pos, sections)...)
+		case *ast.Paragraph:
+			// A paragraph that is only a bold label heads the list after it.
+			if l := boldLabel(n, body, sections); l != "" {
+				current = l
+			}
+		}
+	}
+	return out
+}
+
+// listClaims reads the items of a list under the claim list `list` (""
+// when none): each item a claim, unless it is a bold label, which heads
+// its nested list instead.
+func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, sections Sections) []model.Claim {
+	var out []model.Claim
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		if first == nil {
+			continue
+		}
+		if label := boldLabel(first, body, sections); label != "" {
+			for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+				if nested, ok := c.(*ast.List); ok {
+					out = append(out, listClaims(nested, label, body, pos, sections)...)
+				}
+			}
+			continue
+		}
+		if list == "" || first.Lines().Len() == 0 {
+			continue
+		}
+		start := first.Lines().At(0).Start
+		raw := string(bytes.TrimSpace(first.Lines().Value(body)))
+		claim := model.Claim{List: list}
+		if m := citation.FindStringSubmatchIndex(raw); m != nil {
+			for _, ref := range citedIDs(raw[m[2]:m[3]]) {
+				claim.Evidence = append(claim.Evidence, model.Evidence{Ref: model.Str{Value: ref, Pos: pos(start + m[0])}})
+			}
+			raw = strings.TrimSpace(raw[:m[0]])
+		}
+		claim.Text = model.Str{Value: strings.Join(strings.Fields(raw), " "), Pos: pos(start)}
+		// A blockquote inside the item that ends with a citation is a
+		// quote of that interview.
+		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+			if q, ok := c.(*ast.Blockquote); ok {
+				claim.Evidence = append(claim.Evidence, quoteEvidence(q, body, pos)...)
+			}
+		}
+		out = append(out, claim)
+	}
+	return out
+}
+
+// quoteEvidence reads a blockquote that ends with a citation: its words,
+// cited from each interview the citation names.
+func quoteEvidence(q *ast.Blockquote, body []byte, pos func(int) model.Pos) []model.Evidence {
+	var b strings.Builder
+	first := -1
+	for c := q.FirstChild(); c != nil; c = c.NextSibling() {
+		for i := 0; i < c.Lines().Len(); i++ {
+			seg := c.Lines().At(i)
+			if first < 0 {
+				first = seg.Start
+			}
+			b.Write(seg.Value(body))
+			b.WriteByte(' ')
+		}
+	}
+	words := strings.Join(strings.Fields(b.String()), " ")
+	m := citation.FindStringSubmatchIndex(words)
+	if m == nil || first < 0 {
+		return nil
+	}
+	said := strings.TrimSpace(words[:m[0]])
+	var out []model.Evidence
+	for _, ref := range citedIDs(words[m[2]:m[3]]) {
+		out = append(out, model.Evidence{Ref: model.Str{Value: ref, Pos: pos(first)}, Quote: model.Str{Value: said, Pos: pos(first)}})
+	}
+	return out
+}
+
+// citedIDs reads "@cfo-1; @cfo-3" (Pandoc's citation list).
+func citedIDs(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if id, ok := strings.CutPrefix(part, "@"); ok && id != "" {
+			out = append(out, strings.Fields(id)[0])
+		}
+	}
+	return out
+}
+
+// boldLabel is the claim list a node names when it is only a bold label
+// (**Goals:**), or "".
+func boldLabel(n ast.Node, body []byte, sections Sections) string {
+	if _, ok := n.(*ast.Paragraph); !ok {
+		if _, ok := n.(*ast.TextBlock); !ok {
+			return ""
+		}
+	}
+	e, ok := n.FirstChild().(*ast.Emphasis)
+	if !ok || e.Level != 2 || e.NextSibling() != nil && !onlyColon(e.NextSibling(), body) {
+		return ""
+	}
+	var label strings.Builder
+	for c := e.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			label.Write(t.Segment.Value(body))
+		}
+	}
+	return sections.list(label.String())
+}
+
+// onlyColon reports whether n is a trailing ":" after a bold label.
+func onlyColon(n ast.Node, body []byte) bool {
+	t, ok := n.(*ast.Text)
+	return ok && n.NextSibling() == nil && strings.TrimSpace(string(t.Segment.Value(body))) == ":"
+}
+
+// mayHoldClaims looks for a claim heading or bold label line by line,
+// without parsing, so bodies without one cost no parse.
+func mayHoldClaims(body []byte, sections Sections) bool {
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		t := bytes.TrimSpace(line)
+		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
+			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
+		}
+		switch {
+		case bytes.HasPrefix(t, []byte("#")):
+			if sections.list(string(bytes.Trim(t, "# \t"))) != "" {
+				return true
+			}
+		case bytes.HasPrefix(t, []byte("**")):
+			label := bytes.TrimSuffix(bytes.TrimSuffix(bytes.TrimPrefix(t, []byte("**")), []byte(":")), []byte("**"))
+			if sections.list(string(bytes.TrimSuffix(label, []byte(":")))) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lineStarts(body []byte) []int {
+	out := []int{0}
+	for i, c := range body {
+		if c == '\n' {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}

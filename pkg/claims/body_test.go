@@ -1,0 +1,72 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func describe(body string, sections Sections) []string {
+	var out []string
+	for _, c := range FromBody([]byte(body), 10, sections) {
+		s := fmt.Sprintf("%s@%d:%d %q", c.List, c.Text.Pos.Line, c.Text.Pos.Column, c.Text.Value)
+		for _, e := range c.Evidence {
+			s += fmt.Sprintf(" <%s@%d:%d", e.Ref.Value, e.Ref.Pos.Line, e.Ref.Pos.Column)
+			if e.Quote.Value != "" {
+				s += fmt.Sprintf(" %q", e.Quote.Value)
+			}
+			s += ">"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestFromBody(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a heading and its list, with citations", "## Goals\n\n- Close in five days [@cfo-1; @cfo-3]\n- Trust the numbers\n",
+			[]string{`goals@12:3 "Close in five days" <cfo-1@12:22> <cfo-3@12:22>`, `goals@13:3 "Trust the numbers"`}},
+		{"synonyms in any case and level", "# PAIN POINTS\n\n* Manual close\n\n### Deal-breakers\n\n1. Another tool to learn\n",
+			[]string{`frustrations@12:3 "Manual close"`, `objections@16:4 "Another tool to learn"`}},
+		{"a heading that names no claim list ends the section", "## Goals\n\n- A goal\n\n## Day in the life\n\n- Not a claim\n",
+			[]string{`goals@12:3 "A goal"`}},
+		{"a bold-label paragraph", "**Goals & Objectives:**\n\n- Grow revenue\n", []string{`goals@12:3 "Grow revenue"`}},
+		{"a bold-label bullet with a nested list", "- **Biggest Challenges**:\n  - Hiring\n  - Churn\n",
+			[]string{`frustrations@11:5 "Hiring"`, `frustrations@12:5 "Churn"`}},
+		{"a cited blockquote inside an item is a quote", "## Frustrations\n\n- The close is slow [@cfo-1]\n\n  > We lose two weeks\n  > every month. [@cfo-2]\n",
+			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:21> <cfo-2@14:5 "We lose two weeks every month.">`}},
+		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
+		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := describe(tt.body, DefaultSections())
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("claims =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSectionsMerge(t *testing.T) {
+	s := DefaultSections().Merge(map[string][]string{"goals": {"What success looks like"}})
+	got := describe("## What success looks like\n\n- Ship\n", s)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "goals@") {
+		t.Errorf("a config heading: %v", got)
+	}
+}
+
+func FuzzFromBody(f *testing.F) {
+	f.Add("## Goals\n\n- x [@a; @b]\n\n  > q [@c]\n")
+	f.Add("- **Pains:**\n  - y\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, c := range FromBody([]byte(body), 1, DefaultSections()) {
+			if c.Text.Pos.Line < 1 || c.Text.Pos.Column < 1 || c.List == "" {
+				t.Fatalf("claim %+v", c)
+			}
+		}
+	})
+}
