@@ -21,6 +21,13 @@ type listRow struct {
 	ICP      string `json:"icp"`
 	Reviewed string `json:"reviewed"`
 	Path     string `json:"path"`
+	// Coverage is a persona's evidence coverage; absent for other kinds.
+	Coverage *coverage `json:"evidence_coverage,omitempty"`
+}
+
+type coverage struct {
+	Claims          int `json:"claims"`
+	SupportedClaims int `json:"supported_claims"`
 }
 
 // listColumns are the columns of persona list, in their fixed order.
@@ -100,6 +107,8 @@ func runList(g *globalOptions, o *listOptions, args []string) error {
 			row.Name, row.ICP = d.ICP.Title.Value, d.ID
 		case model.KindPersona:
 			row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
+			supported, claims := ws.EvidenceCoverage(d)
+			row.Coverage = &coverage{Claims: claims, SupportedClaims: supported}
 		case model.KindInterview:
 			row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
 			if d.Interview.Date.Valid {

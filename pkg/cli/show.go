@@ -9,6 +9,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -150,6 +151,9 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 		}
 		if pe.Share != nil {
 			line("share: %g", *pe.Share)
+		}
+		if supported, claims := ws.EvidenceCoverage(d); claims > 0 {
+			line("evidence coverage: evidence for %d of %s", supported, words.Plural(claims, "claim"))
 		}
 		line("sources: %d", len(pe.Sources))
 		for _, s := range pe.Sources {

@@ -226,10 +226,14 @@ func lintLabel(c LintCounts) string {
 }
 
 func evidenceLabel(e Evidence) string {
-	if e.Interviews == 0 {
-		return "low: no interviews"
+	label := "low: no interviews"
+	if e.Interviews > 0 {
+		label = fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), orDash(e.Newest))
 	}
-	return fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), orDash(e.Newest))
+	if e.Claims > 0 {
+		label += fmt.Sprintf("; evidence for %d of %s", e.SupportedClaims, words.Plural(e.Claims, "claim"))
+	}
+	return label
 }
 
 func orDash(s string) string {

@@ -126,6 +126,10 @@ type Evidence struct {
 	// Confidence is high (3+ interviews, the newest within a year),
 	// medium (2+ interviews) or low.
 	Confidence string `json:"confidence"`
+	// Claims and SupportedClaims are the persona's evidence coverage: its
+	// claims, and those with evidence that resolves (SPEC §9).
+	Claims          int `json:"claims"`
+	SupportedClaims int `json:"supported_claims"`
 }
 
 // Interview is the view of one interview. Redacted reports drop the
@@ -324,7 +328,7 @@ func (b *builder) persona(d *model.Document) Persona {
 	}
 	seen := map[*model.Document]bool{}
 	var newest time.Time
-	for _, s := range p.Sources {
+	for _, s := range p.References() {
 		res := b.ws.ResolveSource(d, s.Value)
 		if res.Status != workspace.SourceFound || seen[res.Doc] {
 			continue
@@ -337,6 +341,7 @@ func (b *builder) persona(d *model.Document) Persona {
 		}
 	}
 	v.Evidence.Interviews = len(v.Interviews)
+	v.Evidence.SupportedClaims, v.Evidence.Claims = b.ws.EvidenceCoverage(d)
 	if !newest.IsZero() {
 		v.Evidence.Newest = newest.Format("2006-01-02")
 	}

@@ -145,3 +145,22 @@ func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
 	}
 	return Source{Status: SourceMissing, Path: inside}
 }
+
+// EvidenceCoverage counts a persona's claims, front matter and body, and
+// those with at least one evidence item that resolves to an interview
+// (SPEC §9).
+func (ws *Workspace) EvidenceCoverage(d *model.Document) (supported, claims int) {
+	if d.Persona == nil {
+		return 0, 0
+	}
+	for _, c := range d.Persona.Claims {
+		claims++
+		for _, e := range c.Evidence {
+			if ws.ResolveSource(d, e.Ref.Value).Status == SourceFound {
+				supported++
+				break
+			}
+		}
+	}
+	return supported, claims
+}
