@@ -196,3 +196,24 @@ func TestComputeListsInvalidEntities(t *testing.T) {
 		})
 	}
 }
+
+func TestClaimNotables(t *testing.T) {
+	old := []byte("---\nkind: persona\nname: F\nsources: [a]\ngoals:\n  - text: Close fast\n    evidence: [a]\n  - Trust numbers\nquotes:\n  - {text: we lose two weeks, source: a}\n---\n")
+	new := []byte("---\nkind: persona\nname: F\nsources: [a]\ngoals:\n  - Close fast\n  - Trust numbers\n  - Hire analysts\nquotes:\n  - {text: we lose three weeks, source: a}\n---\n")
+	changes := Compute([]Pair{{Old: Side{"p.md", old}, New: Side{"p.md", new}}}, Options{})
+	if len(changes) != 1 {
+		t.Fatalf("changes = %+v", changes)
+	}
+	var got []string
+	for _, n := range changes[0].Notable {
+		got = append(got, n.Type+": "+n.Message)
+	}
+	want := []string{
+		`claim-evidence-lost: claim of goals lost all its evidence: "Close fast"`,
+		`claim-added-without-evidence: claim of goals added without evidence: "Hire analysts"`,
+		`quote-edited: quote from a edited: "we lose two weeks" → "we lose three weeks"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notables =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/personakit/persona/pkg/model"
@@ -21,6 +22,10 @@ const (
 	NotableRemoved       = "removed"
 	NotableNewUnevidence = "added-without-evidence"
 	NotableInvalid       = "frontmatter-invalid"
+	// The claim notables of SPEC §9.
+	NotableClaimEvidenceLost = "claim-evidence-lost"
+	NotableQuoteEdited       = "quote-edited"
+	NotableClaimUnevidenced  = "claim-added-without-evidence"
 )
 
 // invalidNotable names a side whose front matter could not be read.
@@ -63,6 +68,7 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %s left",
 				words.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), words.Plural(len(np.Sources), "source"))})
 		}
+		out = append(out, claimNotables(op, np)...)
 		if !sameShare(op.Share, np.Share) {
 			out = append(out, Notable{NotableShareChanged, fmt.Sprintf("share %s → %s of ICP %s", share(op.Share), share(np.Share), orNone(np.ICP.Value))})
 		}
@@ -74,7 +80,7 @@ func notableAdded(e *entity) []Notable {
 	if e.invalid != "" {
 		return invalidNotable(e, "")
 	}
-	if e.doc.Kind == model.KindPersona && len(e.doc.Persona.Sources) == 0 {
+	if e.doc.Kind == model.KindPersona && len(e.doc.Persona.References()) == 0 {
 		return []Notable{{NotableNewUnevidence, "new persona cites no interviews"}}
 	}
 	return []Notable{}
@@ -240,4 +246,75 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
+}
+
+// claimNotables finds what a persona's claims lost (SPEC §9): a claim that
+// had evidence and has none, an edited quote, a claim added without
+// evidence. Claims are matched by list and text, quotes by the interview
+// they cite.
+func claimNotables(old, new *model.Persona) []Notable {
+	key := func(c model.Claim) string { return c.List + "\x00" + strings.Join(strings.Fields(c.Text.Value), " ") }
+	oldEvidence := map[string]int{}
+	for _, c := range old.Claims {
+		oldEvidence[key(c)] += len(c.Evidence)
+	}
+	var out []Notable
+	for _, c := range new.Claims {
+		had, existed := oldEvidence[key(c)]
+		switch {
+		case existed && had > 0 && len(c.Evidence) == 0:
+			out = append(out, Notable{NotableClaimEvidenceLost, fmt.Sprintf("claim of %s lost all its evidence: %q", c.List, c.Text.Value)})
+		case !existed && len(c.Evidence) == 0:
+			out = append(out, Notable{NotableClaimUnevidenced, fmt.Sprintf("claim of %s added without evidence: %q", c.List, c.Text.Value)})
+		}
+	}
+	quotes := func(p *model.Persona) map[string][]string {
+		bySource := map[string][]string{}
+		for _, q := range p.QuoteItems {
+			if q.Source.Value != "" {
+				bySource[q.Source.Value] = append(bySource[q.Source.Value], q.Text.Value)
+			}
+		}
+		for _, c := range p.Claims {
+			for _, e := range c.Evidence {
+				if e.Quote.Value != "" {
+					bySource[e.Ref.Value] = append(bySource[e.Ref.Value], e.Quote.Value)
+				}
+			}
+		}
+		return bySource
+	}
+	oldQuotes, newQuotes := quotes(old), quotes(new)
+	for _, source := range sortedKeys(newQuotes) {
+		gone := without(oldQuotes[source], newQuotes[source])
+		came := without(newQuotes[source], oldQuotes[source])
+		for i := 0; i < len(gone) && i < len(came); i++ {
+			out = append(out, Notable{NotableQuoteEdited, fmt.Sprintf("quote from %s edited: %q → %q", source, gone[i], came[i])})
+		}
+	}
+	return out
+}
+
+// without returns the items of a not in b, in order.
+func without(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		found := false
+		for _, t := range b {
+			found = found || s == t
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
