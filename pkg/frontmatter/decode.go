@@ -446,25 +446,33 @@ func (d *decoder) claims(name string, v *yaml.Node, texts *[]model.Str) {
 
 func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
 	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], deref(m.Content[i+1])
-		switch k.Value {
-		case "text":
-			if !isNull(v) {
-				c.Text = d.str(list+".text", v)
-			}
-		case "evidence":
-			if !isNull(v) {
-				c.Evidence = d.evidence(list+".evidence", v)
-			}
-		default:
-			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: list + "." + k.Value, Pos: d.pos(k)})
-		}
-	}
+	d.itemFields(m, list, map[string]*model.Str{"text": &c.Text}, map[string]func(*yaml.Node){
+		"evidence": func(v *yaml.Node) { c.Evidence = d.evidence(list+".evidence", v) },
+	})
 	if strings.TrimSpace(c.Text.Value) == "" {
 		d.typeErr(m, "a claim of %s written as a mapping needs text: what the persona says", list)
 	}
 	return c
+}
+
+// itemFields reads a list item written as a mapping: its single values
+// into strs, other known keys through lists, null values skipped, and any
+// other key recorded as unknown "name.key".
+func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.Str, lists map[string]func(*yaml.Node)) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		target, isStr := strs[k.Value]
+		read, isList := lists[k.Value]
+		switch {
+		case !isStr && !isList:
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
+		case isNull(v):
+		case isStr:
+			*target = d.str(name+"."+k.Value, v)
+		default:
+			read(v)
+		}
+	}
 }
 
 func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
@@ -481,21 +489,7 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 			out = append(out, model.Evidence{Ref: model.Str{Value: item.Value, Pos: d.pos(item)}})
 		case item.Kind == yaml.MappingNode:
 			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, val := item.Content[i], deref(item.Content[i+1])
-				switch k.Value {
-				case "interview":
-					if !isNull(val) {
-						e.Ref = d.str(name+".interview", val)
-					}
-				case "quote":
-					if !isNull(val) {
-						e.Quote = d.str(name+".quote", val)
-					}
-				default:
-					d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
-				}
-			}
+			d.itemFields(item, name, map[string]*model.Str{"interview": &e.Ref, "quote": &e.Quote}, nil)
 			if strings.TrimSpace(e.Ref.Value) == "" {
 				d.typeErr(item, "an item of %s written as a mapping needs interview: the interview it cites", name)
 				continue
@@ -528,21 +522,7 @@ func (d *decoder) quotes(name string, v *yaml.Node) {
 			q.Text = model.Str{Value: item.Value, Pos: d.pos(item)}
 		case item.Kind == yaml.MappingNode:
 			q.Text.Pos = d.pos(item)
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, val := item.Content[i], deref(item.Content[i+1])
-				switch k.Value {
-				case "text":
-					if !isNull(val) {
-						q.Text = d.str(name+".text", val)
-					}
-				case "source":
-					if !isNull(val) {
-						q.Source = d.str(name+".source", val)
-					}
-				default:
-					d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
-				}
-			}
+			d.itemFields(item, name, map[string]*model.Str{"text": &q.Text, "source": &q.Source}, nil)
 			if strings.TrimSpace(q.Text.Value) == "" {
 				d.typeErr(item, "a quote written as a mapping needs text: the words said")
 				continue

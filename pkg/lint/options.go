@@ -51,3 +51,30 @@ func SetIntOption(rule string, opts map[string]config.Option, name, configPath s
 	*target = n
 	return nil
 }
+
+// SetListOption sets *target from option name when the config gives it: a
+// list whose every item accept turns into a value, or refuses with the
+// reason. example shows the option's form in the error for a non-list.
+func SetListOption(rule string, opts map[string]config.Option, name, configPath, example string,
+	accept func(item string) (string, string), target *[]string) error {
+	o, ok := opts[name]
+	if !ok {
+		return nil
+	}
+	if o.Value.Kind != yaml.SequenceNode {
+		return config.Errorf(configPath, o.Value, "rules.%s.%s must be a list, such as %s", rule, name, example)
+	}
+	values := make([]string, 0, len(o.Value.Content))
+	for _, n := range o.Value.Content {
+		v, why := accept(n.Value)
+		if n.Kind != yaml.ScalarNode || why != "" {
+			if why == "" {
+				why = "a single value"
+			}
+			return config.Errorf(configPath, n, "%q is not %s", n.Value, why)
+		}
+		values = append(values, v)
+	}
+	*target = values
+	return nil
+}

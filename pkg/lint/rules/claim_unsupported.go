@@ -7,7 +7,6 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
-	"go.yaml.in/yaml/v3"
 )
 
 // claimUnsupported reports claims without claim-level evidence, for teams
@@ -27,21 +26,12 @@ func (r *claimUnsupported) Options() []lint.Option {
 }
 
 func (r *claimUnsupported) Configure(opts map[string]config.Option, path string) error {
-	o, ok := opts["lists"]
-	if !ok {
-		return nil
-	}
-	if o.Value.Kind != yaml.SequenceNode {
-		return config.Errorf(path, o.Value, "rules.claim-unsupported.lists must be a list of claim lists, such as [goals, frustrations]")
-	}
-	r.lists = nil
-	for _, n := range o.Value.Content {
-		if n.Kind != yaml.ScalarNode || !slices.Contains(claimLists(), n.Value) {
-			return config.Errorf(path, n, "%q is not a claim list; use %s", n.Value, strings.Join(claimLists(), ", "))
+	return lint.SetListOption(r.id, opts, "lists", path, "[goals, frustrations]", func(item string) (string, string) {
+		if !slices.Contains(claimLists(), item) {
+			return "", "a claim list; use " + strings.Join(claimLists(), ", ")
 		}
-		r.lists = append(r.lists, n.Value)
-	}
-	return nil
+		return item, ""
+	}, &r.lists)
 }
 
 func (r *claimUnsupported) Check(c *lint.Context) {

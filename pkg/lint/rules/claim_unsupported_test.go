@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/lint"
+)
 
 func TestClaimUnsupported(t *testing.T) {
 	fiona := replaceLine(cleanWorkspace()["personas/fiona.md"], "goals: [Close faster]",
@@ -26,5 +32,22 @@ func TestPersonaNewEvidence(t *testing.T) {
 	got := lintMessages(t, with(map[string]string{"interviews/four.md": newer, "interviews/five.md": newer}), "", "persona-new-evidence")
 	if len(got) != 1 || got[0] != `personas/fiona.md:6:11 info 2 interviews of ICP "saas", dated after this persona was reviewed (2026-10-01), are not cited; the newest is "five" of 2026-10-20 — re-validate the persona against them` {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestClaimUnsupportedOption(t *testing.T) {
+	for _, tc := range []struct{ name, cfg, want string }{
+		{"not a list", "rules:\n  claim-unsupported: {lists: goals}\n", "must be a list, such as [goals, frustrations]"},
+		{"not a claim list", "rules:\n  claim-unsupported: {lists: [goals, channels]}\n", `"channels" is not a claim list; use goals, motivations`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := config.Parse(config.FileName, []byte(tc.cfg))
+			if err == nil {
+				_, err = lint.NewRunner(c, All())
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
 	}
 }

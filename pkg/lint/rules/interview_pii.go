@@ -10,7 +10,6 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
-	"go.yaml.in/yaml/v3"
 )
 
 // piiRule scans the whole text of interviews and personas, front matter and
@@ -30,22 +29,13 @@ func interviewPII() lint.Rule {
 }
 
 func (r *piiRule) Configure(opts map[string]config.Option, path string) error {
-	o, ok := opts["regions"]
-	if !ok {
-		return nil
-	}
-	if o.Value.Kind != yaml.SequenceNode {
-		return config.Errorf(path, o.Value, "rules.interview-pii.regions must be a list of ISO 3166-1 region codes, such as [US, DE]")
-	}
-	r.regions = nil
-	for _, n := range o.Value.Content {
-		code := strings.ToUpper(strings.TrimSpace(n.Value))
-		if n.Kind != yaml.ScalarNode || !pii.KnownRegion(code) {
-			return config.Errorf(path, n, "%q is not a region code phone numbers are known for; use ISO 3166-1 alpha-2 codes such as US, DE, FR, GB", n.Value)
+	return lint.SetListOption(r.id, opts, "regions", path, "[US, DE] (ISO 3166-1 region codes)", func(item string) (string, string) {
+		code := strings.ToUpper(strings.TrimSpace(item))
+		if !pii.KnownRegion(code) {
+			return "", "a region code phone numbers are known for; use ISO 3166-1 alpha-2 codes such as US, DE, FR, GB"
 		}
-		r.regions = append(r.regions, code)
-	}
-	return nil
+		return code, ""
+	}, &r.regions)
 }
 
 func (r *piiRule) CheckText(doc *model.Document, src []byte, _ frontmatter.Block) []model.Problem {

@@ -46,7 +46,7 @@ func TestInterviewPIIKinds(t *testing.T) {
 
 func TestPIIRegionsOption(t *testing.T) {
 	for _, tc := range []struct{ name, cfg, want string }{
-		{"not a list", "rules:\n  interview-pii: {regions: DE}\n", "must be a list of ISO 3166-1 region codes"},
+		{"not a list", "rules:\n  interview-pii: {regions: DE}\n", "must be a list, such as [US, DE] (ISO 3166-1 region codes)"},
 		{"unknown code", "rules:\n  interview-pii: {regions: [DE, XX]}\n", `"XX" is not a region code`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
