@@ -148,8 +148,10 @@ type Document struct {
 	Interview *Interview
 
 	// Body is the Markdown after the front matter, kept only when the
-	// loader is asked to (reports); lint never holds bodies.
-	Body []byte
+	// loader is asked to (reports); lint never holds bodies. BodyLine is
+	// the file line it starts on.
+	Body     []byte
+	BodyLine int
 }
 
 // Entity returns the "kind/id" label findings carry, or "" for a non-entity.

@@ -65,13 +65,17 @@ func Markdown(w io.Writer, r *Report) error {
 			}
 			if len(c.Citations) > 0 {
 				p("### Interviews cited by the personas of %s\n\n", mdtext.Code(c.ID))
-				b.WriteString("| Interview | Cited by |\n| --- | --- |\n")
+				b.WriteString("| Interview | Cited by | Claims citing it |\n| --- | --- | --- |\n")
 				for _, ct := range c.Citations {
 					cited := make([]string, len(ct.CitedBy))
 					for i, id := range ct.CitedBy {
 						cited[i] = mdtext.Code(id)
 					}
-					p("| %s | %s |\n", mdtext.Code(ct.Interview), strings.Join(cited, ", "))
+					claims := "—"
+					if len(ct.Claims) > 0 {
+						claims = escJoin(ct.Claims)
+					}
+					p("| %s | %s | %s |\n", mdtext.Code(ct.Interview), strings.Join(cited, ", "), claims)
 				}
 				b.WriteString("\n")
 			}
@@ -119,13 +123,25 @@ func personaSection(b *strings.Builder, p Persona, redacted bool) {
 	role := strings.TrimSpace(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", "))
 	fmt.Fprintf(b, "- Role: %s\n", mdtext.Escape(orDash(role)))
 	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))
+	// Claims, front matter and body, each with its evidence, grouped by
+	// list; then the lists that are not claims.
+	for _, list := range []string{"goals", "motivations", "frustrations", "aspirations", "objections"} {
+		first := true
+		for _, c := range p.Claims {
+			if c.List != list {
+				continue
+			}
+			if first {
+				fmt.Fprintf(b, "- %s:\n", strings.ToUpper(list[:1])+list[1:])
+				first = false
+			}
+			fmt.Fprintf(b, "  - %s — %s\n", mdtext.Escape(c.Text), claimEvidenceLabel(c))
+		}
+	}
 	for _, f := range []struct {
 		label string
 		items []string
-	}{
-		{"Goals", p.Goals}, {"Motivations", p.Motivations}, {"Frustrations", p.Frustrations},
-		{"Aspirations", p.Aspirations}, {"Channels", p.Channels}, {"Objections", p.Objections}, {"Quotes", p.Quotes},
-	} {
+	}{{"Channels", p.Channels}, {"Quotes", p.Quotes}} {
 		if len(f.items) > 0 {
 			fmt.Fprintf(b, "- %s: %s\n", f.label, escJoin(f.items))
 		}
@@ -266,4 +282,29 @@ func stateVerb(counted string) string {
 		return counted + " states"
 	}
 	return counted + " state"
+}
+
+// claimEvidenceLabel lists a claim's evidence as links, with the words
+// quoted and their line, or says it has none.
+func claimEvidenceLabel(c Claim) string {
+	if len(c.Evidence) == 0 {
+		return "no evidence"
+	}
+	parts := make([]string, 0, len(c.Evidence))
+	for _, e := range c.Evidence {
+		s := mdtext.Escape(e.Interview) + " (missing)"
+		if e.Path != "" {
+			s = "[" + mdtext.Escape(e.Interview) + "](" + mdPath(e.Path) + ")"
+		}
+		if e.Quote != "" {
+			s += ": “" + mdtext.Escape(e.Quote) + "”"
+			if e.Line > 0 {
+				s += fmt.Sprintf(" (line %d)", e.Line)
+			} else {
+				s += " (not found in the notes)"
+			}
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
 }

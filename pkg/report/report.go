@@ -13,6 +13,7 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
+	"github.com/personakit/persona/pkg/quote"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -92,31 +93,34 @@ type Share struct {
 
 // Persona is the view of one persona.
 type Persona struct {
-	ID           string      `json:"id"`
-	Name         string      `json:"name"`
-	Type         string      `json:"type"`
-	Status       string      `json:"status"`
-	ICP          string      `json:"icp"`
-	Path         string      `json:"path"`
-	Role         string      `json:"role"`
-	Seniority    string      `json:"seniority"`
-	Department   string      `json:"department"`
-	BuyingRole   string      `json:"buying_role"`
-	Share        *float64    `json:"share"`
-	Owners       []string    `json:"owners"`
-	Reviewed     string      `json:"reviewed"`
-	Stale        bool        `json:"stale"`
-	Goals        []string    `json:"goals"`
-	Motivations  []string    `json:"motivations"`
-	Frustrations []string    `json:"frustrations"`
-	Aspirations  []string    `json:"aspirations"`
-	Channels     []string    `json:"channels"`
-	Objections   []string    `json:"objections"`
-	Quotes       []string    `json:"quotes"`
-	Evidence     Evidence    `json:"evidence"`
-	Interviews   []Interview `json:"interviews"`
-	Lint         LintCounts  `json:"lint"`
-	Body         string      `json:"body"`
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Type         string   `json:"type"`
+	Status       string   `json:"status"`
+	ICP          string   `json:"icp"`
+	Path         string   `json:"path"`
+	Role         string   `json:"role"`
+	Seniority    string   `json:"seniority"`
+	Department   string   `json:"department"`
+	BuyingRole   string   `json:"buying_role"`
+	Share        *float64 `json:"share"`
+	Owners       []string `json:"owners"`
+	Reviewed     string   `json:"reviewed"`
+	Stale        bool     `json:"stale"`
+	Goals        []string `json:"goals"`
+	Motivations  []string `json:"motivations"`
+	Frustrations []string `json:"frustrations"`
+	Aspirations  []string `json:"aspirations"`
+	Channels     []string `json:"channels"`
+	Objections   []string `json:"objections"`
+	Quotes       []string `json:"quotes"`
+	// Claims are the persona's claims, front matter and body, each with
+	// its evidence (SPEC §9).
+	Claims     []Claim     `json:"claims"`
+	Evidence   Evidence    `json:"evidence"`
+	Interviews []Interview `json:"interviews"`
+	Lint       LintCounts  `json:"lint"`
+	Body       string      `json:"body"`
 }
 
 // Evidence says how well a persona is grounded.
@@ -154,6 +158,24 @@ type Citation struct {
 	Interview string   `json:"interview"`
 	Path      string   `json:"path"`
 	CitedBy   []string `json:"cited_by"`
+	// Claims are the claims that cite the interview, as "persona: claim".
+	Claims []string `json:"claims"`
+}
+
+// Claim is one claim of a persona with its evidence.
+type Claim struct {
+	List     string          `json:"list"`
+	Text     string          `json:"text"`
+	Evidence []ClaimEvidence `json:"evidence"`
+}
+
+// ClaimEvidence is one interview a claim cites, with the words quoted and
+// the line of the interview file they are on when they are found there.
+type ClaimEvidence struct {
+	Interview string `json:"interview"`
+	Path      string `json:"path,omitempty"` // empty when the reference resolves to no interview
+	Quote     string `json:"quote,omitempty"`
+	Line      int    `json:"line,omitempty"`
 }
 
 // Options shape the report.
@@ -201,7 +223,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		f.Path, f.Message = opts.Display(f.Path), msg
 		r.Findings = append(r.Findings, f)
 	}
-	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}}
+	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}}
 	for _, d := range ws.Entities(model.KindICP) {
 		r.ICPs = append(r.ICPs, b.icp(d))
 	}
@@ -227,7 +249,9 @@ type builder struct {
 	opts  Options
 	lint  map[string]LintCounts
 	cited map[*model.Document]bool
-	stale int
+	// claimsOf lists, per interview, the claims that cite it.
+	claimsOf map[*model.Document][]string
+	stale    int
 }
 
 func texts(in []model.Str) []string {
@@ -301,7 +325,11 @@ func (b *builder) icp(d *model.Document) ICP {
 	}
 	v.Citations = make([]Citation, 0, len(interviews))
 	for _, iv := range interviews {
-		v.Citations = append(v.Citations, Citation{Interview: iv.ID, Path: b.opts.Display(iv.Path), CitedBy: citedBy[iv]})
+		claims := b.claimsOf[iv]
+		if claims == nil {
+			claims = []string{}
+		}
+		v.Citations = append(v.Citations, Citation{Interview: iv.ID, Path: b.opts.Display(iv.Path), CitedBy: citedBy[iv], Claims: claims})
 	}
 	return v
 }
@@ -340,6 +368,7 @@ func (b *builder) persona(d *model.Document) Persona {
 			newest = t.Time
 		}
 	}
+	v.Claims = b.claims(d)
 	v.Evidence.Interviews = len(v.Interviews)
 	v.Evidence.SupportedClaims, v.Evidence.Claims = b.ws.EvidenceCoverage(d)
 	if !newest.IsZero() {
@@ -412,4 +441,33 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// claims lists a persona's claims with their evidence: each reference
+// resolved to its interview file, each quote placed at its line there.
+func (b *builder) claims(d *model.Document) []Claim {
+	out := []Claim{}
+	for _, c := range d.Persona.Claims {
+		cv := Claim{List: c.List, Text: c.Text.Value, Evidence: []ClaimEvidence{}}
+		for _, e := range c.Evidence {
+			ev := ClaimEvidence{Interview: e.Ref.Value}
+			if res := b.ws.ResolveSource(d, e.Ref.Value); res.Status == workspace.SourceFound {
+				ev.Interview, ev.Path = res.Doc.ID, b.opts.Display(res.Doc.Path)
+				if e.Quote.Value != "" && !b.opts.Redact {
+					ev.Quote = e.Quote.Value
+					text := quote.NewText(string(res.Doc.Body))
+					if text.Occurs(e.Quote.Value) {
+						ev.Line = res.Doc.BodyLine + text.Closest(e.Quote.Value).Line
+					}
+				}
+				b.claimsOf[res.Doc] = append(b.claimsOf[res.Doc], d.ID+": "+c.Text.Value)
+			}
+			cv.Evidence = append(cv.Evidence, ev)
+		}
+		if b.opts.Redact {
+			cv.Text = pii.Finder{Regions: b.opts.PIIRegions}.Redact(cv.Text)
+		}
+		out = append(out, cv)
+	}
+	return out
 }

@@ -247,7 +247,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
 		if !opts.Slim && opts.KeepBodies {
-			doc.Body = block.Body
+			doc.Body, doc.BodyLine = block.Body, block.BodyLine
 		}
 	}
 	return doc
