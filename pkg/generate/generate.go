@@ -51,15 +51,17 @@ func Workspace(dir string, opts Options) (int, error) {
 		return 0, err
 	}
 	files--
-	persona := 0
+	persona, evidenced := 0, 0
 	for i := range opts.ICPs {
 		icp := fmt.Sprintf("icp-%05d", i)
 		if err := write("icps/"+icp+".md", icpFile(rng, icp, opts.BodyBytes)); err != nil {
 			return 0, err
 		}
+		notes := make([]string, InterviewsPerICP)
 		for k := range InterviewsPerICP {
 			id := fmt.Sprintf("interview-%05d-%02d", i, k)
-			if err := write(fmt.Sprintf("interviews/%s/%s.md", icp, id), interviewFile(rng, icp, k, opts.BodyBytes)); err != nil {
+			notes[k] = body(rng, "Interview "+fmt.Sprint(k), opts.BodyBytes)
+			if err := write(fmt.Sprintf("interviews/%s/%s.md", icp, id), interviewFile(icp, k, notes[k])); err != nil {
 				return 0, err
 			}
 		}
@@ -67,7 +69,15 @@ func Workspace(dir string, opts Options) (int, error) {
 			persona++
 			flawed := opts.FlawedEvery > 0 && persona%opts.FlawedEvery == 0
 			id := fmt.Sprintf("persona-%05d-%d", i, j)
-			if err := write("personas/"+icp+"/"+id+".md", personaFile(rng, icp, i, j, flawed, opts.BodyBytes)); err != nil {
+			// Half of the personas carry claim evidence and sourced
+			// quotes, taken from the notes they cite; one in twenty of
+			// those quotes is made up.
+			var evidence string
+			if j%2 == 0 {
+				evidenced++
+				evidence = claimEvidence(rng, i, j, notes, evidenced%20 == 0)
+			}
+			if err := write("personas/"+icp+"/"+id+".md", personaFile(rng, icp, i, j, flawed, evidence, opts.BodyBytes)); err != nil {
 				return 0, err
 			}
 		}
@@ -135,7 +145,36 @@ pains:
 %s`, id, id, list(rng, 3), list(rng, 2), body(rng, "Segment "+id, size))
 }
 
-func personaFile(rng *rand.Rand, icp string, i, j int, flawed bool, size int) string {
+// claimEvidence is a persona's objections and quotes with evidence: a
+// sentence of an interview it cites, or (fabricated) one nobody said.
+func claimEvidence(rng *rand.Rand, i, j int, notes []string, fabricated bool) string {
+	k, other := j%InterviewsPerICP, (j+4)%InterviewsPerICP
+	said, also := quoteOf(rng, notes[k]), quoteOf(rng, notes[other])
+	if fabricated {
+		said = "Nobody in this company ever said these exact words at all"
+		also = "Nor did anybody say this second sentence to us"
+	}
+	return fmt.Sprintf("objections:\n  - text: %s\n    evidence:\n      - interview: interview-%05d-%02d\n        quote: %q\nquotes:\n  - text: %q\n    source: interview-%05d-%02d\n",
+		strings.TrimSuffix(sentence(rng, 5), "."), i, k, said, also, i, other)
+}
+
+// quoteOf picks one sentence of a generated body.
+func quoteOf(rng *rand.Rand, body string) string {
+	var sentences []string
+	for _, line := range strings.Split(body, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, s := range strings.SplitAfter(line, ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				sentences = append(sentences, s)
+			}
+		}
+	}
+	return sentences[rng.IntN(len(sentences))]
+}
+
+func personaFile(rng *rand.Rand, icp string, i, j int, flawed bool, evidence string, size int) string {
 	status, typ := "active", "primary"
 	switch j {
 	case PersonasPerICP - 2:
@@ -159,18 +198,18 @@ status: %s
 icp: %s
 owners: [product]
 reviewed: 2026-10-01
-role: {title: Director of Finance, seniority: director, department: finance}
+role: {title: Director of Finance %d, seniority: director, department: finance}
 share: 0.1
 buying_role: economic-buyer
 goals:
 %sfrustrations:
 %schannels: [linkedin, newsletters]
-sources:
+%ssources:
 %s---
-%s`, j, icp, typ, status, icpRef, list(rng, 2), list(rng, 2), sources.String(), body(rng, fmt.Sprintf("Persona %d", j), size))
+%s`, j, icp, typ, status, icpRef, j, list(rng, 2), list(rng, 2), evidence, sources.String(), body(rng, fmt.Sprintf("Persona %d", j), size))
 }
 
-func interviewFile(rng *rand.Rand, icp string, k, size int) string {
+func interviewFile(icp string, k int, notes string) string {
 	return fmt.Sprintf(`---
 kind: interview
 date: 2026-09-%02d
@@ -183,7 +222,7 @@ interviewer: research
 consent: true
 channel: video
 ---
-%s`, 1+k, icp, 150+k*50, body(rng, "Interview "+fmt.Sprint(k), size))
+%s`, 1+k, icp, 150+k*50, notes)
 }
 
 // Files writes files (slash-separated paths relative to dir, and their

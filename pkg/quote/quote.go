@@ -10,8 +10,10 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -42,11 +44,9 @@ func fold(r rune) rune {
 	return r
 }
 
-// normalize folds s for matching: the runes it keeps, and for each the
-// index of the line (0-based) it came from.
-func normalize(s string) ([]rune, []int) {
-	// NFKC, case folding, NFKC again (folding can undo a composition):
-	// matching must treat a quote copied from the notes like the notes.
+// normalize folds s for matching: the folded text, and marks of where in
+// it each line of s (0-based) begins, for lines that left any text.
+func normalize(s string) (string, []lineMark) {
 	if isASCII(s) {
 		// NFKC leaves ASCII as it is, and its case folding is lower case.
 		s = strings.ToLower(s)
@@ -57,10 +57,11 @@ func normalize(s string) ([]rune, []int) {
 		s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
 	}
 	s = strings.ReplaceAll(s, "…", "...")
-	out := make([]rune, 0, len(s))
-	lines := make([]int, 0, len(s))
+	out := make([]byte, 0, len(s))
+	var marks []lineMark
 	line := 0
 	atLineStart := true
+	lastSpace := true // no space at the start
 	for _, r := range s {
 		if r == '\n' {
 			line++
@@ -71,19 +72,31 @@ func normalize(s string) ([]rune, []int) {
 			atLineStart = false
 		}
 		f := fold(r)
-		if f < 0 {
+		if f < 0 || f == ' ' && lastSpace {
 			continue
 		}
-		if f == ' ' && (len(out) == 0 || out[len(out)-1] == ' ') {
-			continue
+		if len(marks) == 0 || marks[len(marks)-1].line != line {
+			marks = append(marks, lineMark{len(out), line})
 		}
-		out = append(out, f)
-		lines = append(lines, line)
+		out = utf8.AppendRune(out, f)
+		lastSpace = f == ' '
 	}
 	for len(out) > 0 && out[len(out)-1] == ' ' {
-		out, lines = out[:len(out)-1], lines[:len(lines)-1]
+		out = out[:len(out)-1]
 	}
-	return out, lines
+	return string(out), marks
+}
+
+// lineMark says that from offset on, the folded text came from line.
+type lineMark struct{ offset, line int }
+
+// lineAt is the source line of a folded text's byte offset.
+func lineAt(marks []lineMark, offset int) int {
+	i := sort.Search(len(marks), func(i int) bool { return marks[i].offset > offset }) - 1
+	if i < 0 {
+		return 0
+	}
+	return marks[i].line
 }
 
 var (
@@ -99,7 +112,7 @@ func parts(q string) []string {
 	var out []string
 	for _, p := range ellipsis.Split(q, -1) {
 		n, _ := normalize(p)
-		s := strings.Trim(string(n), ` "'`)
+		s := strings.Trim(n, ` "'`)
 		if s != "" {
 			out = append(out, s)
 		}
@@ -109,15 +122,14 @@ func parts(q string) []string {
 
 // Text is an interview's notes, normalised once for any number of quotes.
 type Text struct {
-	runes []rune
-	lines []int
 	flat  string
+	marks []lineMark
 }
 
 // NewText normalises an interview body.
 func NewText(body string) *Text {
-	r, l := normalize(body)
-	return &Text{runes: r, lines: l, flat: string(r)}
+	flat, marks := normalize(body)
+	return &Text{flat: flat, marks: marks}
 }
 
 // Occurs reports whether quote occurs in the text: each part between
@@ -180,26 +192,27 @@ func (t *Text) Closest(quote string) Passage {
 			best, bestAt = hits, i-size+1
 		}
 	}
-	end := len(t.runes)
+	end := len(t.flat)
 	if bestAt+size < len(starts) {
 		end = starts[bestAt+size] - 1
 	}
 	return Passage{
-		Line:    t.lines[starts[bestAt]],
-		Text:    string(t.runes[starts[bestAt]:end]),
+		Line:    lineAt(t.marks, starts[bestAt]),
+		Text:    t.flat[starts[bestAt]:end],
 		Percent: best * 100 / n,
 	}
 }
 
-// words splits the text at spaces: each word and the rune index it starts at.
+// words splits the text at spaces: each word and the byte offset it
+// starts at.
 func (t *Text) words() ([]string, []int) {
 	var words []string
 	var starts []int
 	start := -1
-	for i, r := range t.runes {
-		if r == ' ' {
+	for i := 0; i < len(t.flat); i++ {
+		if t.flat[i] == ' ' {
 			if start >= 0 {
-				words, starts = append(words, string(t.runes[start:i])), append(starts, start)
+				words, starts = append(words, t.flat[start:i]), append(starts, start)
 				start = -1
 			}
 		} else if start < 0 {
@@ -207,7 +220,7 @@ func (t *Text) words() ([]string, []int) {
 		}
 	}
 	if start >= 0 {
-		words, starts = append(words, string(t.runes[start:])), append(starts, start)
+		words, starts = append(words, t.flat[start:]), append(starts, start)
 	}
 	return words, starts
 }
@@ -217,7 +230,7 @@ func (t *Text) words() ([]string, []int) {
 func Words(s string) map[string]bool {
 	n, _ := normalize(s)
 	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(string(n), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if !stopWord(w) {
 			out[w] = true
 		}

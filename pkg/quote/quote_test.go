@@ -80,8 +80,8 @@ func FuzzOccurs(f *testing.F) {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)
 		}
 		// Every quote taken from the notes themselves occurs in them.
-		if n, _ := normalize(body); len(n) > 0 && !strings.ContainsAny(string(n), `"'.…[]@`) && !text.Occurs(string(n)) {
-			t.Fatalf("the notes' own text %q does not occur in them", string(n))
+		if n, _ := normalize(body); len(n) > 0 && !strings.ContainsAny(n, `"'.…[]@`) && !text.Occurs(n) {
+			t.Fatalf("the notes' own text %q does not occur in them", n)
 		}
 	})
 }

@@ -3,7 +3,9 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -18,57 +20,89 @@ import (
 // persona this tool exists to catch.
 type quoteNotFound struct{ meta }
 
-// notes is an interview's body, normalised for matching, and the file line
-// its body starts on.
-type notes struct {
-	text     *quote.Text
-	bodyLine int
+// quoteCheck is one quote to look for in one interview.
+type quoteCheck struct {
+	persona *model.Document
+	words   model.Str
+	// found and msg are the outcome.
+	found bool
+	msg   string
 }
 
 func (r *quoteNotFound) Check(c *lint.Context) {
-	// Interview bodies are read only for interviews a quote cites, once
-	// each, and dropped when the rule is done: lint keeps no bodies.
-	read := map[*model.Document]*notes{}
-	notesOf := func(d *model.Document) *notes {
-		if n, ok := read[d]; ok {
-			return n
-		}
-		var n *notes
-		src, _, err := fileio.ReadRegular(filepath.Join(c.WS.Root, filepath.FromSlash(d.Path)), workspace.MaxFileSize)
-		if err == nil {
-			src, _ = frontmatter.FromUTF16(src)
-			b := frontmatter.Split(src)
-			n = &notes{text: quote.NewText(string(b.Body)), bodyLine: b.BodyLine}
-		}
-		read[d] = n
-		return n
-	}
-	check := func(p *model.Document, ref, words model.Str) {
+	// Group the quotes by the interview they cite, so that each
+	// interview's notes are read once, on all cores, and dropped as soon
+	// as its quotes are checked: lint keeps no bodies.
+	byInterview := map[*model.Document][]*quoteCheck{}
+	var order []*model.Document
+	var all []*quoteCheck
+	add := func(p *model.Document, ref, words model.Str) {
 		res := c.WS.ResolveSource(p, ref.Value)
 		if res.Status != workspace.SourceFound || strings.TrimSpace(words.Value) == "" {
 			return // source-missing says what is wrong with the reference
 		}
-		n := notesOf(res.Doc)
-		if n == nil || n.text.Occurs(words.Value) {
-			return
+		q := &quoteCheck{persona: p, words: words, found: true}
+		if byInterview[res.Doc] == nil {
+			order = append(order, res.Doc)
 		}
-		msg := fmt.Sprintf("quote does not occur in interview %q", res.Doc.ID)
-		if best := n.text.Closest(words.Value); best.Percent > 0 {
-			msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(res.Doc.Path),
-				n.bodyLine+best.Line, best.Percent, quoteShort(best.Text))
-		}
-		c.Report(p, words.Pos, "%s — quote the notes word for word (an ellipsis … may skip text), or fix the source", msg)
+		byInterview[res.Doc] = append(byInterview[res.Doc], q)
+		all = append(all, q)
 	}
 	for _, p := range c.WS.Entities(model.KindPersona) {
 		for _, cl := range p.Persona.Claims {
 			for _, e := range cl.Evidence {
-				check(p, e.Ref, e.Quote)
+				add(p, e.Ref, e.Quote)
 			}
 		}
 		for _, q := range p.Persona.QuoteItems {
 			if q.Source.Value != "" {
-				check(p, q.Source, q.Text)
+				add(p, q.Source, q.Text)
 			}
 		}
+	}
+	jobs := make(chan *model.Document)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for iv := range jobs {
+				r.checkInterview(c, iv, byInterview[iv])
+			}
+		}()
+	}
+	for _, iv := range order {
+		jobs <- iv
+	}
+	close(jobs)
+	wg.Wait()
+	for _, q := range all {
+		if !q.found {
+			c.Report(q.persona, q.words.Pos, "%s", q.msg)
+		}
+	}
+}
+
+// checkInterview reads one interview's notes and looks for its quotes;
+// each quoteCheck is written by this goroutine only.
+func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck) {
+	src, _, err := fileio.ReadRegular(filepath.Join(c.WS.Root, filepath.FromSlash(iv.Path)), workspace.MaxFileSize)
+	if err != nil {
+		return // the loader reported an unreadable file
+	}
+	src, _ = frontmatter.FromUTF16(src)
+	b := frontmatter.Split(src)
+	text := quote.NewText(string(b.Body))
+	for _, q := range checks {
+		if text.Occurs(q.words.Value) {
+			continue
+		}
+		q.found = false
+		q.msg = fmt.Sprintf("quote does not occur in interview %q", iv.ID)
+		if best := text.Closest(q.words.Value); best.Percent > 0 {
+			q.msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(iv.Path),
+				b.BodyLine+best.Line, best.Percent, quoteShort(best.Text))
+		}
+		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
 }
