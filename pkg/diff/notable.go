@@ -295,15 +295,16 @@ func claimNotables(old, new *model.Persona) []Notable {
 	return out
 }
 
-// without returns the items of a not in b, in order.
+// without returns the items of a not in b, in order, in time linear in
+// both (a pull request may hold thousands of quotes of one interview).
 func without(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, t := range b {
+		in[t] = true
+	}
 	var out []string
 	for _, s := range a {
-		found := false
-		for _, t := range b {
-			found = found || s == t
-		}
-		if !found {
+		if !in[s] {
 			out = append(out, s)
 		}
 	}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sort"
+
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/words"
@@ -13,14 +15,28 @@ import (
 type personaNewEvidence struct{ meta }
 
 func (r *personaNewEvidence) Check(c *lint.Context) {
+	// Each ICP's dated interviews, newest first (ties by path), so that a
+	// persona needs a binary search and its own references, not a walk
+	// over every interview of its ICP.
 	byICP := map[string][]*model.Document{}
 	for _, iv := range c.WS.Entities(model.KindInterview) {
 		if iv.Interview.Date.Valid && iv.Interview.ICP.Value != "" {
 			byICP[iv.Interview.ICP.Value] = append(byICP[iv.Interview.ICP.Value], iv)
 		}
 	}
+	for _, ivs := range byICP {
+		sort.Slice(ivs, func(a, b int) bool {
+			ta, tb := ivs[a].Interview.Date.Time, ivs[b].Interview.Date.Time
+			return ta.After(tb) || ta.Equal(tb) && ivs[a].Path < ivs[b].Path
+		})
+	}
 	for _, p := range c.WS.Entities(model.KindPersona) {
-		if p.IsRetired() || !p.Reviewed.Valid || len(byICP[p.Persona.ICP.Value]) == 0 {
+		ivs := byICP[p.Persona.ICP.Value]
+		if p.IsRetired() || !p.Reviewed.Valid || len(ivs) == 0 {
+			continue
+		}
+		newer := sort.Search(len(ivs), func(i int) bool { return !ivs[i].Interview.Date.Time.After(p.Reviewed.Time) })
+		if newer == 0 {
 			continue
 		}
 		cited := map[*model.Document]bool{}
@@ -29,25 +45,26 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 				cited[res.Doc] = true
 			}
 		}
-		var newest *model.Document
-		n := 0
-		for _, iv := range byICP[p.Persona.ICP.Value] {
-			if cited[iv] || !iv.Interview.Date.Time.After(p.Reviewed.Time) {
-				continue
-			}
-			n++
-			if newest == nil || iv.Interview.Date.Time.After(newest.Interview.Date.Time) ||
-				iv.Interview.Date.Time.Equal(newest.Interview.Date.Time) && iv.Path < newest.Path {
-				newest = iv
+		// Uncited = newer minus the cited ones among them; the newest
+		// uncited is found within len(cited)+1 steps.
+		n := newer
+		for d := range cited {
+			if d.Interview.ICP.Value == p.Persona.ICP.Value && d.Interview.Date.Valid && d.Interview.Date.Time.After(p.Reviewed.Time) {
+				n--
 			}
 		}
-		if n > 0 {
-			verb := "are"
-			if n == 1 {
-				verb = "is"
-			}
-			c.Report(p, p.Reviewed.Pos, "%s of ICP %q, dated after this persona was reviewed (%s), %s not cited; the newest is %q of %s — re-validate the persona against them",
-				words.Plural(n, "interview"), p.Persona.ICP.Value, p.Reviewed.Time.Format("2006-01-02"), verb, newest.ID, newest.Interview.Date.Time.Format("2006-01-02"))
+		if n == 0 {
+			continue
 		}
+		newest := ivs[0]
+		for i := 1; cited[newest] && i < newer; i++ {
+			newest = ivs[i]
+		}
+		verb := "are"
+		if n == 1 {
+			verb = "is"
+		}
+		c.Report(p, p.Reviewed.Pos, "%s of ICP %q, dated after this persona was reviewed (%s), %s not cited; the newest is %q of %s — re-validate the persona against them",
+			words.Plural(n, "interview"), p.Persona.ICP.Value, p.Reviewed.Time.Format("2006-01-02"), verb, newest.ID, newest.Interview.Date.Time.Format("2006-01-02"))
 	}
 }

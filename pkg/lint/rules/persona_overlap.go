@@ -26,6 +26,11 @@ type personaOverlap struct {
 // so), and comparing every pair would grow with their square.
 const maxOverlapPersonas = 100
 
+// maxOverlapClaims bounds the claims of one persona that take part: two
+// personas are compared claim by claim, so a file of half a million claims
+// must not make that grow with the square of its size.
+const maxOverlapClaims = 200
+
 // nearIdentical is the word-set similarity from which two claims say the
 // same thing (SPEC §9).
 const nearIdentical = 0.6
@@ -63,6 +68,9 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		}
 		prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
 		for _, cl := range p.Persona.Claims {
+			if len(prof.claims) == maxOverlapClaims {
+				break
+			}
 			if w := quote.Words(cl.Text.Value); len(w) > 0 {
 				prof.claims = append(prof.claims, w)
 			}
