@@ -531,9 +531,6 @@ func (d *decoder) quotes(name string, v *yaml.Node) {
 			d.typeErr(item, "each item of %s must be a text or a mapping {text, source}, not a %s", name, nodeKind(item))
 			continue
 		}
-		if !d.slim {
-			p.Quotes = append(p.Quotes, q.Text)
-		}
 		p.QuoteItems = append(p.QuoteItems, q)
 	}
 }

@@ -222,7 +222,6 @@ type Persona struct {
 	Aspirations  []Str
 	Channels     []Str
 	Objections   []Str
-	Quotes       []Str
 	Sources      []Str
 	// Claims are the items of the claim lists (goals, motivations,
 	// frustrations, aspirations, objections) with their evidence (SPEC

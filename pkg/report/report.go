@@ -344,7 +344,7 @@ func (b *builder) persona(d *model.Document) Persona {
 		Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
 		Goals: texts(p.Goals), Motivations: texts(p.Motivations), Frustrations: texts(p.Frustrations),
 		Aspirations: texts(p.Aspirations), Channels: texts(p.Channels), Objections: texts(p.Objections),
-		Quotes: texts(p.Quotes), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: string(d.Body),
+		Quotes: quoteTexts(p.QuoteItems), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: string(d.Body),
 	}
 	if b.opts.Redact {
 		finder := pii.Finder{Regions: b.opts.PIIRegions}
@@ -468,6 +468,15 @@ func (b *builder) claims(d *model.Document) []Claim {
 			cv.Text = pii.Finder{Regions: b.opts.PIIRegions}.Redact(cv.Text)
 		}
 		out = append(out, cv)
+	}
+	return out
+}
+
+// quoteTexts are the words of a persona's quotes.
+func quoteTexts(qs []model.Quote) []string {
+	out := make([]string, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, q.Text.Value)
 	}
 	return out
 }
