@@ -373,7 +373,9 @@ var kindFields = map[model.Kind]map[string]field{
 				}
 			})
 		},
-		"share": func(d *decoder, n string, v *yaml.Node) { d.share(n, v) },
+		"share": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Persona.Share, d.doc.Persona.SharePos = d.share(n, v), d.pos(v)
+		},
 		"buying_role": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.Persona.BuyingRole = d.enum(n, v, "decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker")
 		},
@@ -383,8 +385,10 @@ var kindFields = map[model.Kind]map[string]field{
 		"aspirations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Aspirations }),
 		"channels":     listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Channels }),
 		"objections":   claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Objections }),
-		"quotes":       func(d *decoder, n string, v *yaml.Node) { d.quotes(n, v) },
-		"sources":      listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Sources }),
+		"quotes": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.Persona.QuoteItems = append(d.doc.Persona.QuoteItems, d.quotes(n, v)...)
+		},
+		"sources": listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Sources }),
 	},
 	model.KindInterview: {
 		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v, true) },
@@ -408,18 +412,22 @@ var kindFields = map[model.Kind]map[string]field{
 // claimsInto decodes a claim list into the persona's claims, and its texts
 // into target (not kept in slim documents).
 func claimsInto(target func(d *decoder) *[]model.Str) field {
-	return func(d *decoder, name string, v *yaml.Node) { d.claims(name, v, target(d)) }
+	return func(d *decoder, name string, v *yaml.Node) {
+		claims, texts := d.claims(name, v)
+		d.doc.Persona.Claims = append(d.doc.Persona.Claims, claims...)
+		if !d.slim {
+			*target(d) = texts
+		}
+	}
 }
 
 // claims reads a claim list: each item a text, or a mapping {text,
 // evidence}; evidence a list of interview references or mappings
 // {interview, quote}.
-func (d *decoder) claims(name string, v *yaml.Node, texts *[]model.Str) {
+func (d *decoder) claims(name string, v *yaml.Node) (claims []model.Claim, texts []model.Str) {
 	if v.Kind != yaml.SequenceNode {
-		*texts = d.strList(name, v) // the same messages as any list
-		return
+		return nil, d.strList(name, v) // the same messages as any list
 	}
-	p := d.doc.Persona
 	for _, item := range v.Content {
 		item = deref(item)
 		if isNull(item) {
@@ -437,11 +445,10 @@ func (d *decoder) claims(name string, v *yaml.Node, texts *[]model.Str) {
 			d.typeErr(item, "each item of %s must be a text or a mapping {text, evidence}, not a %s", name, nodeKind(item))
 			continue
 		}
-		if !d.slim {
-			*texts = append(*texts, c.Text)
-		}
-		p.Claims = append(p.Claims, c)
+		texts = append(texts, c.Text)
+		claims = append(claims, c)
 	}
+	return claims, texts
 }
 
 func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
@@ -503,15 +510,14 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 }
 
 // quotes reads the quotes list: each a text, or a mapping {text, source}.
-func (d *decoder) quotes(name string, v *yaml.Node) {
+func (d *decoder) quotes(name string, v *yaml.Node) []model.Quote {
+	var out []model.Quote
 	if v.Kind != yaml.SequenceNode {
-		texts := d.strList(name, v)
-		for _, t := range texts {
-			d.doc.Persona.QuoteItems = append(d.doc.Persona.QuoteItems, model.Quote{Text: t})
+		for _, t := range d.strList(name, v) { // the same messages as any list
+			out = append(out, model.Quote{Text: t})
 		}
-		return
+		return out
 	}
-	p := d.doc.Persona
 	for _, item := range v.Content {
 		item = deref(item)
 		var q model.Quote
@@ -531,8 +537,9 @@ func (d *decoder) quotes(name string, v *yaml.Node) {
 			d.typeErr(item, "each item of %s must be a text or a mapping {text, source}, not a %s", name, nodeKind(item))
 			continue
 		}
-		p.QuoteItems = append(p.QuoteItems, q)
+		out = append(out, q)
 	}
+	return out
 }
 
 func listInto(target func(d *decoder) *[]model.Str) field {
@@ -675,23 +682,13 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 	case contract.TextList:
 		d.strList(name, v)
 	case contract.Share:
-		if v.Kind != yaml.ScalarNode {
-			d.typeErr(v, "%s must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", name, describe(v))
-		}
+		d.share(name, v)
 	case contract.Mapping:
 		d.mapping(name, v, nil)
 	case contract.ClaimList:
-		scratch := *d
-		scratch.doc = &model.Document{Kind: d.doc.Kind, Persona: &model.Persona{}}
-		scratch.claims(name, v, new([]model.Str))
-		d.doc.Problems = append(d.doc.Problems, scratch.doc.Problems...)
-		d.doc.Unknown = append(d.doc.Unknown, scratch.doc.Unknown...)
+		d.claims(name, v)
 	case contract.QuoteList:
-		scratch := *d
-		scratch.doc = &model.Document{Kind: d.doc.Kind, Persona: &model.Persona{}}
-		scratch.quotes(name, v)
-		d.doc.Problems = append(d.doc.Problems, scratch.doc.Problems...)
-		d.doc.Unknown = append(d.doc.Unknown, scratch.doc.Unknown...)
+		d.quotes(name, v)
 	}
 }
 
@@ -778,25 +775,24 @@ func (d *decoder) number(name string, v *yaml.Node) (float64, bool) {
 	return 0, false
 }
 
-func (d *decoder) share(name string, v *yaml.Node) {
-	p := d.doc.Persona
-	p.SharePos = d.pos(v)
+// share reads a fraction in [0, 1] or a percentage ("25%"); nil when the
+// value is not one (a field-type problem says why).
+func (d *decoder) share(name string, v *yaml.Node) *float64 {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.HasSuffix(strings.TrimSpace(v.Value), "%") {
 		f, ok := contract.ParsePercent(v.Value)
 		if !ok {
 			d.typeErr(v, "share %q must be a percentage from 0%% to 100%%, such as \"25%%\"", v.Value)
-			return
+			return nil
 		}
-		p.Share = &f
-		return
+		return &f
 	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
 		d.typeErr(v, "share must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", describe(v))
-		return
+		return nil
 	}
 	f, ok := d.number(name, v)
 	if !ok {
-		return
+		return nil
 	}
 	if f < 0 || f > 1 {
 		hint := ""
@@ -804,9 +800,9 @@ func (d *decoder) share(name string, v *yaml.Node) {
 			hint = fmt.Sprintf("; did you mean \"%s%%\"?", v.Value)
 		}
 		d.typeErr(v, "share %s is outside 0..1; write a fraction such as 0.25 or a percentage such as \"25%%\"%s", v.Value, hint)
-		return
+		return nil
 	}
-	p.Share = &f
+	return &f
 }
 
 // constraintList, constraintRange and constraintStr decode an ICP attribute
