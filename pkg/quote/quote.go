@@ -135,19 +135,29 @@ func NewText(body string) *Text {
 // Occurs reports whether quote occurs in the text: each part between
 // ellipses, in order.
 func (t *Text) Occurs(quote string) bool {
+	_, ok := t.Locate(quote)
+	return ok
+}
+
+// Locate is Occurs that also says on which line (0-based) of the text the
+// quote starts.
+func (t *Text) Locate(quote string) (int, bool) {
 	ps := parts(quote)
 	if len(ps) == 0 {
-		return false
+		return 0, false
 	}
-	from := 0
+	from, start := 0, -1
 	for _, p := range ps {
 		i := strings.Index(t.flat[from:], p)
 		if i < 0 {
-			return false
+			return 0, false
+		}
+		if start < 0 {
+			start = from + i
 		}
 		from += i + len(p)
 	}
-	return true
+	return lineAt(t.marks, start), true
 }
 
 // Passage is the stretch of an interview closest to a quote that does not

@@ -44,6 +44,15 @@ func TestOccurs(t *testing.T) {
 	}
 }
 
+func TestLocate(t *testing.T) {
+	text := NewText(notes)
+	for q, want := range map[string]int{"to the close": 3, "I don't trust": 5, "spreadsheets break": 6} {
+		if line, ok := text.Locate(q); !ok || line != want {
+			t.Errorf("Locate(%q) = %d, %v; want line %d", q, line, ok, want)
+		}
+	}
+}
+
 func TestClosest(t *testing.T) {
 	text := NewText(notes)
 	p := text.Closest("we lose the first three weeks of every month")

@@ -223,7 +223,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		f.Path, f.Message = opts.Display(f.Path), msg
 		r.Findings = append(r.Findings, f)
 	}
-	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}}
+	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}, folded: map[*model.Document]*quote.Text{}}
 	for _, d := range ws.Entities(model.KindICP) {
 		r.ICPs = append(r.ICPs, b.icp(d))
 	}
@@ -251,6 +251,8 @@ type builder struct {
 	cited map[*model.Document]bool
 	// claimsOf lists, per interview, the claims that cite it.
 	claimsOf map[*model.Document][]string
+	// folded holds each cited interview's notes, folded once for quotes.
+	folded map[*model.Document]*quote.Text
 	stale    int
 }
 
@@ -455,9 +457,8 @@ func (b *builder) claims(d *model.Document) []Claim {
 				ev.Interview, ev.Path = res.Doc.ID, b.opts.Display(res.Doc.Path)
 				if e.Quote.Value != "" && !b.opts.Redact {
 					ev.Quote = e.Quote.Value
-					text := quote.NewText(string(res.Doc.Body))
-					if text.Occurs(e.Quote.Value) {
-						ev.Line = res.Doc.BodyLine + text.Closest(e.Quote.Value).Line
+					if line, ok := b.notes(res.Doc).Locate(e.Quote.Value); ok {
+						ev.Line = res.Doc.BodyLine + line
 					}
 				}
 				b.claimsOf[res.Doc] = append(b.claimsOf[res.Doc], d.ID+": "+c.Text.Value)
@@ -479,4 +480,14 @@ func quoteTexts(qs []model.Quote) []string {
 		out = append(out, q.Text.Value)
 	}
 	return out
+}
+
+// notes is an interview's body folded for quote matching, once per report.
+func (b *builder) notes(iv *model.Document) *quote.Text {
+	t, ok := b.folded[iv]
+	if !ok {
+		t = quote.NewText(string(iv.Body))
+		b.folded[iv] = t
+	}
+	return t
 }
