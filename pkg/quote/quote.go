@@ -105,16 +105,18 @@ var (
 )
 
 // parts splits a quote into the normalised pieces that must occur in
-// order: the text between ellipses, without enclosing quotation marks or
-// a closing citation.
+// order: the text between ellipses, without the quotation marks that
+// enclose the whole quote or a closing citation (SPEC §9; marks inside the
+// quote are part of it).
 func parts(q string) []string {
-	q = strings.TrimSpace(citation.ReplaceAllString(q, ""))
+	n, _ := normalize(citation.ReplaceAllString(q, ""))
+	if len(n) >= 2 && (n[0] == '"' || n[0] == '\'') && n[len(n)-1] == n[0] {
+		n = n[1 : len(n)-1]
+	}
 	var out []string
-	for _, p := range ellipsis.Split(q, -1) {
-		n, _ := normalize(p)
-		s := strings.Trim(n, ` "'`)
-		if s != "" {
-			out = append(out, s)
+	for _, p := range ellipsis.Split(n, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
 		}
 	}
 	return out

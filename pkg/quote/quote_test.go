@@ -34,6 +34,9 @@ func TestOccurs(t *testing.T) {
 		{"a contraction spelled out is another quote", "I do not trust a revenue number", false},
 		{"empty", "  ", false},
 		{"only an ellipsis", "...", false},
+		{"a mark that does not enclose the whole quote is part of it", `"we lose the first two weeks`, false},
+		{"a mark inside the quote matches the notes' own", `She said: "I don't trust`, true},
+		{"single quotes around the whole quote", "'we lose the first two weeks'", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
