@@ -296,3 +296,16 @@ func Ignored(exclude []string, rel string) bool {
 	}
 	return excluded(exclude, rel)
 }
+
+// Body reads an entity's Markdown body again, as the loader read it (a
+// regular file within MaxFileSize, UTF-16 decoded), for the rules that need
+// one body at a time; it returns the body and the file line it starts on.
+func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
+	src, _, err := fileio.ReadRegular(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize)
+	if err != nil {
+		return nil, 0, err
+	}
+	src, _ = frontmatter.FromUTF16(src)
+	b := frontmatter.Split(src)
+	return b.Body, b.BodyLine, nil
+}

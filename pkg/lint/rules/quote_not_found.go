@@ -2,13 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 
-	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/quote"
@@ -86,13 +83,11 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 // checkInterview reads one interview's notes and looks for its quotes;
 // each quoteCheck is written by this goroutine only.
 func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck) {
-	src, _, err := fileio.ReadRegular(filepath.Join(c.WS.Root, filepath.FromSlash(iv.Path)), workspace.MaxFileSize)
+	body, bodyLine, err := c.WS.Body(iv)
 	if err != nil {
 		return // the loader reported an unreadable file
 	}
-	src, _ = frontmatter.FromUTF16(src)
-	b := frontmatter.Split(src)
-	text := quote.NewText(string(b.Body))
+	text := quote.NewText(string(body))
 	for _, q := range checks {
 		if text.Occurs(q.words.Value) {
 			continue
@@ -101,7 +96,7 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		q.msg = fmt.Sprintf("quote does not occur in interview %q", iv.ID)
 		if best := text.Closest(q.words.Value); best.Percent > 0 {
 			q.msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(iv.Path),
-				b.BodyLine+best.Line, best.Percent, quoteShort(best.Text))
+				bodyLine+best.Line, best.Percent, quoteShort(best.Text))
 		}
 		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
