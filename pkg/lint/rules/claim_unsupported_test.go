@@ -1,11 +1,7 @@
 package rules
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/personakit/persona/pkg/config"
-	"github.com/personakit/persona/pkg/lint"
 )
 
 func TestClaimUnsupported(t *testing.T) {
@@ -36,18 +32,8 @@ func TestPersonaNewEvidence(t *testing.T) {
 }
 
 func TestClaimUnsupportedOption(t *testing.T) {
-	for _, tc := range []struct{ name, cfg, want string }{
+	configErrorCases(t, []configErrorCase{
 		{"not a list", "rules:\n  claim-unsupported: {lists: goals}\n", "must be a list, such as [goals, frustrations]"},
 		{"not a claim list", "rules:\n  claim-unsupported: {lists: [goals, channels]}\n", `"channels" is not a claim list; use goals, motivations`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, err := config.Parse(config.FileName, []byte(tc.cfg))
-			if err == nil {
-				_, err = lint.NewRunner(c, All())
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want one containing %q", err, tc.want)
-			}
-		})
-	}
+	})
 }

@@ -202,3 +202,23 @@ func merge(base, changes []string) []string {
 	}
 	return out
 }
+
+// configErrorCase is a config a rule must refuse, with part of the message.
+type configErrorCase struct{ name, cfg, want string }
+
+// configErrorCases parses each config and builds the rules from it: one of
+// the two must fail with a message containing want.
+func configErrorCases(t *testing.T, cases []configErrorCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := config.Parse(config.FileName, []byte(tc.cfg))
+			if err == nil {
+				_, err = lint.NewRunner(c, All())
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}

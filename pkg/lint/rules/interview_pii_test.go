@@ -3,9 +3,6 @@ package rules
 import (
 	"strings"
 	"testing"
-
-	"github.com/personakit/persona/pkg/config"
-	"github.com/personakit/persona/pkg/lint"
 )
 
 func TestInterviewPII(t *testing.T) {
@@ -45,18 +42,8 @@ func TestInterviewPIIKinds(t *testing.T) {
 }
 
 func TestPIIRegionsOption(t *testing.T) {
-	for _, tc := range []struct{ name, cfg, want string }{
+	configErrorCases(t, []configErrorCase{
 		{"not a list", "rules:\n  interview-pii: {regions: DE}\n", "must be a list, such as [US, DE] (ISO 3166-1 region codes)"},
 		{"unknown code", "rules:\n  interview-pii: {regions: [DE, XX]}\n", `"XX" is not a region code`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, err := config.Parse(config.FileName, []byte(tc.cfg))
-			if err == nil {
-				_, err = lint.NewRunner(c, All())
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want one containing %q", err, tc.want)
-			}
-		})
-	}
+	})
 }
