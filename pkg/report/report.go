@@ -253,7 +253,7 @@ type builder struct {
 	claimsOf map[*model.Document][]string
 	// folded holds each cited interview's notes, folded once for quotes.
 	folded map[*model.Document]*quote.Text
-	stale    int
+	stale  int
 }
 
 func texts(in []model.Str) []string {
