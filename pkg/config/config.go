@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
@@ -386,11 +387,6 @@ func Duration(s string) (int, bool) {
 	return n * unit, true
 }
 
-// claimLists are the lists a persona's body sections may name.
-func claimLists() []string {
-	return []string{"goals", "motivations", "frustrations", "aspirations", "objections"}
-}
-
 func (c *Config) parseSections(v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
 		return Errorf(c.Path, v, "sections must map claim lists to headings, such as sections: {goals: [What success looks like]}")
@@ -398,9 +394,9 @@ func (c *Config) parseSections(v *yaml.Node) error {
 	c.Sections = map[string][]string{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
-		if !slices.Contains(claimLists(), k.Value) {
+		if !slices.Contains(contract.ClaimLists(), k.Value) {
 			return Errorf(c.Path, k, "%q is not a claim list%s", k.Value,
-				suggest.DidYouMeanOr(k.Value, claimLists(), "; use goals, motivations, frustrations, aspirations or objections"))
+				suggest.DidYouMeanOr(k.Value, contract.ClaimLists(), "; use goals, motivations, frustrations, aspirations or objections"))
 		}
 		headings, err := list(c.Path, "sections."+k.Value, val)
 		if err != nil {

@@ -52,8 +52,6 @@ type Key struct {
 	Type     Type
 	Values   []string // Enum's allowed values
 	Required bool     // field-required reports it missing
-	// Claims marks a list of claims (§9: goals, frustrations, ...).
-	Claims bool
 	// Open mappings accept keys beyond Keys (persona demographics,
 	// interviewee); closed ones report others as field-unknown.
 	Open bool
@@ -156,18 +154,18 @@ func table() []entry {
 		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
 		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},
 		{iview, Key{Name: "channel", Type: Text, Description: "How it took place: call, video, in-person, survey."}},
-		{persona, Key{Name: "goals", Type: ClaimList, Claims: true, Lint: true, Description: "What this person wants to achieve, in their words."}},
+		{persona, Key{Name: "goals", Type: ClaimList, Lint: true, Description: "What this person wants to achieve, in their words."}},
 		{icp, Key{Name: "goals", Type: TextList, Description: "What the whole segment wants to achieve."}},
-		{persona, Key{Name: "motivations", Type: ClaimList, Claims: true, Lint: true, Description: "What drives them: recognition, safety, growth, time."}},
-		{persona, Key{Name: "frustrations", Type: ClaimList, Claims: true, Lint: true, Description: "What gets in their way today."}},
-		{persona, Key{Name: "aspirations", Type: ClaimList, Claims: true, Lint: true, Description: "Where they want to get to."}},
+		{persona, Key{Name: "motivations", Type: ClaimList, Lint: true, Description: "What drives them: recognition, safety, growth, time."}},
+		{persona, Key{Name: "frustrations", Type: ClaimList, Lint: true, Description: "What gets in their way today."}},
+		{persona, Key{Name: "aspirations", Type: ClaimList, Lint: true, Description: "Where they want to get to."}},
 		{icp, Key{Name: "pains", Type: TextList, Description: "The problems the whole segment shares."}},
 		{icp, Key{Name: "needs", Type: TextList, Description: "What the segment needs to solve them."}},
 		{icp, Key{Name: "behaviors", Type: TextList, Description: "How companies in the segment behave."}},
 		{icp, Key{Name: "channels", Type: TextList, Description: "Where the segment learns and buys."}},
 		{persona, Key{Name: "channels", Type: TextList, Description: "Where this person learns and buys: communities, newsletters, events."}},
 		{icp, Key{Name: "triggers", Type: TextList, Description: "Events that make a company start looking: a new hire, funding, a migration."}},
-		{persona, Key{Name: "objections", Type: ClaimList, Claims: true, Lint: true, Description: "Why they would say no."}},
+		{persona, Key{Name: "objections", Type: ClaimList, Lint: true, Description: "Why they would say no."}},
 		{icp, Key{Name: "disqualifiers", Type: TextList, Description: "Traits that rule a company out."}},
 		{icp, Key{Name: "buying_committee", Type: TextList, Description: "Persona ids or role titles involved in buying."}},
 		{persona, Key{Name: "quotes", Type: QuoteList, Lint: true, Description: "What interviewees said, word for word: a text, or {text, source} naming the interview that holds it."}},
@@ -211,6 +209,17 @@ var index = sync.OnceValue(func() map[model.Kind]map[string]Key {
 	}
 	return out
 })
+
+// ClaimLists names the persona's claim lists (SPEC §9), in canonical order.
+func ClaimLists() []string {
+	var out []string
+	for _, k := range Keys(model.KindPersona) {
+		if k.Type == ClaimList {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
 
 // Order is the canonical order of top-level key names across all kinds,
 // for show --canonical and persona diff.

@@ -301,7 +301,7 @@ var commonFields = map[string]field{
 	},
 	"owners":   func(d *decoder, name string, v *yaml.Node) { d.doc.Owners = d.strList(name, v) },
 	"tags":     func(d *decoder, name string, v *yaml.Node) { d.doc.Tags = d.strList(name, v) },
-	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v, false) },
+	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v) },
 	"lint": func(d *decoder, name string, v *yaml.Node) {
 		d.doc.Lint.Pos = d.pos(v)
 		d.mapping(name, v, map[string]field{
@@ -391,7 +391,7 @@ var kindFields = map[model.Kind]map[string]field{
 		"sources": listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Sources }),
 	},
 	model.KindInterview: {
-		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v, true) },
+		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v) },
 		"icp":  func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.ICP = d.str(n, v) },
 		"interviewee": func(d *decoder, n string, v *yaml.Node) {
 			iv := &d.doc.Interview.Interviewee
@@ -567,7 +567,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		// setters below put the values lint and reports read into the
 		// document, and any other contract key is type-checked alone.
 		key, known := contract.Lookup(doc.Kind, k.Value)
-		if known && doc.Kind == model.KindPersona && substanceKey(k.Value) {
+		if known && doc.Kind == model.KindPersona && model.Substantive(k.Value) {
 			d.substance += listItems(v)
 		}
 		switch f, ok := commonFields[k.Value]; {
@@ -633,11 +633,6 @@ func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field
 	}
 }
 
-// substanceKey names the lists that make a persona more than demographics.
-func substanceKey(name string) bool {
-	return name == "goals" || name == "motivations" || name == "frustrations" || name == "aspirations"
-}
-
 // listItems counts the claims a claim list holds: its non-null text or
 // mapping items, or one for a single value written without a list.
 func listItems(v *yaml.Node) int {
@@ -674,7 +669,7 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 	case contract.Enum:
 		d.enum(name, v, key.Values...)
 	case contract.Date:
-		d.date(name, v, true)
+		d.date(name, v)
 	case contract.Bool:
 		d.boolean(name, v)
 	case contract.Number:
@@ -741,7 +736,7 @@ func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
 
 // date reads a date as the contract accepts it: a day, which a time may
 // follow (2019-06-24T09:00).
-func (d *decoder) date(name string, v *yaml.Node, _ bool) model.Date {
+func (d *decoder) date(name string, v *yaml.Node) model.Date {
 	s := d.str(name, v)
 	if v.Kind != yaml.ScalarNode {
 		return model.Date{Pos: s.Pos}

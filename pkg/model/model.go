@@ -234,6 +234,13 @@ type Persona struct {
 	Substance int
 }
 
+// Substantive reports whether a claim list makes a persona more than
+// demographics (persona-demographics-only): goals, motivations,
+// frustrations and aspirations, not objections.
+func Substantive(list string) bool {
+	return list == "goals" || list == "motivations" || list == "frustrations" || list == "aspirations"
+}
+
 // Claim is one item of a claim list: what the persona says, and the
 // interviews (with the words said, when given) it rests on.
 type Claim struct {

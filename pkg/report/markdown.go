@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/mdtext"
 	"github.com/personakit/persona/pkg/words"
 )
@@ -125,7 +126,7 @@ func personaSection(b *strings.Builder, p Persona, redacted bool) {
 	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))
 	// Claims, front matter and body, each with its evidence, grouped by
 	// list; then the lists that are not claims.
-	for _, list := range []string{"goals", "motivations", "frustrations", "aspirations", "objections"} {
+	for _, list := range contract.ClaimLists() {
 		first := true
 		for _, c := range p.Claims {
 			if c.List != list {

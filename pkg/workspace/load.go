@@ -237,7 +237,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 		// Claims written as prose under claim headings (SPEC §9).
 		for _, c := range claims.FromBody(block.Body, block.BodyLine, claims.DefaultSections().Merge(opts.Config.Sections)) {
 			doc.Persona.Claims = append(doc.Persona.Claims, c)
-			if c.List != "objections" {
+			if model.Substantive(c.List) {
 				doc.Persona.Substance++
 			}
 		}

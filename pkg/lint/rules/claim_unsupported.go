@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 )
@@ -16,19 +17,15 @@ type claimUnsupported struct {
 	lists []string
 }
 
-func claimLists() []string {
-	return []string{"goals", "motivations", "frustrations", "aspirations", "objections"}
-}
-
 func (r *claimUnsupported) Options() []lint.Option {
-	return []lint.Option{{Name: "lists", Default: "[" + strings.Join(claimLists(), ", ") + "]",
+	return []lint.Option{{Name: "lists", Default: "[" + strings.Join(contract.ClaimLists(), ", ") + "]",
 		Description: "The claim lists whose claims need evidence."}}
 }
 
 func (r *claimUnsupported) Configure(opts map[string]config.Option, path string) error {
 	return lint.SetListOption(r.id, opts, "lists", path, "[goals, frustrations]", func(item string) (string, string) {
-		if !slices.Contains(claimLists(), item) {
-			return "", "a claim list; use " + strings.Join(claimLists(), ", ")
+		if !slices.Contains(contract.ClaimLists(), item) {
+			return "", "a claim list; use " + strings.Join(contract.ClaimLists(), ", ")
 		}
 		return item, ""
 	}, &r.lists)

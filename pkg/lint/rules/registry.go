@@ -2,7 +2,10 @@
 // registry that lists them in the contract's order.
 package rules
 
-import "github.com/personakit/persona/pkg/lint"
+import (
+	"github.com/personakit/persona/pkg/contract"
+	"github.com/personakit/persona/pkg/lint"
+)
 
 // All returns fresh instances of every rule, in the order of the contract.
 // Rules with options are configured per run, so instances are never shared.
@@ -88,7 +91,7 @@ func All() []lint.Rule {
 		&claimUnsupported{meta: meta{"claim-unsupported", lint.Off,
 			"a claim (a goals, motivations, frustrations, aspirations or objections item) has no claim-level evidence",
 			"A claim that cites no interview may be made up; evidence per claim keeps every goal and frustration traceable. persona init turns this on as a warning."},
-			lists: claimLists()},
+			lists: contract.ClaimLists()},
 		&personaOverlap{meta: meta{"persona-overlap", lint.Warning,
 			"two active, non-negative personas of one ICP are near-duplicates",
 			"Two personas that say the same things, or share a role and their interviews, are one persona written twice; teams then target a blur."}, minOverlap: 0.6},
