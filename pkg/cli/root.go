@@ -199,12 +199,12 @@ func (g *globalOptions) display() (func(abs string) string, error) {
 }
 
 // Garbage collection for a short-lived process that decodes many small
-// YAML documents: collect half as often as Go's default (GOGC=200). The
+// YAML documents: collect a quarter as often as Go's default (GOGC=400). The
 // lint command adds a soft memory limit (lintMemoryLimit), which keeps the
 // heap of huge workspaces within budget; reports hold bodies and need more.
 // GOGC and GOMEMLIMIT in the environment win.
 const (
-	gcPercent       = 200
+	gcPercent       = 400
 	lintMemoryLimit = 125 << 20
 )
 

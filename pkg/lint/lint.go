@@ -43,6 +43,14 @@ type Checker interface {
 	Check(c *Context)
 }
 
+// Costly is a Checker whose Check takes far longer than the others (it
+// reads files, or compares entities pairwise); the runner starts those
+// first, so that the quick ones fill the other cores meanwhile instead of
+// leaving one costly check to finish alone at the end.
+type Costly interface {
+	Costly()
+}
+
 // TextChecker is a rule that reads an entity file's full text while it is
 // loaded (bodies are not kept). It must be safe for concurrent use.
 type TextChecker interface {

@@ -184,6 +184,17 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 			checkers = append(checkers, c)
 		}
 	}
+	slices.SortStableFunc(checkers, func(a, b Checker) int {
+		_, costlyA := a.(Costly)
+		_, costlyB := b.(Costly)
+		switch {
+		case costlyA && !costlyB:
+			return -1
+		case costlyB && !costlyA:
+			return 1
+		}
+		return 0
+	})
 	sinks := make([]*sink, len(checkers))
 	next := make(chan int)
 	var wg sync.WaitGroup

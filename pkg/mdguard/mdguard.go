@@ -1,11 +1,14 @@
-// Package mdguard decides, in one linear pass, whether a Markdown body is
+// Package mdguard decides, in linear time, whether a Markdown body is
 // safe to hand to a CommonMark parser. Parsers spend time that grows with the
 // square of nesting depth and of unmatched emphasis or link delimiters in one
 // paragraph, so a few hundred kilobytes of `>` or `[a](` take minutes.
 // Bodies over these limits are shown as plain text instead (body-too-complex).
 package mdguard
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // The limits, far above what hand-written prose reaches.
 const (
@@ -34,6 +37,15 @@ func Check(body []byte) *Problem {
 	if len(body) > MaxBodySize {
 		return &Problem{Line: 1, Reason: fmt.Sprintf("it is larger than %d KiB", MaxBodySize>>10)}
 	}
+	if clearlySafe(body) {
+		return nil
+	}
+	return checkLines(body)
+}
+
+// checkLines is Check line by line, to name the line where a limit is
+// passed.
+func checkLines(body []byte) *Problem {
 	line, delims := 1, 0
 	for start := 0; start < len(body); line++ {
 		end := start
@@ -88,6 +100,39 @@ func Check(body []byte) *Problem {
 		}
 	}
 	return nil
+}
+
+// clearlySafe is the quick answer for ordinary prose, which every body of
+// every file is first: when the whole body holds too few markers for any
+// line or paragraph to pass a limit, only indentation is left to check.
+// The byte counts run in vector instructions, several times faster than
+// the line-by-line walk that Check falls back to for the exact line.
+func clearlySafe(body []byte) bool {
+	count := func(c byte) int { return bytes.Count(body, []byte{c}) }
+	if count('\r') > 0 || count('>') > MaxQuoteDepth || count('|') > MaxTableColumns ||
+		count('*')+count('_')+count('[')+count(']') > MaxDelimiters {
+		return false
+	}
+	for start := 0; start < len(body); {
+		indent := 0
+		for i := start; i < len(body) && (body[i] == ' ' || body[i] == '\t' || body[i] == '>'); i++ {
+			switch body[i] {
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			}
+		}
+		if indent > MaxIndent {
+			return false
+		}
+		nl := bytes.IndexByte(body[start:], '\n')
+		if nl < 0 {
+			break
+		}
+		start += nl + 1
+	}
+	return true
 }
 
 // startsBlock reports whether a line (after its indentation) opens a block

@@ -48,9 +48,31 @@ func TestCheck(t *testing.T) {
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte("# h\n> q\n- *a* [b](c)\n"))
 	f.Add([]byte("\r\n\r>>>\t|a|"))
+	f.Add([]byte(strings.Repeat("a\r*_[]\n", 200)))
+	f.Add([]byte("|" + strings.Repeat("a|", 130)))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if p := Check(body); p != nil && (p.Line < 1 || p.Reason == "") {
+		p := Check(body)
+		if p != nil && (p.Line < 1 || p.Reason == "") {
 			t.Fatalf("bad problem %+v", p)
 		}
+		// The quick answer may only be given where the walk over every
+		// line finds nothing.
+		if clearlySafe(body) && len(body) <= MaxBodySize {
+			if p := checkLines(body); p != nil {
+				t.Fatalf("clearlySafe, but line %d: %s", p.Line, p.Reason)
+			}
+		}
 	})
+}
+
+// BenchmarkCheck runs over prose shaped like interview notes, the bodies
+// every lint passes through Check.
+func BenchmarkCheck(b *testing.B) {
+	body := []byte(strings.Repeat("## Context\n\nThe *team* closes the books in [three days](x) with a spreadsheet and a board pack.\n- a list item with **bold**\n\n", 60))
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if Check(body) != nil {
+			b.Fatal("rejected")
+		}
+	}
 }

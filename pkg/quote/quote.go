@@ -9,7 +9,9 @@
 package quote
 
 import (
+	"encoding/binary"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,43 +50,104 @@ func fold(r rune) rune {
 // it each line of s (0-based) begins, for lines that left any text.
 func normalize(s string) (string, []lineMark) {
 	if isASCII(s) {
-		// NFKC leaves ASCII as it is, and its case folding is lower case.
-		s = strings.ToLower(s)
-	} else {
-		// Invalid bytes become U+FFFD first, or NFKC leaves what
-		// follows them.
-		s = strings.ToValidUTF8(s, "\uFFFD")
-		s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
+		return normalizeASCII(s)
 	}
+	return normalizeUnicode(s)
+}
+
+// normalizeUnicode is normalize for any text.
+func normalizeUnicode(s string) (string, []lineMark) {
+	// Invalid bytes become U+FFFD first, or NFKC leaves what follows them.
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
 	s = strings.ReplaceAll(s, "…", "...")
+	var f folder
+	f.out = make([]byte, 0, len(s))
+	for _, r := range s {
+		f.take(r, fold(r))
+	}
+	return f.result()
+}
+
+// normalizeASCII is normalize for text without a byte above 0x7F, which
+// most notes are: NFKC leaves ASCII as it is and its case folding is lower
+// case, so one pass over the bytes does it all, without the three copies
+// and the rune decoding of the general path. FuzzOccurs holds the two
+// paths to the same result.
+func normalizeASCII(s string) (string, []lineMark) {
 	out := make([]byte, 0, len(s))
 	var marks []lineMark
-	line := 0
-	atLineStart := true
-	lastSpace := true // no space at the start
-	for _, r := range s {
-		if r == '\n' {
+	line, midLine, afterText := 0, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' {
 			line++
-			atLineStart = true
-		} else if atLineStart && (r == '>' || r == ' ' || r == '\t') {
+			midLine = false
+		} else if !midLine && (c == '>' || c == ' ' || c == '\t') {
 			continue // blockquote markers and indentation
 		} else {
-			atLineStart = false
+			midLine = true
 		}
-		f := fold(r)
-		if f < 0 || f == ' ' && lastSpace {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '*' || c == '_' || c == '~':
 			continue
+		case c == '`':
+			c = '\''
+		case c == ' ' || c >= '\t' && c <= '\r':
+			if !afterText {
+				continue
+			}
+			c = ' '
 		}
 		if len(marks) == 0 || marks[len(marks)-1].line != line {
 			marks = append(marks, lineMark{len(out), line})
 		}
-		out = utf8.AppendRune(out, f)
-		lastSpace = f == ' '
+		out = append(out, c)
+		afterText = c != ' '
 	}
 	for len(out) > 0 && out[len(out)-1] == ' ' {
 		out = out[:len(out)-1]
 	}
 	return string(out), marks
+}
+
+// folder builds normalised text from runes and their folded forms.
+type folder struct {
+	out       []byte
+	marks     []lineMark
+	line      int
+	midLine   bool // past a line's blockquote markers and indentation
+	afterText bool // the last rune written was not a space
+}
+
+// take adds rune r of the source, folded to f (-1: dropped).
+func (z *folder) take(r, f rune) {
+	if r == '\n' {
+		z.line++
+		z.midLine = false
+	} else if !z.midLine && (r == '>' || r == ' ' || r == '\t') {
+		return // blockquote markers and indentation
+	} else {
+		z.midLine = true
+	}
+	if f < 0 || f == ' ' && !z.afterText {
+		return
+	}
+	if len(z.marks) == 0 || z.marks[len(z.marks)-1].line != z.line {
+		z.marks = append(z.marks, lineMark{len(z.out), z.line})
+	}
+	z.out = utf8.AppendRune(z.out, f)
+	z.afterText = f != ' '
+}
+
+func (z *folder) result() (string, []lineMark) {
+	out := z.out
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	return string(out), z.marks
 }
 
 // lineMark says that from offset on, the folded text came from line.
@@ -109,9 +172,21 @@ var (
 // enclose the whole quote or a closing citation (SPEC §9; marks inside the
 // quote are part of it).
 func parts(q string) []string {
-	n, _ := normalize(citation.ReplaceAllString(q, ""))
+	// The expressions run only where they can match: most quotes hold
+	// neither a citation nor an ellipsis, and every quote is split.
+	if strings.Contains(q, "[@") {
+		q = citation.ReplaceAllString(q, "")
+	}
+	n, _ := normalize(q)
 	if len(n) >= 2 && (n[0] == '"' || n[0] == '\'') && n[len(n)-1] == n[0] {
 		n = n[1 : len(n)-1]
+	}
+	if !strings.Contains(n, "...") {
+		// normalize wrote every "…" as "...".
+		if n = strings.TrimSpace(n); n == "" {
+			return nil
+		}
+		return []string{n}
 	}
 	var out []string
 	for _, p := range ellipsis.Split(n, -1) {
@@ -122,16 +197,71 @@ func parts(q string) []string {
 	return out
 }
 
-// Text is an interview's notes, normalised once for any number of quotes.
+// Text is an interview's notes, normalised at most once for any number of
+// quotes. It is not safe for concurrent use.
 type Text struct {
-	flat  string
-	marks []lineMark
+	// lower is the notes in lower case when they are ASCII, for the
+	// verbatim check; raw is the notes when they are not. flat and marks
+	// are the normalised text, made only when a quote is not found
+	// verbatim.
+	lower, raw string
+	flat       string
+	marks      []lineMark
+	normalised bool
 }
 
-// NewText normalises an interview body.
-func NewText(body string) *Text {
-	flat, marks := normalize(body)
-	return &Text{flat: flat, marks: marks}
+// NewText holds an interview body for matching quotes against it; body
+// must not change while the Text is in use.
+func NewText(body []byte) *Text {
+	lower, ok := lowerASCII(body)
+	t := &Text{lower: lower}
+	if !ok {
+		t.raw = string(body)
+	}
+	return t
+}
+
+// lowerASCII is b in lower case and true when b is ASCII, or "" and false
+// when it is not. Every cited interview passes through here, so it works
+// on eight bytes at a time: a byte below 0x80 is upper case when adding
+// 0x80-'A' sets its top bit and adding 0x80-'Z'-1 does not, and neither
+// sum can carry into the next byte.
+func lowerASCII(b []byte) (string, bool) {
+	const (
+		ones = 0x0101010101010101
+		tops = 0x8080808080808080
+	)
+	out := make([]byte, len(b))
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if w&tops != 0 {
+			return "", false
+		}
+		upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & tops
+		binary.LittleEndian.PutUint64(out[i:], w|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return string(out), true
+}
+
+func (t *Text) normalise() {
+	if !t.normalised {
+		if t.raw == "" {
+			t.raw = t.lower // ASCII: lower case is all NFKC and folding do
+		}
+		t.flat, t.marks = normalize(t.raw)
+		t.raw, t.lower, t.normalised = "", "", true
+	}
 }
 
 // Occurs reports whether quote occurs in the text: each part between
@@ -148,18 +278,57 @@ func (t *Text) Locate(quote string) (int, bool) {
 	if len(ps) == 0 {
 		return 0, false
 	}
+	if line, ok := t.locateVerbatim(ps); ok {
+		return line, true
+	}
+	t.normalise()
+	start := inOrder(t.flat, ps)
+	if start < 0 {
+		return 0, false
+	}
+	return lineAt(t.marks, start), true
+}
+
+// inOrder is where the first part starts in text when every part occurs
+// in it, each after the one before, or -1.
+func inOrder(text string, ps []string) int {
 	from, start := 0, -1
 	for _, p := range ps {
-		i := strings.Index(t.flat[from:], p)
+		i := strings.Index(text[from:], p)
 		if i < 0 {
-			return 0, false
+			return -1
 		}
 		if start < 0 {
 			start = from + i
 		}
 		from += i + len(p)
 	}
-	return lineAt(t.marks, start), true
+	return start
+}
+
+// locateVerbatim finds the parts, in order, in the lower-cased ASCII notes
+// as they are, which spares normalising notes whose quotes were copied
+// from them. A part is normalised text, so it holds no markers, tabs,
+// line breaks or runs of spaces; where it occurs verbatim, normalising the
+// notes keeps every byte of that stretch, and so the part occurs in the
+// normalised notes too. The one exception is a part that starts with a
+// blockquote marker, which normalising drops at the start of a line;
+// such parts, and every part not found verbatim, take the normalised path.
+// FuzzOccurs holds the two paths to the same answers.
+func (t *Text) locateVerbatim(ps []string) (int, bool) {
+	if t.normalised || t.raw != "" {
+		return 0, false // normalised already, or not ASCII
+	}
+	for _, p := range ps {
+		if p[0] == '>' {
+			return 0, false
+		}
+	}
+	start := inOrder(t.lower, ps)
+	if start < 0 {
+		return 0, false
+	}
+	return strings.Count(t.lower[:start], "\n"), true
 }
 
 // Passage is the stretch of an interview closest to a quote that does not
@@ -174,31 +343,52 @@ type Passage struct {
 // that holds most of the quote's words (counted with repetition). It
 // slides over the text once, so time stays linear in the interview's size.
 func (t *Text) Closest(quote string) Passage {
-	want := map[string]int{}
+	// Each distinct word of the quote gets a slot; the text's words are
+	// looked up once each, so the window slides over slots, not strings.
+	slot := map[string]int{}
+	var want []int
 	n := 0
 	for _, p := range parts(quote) {
 		for _, w := range strings.Fields(p) {
-			want[w]++
+			i, ok := slot[w]
+			if !ok {
+				i = len(want)
+				slot[w] = i
+				want = append(want, 0)
+			}
+			want[i]++
 			n++
 		}
 	}
+	t.normalise()
 	words, starts := t.words()
 	if n == 0 || len(words) == 0 {
 		return Passage{}
 	}
+	slots := make([]int, len(words)) // -1: not a word of the quote
+	for i, w := range words {
+		if s, ok := slot[w]; ok {
+			slots[i] = s
+		} else {
+			slots[i] = -1
+		}
+	}
 	size := min(n, len(words))
-	have := map[string]int{}
+	have := make([]int, len(want))
 	hits := 0
-	add := func(w string, d int) {
-		before := min(have[w], want[w])
-		have[w] += d
-		hits += min(have[w], want[w]) - before
+	add := func(s, d int) {
+		if s < 0 {
+			return
+		}
+		before := min(have[s], want[s])
+		have[s] += d
+		hits += min(have[s], want[s]) - before
 	}
 	best, bestAt := -1, 0
-	for i, w := range words {
-		add(w, 1)
+	for i := range slots {
+		add(slots[i], 1)
 		if i >= size {
-			add(words[i-size], -1)
+			add(slots[i-size], -1)
 		}
 		if i >= size-1 && hits > best {
 			best, bestAt = hits, i-size+1
@@ -238,30 +428,43 @@ func (t *Text) words() ([]string, []int) {
 }
 
 // Words are a text's words for comparing claims: normalised as quotes are,
-// split at spaces and punctuation, without stop words, as a set.
-func Words(s string) map[string]bool {
+// split at spaces and punctuation, without stop words, as a sorted set.
+func Words(s string) []string {
 	n, _ := normalize(s)
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if !stopWord(w) {
-			out[w] = true
-		}
-	}
-	return out
+	out := strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out = slices.DeleteFunc(out, stopWord)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-// Jaccard is the share of two word sets' union they have in common.
-func Jaccard(a, b map[string]bool) float64 {
+// Jaccard is the share of two word sets' union they have in common; both
+// are sorted sets, as Words returns them, so one merge counts the common
+// words.
+func Jaccard(a, b []string) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 0
 	}
 	common := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c == 0:
 			common++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// JaccardBelow reports, without comparing a word, when two sets of these
+// sizes cannot reach the similarity least: the common words are at most the
+// smaller set and the union at least the larger.
+func JaccardBelow(sizeA, sizeB int, least float64) bool {
+	return float64(sizeA) < least*float64(sizeB) || float64(sizeB) < least*float64(sizeA)
 }
 
 // stopWord reports the English words that carry no claim of their own.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,7 +16,7 @@ Later — about tooling — she added that **spreadsheets** break every quarter.
 `
 
 func TestOccurs(t *testing.T) {
-	text := NewText(notes)
+	text := NewText([]byte(notes))
 	tests := []struct {
 		name, quote string
 		want        bool
@@ -48,7 +49,7 @@ func TestOccurs(t *testing.T) {
 }
 
 func TestLocate(t *testing.T) {
-	text := NewText(notes)
+	text := NewText([]byte(notes))
 	for q, want := range map[string]int{"to the close": 3, "I don't trust": 5, "spreadsheets break": 6} {
 		if line, ok := text.Locate(q); !ok || line != want {
 			t.Errorf("Locate(%q) = %d, %v; want line %d", q, line, ok, want)
@@ -57,12 +58,12 @@ func TestLocate(t *testing.T) {
 }
 
 func TestClosest(t *testing.T) {
-	text := NewText(notes)
+	text := NewText([]byte(notes))
 	p := text.Closest("we lose the first three weeks of every month")
 	if p.Line != 2 || p.Percent < 80 || p.Percent == 100 || !strings.HasPrefix(p.Text, "we lose the first two weeks") {
 		t.Errorf("Closest = %+v, want line 2 (0-based), the passage about losing two weeks, most words shared", p)
 	}
-	if got := NewText("").Closest("anything"); got.Percent != 0 {
+	if got := NewText(nil).Closest("anything"); got.Percent != 0 {
 		t.Errorf("Closest on empty notes = %+v", got)
 	}
 	if got := text.Closest("zebra quantum"); got.Percent != 0 {
@@ -75,7 +76,7 @@ func TestClosest(t *testing.T) {
 // under the race detector, so a timeout here means the algorithm changed.
 func TestClosestIsLinear(t *testing.T) {
 	big := strings.Repeat("the close takes eight days and nobody trusts the number ", 70_000)
-	p := NewText(big).Closest("the close takes nine days and everybody trusts the number")
+	p := NewText([]byte(big)).Closest("the close takes nine days and everybody trusts the number")
 	if p.Percent < 60 {
 		t.Errorf("Closest = %+v", p)
 	}
@@ -84,16 +85,84 @@ func TestClosestIsLinear(t *testing.T) {
 func FuzzOccurs(f *testing.F) {
 	f.Add(notes, "we lose … the close")
 	f.Add("a\n> b", "[…] b")
+	f.Add("\t> A*b_c~d`e\v\f\r\n  \n>>x  y\t", "A b")
+	f.Add("> >foo\nbar >foo", `">foo"`)
+	f.Add("@AZ[`az{\x7f ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 é", "AZ")
+	f.Add("one\nTwo  three\n> four", "two three")
 	f.Fuzz(func(t *testing.T, body, q string) {
-		text := NewText(body)
-		text.Occurs(q)
+		text := NewText([]byte(body))
+		if lower, ok := lowerASCII([]byte(body)); ok != isASCII(body) || ok && lower != strings.ToLower(body) {
+			t.Fatalf("lowerASCII(%q) = %q, %v", body, lower, ok)
+		}
+		normalised := NewText([]byte(body))
+		normalised.normalise()
+		// A stretch of the notes themselves exercises the verbatim path,
+		// which random quotes rarely reach.
+		from := len(q) % (len(body) + 1)
+		excerpt := body[from:min(len(body), from+1+len(q)%60)]
+		for _, q := range []string{q, excerpt} {
+			line, ok := NewText([]byte(body)).Locate(q)
+			if wantLine, wantOK := normalised.Locate(q); line != wantLine || ok != wantOK {
+				t.Fatalf("Locate(%q) = %d, %v; on the normalised notes alone %d, %v", q, line, ok, wantLine, wantOK)
+			}
+		}
 		p := text.Closest(q)
 		if p.Percent < 0 || p.Percent > 100 || p.Line < 0 || p.Line > strings.Count(body, "\n") {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)
+		}
+		if isASCII(body) {
+			fast, fastMarks := normalizeASCII(body)
+			slow, slowMarks := normalizeUnicode(body)
+			if fast != slow || !slices.Equal(fastMarks, slowMarks) {
+				t.Fatalf("ASCII path %q %v, general path %q %v", fast, fastMarks, slow, slowMarks)
+			}
 		}
 		// Every quote taken from the notes themselves occurs in them.
 		if n, _ := normalize(body); len(n) > 0 && !strings.ContainsAny(n, `"'.…[]@`) && !text.Occurs(n) {
 			t.Fatalf("the notes' own text %q does not occur in them", n)
 		}
 	})
+}
+
+// BenchmarkCheckNotes is quote-not-found's work on one interview: a quote
+// copied from the notes (verbatim path) and a made-up one (normalising and
+// the closest passage).
+func BenchmarkCheckNotes(b *testing.B) {
+	body := []byte(strings.Repeat("## Context\n\nThe Team closes the books in three days with a spreadsheet and a board pack. Procurement wants a vendor review.\n\n", 40))
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		text := NewText(body)
+		if !text.Occurs("the team closes the books in three days") || text.Occurs("we close the books in an hour") {
+			b.Fatal("wrong answer")
+		}
+		text.Closest("we close the books in an hour")
+	}
+}
+
+func TestJaccard(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want float64
+	}{
+		{name: "same words", a: "Close the books faster", b: "close books, faster!", want: 1},
+		{name: "half shared", a: "close books", b: "close deals", want: 1.0 / 3},
+		{name: "nothing shared", a: "close books", b: "hire people", want: 0},
+		{name: "only stop words", a: "the and of", b: "to be", want: 0},
+		{name: "repeated words count once", a: "close close close books", b: "close books", want: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := Words(tc.a), Words(tc.b)
+			if got := Jaccard(a, b); got != tc.want {
+				t.Errorf("Jaccard(%v, %v) = %v, want %v", a, b, got, tc.want)
+			}
+			// The size bound may only rule out what Jaccard rules out.
+			for _, least := range []float64{0.3, 0.6, 0.9} {
+				if JaccardBelow(len(a), len(b), least) && Jaccard(a, b) >= least {
+					t.Errorf("JaccardBelow(%d, %d, %v) although Jaccard is %v", len(a), len(b), least, Jaccard(a, b))
+				}
+			}
+		})
+	}
 }

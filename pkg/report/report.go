@@ -486,7 +486,7 @@ func quoteTexts(qs []model.Quote) []string {
 func (b *builder) notes(iv *model.Document) *quote.Text {
 	t, ok := b.folded[iv]
 	if !ok {
-		t = quote.NewText(string(iv.Body))
+		t = quote.NewText(iv.Body)
 		b.folded[iv] = t
 	}
 	return t

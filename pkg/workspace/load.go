@@ -37,6 +37,19 @@ type Options struct {
 	// Slim keeps only what lint rules read (the contract's Lint keys, see
 	// frontmatter.DecodeSlim) and no bodies, for big workspaces.
 	Slim bool
+
+	// sections is the claim-heading table, the built-in one merged with
+	// the config's, made once per load rather than once per file.
+	sections claims.Sections
+}
+
+// withDefaults fills in what a load needs and the caller left out.
+func (opts Options) withDefaults() Options {
+	if opts.Config == nil {
+		opts.Config = config.Default()
+	}
+	opts.sections = claims.DefaultSections().Merge(opts.Config.Sections)
+	return opts
 }
 
 // Workspace is a loaded workspace: its entities and broken files, indexed.
@@ -68,9 +81,7 @@ const RuleFileOutside = "file-outside-workspace"
 // Load walks root and reads every Markdown file outside excluded paths and
 // hidden directories, on all cores.
 func Load(root string, opts Options) (*Workspace, error) {
-	if opts.Config == nil {
-		opts.Config = config.Default()
-	}
+	opts = opts.withDefaults()
 	if _, err := os.ReadDir(root); err != nil {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(err))
 	}
@@ -235,7 +246,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 	doc := decode(rel, block)
 	if doc != nil && doc.Persona != nil {
 		// Claims written as prose under claim headings (SPEC §9).
-		for _, c := range claims.FromBody(block.Body, block.BodyLine, claims.DefaultSections().Merge(opts.Config.Sections)) {
+		for _, c := range claims.FromBody(block.Body, block.BodyLine, opts.sections) {
 			doc.Persona.Claims = append(doc.Persona.Claims, c)
 			if model.Substantive(c.List) {
 				doc.Persona.Substance++
@@ -263,9 +274,7 @@ type File struct {
 // FromFiles builds a workspace from files held in memory, applying the
 // same exclusions, size limit, decoding and indexing as Load.
 func FromFiles(root string, files []File, opts Options) *Workspace {
-	if opts.Config == nil {
-		opts.Config = config.Default()
-	}
+	opts = opts.withDefaults()
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}}
 	for _, f := range files {
 		if !strings.HasSuffix(f.Rel, ".md") || Ignored(opts.Config.Exclude, f.Rel) {

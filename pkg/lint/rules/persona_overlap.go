@@ -55,7 +55,7 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 
 type overlapProfile struct {
 	doc     *model.Document
-	claims  []map[string]bool
+	claims  [][]string // each claim's sorted word set
 	title   string
 	sources []*model.Document // resolved, sorted by path
 }
@@ -113,7 +113,7 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	matched := 0
 	for _, s := range small {
 		for _, l := range large {
-			if quote.Jaccard(s, l) >= nearIdentical {
+			if !quote.JaccardBelow(len(s), len(l), nearIdentical) && quote.Jaccard(s, l) >= nearIdentical {
 				matched++
 				break
 			}
@@ -124,3 +124,6 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	}
 	return ""
 }
+
+// Costly: it compares the personas of each ICP pairwise, claim by claim.
+func (r *personaOverlap) Costly() {}

@@ -87,7 +87,7 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 	if err != nil {
 		return // the loader reported an unreadable file
 	}
-	text := quote.NewText(string(body))
+	text := quote.NewText(body)
 	for _, q := range checks {
 		if text.Occurs(q.words.Value) {
 			continue
@@ -101,3 +101,6 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
 }
+
+// Costly: it reads the notes of every interview a quote cites.
+func (r *quoteNotFound) Costly() {}
