@@ -50,6 +50,18 @@ func (s Sections) Merge(extra map[string][]string) Sections {
 	return out
 }
 
+// Attach adds the claims written in a persona's body to its front-matter
+// claims, counting those of substantive lists as the decoder does, so that
+// every reader of a persona file (the loader, diff) sees the same claims.
+func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
+	for _, c := range FromBody(body, bodyLine, sections) {
+		p.Claims = append(p.Claims, c)
+		if model.Substantive(c.List) {
+			p.Substance++
+		}
+	}
+}
+
 // list names the claim list a heading or bold label names, or "".
 func (s Sections) list(label string) string {
 	label = strings.ToLower(strings.TrimSpace(label))

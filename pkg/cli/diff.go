@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/finding"
@@ -160,7 +161,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		}
 		pairs = append(pairs, pr)
 	}
-	result := &diff.Result{Version: 1, Base: baseID, Head: headLabel, Changes: diff.Compute(pairs, diff.Options{Order: o.order}),
+	result := &diff.Result{Version: 1, Base: baseID, Head: headLabel, Changes: diff.Compute(pairs, diff.Options{Order: o.order, Sections: claims.DefaultSections().Merge(p.cfg.Sections)}),
 		Lint: diff.Lint{Introduced: []finding.Finding{}, Resolved: []finding.Finding{}}}
 	if o.lint {
 		for _, c := range result.Changes {

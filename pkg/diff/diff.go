@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/mdguard"
@@ -99,6 +100,10 @@ type Notable struct {
 type Options struct {
 	// Order reports list items that only moved.
 	Order bool
+	// Sections names the body headings whose list items are claims
+	// (claims.DefaultSections merged with the config's); nil means the
+	// built-in table.
+	Sections claims.Sections
 }
 
 // Side is one version of a file: its workspace-relative path and content.
@@ -126,13 +131,17 @@ type entity struct {
 	fmText  []byte // the raw front matter of an invalid entity
 }
 
-func parse(s Side) *entity {
+func parse(s Side, sections claims.Sections) *entity {
 	if s.Path == "" || s.Data == nil {
 		return nil
 	}
 	doc, fm, b := frontmatter.DecodeTree(s.Path, s.Data)
 	if doc == nil {
 		return nil
+	}
+	if doc.Persona != nil {
+		// Claims written in the body gain and lose evidence too.
+		claims.Attach(doc.Persona, b.Body, b.BodyLine, sections)
 	}
 	if doc.Kind == "" {
 		if len(doc.Problems) == 0 {
@@ -156,11 +165,14 @@ func key(e *entity) string { return string(e.doc.Kind) + "/" + e.doc.ID }
 // Compute turns file pairs into entity changes, sorted by kind (ICPs,
 // personas, interviews) and id.
 func Compute(pairs []Pair, opts Options) []Change {
+	if opts.Sections == nil {
+		opts.Sections = claims.DefaultSections()
+	}
 	type match struct{ old, new *entity }
 	var matched []match
 	var removed, added []*entity
 	for _, p := range pairs {
-		o, n := parse(p.Old), parse(p.New)
+		o, n := parse(p.Old, opts.Sections), parse(p.New, opts.Sections)
 		switch {
 		case o != nil && n != nil && (p.Old.Path == p.New.Path || key(o) == key(n) ||
 			(p.Renamed && o.doc.Kind == n.doc.Kind)):

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/generate"
 	"go.yaml.in/yaml/v3"
@@ -198,22 +199,54 @@ func TestComputeListsInvalidEntities(t *testing.T) {
 }
 
 func TestClaimNotables(t *testing.T) {
-	old := []byte("---\nkind: persona\nname: F\nsources: [a]\ngoals:\n  - text: Close fast\n    evidence: [a]\n  - Trust numbers\nquotes:\n  - {text: we lose two weeks, source: a}\n---\n")
-	new := []byte("---\nkind: persona\nname: F\nsources: [a]\ngoals:\n  - Close fast\n  - Trust numbers\n  - Hire analysts\nquotes:\n  - {text: we lose three weeks, source: a}\n---\n")
-	changes := Compute([]Pair{{Old: Side{"p.md", old}, New: Side{"p.md", new}}}, Options{})
-	if len(changes) != 1 {
-		t.Fatalf("changes = %+v", changes)
+	frontMatter := func(goals, quote string) []byte {
+		return []byte("---\nkind: persona\nname: F\nsources: [a]\ngoals:\n" + goals + "quotes:\n  - {text: " + quote + ", source: a}\n---\n")
 	}
-	var got []string
-	for _, n := range changes[0].Notable {
-		got = append(got, n.Type+": "+n.Message)
+	body := func(heading, goals, quote string) []byte {
+		return []byte("---\nkind: persona\nname: F\nsources: [a]\n---\n\n## " + heading + "\n\n" + goals + "\n- Trust numbers\n  > " + quote + " [@a]\n")
 	}
 	want := []string{
 		`claim-evidence-lost: claim of goals lost all its evidence: "Close fast"`,
 		`claim-added-without-evidence: claim of goals added without evidence: "Hire analysts"`,
 		`quote-edited: quote from a edited: "we lose two weeks" → "we lose three weeks"`,
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("notables =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	tests := []struct {
+		name     string
+		old, new []byte
+		sections claims.Sections
+		want     []string
+	}{
+		{name: "front matter",
+			old:  frontMatter("  - text: Close fast\n    evidence: [a]\n  - Trust numbers\n", "we lose two weeks"),
+			new:  frontMatter("  - Close fast\n  - Trust numbers\n  - Hire analysts\n", "we lose three weeks"),
+			want: want},
+		{name: "body",
+			old:  body("Goals", "- Close fast [@a]", "we lose two weeks"),
+			new:  body("Goals", "- Close fast\n- Hire analysts", "we lose three weeks"),
+			want: want},
+		{name: "body under a heading of the config's sections",
+			old:      body("What they want", "- Close fast [@a]", "we lose two weeks"),
+			new:      body("What they want", "- Close fast\n- Hire analysts", "we lose three weeks"),
+			sections: claims.DefaultSections().Merge(map[string][]string{"goals": {"What they want"}}),
+			want:     want},
+		{name: "body under a heading that names no claim list",
+			old:  body("Background", "- Close fast [@a]", "we lose two weeks"),
+			new:  body("Background", "- Close fast\n- Hire analysts", "we lose three weeks"),
+			want: nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			changes := Compute([]Pair{{Old: Side{"p.md", tc.old}, New: Side{"p.md", tc.new}}}, Options{Sections: tc.sections})
+			if len(changes) != 1 {
+				t.Fatalf("changes = %+v", changes)
+			}
+			var got []string
+			for _, n := range changes[0].Notable {
+				got = append(got, n.Type+": "+n.Message)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("notables =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

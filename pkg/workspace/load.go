@@ -246,12 +246,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 	doc := decode(rel, block)
 	if doc != nil && doc.Persona != nil {
 		// Claims written as prose under claim headings (SPEC §9).
-		for _, c := range claims.FromBody(block.Body, block.BodyLine, opts.sections) {
-			doc.Persona.Claims = append(doc.Persona.Claims, c)
-			if model.Substantive(c.List) {
-				doc.Persona.Substance++
-			}
-		}
+		claims.Attach(doc.Persona, block.Body, block.BodyLine, opts.sections)
 	}
 	if doc != nil && doc.Kind != "" {
 		if opts.Inspect != nil {
