@@ -79,6 +79,11 @@ func FromBody(body []byte, bodyLine int, sections Sections) []model.Claim {
 	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
 		return nil
 	}
+	return parse(body, bodyLine, sections)
+}
+
+// parse is FromBody without the checks that spare or refuse the parse.
+func parse(body []byte, bodyLine int, sections Sections) []model.Claim {
 	lines := lineStarts(body)
 	pos := func(offset int) model.Pos {
 		// The 1-based file line and character column of a body offset.
@@ -225,6 +230,9 @@ func onlyColon(n ast.Node, body []byte) bool {
 // mayHoldClaims looks for a claim heading or bold label line by line,
 // without parsing, so bodies without one cost no parse.
 func mayHoldClaims(body []byte, sections Sections) bool {
+	if bytes.IndexByte(body, '#') < 0 && !bytes.Contains(body, []byte("**")) {
+		return false // neither a heading nor a bold label anywhere
+	}
 	for len(body) > 0 {
 		line := body
 		if i := bytes.IndexByte(body, '\n'); i >= 0 {
@@ -232,7 +240,11 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		} else {
 			body = nil
 		}
-		t := bytes.TrimSpace(line)
+		t := bytes.TrimLeft(line, " \t")
+		if len(t) == 0 || !strings.ContainsRune("#*-+", rune(t[0])) {
+			continue // prose: the most common line, ruled out by its first byte
+		}
+		t = bytes.TrimSpace(t)
 		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
 			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/personakit/persona/pkg/mdguard"
 )
 
 func describe(body string, sections Sections) []string {
@@ -62,10 +64,19 @@ func TestSectionsMerge(t *testing.T) {
 func FuzzFromBody(f *testing.F) {
 	f.Add("## Goals\n\n- x [@a; @b]\n\n  > q [@c]\n")
 	f.Add("- **Pains:**\n  - y\n")
+	f.Add("  * **Goals:**\n\t- z\n")
+	f.Add("text\n# Frustrations\n+ w [@d]\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, c := range FromBody([]byte(body), 1, DefaultSections()) {
 			if c.Text.Pos.Line < 1 || c.Text.Pos.Column < 1 || c.List == "" {
 				t.Fatalf("claim %+v", c)
+			}
+		}
+		// The look that spares the parse may only skip bodies the parse
+		// finds no claim in.
+		if !mayHoldClaims([]byte(body), DefaultSections()) && mdguard.Check([]byte(body)) == nil {
+			if got := parse([]byte(body), 1, DefaultSections()); len(got) > 0 {
+				t.Fatalf("mayHoldClaims skipped a body with claims: %+v", got)
 			}
 		}
 	})

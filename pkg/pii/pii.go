@@ -56,6 +56,11 @@ var (
 	dateLike = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$`)
 )
 
+// MinPhoneDigits is the fewest digits of a phone number the libraries
+// accept with its area code; an IBAN has more. Text with fewer digits holds
+// neither.
+const MinPhoneDigits = 9
+
 // Find returns the personal data in line, in order. Lines without an '@'
 // or enough digits cannot hold any; ruling them out first keeps the
 // expressions and the phone library off almost every line.
@@ -69,7 +74,7 @@ func (f Finder) Find(line []byte) []Match {
 	// Every phone number the libraries accept with its area code has at
 	// least nine digits, and dates (eight) are on almost every line that
 	// has digits at all.
-	if CountDigits(line) < 9 {
+	if CountDigits(line) < MinPhoneDigits {
 		return out
 	}
 	var ibans []Match

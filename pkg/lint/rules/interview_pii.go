@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -38,13 +39,24 @@ func (r *piiRule) Configure(opts map[string]config.Option, path string) error {
 	}, &r.regions)
 }
 
-func (r *piiRule) CheckText(doc *model.Document, src []byte, _ frontmatter.Block) []model.Problem {
+func (r *piiRule) CheckText(doc *model.Document, src []byte, b frontmatter.Block) []model.Problem {
 	if doc.Kind != model.KindInterview && doc.Kind != model.KindPersona {
 		return nil
+	}
+	// A body without an '@' and with fewer digits in all than a phone
+	// number has cannot hold personal data, and most bodies are prose:
+	// the lines are then walked only up to the body, one vectorised look
+	// over the body instead of two per line.
+	last := math.MaxInt
+	if (b.Closed || b.Format == frontmatter.None) && bytes.IndexByte(b.Body, '@') < 0 && pii.CountDigits(b.Body) < pii.MinPhoneDigits {
+		last = b.BodyLine - 1
 	}
 	finder := pii.Finder{Regions: r.regions}
 	var out []model.Problem
 	check := func(n int, line []byte) bool {
+		if n > last {
+			return false
+		}
 		for _, m := range finder.Find(line) {
 			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, m.Start)},
 				Message: "text contains " + string(m.Kind) + "; remove it or replace it with the person's role"})
@@ -56,7 +68,7 @@ func (r *piiRule) CheckText(doc *model.Document, src []byte, _ frontmatter.Block
 		return out
 	}
 	src = frontmatter.StripBOM(src)
-	for n := 1; len(src) > 0; n++ {
+	for n := 1; len(src) > 0 && n <= last; n++ {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
 			line, src = src[:i], src[i+1:]

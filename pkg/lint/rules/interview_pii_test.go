@@ -23,6 +23,9 @@ func TestInterviewPII(t *testing.T) {
 		{"an IBAN with wrong check digits is not one", with(map[string]string{"interviews/one.md": iv + "Ref DE00 3704 0044 0532 0130 00\n"}), "", nil},
 		{"column counts characters", with(map[string]string{"interviews/one.md": iv + "Zoë: zoe@example.org\n"}), "", []string{"interviews/one.md:6:6 warning"}},
 		{"dates, ranges and money are not phones", with(map[string]string{"interviews/one.md": iv + "2026-01-01, 200-500 staff, $10,000,000, 1.234.567, v1.2.3, 10 000 000\n"}), "", nil},
+		{"a phone in the front matter above a prose body", with(map[string]string{"interviews/one.md": fm("kind: interview", "date: 2026-01-01", "consent: true", `interviewer: "+1 415 555 0134"`) + "\nShe closes the books by hand.\n"}), "",
+			[]string{"interviews/one.md:5:15 warning"}},
+		{"digits spread over a body's lines are no number", with(map[string]string{"interviews/one.md": iv + "1 2 3 4 5\n6 7 8 9 0\n"}), "", nil},
 		{"icps are not scanned", with(map[string]string{"icps/saas.md": fm("kind: icp", "title: SaaS", "owners: [a]", "reviewed: 2026-10-01", "firmographics: {industries: [a], regions: [b]}") + "sales@acme.io\n"}), "", nil},
 	})
 }
