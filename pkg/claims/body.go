@@ -240,11 +240,14 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		} else {
 			body = nil
 		}
-		t := bytes.TrimLeft(line, " \t")
-		if len(t) == 0 || !strings.ContainsRune("#*-+", rune(t[0])) {
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i == len(line) || line[i] != '#' && line[i] != '*' && line[i] != '-' && line[i] != '+' {
 			continue // prose: the most common line, ruled out by its first byte
 		}
-		t = bytes.TrimSpace(t)
+		t := bytes.TrimSpace(line[i:])
 		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
 			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
 		}

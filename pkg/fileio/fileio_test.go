@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -21,6 +23,14 @@ func TestReadRegular(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, err := os.ReadFile("/proc/self/status") // size 0 to stat, text to read
+	if err != nil {
+		t.Fatal(err)
+	}
 	link := filepath.Join(dir, "link.md")
 	if err := os.Symlink("small.md", link); err != nil {
 		t.Fatal(err)
@@ -32,12 +42,18 @@ func TestReadRegular(t *testing.T) {
 		want       string
 		tooLarge   bool
 		notRegular bool
+		notExist   bool
 	}{
 		{name: "whole file", path: small, limit: 10, want: "hello"},
 		{name: "cut at the limit", path: small, limit: 3, want: "hel", tooLarge: true},
+		{name: "exactly the limit", path: small, limit: 5, want: "hello"},
+		{name: "one byte over the limit", path: small, limit: 4, want: "hell", tooLarge: true},
+		{name: "empty", path: empty, limit: 10, want: ""},
+		{name: "a size of 0 to stat, read to its end", path: "/proc/self/status", limit: 1 << 20, want: string(status[:strings.Index(string(status), "\n")])},
 		{name: "through a symlink", path: link, limit: 10, want: "hello"},
 		{name: "fifo without a writer does not block", path: fifo, limit: 10, notRegular: true},
 		{name: "directory", path: dir, limit: 10, notRegular: true},
+		{name: "missing", path: filepath.Join(dir, "gone.md"), limit: 10, notExist: true},
 		{name: "endless device", path: "/dev/zero", limit: 10, notRegular: true},
 	}
 	for _, tc := range tests {
@@ -52,9 +68,24 @@ func TestReadRegular(t *testing.T) {
 			case <-time.After(5 * time.Second):
 				t.Fatal("ReadRegular blocked")
 			}
+			if tc.notExist {
+				var pe *fs.PathError
+				if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &pe) || pe.Path != tc.path {
+					t.Fatalf("err = %v, want a path error that is fs.ErrNotExist", err)
+				}
+				return
+			}
 			if tc.notRegular {
 				if !errors.Is(err, ErrNotRegular) {
 					t.Fatalf("err = %v, want ErrNotRegular", err)
+				}
+				return
+			}
+			if tc.path == "/proc/self/status" {
+				// The text changes from one read to the next; its first
+				// line, the process name, does not.
+				if err != nil || !strings.HasPrefix(string(src), tc.want+"\n") || len(src) < 100 {
+					t.Fatalf("got %q, %v", src, err)
 				}
 				return
 			}
