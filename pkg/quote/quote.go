@@ -9,6 +9,8 @@
 package quote
 
 import (
+	"cmp"
+	"bytes"
 	"encoding/binary"
 	"regexp"
 	"slices"
@@ -204,7 +206,7 @@ type Text struct {
 	// verbatim check; raw is the notes when they are not. flat and marks
 	// are the normalised text, made only when a quote is not found
 	// verbatim.
-	lower, raw string
+	lower, raw []byte
 	flat       string
 	marks      []lineMark
 	normalised bool
@@ -213,54 +215,74 @@ type Text struct {
 // NewText holds an interview body for matching quotes against it; body
 // must not change while the Text is in use.
 func NewText(body []byte) *Text {
-	lower, ok := lowerASCII(body)
-	t := &Text{lower: lower}
-	if !ok {
-		t.raw = string(body)
+	if !isASCIIBytes(body) {
+		return &Text{raw: body}
 	}
-	return t
+	return &Text{lower: lowerASCII(make([]byte, len(body)), body)}
 }
 
-// lowerASCII is b in lower case and true when b is ASCII, or "" and false
-// when it is not. Every cited interview passes through here, so it works
-// on eight bytes at a time: a byte below 0x80 is upper case when adding
-// 0x80-'A' sets its top bit and adding 0x80-'Z'-1 does not, and neither
-// sum can carry into the next byte.
-func lowerASCII(b []byte) (string, bool) {
-	const (
-		ones = 0x0101010101010101
-		tops = 0x8080808080808080
-	)
-	out := make([]byte, len(b))
+// NewTextInPlace is NewText for a body the caller gives up: ASCII notes
+// are lower-cased where they are, so that checking the notes of thousands
+// of interviews allocates nothing beyond reading them.
+func NewTextInPlace(body []byte) *Text {
+	if !isASCIIBytes(body) {
+		return &Text{raw: body}
+	}
+	return &Text{lower: lowerASCII(body, body)}
+}
+
+// The eight-byte words the ASCII checks work on.
+const (
+	ones = 0x0101010101010101
+	tops = 0x8080808080808080
+)
+
+// isASCIIBytes reports whether b has no byte above 0x7F, eight bytes at a
+// time: every cited interview passes through here.
+func isASCIIBytes(b []byte) bool {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		if w&tops != 0 {
-			return "", false
+		if binary.LittleEndian.Uint64(b[i:])&tops != 0 {
+			return false
 		}
-		upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & tops
-		binary.LittleEndian.PutUint64(out[i:], w|upper>>2)
 	}
 	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return "", false
-		case c >= 'A' && c <= 'Z':
+		if b[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII writes ASCII src in lower case to dst (as long as src; it may
+// be src itself) and returns dst, eight bytes at a time: a byte below 0x80
+// is upper case when adding 0x80-'A' sets its top bit and adding
+// 0x80-'Z'-1 does not, and neither sum carries into the next byte.
+func lowerASCII(dst, src []byte) []byte {
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		upper := (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & tops
+		binary.LittleEndian.PutUint64(dst[i:], w|upper>>2)
+	}
+	for ; i < len(src); i++ {
+		c := src[i]
+		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		out[i] = c
+		dst[i] = c
 	}
-	return string(out), true
+	return dst
 }
 
 func (t *Text) normalise() {
 	if !t.normalised {
-		if t.raw == "" {
-			t.raw = t.lower // ASCII: lower case is all NFKC and folding do
+		src := t.raw
+		if src == nil {
+			src = t.lower // ASCII: lower case is all NFKC and folding do
 		}
-		t.flat, t.marks = normalize(t.raw)
-		t.raw, t.lower, t.normalised = "", "", true
+		t.flat, t.marks = normalize(string(src))
+		t.raw, t.lower, t.normalised = nil, nil, true
 	}
 }
 
@@ -282,7 +304,7 @@ func (t *Text) Locate(quote string) (int, bool) {
 		return line, true
 	}
 	t.normalise()
-	start := inOrder(t.flat, ps)
+	start := inOrder(t.flat, ps, strings.Index)
 	if start < 0 {
 		return 0, false
 	}
@@ -290,11 +312,11 @@ func (t *Text) Locate(quote string) (int, bool) {
 }
 
 // inOrder is where the first part starts in text when every part occurs
-// in it, each after the one before, or -1.
-func inOrder(text string, ps []string) int {
+// in it (found by index), each after the one before, or -1.
+func inOrder[T string | []byte](text T, ps []string, index func(T, T) int) int {
 	from, start := 0, -1
 	for _, p := range ps {
-		i := strings.Index(text[from:], p)
+		i := index(text[from:], T(p))
 		if i < 0 {
 			return -1
 		}
@@ -316,7 +338,7 @@ func inOrder(text string, ps []string) int {
 // such parts, and every part not found verbatim, take the normalised path.
 // FuzzOccurs holds the two paths to the same answers.
 func (t *Text) locateVerbatim(ps []string) (int, bool) {
-	if t.normalised || t.raw != "" {
+	if t.normalised || t.raw != nil {
 		return 0, false // normalised already, or not ASCII
 	}
 	for _, p := range ps {
@@ -324,11 +346,11 @@ func (t *Text) locateVerbatim(ps []string) (int, bool) {
 			return 0, false
 		}
 	}
-	start := inOrder(t.lower, ps)
+	start := inOrder(t.lower, ps, bytes.Index)
 	if start < 0 {
 		return 0, false
 	}
-	return strings.Count(t.lower[:start], "\n"), true
+	return bytes.Count(t.lower[:start], []byte{'\n'}), true
 }
 
 // Passage is the stretch of an interview closest to a quote that does not
@@ -361,19 +383,31 @@ func (t *Text) Closest(quote string) Passage {
 		}
 	}
 	t.normalise()
-	words, starts := t.words()
-	if n == 0 || len(words) == 0 {
+	// Each word of the text: where it starts and its slot (-1: not a word
+	// of the quote). Looking up string(bytes) does not copy the word.
+	var starts, slots []int
+	for i := 0; i < len(t.flat); {
+		for i < len(t.flat) && t.flat[i] == ' ' {
+			i++
+		}
+		if i == len(t.flat) {
+			break
+		}
+		end := i + strings.IndexByte(t.flat[i:], ' ')
+		if end < i {
+			end = len(t.flat)
+		}
+		s, ok := slot[t.flat[i:end]]
+		if !ok {
+			s = -1
+		}
+		starts, slots = append(starts, i), append(slots, s)
+		i = end
+	}
+	if n == 0 || len(slots) == 0 {
 		return Passage{}
 	}
-	slots := make([]int, len(words)) // -1: not a word of the quote
-	for i, w := range words {
-		if s, ok := slot[w]; ok {
-			slots[i] = s
-		} else {
-			slots[i] = -1
-		}
-	}
-	size := min(n, len(words))
+	size := min(n, len(slots))
 	have := make([]int, len(want))
 	hits := 0
 	add := func(s, d int) {
@@ -405,28 +439,6 @@ func (t *Text) Closest(quote string) Passage {
 	}
 }
 
-// words splits the text at spaces: each word and the byte offset it
-// starts at.
-func (t *Text) words() ([]string, []int) {
-	var words []string
-	var starts []int
-	start := -1
-	for i := 0; i < len(t.flat); i++ {
-		if t.flat[i] == ' ' {
-			if start >= 0 {
-				words, starts = append(words, t.flat[start:i]), append(starts, start)
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		words, starts = append(words, t.flat[start:]), append(starts, start)
-	}
-	return words, starts
-}
-
 // Words are a text's words for comparing claims: normalised as quotes are,
 // split at spaces and punctuation, without stop words, as a sorted set.
 func Words(s string) []string {
@@ -438,20 +450,20 @@ func Words(s string) []string {
 }
 
 // Jaccard is the share of two word sets' union they have in common; both
-// are sorted sets, as Words returns them, so one merge counts the common
-// words.
-func Jaccard(a, b []string) float64 {
+// are sorted sets (as Words returns them, or ids standing for words), so
+// one merge counts the common words.
+func Jaccard[T cmp.Ordered](a, b []T) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 0
 	}
 	common := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch c := strings.Compare(a[i], b[j]); {
-		case c == 0:
+		switch {
+		case a[i] == b[j]:
 			common++
 			i++
 			j++
-		case c < 0:
+		case a[i] < b[j]:
 			i++
 		default:
 			j++

@@ -91,8 +91,17 @@ func FuzzOccurs(f *testing.F) {
 	f.Add("one\nTwo  three\n> four", "two three")
 	f.Fuzz(func(t *testing.T, body, q string) {
 		text := NewText([]byte(body))
-		if lower, ok := lowerASCII([]byte(body)); ok != isASCII(body) || ok && lower != strings.ToLower(body) {
-			t.Fatalf("lowerASCII(%q) = %q, %v", body, lower, ok)
+		if isASCIIBytes([]byte(body)) != isASCII(body) {
+			t.Fatalf("isASCIIBytes(%q) = %v", body, !isASCII(body))
+		}
+		if isASCII(body) {
+			inPlace := []byte(body)
+			if lower := lowerASCII(make([]byte, len(body)), []byte(body)); string(lower) != strings.ToLower(body) {
+				t.Fatalf("lowerASCII(%q) = %q", body, lower)
+			}
+			if lower := lowerASCII(inPlace, inPlace); string(lower) != strings.ToLower(body) {
+				t.Fatalf("lowerASCII in place (%q) = %q", body, lower)
+			}
 		}
 		normalised := NewText([]byte(body))
 		normalised.normalise()
@@ -101,9 +110,11 @@ func FuzzOccurs(f *testing.F) {
 		from := len(q) % (len(body) + 1)
 		excerpt := body[from:min(len(body), from+1+len(q)%60)]
 		for _, q := range []string{q, excerpt} {
-			line, ok := NewText([]byte(body)).Locate(q)
-			if wantLine, wantOK := normalised.Locate(q); line != wantLine || ok != wantOK {
-				t.Fatalf("Locate(%q) = %d, %v; on the normalised notes alone %d, %v", q, line, ok, wantLine, wantOK)
+			wantLine, wantOK := normalised.Locate(q)
+			for name, text := range map[string]*Text{"NewText": NewText([]byte(body)), "NewTextInPlace": NewTextInPlace([]byte(body))} {
+				if line, ok := text.Locate(q); line != wantLine || ok != wantOK {
+					t.Fatalf("%s: Locate(%q) = %d, %v; on the normalised notes alone %d, %v", name, q, line, ok, wantLine, wantOK)
+				}
 			}
 		}
 		p := text.Closest(q)

@@ -304,6 +304,7 @@ func Ignored(exclude []string, rel string) bool {
 // Body reads an entity's Markdown body again, as the loader read it (a
 // regular file within MaxFileSize, UTF-16 decoded), for the rules that need
 // one body at a time; it returns the body and the file line it starts on.
+// The body is freshly read: the caller owns it and may change it.
 func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
 	src, _, err := fileio.ReadRegular(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize)
 	if err != nil {

@@ -55,13 +55,36 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 
 type overlapProfile struct {
 	doc     *model.Document
-	claims  [][]string // each claim's sorted word set
+	claims  []claimWords
 	title   string
 	sources []*model.Document // resolved, sorted by path
 }
 
+// claimWords is one claim's words as sorted ids, and a 64-bit summary of
+// them (bit id%64 per word): two claims whose summaries share no bit share
+// no word, so most pairs are ruled out by one AND.
+type claimWords struct {
+	ids     []uint32
+	summary uint64
+}
+
 func (r *personaOverlap) Check(c *lint.Context) {
 	byICP := map[string][]*overlapProfile{}
+	ids := map[string]uint32{} // each distinct word of every claim
+	toIDs := func(words []string) claimWords {
+		var cw claimWords
+		for _, w := range words {
+			id, ok := ids[w]
+			if !ok {
+				id = uint32(len(ids))
+				ids[w] = id
+			}
+			cw.ids = append(cw.ids, id)
+			cw.summary |= 1 << (id % 64)
+		}
+		slices.Sort(cw.ids)
+		return cw
+	}
 	for _, p := range c.WS.Entities(model.KindPersona) {
 		if !p.IsActive() || p.Persona.IsNegative() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
 			continue
@@ -72,7 +95,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 				break
 			}
 			if w := quote.Words(cl.Text.Value); len(w) > 0 {
-				prof.claims = append(prof.claims, w)
+				prof.claims = append(prof.claims, toIDs(w))
 			}
 		}
 		seen := map[*model.Document]bool{}
@@ -113,7 +136,7 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	matched := 0
 	for _, s := range small {
 		for _, l := range large {
-			if !quote.JaccardBelow(len(s), len(l), nearIdentical) && quote.Jaccard(s, l) >= nearIdentical {
+			if s.summary&l.summary != 0 && !quote.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && quote.Jaccard(s.ids, l.ids) >= nearIdentical {
 				matched++
 				break
 			}

@@ -87,7 +87,7 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 	if err != nil {
 		return // the loader reported an unreadable file
 	}
-	text := quote.NewText(body)
+	text := quote.NewTextInPlace(body) // the body was read for this alone
 	for _, q := range checks {
 		if text.Occurs(q.words.Value) {
 			continue

@@ -50,6 +50,18 @@ var sizePattern = regexp.MustCompile(`^(?:([<>]=?|~|about|up to)\s*)?(\d+(?:\.\d
 // "50 to 200", "1k+", "<50") as a range of head counts. Free text it cannot
 // read is not judged.
 func ParseCompanySize(s string) (lo, hi float64, ok bool) {
+	s = strings.TrimSpace(s)
+	if plainCount(s) {
+		// The common shape, "250": every cited interview of every persona
+		// passes through here, so it skips the expression.
+		f, err := strconv.ParseFloat(s, 64)
+		return f, f, err == nil
+	}
+	return parseCompanySizeText(s)
+}
+
+// parseCompanySizeText is ParseCompanySize by the expression, for any shape.
+func parseCompanySizeText(s string) (lo, hi float64, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(s, ",", "")))
 	m := sizePattern.FindStringSubmatch(s)
 	if m == nil {
@@ -75,6 +87,20 @@ func ParseCompanySize(s string) (lo, hi float64, ok bool) {
 		hi = math.Inf(1)
 	}
 	return lo, hi, true
+}
+
+// plainCount reports a head count written as digits alone, short enough
+// to be exact as a float.
+func plainCount(s string) bool {
+	if s == "" || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func headCount(s string) (float64, bool) {

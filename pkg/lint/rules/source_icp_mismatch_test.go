@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSourceICPMismatch(t *testing.T) {
 	other := fm("kind: icp", "title: Other", "firmographics: {industries: [a], regions: [b]}")
@@ -25,6 +28,9 @@ func TestParseCompanySize(t *testing.T) {
 		ok     bool
 	}{
 		{"250", 250, 250, true},
+		{" 0250 ", 250, 250, true},
+		{", 250", 250, 250, true},
+		{"1234567890123456", 1234567890123456, 1234567890123456, true},
 		{"1,200", 1200, 1200, true},
 		{"200-500", 200, 500, true},
 		{"50 to 200 employees", 50, 200, true},
@@ -39,4 +45,19 @@ func TestParseCompanySize(t *testing.T) {
 			t.Errorf("ParseCompanySize(%q) = %g, %g, %v; want %g, %g, %v", tt.in, lo, hi, ok, tt.lo, tt.hi, tt.ok)
 		}
 	}
+}
+
+// FuzzParseCompanySize holds the quick path for plain digits to the
+// expression every other shape goes through.
+func FuzzParseCompanySize(f *testing.F) {
+	for _, s := range []string{"250", " 007 ", "1,200", "200-500", "", "99999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lo, hi, ok := ParseCompanySize(s)
+		wantLo, wantHi, wantOK := parseCompanySizeText(strings.TrimSpace(s))
+		if lo != wantLo || hi != wantHi || ok != wantOK {
+			t.Fatalf("ParseCompanySize(%q) = %g, %g, %v; the expression says %g, %g, %v", s, lo, hi, ok, wantLo, wantHi, wantOK)
+		}
+	})
 }
