@@ -77,42 +77,58 @@ func normalizeUnicode(s string) (string, []lineMark) {
 // and the rune decoding of the general path. FuzzOccurs holds the two
 // paths to the same result.
 func normalizeASCII(s string) (string, []lineMark) {
-	out := make([]byte, 0, len(s))
+	out := make([]byte, len(s))
+	n := 0 // bytes written
 	var marks []lineMark
-	line, midLine, afterText := 0, false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\n' {
-			line++
-			midLine = false
-		} else if !midLine && (c == '>' || c == ' ' || c == '\t') {
-			continue // blockquote markers and indentation
-		} else {
-			midLine = true
+	afterText := false // the last byte written is not a space
+	for line, start := 0, 0; start <= len(s); line++ {
+		end := len(s)
+		if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+			end = start + i
 		}
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '*' || c == '_' || c == '~':
-			continue
-		case c == '`':
-			c = '\''
-		case c == ' ' || c >= '\t' && c <= '\r':
-			if !afterText {
+		marked := false
+		if line > 0 && afterText {
+			// The line break before this line is white space, one space.
+			marks = append(marks, lineMark{n, line})
+			marked = true
+			out[n] = ' '
+			n++
+			afterText = false
+		}
+		i := start
+		for i < end && (s[i] == '>' || s[i] == ' ' || s[i] == '\t') {
+			i++ // blockquote markers and indentation
+		}
+		for ; i < end; i++ {
+			c := s[i]
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '*' || c == '_' || c == '~':
 				continue
+			case c == '`':
+				c = '\''
+			case c == ' ' || c >= '\t' && c <= '\r':
+				if !afterText {
+					continue
+				}
+				c = ' '
 			}
-			c = ' '
+			if !marked {
+				marks = append(marks, lineMark{n, line})
+				marked = true
+			}
+			out[n] = c
+			n++
+			afterText = c != ' '
 		}
-		if len(marks) == 0 || marks[len(marks)-1].line != line {
-			marks = append(marks, lineMark{len(out), line})
-		}
-		out = append(out, c)
-		afterText = c != ' '
+		start = end + 1
 	}
-	for len(out) > 0 && out[len(out)-1] == ' ' {
-		out = out[:len(out)-1]
+	for n > 0 && out[n-1] == ' ' {
+		n--
 	}
-	return string(out), marks
+	return string(out[:n]), marks
 }
 
 // folder builds normalised text from runes and their folded forms.
@@ -328,6 +344,37 @@ func inOrder[T string | []byte](text T, ps []string, index func(T, T) int) int {
 	return start
 }
 
+// indexLong is bytes.Index for quotes, which are often longer than the 63
+// bytes it searches for in vector instructions (beyond that it hashes every
+// position): it looks for the first 32 bytes that way and compares the rest
+// where they occur. Near-misses are bounded, a share of the text searched
+// per byte of the quote, after which the hashing search takes over, so the
+// time stays linear in the text.
+func indexLong(text, quote []byte) int {
+	const head = 32
+	if len(quote) <= head {
+		return bytes.Index(text, quote)
+	}
+	for from, misses := 0, 0; ; misses++ {
+		i := bytes.Index(text[from:], quote[:head])
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if bytes.HasPrefix(text[i:], quote) {
+			return i
+		}
+		if misses > 4+i/len(quote) {
+			j := bytes.Index(text[i+1:], quote)
+			if j < 0 {
+				return -1
+			}
+			return i + 1 + j
+		}
+		from = i + 1
+	}
+}
+
 // locateVerbatim finds the parts, in order, in the lower-cased ASCII notes
 // as they are, which spares normalising notes whose quotes were copied
 // from them. A part is normalised text, so it holds no markers, tabs,
@@ -346,7 +393,7 @@ func (t *Text) locateVerbatim(ps []string) (int, bool) {
 			return 0, false
 		}
 	}
-	start := inOrder(t.lower, ps, bytes.Index)
+	start := inOrder(t.lower, ps, indexLong)
 	if start < 0 {
 		return 0, false
 	}
@@ -442,11 +489,41 @@ func (t *Text) Closest(quote string) Passage {
 // Words are a text's words for comparing claims: normalised as quotes are,
 // split at spaces and punctuation, without stop words, as a sorted set.
 func Words(s string) []string {
-	n, _ := normalize(s)
-	out := strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var out []string
+	if isASCII(s) {
+		out = strings.Fields(asciiWordText(s))
+	} else {
+		out = unicodeWords(s)
+	}
 	out = slices.DeleteFunc(out, stopWord)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// unicodeWords splits normalised text at what is neither letter nor digit.
+func unicodeWords(s string) []string {
+	n, _ := normalize(s)
+	return strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// asciiWordText is what Words splits for ASCII text, in one pass instead of
+// normalising first: letters lower-cased, digits kept, the markers that
+// normalising drops dropped (they join what is around them), and every
+// other byte a space. FuzzOccurs holds it to unicodeWords.
+func asciiWordText(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == '*' || c == '_' || c == '~':
+		default:
+			b = append(b, ' ')
+		}
+	}
+	return string(b)
 }
 
 // Jaccard is the share of two word sets' union they have in common; both

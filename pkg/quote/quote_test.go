@@ -91,6 +91,14 @@ func FuzzOccurs(f *testing.F) {
 	f.Add("one\nTwo  three\n> four", "two three")
 	f.Fuzz(func(t *testing.T, body, q string) {
 		text := NewText([]byte(body))
+		if got := indexLong([]byte(body), []byte(q)); got != strings.Index(body, q) {
+			t.Fatalf("indexLong(%q, %q) = %d, strings.Index = %d", body, q, got, strings.Index(body, q))
+		}
+		if isASCII(q) {
+			if fast, slow := strings.Fields(asciiWordText(q)), unicodeWords(q); !slices.Equal(fast, slow) {
+				t.Fatalf("words of %q: ASCII path %q, general path %q", q, fast, slow)
+			}
+		}
 		if isASCIIBytes([]byte(body)) != isASCII(body) {
 			t.Fatalf("isASCIIBytes(%q) = %v", body, !isASCII(body))
 		}
@@ -147,6 +155,26 @@ func BenchmarkCheckNotes(b *testing.B) {
 			b.Fatal("wrong answer")
 		}
 		text.Closest("we close the books in an hour")
+	}
+}
+
+func TestIndexLong(t *testing.T) {
+	long := strings.Repeat("we close the books by hand every month ", 3)
+	tests := []struct {
+		name, text, quote string
+	}{
+		{name: "short quote", text: "a b c", quote: "b"},
+		{name: "long quote found", text: "x " + long + " y", quote: long},
+		{name: "long quote missing its end", text: "x " + long[:40] + " y", quote: long},
+		{name: "many near-misses", text: strings.Repeat(long[:40]+"!", 500) + long, quote: long},
+		{name: "empty text", text: "", quote: long},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := indexLong([]byte(tc.text), []byte(tc.quote)), strings.Index(tc.text, tc.quote); got != want {
+				t.Errorf("indexLong = %d, strings.Index = %d", got, want)
+			}
+		})
 	}
 }
 
