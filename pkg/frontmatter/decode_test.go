@@ -193,6 +193,14 @@ func TestRepeatedKeyMessages(t *testing.T) {
 			`key "name" is repeated (first on line 3); keep one of them`},
 		{"nested", "---\nkind: persona\nrole:\n  title: a\n  title: b\n---\n",
 			`key "title" is repeated in this mapping (first on line 4); keep one of them`},
+		{"in a mapping of many keys", "---\nkind: persona\nrole:\n" + func() string {
+			var b strings.Builder
+			for i := range 20 {
+				fmt.Fprintf(&b, "  k%d: v\n", i)
+			}
+			return b.String()
+		}() + "  k3: again\n---\n",
+			`key "k3" is repeated in this mapping (first on line 7); keep one of them`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

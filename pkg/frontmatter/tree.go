@@ -72,12 +72,26 @@ func (w *treeWalk) walk(n *yaml.Node, top bool) int {
 
 // checkMapping reports a repeated key, then a merge key, in one mapping.
 func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *treeProblem {
-	clear(w.seen)
+	// Small mappings, nearly all of them, are checked pairwise, which is
+	// quicker than filling a map; large ones through the map, so that the
+	// time stays linear.
+	const small = 16
+	if len(n.Content) > 2*small {
+		clear(w.seen)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		first, ok := w.seen[k.Value]
-		if !ok {
+		var first *yaml.Node
+		if len(n.Content) <= 2*small {
+			for j := 0; j < i && first == nil; j += 2 {
+				if n.Content[j].Value == k.Value {
+					first = n.Content[j]
+				}
+			}
+		} else if first = w.seen[k.Value]; first == nil {
 			w.seen[k.Value] = k
+		}
+		if first == nil {
 			continue
 		}
 		where := ""
