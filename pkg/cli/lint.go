@@ -107,7 +107,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			return usageErrorf("%s is outside the workspace %s; lint each workspace on its own", p.show(t), p.show(p.loc.Root))
 		}
 	}
-	limitMemory(g.streams.Getenv)
+	g.limitMemory()
 	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
 	if err != nil {
 		return err

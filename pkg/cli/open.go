@@ -82,7 +82,7 @@ func (p *project) load(g *globalOptions) (*workspace.Workspace, error) {
 // workspace that will be linted needs the rules that read file text run
 // while it loads; commands that only show entities skip them.
 func (p *project) loadWith(g *globalOptions, opts workspace.Options, forLint bool) (*workspace.Workspace, error) {
-	tuneGC(g.streams.Getenv)
+	g.tuneGC()
 	opts.Config, opts.Inspect = p.cfg, nil
 	if forLint {
 		opts.Inspect = p.runner.Inspector()
