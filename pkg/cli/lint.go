@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/personakit/persona/pkg/fileio"
@@ -138,9 +139,11 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		report.Summary.ImplicitRoot = p.show(p.loc.Root)
 	}
 	report.ToolVersion, _, _ = buildInfo()
-	for _, d := range ws.Docs {
-		if opts.Include == nil || opts.Include(d.Path) {
-			report.Files = append(report.Files, p.showRel(d.Path))
+	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.ListsFiles(f.name) }) {
+		for _, d := range ws.Docs {
+			if opts.Include == nil || opts.Include(d.Path) {
+				report.Files = append(report.Files, p.showRel(d.Path))
+			}
 		}
 	}
 	base, err := g.dir()

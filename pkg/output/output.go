@@ -22,7 +22,7 @@ type Report struct {
 	ToolVersion string
 	// Files lists the reported files (shown paths) that are entities or
 	// broken files, so that formats with one entry per file (JUnit) can
-	// show the clean ones too.
+	// show the clean ones too; it is filled only for those (ListsFiles).
 	Files []string
 	// FailOn is the least severity that fails the run; formats with a
 	// pass/fail notion (JUnit) follow it.
@@ -49,6 +49,11 @@ func ForCI(format string) bool {
 	}
 	return false
 }
+
+// ListsFiles reports whether format shows every linted file, clean ones
+// included, and so needs Report.Files: working out ten thousand shown
+// paths is not free, and the other formats show findings only.
+func ListsFiles(format string) bool { return format == "junit" }
 
 // Relocated returns a copy of r whose finding and file paths are mapped
 // through path, marked as relative to the repository's top level.
