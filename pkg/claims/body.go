@@ -139,11 +139,15 @@ func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, 
 			continue
 		}
 		start := first.Lines().At(0).Start
-		raw := string(bytes.TrimSpace(first.Lines().Value(body)))
+		value := first.Lines().Value(body)
+		lead := len(value) - len(bytes.TrimLeft(value, " \t\r\n"))
+		raw := string(bytes.TrimSpace(value))
 		claim := model.Claim{List: list}
 		if m := citation.FindStringSubmatchIndex(raw); m != nil {
-			for _, ref := range citedIDs(raw[m[2]:m[3]]) {
-				claim.Evidence = append(claim.Evidence, model.Evidence{Ref: model.Str{Value: ref, Pos: pos(start + m[0])}})
+			for _, c := range citedIDs(raw[m[2]:m[3]]) {
+				// Each id at its own place, where a fix would rewrite it.
+				at := bodyOffset(first.Lines(), lead+m[2]+c.offset)
+				claim.Evidence = append(claim.Evidence, model.Evidence{Ref: model.Str{Value: c.id, Pos: pos(at)}})
 			}
 			raw = strings.TrimSpace(raw[:m[0]])
 		}
@@ -182,22 +186,47 @@ func quoteEvidence(q *ast.Blockquote, body []byte, pos func(int) model.Pos) []mo
 	}
 	said := strings.TrimSpace(words[:m[0]])
 	var out []model.Evidence
-	for _, ref := range citedIDs(words[m[2]:m[3]]) {
-		out = append(out, model.Evidence{Ref: model.Str{Value: ref, Pos: pos(first)}, Quote: model.Str{Value: said, Pos: pos(first)}})
+	for _, c := range citedIDs(words[m[2]:m[3]]) {
+		out = append(out, model.Evidence{Ref: model.Str{Value: c.id, Pos: pos(first)}, Quote: model.Str{Value: said, Pos: pos(first)}})
 	}
 	return out
 }
 
+// cited is one id of a citation and its byte offset in the citation text.
+type cited struct {
+	id     string
+	offset int
+}
+
 // citedIDs reads "@cfo-1; @cfo-3" (Pandoc's citation list).
-func citedIDs(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ";") {
-		part = strings.TrimSpace(part)
-		if id, ok := strings.CutPrefix(part, "@"); ok && id != "" {
-			out = append(out, strings.Fields(id)[0])
+func citedIDs(s string) []cited {
+	var out []cited
+	for at := 0; at <= len(s); {
+		end := strings.IndexByte(s[at:], ';')
+		if end < 0 {
+			end = len(s) - at
 		}
+		part := s[at : at+end]
+		trimmed := strings.TrimLeft(part, " \t\r\n")
+		if id, ok := strings.CutPrefix(trimmed, "@"); ok && strings.TrimSpace(id) != "" {
+			out = append(out, cited{id: strings.Fields(id)[0], offset: at + len(part) - len(trimmed) + 1})
+		}
+		at += end + 1
 	}
 	return out
+}
+
+// bodyOffset maps an offset into the concatenated lines of a block to the
+// body offset it came from.
+func bodyOffset(lines *text.Segments, off int) int {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if off < seg.Len() || i == lines.Len()-1 {
+			return seg.Start + off
+		}
+		off -= seg.Len()
+	}
+	return 0
 }
 
 // boldLabel is the claim list a node names when it is only a bold label

@@ -30,7 +30,7 @@ func TestFromBody(t *testing.T) {
 		want       []string
 	}{
 		{"a heading and its list, with citations", "## Goals\n\n- Close in five days [@cfo-1; @cfo-3]\n- Trust the numbers\n",
-			[]string{`goals@12:3 "Close in five days" <cfo-1@12:22> <cfo-3@12:22>`, `goals@13:3 "Trust the numbers"`}},
+			[]string{`goals@12:3 "Close in five days" <cfo-1@12:24> <cfo-3@12:32>`, `goals@13:3 "Trust the numbers"`}},
 		{"synonyms in any case and level", "# PAIN POINTS\n\n* Manual close\n\n### Deal-breakers\n\n1. Another tool to learn\n",
 			[]string{`frustrations@12:3 "Manual close"`, `objections@16:4 "Another tool to learn"`}},
 		{"a heading that names no claim list ends the section", "## Goals\n\n- A goal\n\n## Day in the life\n\n- Not a claim\n",
@@ -39,7 +39,9 @@ func TestFromBody(t *testing.T) {
 		{"a bold-label bullet with a nested list", "- **Biggest Challenges**:\n  - Hiring\n  - Churn\n",
 			[]string{`frustrations@11:5 "Hiring"`, `frustrations@12:5 "Churn"`}},
 		{"a cited blockquote inside an item is a quote", "## Frustrations\n\n- The close is slow [@cfo-1]\n\n  > We lose two weeks\n  > every month. [@cfo-2]\n",
-			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:21> <cfo-2@14:5 "We lose two weeks every month.">`}},
+			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:23> <cfo-2@14:5 "We lose two weeks every month.">`}},
+		{"a citation on an item's second line", "## Goals\n\n- Close in\n  five days [@cfo-1; @cfo-3]\n",
+			[]string{`goals@12:3 "Close in five days" <cfo-1@13:15> <cfo-3@13:23>`}},
 		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
 		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
 	}

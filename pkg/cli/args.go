@@ -2,6 +2,8 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -37,4 +39,24 @@ func (g *globalOptions) targets(args []string) ([]string, error) {
 		out = append(out, abs)
 	}
 	return out, nil
+}
+
+// projectOfTargets resolves the PATH arguments and opens the workspace of
+// the first; every PATH must lie in it, since one run works on one
+// workspace (verb names the command in the message: "lint", "fix").
+func (g *globalOptions) projectOfTargets(args []string, verb string) (*project, []string, error) {
+	targets, err := g.targets(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := g.openProject(targets[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, t := range targets {
+		if rel, err := filepath.Rel(p.loc.Root, t); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, nil, usageErrorf("%s is outside the workspace %s; %s each workspace on its own", p.show(t), p.show(p.loc.Root), verb)
+		}
+	}
+	return p, targets, nil
 }

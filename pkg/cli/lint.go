@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/fixes"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -95,18 +96,9 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	targets, err := g.targets(args)
+	p, targets, err := g.projectOfTargets(args, "lint")
 	if err != nil {
 		return err
-	}
-	p, err := g.openProject(targets[0])
-	if err != nil {
-		return err
-	}
-	for _, t := range targets {
-		if rel, err := filepath.Rel(p.loc.Root, t); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return usageErrorf("%s is outside the workspace %s; lint each workspace on its own", p.show(t), p.show(p.loc.Root))
-		}
 	}
 	g.limitMemory()
 	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
@@ -149,6 +141,12 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	base, err := g.dir()
 	if err != nil {
 		return err
+	}
+	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.ShowsFixes(f.name) }) {
+		fixes.PlaceAll(report.Findings, func(shown string) ([]byte, error) {
+			src, _, err := fileio.ReadRegular(filepath.Join(base, filepath.FromSlash(shown)), workspace.MaxFileSize)
+			return src, err
+		})
 	}
 	ciReport := forCI(p, base, formats, report)
 	if err := writeReports(g, p, formats, o.outFile, report, ciReport); err != nil {

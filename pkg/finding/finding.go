@@ -52,6 +52,10 @@ type Finding struct {
 	Column  int
 	Entity  string // "kind/id", or "" for a file that is not an entity
 	Message string
+	// Suggestion is the certain repair a rule knows, if any; Fix is that
+	// repair placed in the file, filled where fixes are shown or applied.
+	Suggestion *Suggestion
+	Fix        *Fix
 }
 
 // RuleDoc is what outputs say about a rule: its id, default severity and
@@ -74,11 +78,12 @@ type jsonFinding struct {
 	Column   int    `json:"column"`
 	Entity   string `json:"entity"`
 	Message  string `json:"message"`
+	Fix      *Fix   `json:"fix,omitempty"`
 }
 
 // MarshalJSON writes the shape of the contract's lint JSON.
 func (f Finding) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonFinding{f.Rule, f.Severity.String(), f.Path, f.Line, f.Column, f.Entity, f.Message})
+	return json.Marshal(jsonFinding{f.Rule, f.Severity.String(), f.Path, f.Line, f.Column, f.Entity, f.Message, f.Fix})
 }
 
 // UnmarshalJSON reads that shape back.
@@ -88,7 +93,7 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	sev, _ := ParseSeverity(j.Severity)
-	*f = Finding{j.Rule, sev, j.Path, j.Line, j.Column, j.Entity, j.Message}
+	*f = Finding{Rule: j.Rule, Severity: sev, Path: j.Path, Line: j.Line, Column: j.Column, Entity: j.Entity, Message: j.Message, Fix: j.Fix}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/personakit/persona/pkg/contract"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
 	"go.yaml.in/yaml/v3"
@@ -121,8 +122,14 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 		low := strings.ToLower(kindNode.Value)
 		for _, k := range model.Kinds {
 			if suggest.Distance(low, string(k)) <= 2 {
-				return broken(RuleKindUnknown, d.pos(kindNode), fmt.Sprintf(
+				doc, _ := broken(RuleKindUnknown, d.pos(kindNode), fmt.Sprintf(
 					"kind %q is not a known kind; did you mean %q?", kindNode.Value, k))
+				// The kinds are far apart, so one within two edits is
+				// the only one: a certain fix (SPEC §10).
+				pos := d.pos(kindNode)
+				doc.Problems[0].Suggest = &finding.Suggestion{Description: fmt.Sprintf("set kind to %q", k),
+					Line: pos.Line, Column: pos.Column, Old: kindNode.Value, New: string(k)}
+				return doc, nil
 			}
 		}
 		return nil, nil

@@ -94,7 +94,14 @@ type Context struct {
 
 // Report records a finding of the running rule in doc at pos.
 func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args ...any) {
-	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...))
+	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), nil)
+}
+
+// ReportFix is Report with the certain repair of the finding (SPEC §10):
+// the value old written at pos is to read new.
+func (c *Context) ReportFix(doc *model.Document, pos model.Pos, old, new, description string, format string, args ...any) {
+	fix := &finding.Suggestion{Description: description, Line: pos.Line, Column: pos.Column, Old: old, New: new}
+	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), fix)
 }
 
 // Suppressed reports whether doc's lint.ignore silenced a finding of rule;

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
@@ -169,7 +170,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	for _, doc := range ws.Docs {
 		for _, p := range doc.Problems {
 			before := len(loaded.findings)
-			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message)
+			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message, p.Suggest)
 			if p.Dropped > 0 && len(loaded.findings) > before {
 				dropped[capKey{rn.display(doc.Path), p.Rule}] += p.Dropped
 			}
@@ -246,7 +247,7 @@ func Compare(a, b Finding) int {
 	)
 }
 
-func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg string) {
+func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg string, fix *finding.Suggestion) {
 	sev := rn.severity[rule]
 	if sev == Off {
 		return
@@ -264,12 +265,13 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 		sev = Warning
 	}
 	s.findings = append(s.findings, Finding{
-		Rule:     rule,
-		Severity: sev,
-		Path:     rn.display(doc.Path),
-		Line:     pos.Line,
-		Column:   max(pos.Column, 1),
-		Entity:   doc.Entity(),
-		Message:  msg,
+		Rule:       rule,
+		Severity:   sev,
+		Path:       rn.display(doc.Path),
+		Line:       pos.Line,
+		Column:     max(pos.Column, 1),
+		Entity:     doc.Entity(),
+		Message:    msg,
+		Suggestion: fix,
 	})
 }

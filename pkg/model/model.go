@@ -5,6 +5,8 @@ package model
 import (
 	"strings"
 	"time"
+
+	"github.com/personakit/persona/pkg/finding"
 )
 
 // Kind is the kind of an entity, taken from the `kind` key of its front matter.
@@ -110,6 +112,8 @@ type Problem struct {
 	// Dropped counts further problems of the same rule in the file that
 	// were not kept, to bound memory; lint reports them as findings-capped.
 	Dropped int
+	// Suggest is the certain repair, when there is one (SPEC §10).
+	Suggest *finding.Suggestion
 }
 
 // Key is a front matter key as written, with its position.

@@ -50,6 +50,12 @@ func ForCI(format string) bool {
 	return false
 }
 
+// ShowsFixes reports whether format carries findings' fixes (SPEC §10):
+// the others need not have them placed.
+func ShowsFixes(format string) bool {
+	return format == "json" || format == "sarif" || format == "rdjsonl"
+}
+
 // ListsFiles reports whether format shows every linted file, clean ones
 // included, and so needs Report.Files: working out ten thousand shown
 // paths is not free, and the other formats show findings only.
@@ -64,6 +70,15 @@ func (r *Report) Relocated(path func(shown string) string) *Report {
 	out.Findings = make([]finding.Finding, len(r.Findings))
 	for i, f := range r.Findings {
 		f.Path = path(f.Path)
+		if f.Fix != nil {
+			fix := *f.Fix
+			fix.Edits = make([]finding.Edit, len(f.Fix.Edits))
+			for j, e := range f.Fix.Edits {
+				e.Path = path(e.Path)
+				fix.Edits[j] = e
+			}
+			f.Fix = &fix
+		}
 		out.Findings[i] = f
 	}
 	out.Files = make([]string, len(r.Files))

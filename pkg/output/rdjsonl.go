@@ -29,6 +29,17 @@ type rdDiagnostic struct {
 		Value string `json:"value"`
 		URL   string `json:"url"`
 	} `json:"code"`
+	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+}
+
+// rdSuggestion is one edit of a fix; reviewdog posts it as a suggested
+// change on the pull request.
+type rdSuggestion struct {
+	Range struct {
+		Start rdPosition `json:"start"`
+		End   rdPosition `json:"end"`
+	} `json:"range"`
+	Text string `json:"text"`
 }
 
 // RDJSONL writes reviewdog's Diagnostic format, one JSON object a line.
@@ -44,6 +55,18 @@ func RDJSONL(w io.Writer, r *Report, _ Style) error {
 		d.Severity = map[finding.Severity]string{finding.Error: "ERROR", finding.Warning: "WARNING", finding.Info: "INFO"}[f.Severity]
 		d.Source.Name, d.Source.URL = "persona", InformationURI
 		d.Code.Value, d.Code.URL = f.Rule, RulesURI
+		if f.Fix != nil {
+			for _, e := range f.Fix.Edits {
+				if e.Path != f.Path {
+					continue // a suggestion applies to the diagnostic's own file
+				}
+				var s rdSuggestion
+				s.Range.Start = rdPosition{Line: e.Start.Line, Column: e.StartByteColumn}
+				s.Range.End = rdPosition{Line: e.End.Line, Column: e.EndByteColumn}
+				s.Text = e.NewText
+				d.Suggestions = append(d.Suggestions, s)
+			}
+		}
 		if err := enc.Encode(d); err != nil {
 			return err
 		}

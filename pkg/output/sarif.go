@@ -74,6 +74,30 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+}
+
+// sarifFix is a finding's fix: its edits, file by file.
+type sarifFix struct {
+	Description     sarifText           `json:"description"`
+	ArtifactChanges []sarifArtifactEdit `json:"artifactChanges"`
+}
+
+type sarifArtifactEdit struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifSpan `json:"deletedRegion"`
+	InsertedContent sarifText `json:"insertedContent"`
+}
+
+type sarifSpan struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
 }
 
 type sarifLocation struct {
@@ -159,6 +183,7 @@ func SARIF(w io.Writer, r *Report, _ Style) error {
 				Region:           sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Column, 1)},
 			}}},
 			PartialFingerprints: map[string]string{"primaryLocationLineHash": r.fingerprint(i)},
+			Fixes:               sarifFixes(f.Fix, baseID),
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}
@@ -222,4 +247,28 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// sarifFixes writes a fix as SARIF's fixes, one artifact change per file
+// in the order the edits name them.
+func sarifFixes(fix *finding.Fix, baseID string) []sarifFix {
+	if fix == nil {
+		return nil
+	}
+	out := sarifFix{Description: sarifText{Text: fix.Description}}
+	for _, e := range fix.Edits {
+		r := sarifReplacement{
+			DeletedRegion:   sarifSpan{StartLine: e.Start.Line, StartColumn: e.Start.Column, EndLine: e.End.Line, EndColumn: e.End.Column},
+			InsertedContent: sarifText{Text: e.NewText},
+		}
+		if n := len(out.ArtifactChanges); n > 0 && out.ArtifactChanges[n-1].ArtifactLocation.URI == URIReference(e.Path) {
+			out.ArtifactChanges[n-1].Replacements = append(out.ArtifactChanges[n-1].Replacements, r)
+			continue
+		}
+		out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactEdit{
+			ArtifactLocation: sarifArtifact{URI: URIReference(e.Path), URIBaseID: baseID},
+			Replacements:     []sarifReplacement{r},
+		})
+	}
+	return []sarifFix{out}
 }

@@ -9,8 +9,8 @@
 package quote
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"regexp"
 	"slices"

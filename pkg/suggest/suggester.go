@@ -168,3 +168,33 @@ func (s *Suggester) prefixMatch(lq string) string {
 	}
 	return s.cands[best]
 }
+
+// Only returns the one candidate within two edits of q (case aside) when
+// there is exactly one and it differs from q, else "": a fix may replace a
+// typo only when nothing else could have been meant (SPEC §10). It spends
+// the same bounded budget as the far-typo scan, and gives "" when the budget
+// runs out before it can tell.
+func (s *Suggester) Only(q string) string {
+	const within = 2
+	lq := strings.ToLower(q)
+	qRunes := utf8.RuneCountInString(lq)
+	only := ""
+	for n := qRunes - within; n <= qRunes+within; n++ {
+		for _, i := range s.byLen[n] {
+			if s.budget <= 0 {
+				return ""
+			}
+			s.budget -= (qRunes + 1) * (n + 1)
+			if Distance(lq, s.lower[i]) <= within {
+				if only != "" {
+					return ""
+				}
+				only = s.cands[i]
+			}
+		}
+	}
+	if only == q {
+		return ""
+	}
+	return only
+}

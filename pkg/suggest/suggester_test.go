@@ -76,3 +76,26 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggesterOnly(t *testing.T) {
+	tests := []struct {
+		name       string
+		candidates []string
+		q, want    string
+	}{
+		{name: "one typo, one candidate", candidates: []string{"mid-market-saas", "enterprise"}, q: "mid-markt-saas", want: "mid-market-saas"},
+		{name: "two edits", candidates: []string{"mid-market-saas"}, q: "mid-mrkt-saas", want: "mid-market-saas"},
+		{name: "case only", candidates: []string{"enterprise"}, q: "Enterprise", want: "enterprise"},
+		{name: "two candidates within reach", candidates: []string{"saas-a", "saas-b"}, q: "saas-c", want: ""},
+		{name: "three edits away", candidates: []string{"enterprise"}, q: "entrpse", want: ""},
+		{name: "already right", candidates: []string{"enterprise"}, q: "enterprise", want: ""},
+		{name: "no candidates", candidates: nil, q: "x", want: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NewSuggester(tc.candidates).Only(tc.q); got != tc.want {
+				t.Errorf("Only(%q) = %q, want %q", tc.q, got, tc.want)
+			}
+		})
+	}
+}

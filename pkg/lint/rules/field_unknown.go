@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -25,7 +26,12 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 				parent, name = k.Name[:i], k.Name[i+1:]
 			}
 			known := frontmatter.SubKeys(d.Kind, parent)
-			if hint := suggest.DidYouMean(name, known); hint != "" {
+			keys := suggest.NewSuggester(known)
+			if hint := keys.DidYouMean(name); hint != "" {
+				if only := onlyFix(keys, name, hint); only != "" {
+					c.ReportFix(d, k.Pos, name, only, fmt.Sprintf("rename key %q to %q", name, only), "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
+					continue
+				}
 				c.Report(d, k.Pos, "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
 				continue
 			}

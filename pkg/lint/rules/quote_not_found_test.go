@@ -85,7 +85,7 @@ func TestBodyClaims(t *testing.T) {
 		t.Errorf("claim-unsupported on the body's uncited item: %v", got)
 	}
 	missing := strings.Replace(persona, "@three", "@nobody", 1)
-	if got := lintFindings(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:18:21 error" {
+	if got := lintFindings(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:18:23 error" {
 		t.Errorf("source-missing at the citation: %v", got)
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,10 @@ func (r *sourceMissing) Check(c *lint.Context) {
 					paths = suggest.NewSuggester(interviewPaths(c.WS))
 				}
 				if hint := ids.DidYouMean(s.Value); hint != "" {
+					if only := onlyFix(ids, s.Value, hint); only != "" {
+						c.ReportFix(d, s.Pos, s.Value, only, fmt.Sprintf("cite interview %q", only), "source %q names no interview%s", s.Value, hint)
+						continue
+					}
 					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
 					continue
 				}

@@ -1,0 +1,191 @@
+// Package fixes places the repairs rules suggest into the files they are
+// for and applies them (SPEC §10): byte-exact edits that change the one
+// scalar or key a finding is about and nothing else, so that comments, key
+// order, quoting and line endings survive. A suggestion that cannot be
+// placed with certainty (the file changed, the value is written in a way
+// this package does not rewrite) gives no fix rather than a guess.
+package fixes
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/personakit/persona/pkg/finding"
+)
+
+// ErrNotPlaced is returned when a suggestion does not match the file.
+var ErrNotPlaced = errors.New("the file does not read as the finding says")
+
+// plainSafe is what may be written as a plain YAML scalar without quotes:
+// ids, keys, paths and numbers.
+var plainSafe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]*$`)
+
+// Place finds s in src, the text of the file shown as path, and returns the
+// edit that carries it out.
+func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return finding.Edit{}, fmt.Errorf("%w: UTF-16 files are not rewritten", ErrNotPlaced)
+	}
+	lineStart, ok := lineOffset(src, s.Line)
+	if !ok || s.Column < 1 || s.Old == "" {
+		return finding.Edit{}, ErrNotPlaced
+	}
+	lineEnd := lineStart + lineLength(src[lineStart:])
+	line := src[lineStart:lineEnd]
+	at := 0
+	for col := 1; col < s.Column; col++ {
+		if at >= len(line) {
+			return finding.Edit{}, ErrNotPlaced
+		}
+		_, size := utf8.DecodeRune(line[at:])
+		at += size
+	}
+	end, quote, ok := token(line, at, s.Old)
+	if !ok {
+		return finding.Edit{}, ErrNotPlaced
+	}
+	newText, ok := render(s.New, quote, s.Plain)
+	if !ok {
+		return finding.Edit{}, fmt.Errorf("%w: %q cannot be written there as it is", ErrNotPlaced, s.New)
+	}
+	return finding.Edit{
+		Path:            path,
+		Start:           finding.Position{Line: s.Line, Column: s.Column},
+		End:             finding.Position{Line: s.Line, Column: s.Column + utf8.RuneCount(line[at:end])},
+		NewText:         newText,
+		StartByte:       lineStart + at,
+		EndByte:         lineStart + end,
+		StartByteColumn: at + 1,
+		EndByteColumn:   end + 1,
+	}, nil
+}
+
+// PlaceAll gives every finding with a suggestion its fix, where the
+// suggestion can be placed in the file read reads for the finding's path;
+// each file is read once. Findings it cannot place keep no fix.
+func PlaceAll(findings []finding.Finding, read func(path string) ([]byte, error)) {
+	files := map[string][]byte{}
+	for i := range findings {
+		f := &findings[i]
+		if f.Suggestion == nil {
+			continue
+		}
+		src, seen := files[f.Path]
+		if !seen {
+			src, _ = read(f.Path)
+			files[f.Path] = src
+		}
+		if src == nil {
+			continue
+		}
+		if e, err := Place(src, f.Path, *f.Suggestion); err == nil {
+			f.Fix = &finding.Fix{Description: f.Suggestion.Description, Edits: []finding.Edit{e}}
+		}
+	}
+}
+
+// lineOffset is the byte offset where 1-based line n starts.
+func lineOffset(src []byte, n int) (int, bool) {
+	off := 0
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		off += i + 1
+	}
+	return off, off <= len(src)
+}
+
+// lineLength is the length of the line at the start of b, without its
+// line ending.
+func lineLength(b []byte) int {
+	n := len(b)
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		n = i
+	}
+	if n > 0 && b[n-1] == '\r' {
+		n--
+	}
+	return n
+}
+
+// token checks that the scalar at line[at:] reads old and returns where it
+// ends and its quote character (0 for a plain scalar). Quoted scalars are
+// taken only without escapes, where their bytes are their value.
+func token(line []byte, at int, old string) (end int, quote byte, ok bool) {
+	if at >= len(line) {
+		return 0, 0, false
+	}
+	switch q := line[at]; q {
+	case '"', '\'':
+		closing := bytes.IndexByte(line[at+1:], q)
+		if closing < 0 {
+			return 0, 0, false
+		}
+		inner := string(line[at+1 : at+1+closing])
+		if inner != old || strings.ContainsRune(inner, '\\') {
+			return 0, 0, false
+		}
+		if q == '\'' && at+2+closing < len(line) && line[at+2+closing] == '\'' {
+			return 0, 0, false // '' is an escaped quote: not a whole value
+		}
+		return at + 2 + closing, q, true
+	}
+	end = at + len(old)
+	if end > len(line) || string(line[at:end]) != old {
+		return 0, 0, false
+	}
+	if end < len(line) && !strings.ContainsRune(" \t:,]};#", rune(line[end])) {
+		return 0, 0, false // old is only the start of a longer scalar
+	}
+	return end, 0, true
+}
+
+// render writes s as the new token: quoted as the old one was, or plain.
+func render(s string, quote byte, plain bool) (string, bool) {
+	switch {
+	case plain || quote == 0:
+		return s, plainSafe.MatchString(s)
+	case strings.ContainsAny(s, "\\\n\r") || strings.IndexByte(s, quote) >= 0:
+		return "", false
+	}
+	return string(quote) + s + string(quote), true
+}
+
+// Apply carries out edits on src. Edits that overlap one applied before
+// them are left out, and their count returned, so that two fixes of one
+// span never mix.
+func Apply(src []byte, edits []finding.Edit) ([]byte, int) {
+	edits = slices.Clone(edits)
+	slices.SortStableFunc(edits, func(a, b finding.Edit) int { return a.StartByte - b.StartByte })
+	var out bytes.Buffer
+	at, skipped := 0, 0
+	for _, e := range edits {
+		if e.StartByte < at || e.EndByte > len(src) || e.EndByte < e.StartByte {
+			skipped++
+			continue
+		}
+		out.Write(src[at:e.StartByte])
+		out.WriteString(e.NewText)
+		at = e.EndByte
+	}
+	out.Write(src[at:])
+	return out.Bytes(), skipped
+}
+
+// Diff is the unified diff of one file's change, labelled a/PATH and
+// b/PATH as git labels them; "" when nothing changed.
+func Diff(path string, before, after []byte) string {
+	if bytes.Equal(before, after) {
+		return ""
+	}
+	return udiff.Unified("a/"+path, "b/"+path, string(before), string(after))
+}
