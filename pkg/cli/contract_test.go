@@ -202,7 +202,7 @@ func generatedProbes(t *testing.T) string {
 				}
 				doc += indent + k.Name + ": " + v + "\n"
 				n++
-				name := fmt.Sprintf("%s-%s-%d.md", kind, strings.NewReplacer("_", "-").Replace(strings.Join(full, "-")), n)
+				name := fmt.Sprintf("%s-%s-%d.md", kind, strings.ToLower(strings.NewReplacer("_", "-").Replace(strings.Join(full, "-"))), n)
 				if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+doc+"---\n"), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -16,6 +16,7 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -118,8 +119,16 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	}
 	findings := p.runner.Run(ws, opts)
 	entities := map[model.Kind]int{}
+	total := 0
 	for _, k := range model.Kinds {
 		entities[k] = ws.Count(k)
+		total += entities[k]
+	}
+	if total == 0 && ws.Files > 0 {
+		// A docs site full of persona pages would otherwise pass in
+		// silence (SPEC §12); the exit status stays what the findings say.
+		fmt.Fprintf(g.streams.ErrOut, "persona: warning: read %s, but none has kind: icp, persona or interview in its front matter, so nothing was checked; add kind: to the pages that describe one (see \"Adopting persona pages\" in the README)\n",
+			words.Plural(ws.Files, "Markdown file"))
 	}
 	report := &output.Report{
 		Findings: findings,

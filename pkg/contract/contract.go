@@ -29,6 +29,8 @@ const (
 	Number Type = "number"
 	// TextList is a list of scalar values; a single value is refused.
 	TextList Type = "text-list"
+	// EnumList is one of Values, or a list of them.
+	EnumList Type = "enum-list"
 	// Share is a fraction in [0, 1] or a percentage string such as "25%".
 	Share Type = "share"
 	// Size is a head count: a number or a text such as 200-500 or 1k+.
@@ -60,6 +62,12 @@ type Key struct {
 	// lint keeps hold only these.
 	Lint        bool
 	Description string
+	// StandIn names the key that stands in for a required one when it is
+	// absent, null or blank: a persona page's title is its name (SPEC §12).
+	StandIn string
+	// Site marks a static-site generator's key that persona keeps and
+	// does not check (SPEC §12).
+	Site bool
 }
 
 // entry is a top-level key and the kinds that have it. One name may have a
@@ -93,8 +101,8 @@ func table() []entry {
 			Description: "What the file is: an ideal customer profile, a buyer persona or a customer interview."}},
 		{allKinds, Key{Name: "id", Type: Slug, Lint: true,
 			Description: "The id other files use to refer to this one: lowercase letters, digits and dashes. Defaults to the file name without .md."}},
-		{persona, Key{Name: "name", Type: Text, Required: true, Lint: true,
-			Description: "What the team calls this person, such as Finance Director Fiona."}},
+		{persona, Key{Name: "name", Type: Text, Required: true, Lint: true, StandIn: "title",
+			Description: "What the team calls this person, such as Finance Director Fiona; a page's title stands in when there is no name."}},
 		{icp, Key{Name: "title", Type: Text, Required: true, Lint: true,
 			Description: "The ICP's name, such as Mid-market SaaS."}},
 		{persona, Key{Name: "type", Type: Enum, Values: []string{"primary", "secondary", "supplemental", "negative"}, Lint: true,
@@ -140,10 +148,12 @@ func table() []entry {
 			{Name: "occupations", Type: TextList, Lint: true, Description: "The occupations that fit."},
 			{Name: "interests", Type: TextList, Lint: true, Description: "The interests that fit."},
 		}}},
+		{icp, Key{Name: "shares", Type: Enum, Values: []string{"exclusive", "overlapping"}, Lint: true,
+			Description: "Whether its personas' shares split its customers (exclusive, the default: together at most 100%) or overlap, as self-identified user types do."}},
 		{persona, Key{Name: "share", Type: Share, Lint: true,
 			Description: "The fraction of the ICP's customers this persona represents: 0.25 or \"25%\"."}},
-		{persona, Key{Name: "buying_role", Type: Enum, Values: []string{"decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker"},
-			Description: "The part they play in a purchase."}},
+		{persona, Key{Name: "buying_role", Type: EnumList, Values: []string{"decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker", "initiator", "researcher"},
+			Description: "The part they play in a purchase, or the parts: many buyers have several."}},
 		{iview, Key{Name: "date", Type: Date, Required: true, Lint: true,
 			Description: "When the conversation took place (YYYY-MM-DD; a time may follow)."}},
 		{iview, Key{Name: "interviewee", Type: Mapping, Open: true, Lint: true, Description: "Who was interviewed, by role, never by name; any keys.", Keys: []Key{
@@ -151,6 +161,10 @@ func table() []entry {
 			{Name: "company_size", Type: Size, Lint: true, Description: "The head count of their company: 250, 200-500 or 1k+."},
 			{Name: "region", Type: Text, Description: "Where their company is."},
 		}}},
+		{iview, Key{Name: "type", Type: Enum, Values: []string{"interview", "survey", "usability-test", "focus-group", "study"},
+			Description: "What kind of research it was (interview, the default)."}},
+		{iview, Key{Name: "participants", Type: Number,
+			Description: "How many people took part (1, the default): a survey's respondents, a focus group's members."}},
 		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
 		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},
 		{iview, Key{Name: "channel", Type: Text, Description: "How it took place: call, video, in-person, survey."}},
@@ -178,15 +192,41 @@ func table() []entry {
 	}
 }
 
-// Keys returns the top-level keys of a kind in canonical order.
+// SiteKeyNames are the front-matter keys of the common static-site
+// generators (Hugo, Docusaurus, Jekyll, Gatsby/MDX). Persona pages in a
+// docs site carry them beside persona's own; they are never field-unknown
+// (SPEC §12).
+func SiteKeyNames() []string {
+	return []string{"title", "linkTitle", "weight", "description", "draft", "date", "aliases", "slug", "layout",
+		"permalink", "categories", "sidebar", "sidebar_position", "sidebar_label", "showTitle", "toc", "menu",
+		"url", "type", "summary", "keywords", "image"}
+}
+
+// Keys returns the top-level keys of a kind in canonical order, then the
+// site keys the kind does not define itself.
 func Keys(k model.Kind) []Key {
 	var out []Key
+	own := map[string]bool{}
 	for _, e := range table() {
 		for _, ek := range e.kinds {
 			if ek == k {
 				out = append(out, e.key)
+				own[e.key.Name] = true
 			}
 		}
+	}
+	for _, name := range SiteKeyNames() {
+		if own[name] {
+			continue
+		}
+		key := Key{Name: name, Type: Any, Site: true,
+			Description: "A static-site generator's key (Hugo, Docusaurus, Jekyll, Gatsby): persona keeps it and does not check it."}
+		if k == model.KindPersona && name == "title" {
+			// It stands in for the name, so it is read, and typed as one.
+			key.Type, key.Lint = Text, true
+			key.Description = "The page's title, which stands in for name when there is none."
+		}
+		out = append(out, key)
 	}
 	return out
 }

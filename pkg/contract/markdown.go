@@ -19,6 +19,12 @@ func typeText(k Key) string {
 			vals[i] = "`" + v + "`"
 		}
 		return strings.Join(vals, " \\| ")
+	case EnumList:
+		vals := make([]string, len(k.Values))
+		for i, v := range k.Values {
+			vals[i] = "`" + v + "`"
+		}
+		return strings.Join(vals, " \\| ") + ", or a list of them"
 	case Date:
 		return "date `YYYY-MM-DD` (a time may follow: `YYYY-MM-DDThh:mm[:ss][zone]`)"
 	case Bool:
@@ -91,4 +97,14 @@ func SpecificKeys(k model.Kind) []Key {
 		}
 	}
 	return out
+}
+
+// SiteKeysMarkdown is the README's list of the site keys persona leaves
+// alone, one line.
+func SiteKeysMarkdown() string {
+	names := SiteKeyNames()
+	for i, n := range names {
+		names[i] = "`" + n + "`"
+	}
+	return strings.Join(names, ", ") + "\n"
 }

@@ -23,12 +23,13 @@ func TestREADMEKeyTables(t *testing.T) {
 	text := string(src)
 	tables := []struct {
 		name string
-		keys []Key
+		want string
 	}{
-		{"common", CommonKeys()},
-		{"icp", SpecificKeys(model.KindICP)},
-		{"persona", SpecificKeys(model.KindPersona)},
-		{"interview", SpecificKeys(model.KindInterview)},
+		{"common", MarkdownTable(CommonKeys())},
+		{"icp", MarkdownTable(SpecificKeys(model.KindICP))},
+		{"persona", MarkdownTable(SpecificKeys(model.KindPersona))},
+		{"interview", MarkdownTable(SpecificKeys(model.KindInterview))},
+		{"site", SiteKeysMarkdown()},
 	}
 	for _, tb := range tables {
 		open, closing := "<!-- contract:"+tb.name+" -->\n", "<!-- /contract:"+tb.name+" -->"
@@ -37,7 +38,7 @@ func TestREADMEKeyTables(t *testing.T) {
 			t.Errorf("README.md has no %s...%s block", strings.TrimSpace(open), closing)
 			continue
 		}
-		want := MarkdownTable(tb.keys)
+		want := tb.want
 		if got := text[i+len(open) : j]; got != want {
 			if *update {
 				text = text[:i+len(open)] + want + text[j:]

@@ -44,6 +44,13 @@ func schemaOf(k Key) obj {
 			values = append(values, v)
 		}
 		s = obj{"enum": append(values, nil)}
+	case EnumList:
+		values := make([]any, 0, len(k.Values)+1)
+		for _, v := range k.Values {
+			values = append(values, v)
+		}
+		values = append(values, nil)
+		s = obj{"anyOf": []any{obj{"enum": values}, obj{"type": "array", "items": obj{"enum": values}}}}
 	case Date:
 		s = obj{"type": []string{"string", "null"}, "pattern": DatePattern()}
 		if k.Required {
@@ -103,10 +110,22 @@ func schemaOf(k Key) obj {
 func Schema(k model.Kind, allow []string) map[string]any {
 	props := obj{}
 	var required []string
+	var standIns []any
 	for _, key := range Keys(k) {
-		if key.Name == "kind" {
+		switch {
+		case key.Name == "kind":
 			props["kind"] = obj{"const": string(k), "description": key.Description}
-		} else {
+		case key.StandIn != "":
+			// Either key, holding more than spaces, will do; the key
+			// itself may then be null or blank.
+			alone := key
+			alone.Required = false
+			props[key.Name] = schemaOf(alone)
+			standIns = append(standIns,
+				obj{"required": []string{key.Name}, "properties": obj{key.Name: schemaOf(key)}},
+				obj{"required": []string{key.StandIn}, "properties": obj{key.StandIn: schemaOf(Key{Type: Text, Required: true})}})
+			continue
+		default:
 			props[key.Name] = schemaOf(key)
 		}
 		if key.Required {
@@ -118,7 +137,7 @@ func Schema(k model.Kind, allow []string) map[string]any {
 			props[extra] = obj{"description": "A key the workspace allows under fields.allow in .persona.yaml."}
 		}
 	}
-	return obj{
+	s := obj{
 		"$schema":              "https://json-schema.org/draft/2020-12/schema",
 		"$id":                  SchemaID(k),
 		"title":                "persona " + string(k) + " front matter",
@@ -128,6 +147,10 @@ func Schema(k model.Kind, allow []string) map[string]any {
 		"required":             required,
 		"additionalProperties": false,
 	}
+	if standIns != nil {
+		s["anyOf"] = standIns
+	}
+	return s
 }
 
 // FrontMatterSchema covers all three kinds, chosen by `kind`.

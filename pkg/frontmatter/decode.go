@@ -322,6 +322,7 @@ var kindFields = map[model.Kind]map[string]field{
 	model.KindICP: {
 		"title":   func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
 		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, "b2b", "b2c") },
+		"shares":  func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Shares = d.enum(n, v, "exclusive", "overlapping") },
 		"firmographics": func(d *decoder, n string, v *yaml.Node) {
 			f := &d.doc.ICP.Firmographics
 			d.mapping(n, v, map[string]field{
@@ -598,6 +599,14 @@ func (d *decoder) decode(m *yaml.Node) {
 	}
 	if p := doc.Persona; p != nil {
 		p.Substance = d.substance
+		if strings.TrimSpace(p.Name.Value) == "" {
+			// A docs-site page names its persona in title (SPEC §12).
+			if t := lookup(m, "title"); t != nil {
+				if t = deref(t); t.Kind == yaml.ScalarNode && !isNull(t) && strings.TrimSpace(t.Value) != "" {
+					p.Name = model.Str{Value: t.Value, Pos: d.pos(t)}
+				}
+			}
+		}
 	}
 }
 
@@ -675,6 +684,8 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 		d.str(name, v)
 	case contract.Enum:
 		d.enum(name, v, key.Values...)
+	case contract.EnumList:
+		d.enumList(name, v, key.Values...)
 	case contract.Date:
 		d.date(name, v)
 	case contract.Bool:
@@ -739,6 +750,34 @@ func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
 	}
 	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), suggest.DidYouMean(s.Value, allowed))
 	return model.Str{}
+}
+
+// enumList reads one allowed value or a list of them.
+func (d *decoder) enumList(name string, v *yaml.Node, allowed ...string) []model.Str {
+	if v.Kind == yaml.ScalarNode {
+		if s := d.enum(name, v, allowed...); s.Value != "" {
+			return []model.Str{s}
+		}
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.typeErr(v, "%s must be one of %s, or a list of them, not a %s", name, strings.Join(allowed, ", "), nodeKind(v))
+		return nil
+	}
+	var out []model.Str
+	for _, item := range v.Content {
+		if item = deref(item); isNull(item) {
+			continue
+		}
+		if item.Kind != yaml.ScalarNode {
+			d.typeErr(item, "each item of %s must be a single value, not a %s", name, nodeKind(item))
+			continue
+		}
+		if s := d.enum(name, item, allowed...); s.Value != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // date reads a date as the contract accepts it: a day, which a time may

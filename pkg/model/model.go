@@ -175,8 +175,11 @@ func (d *Document) IsRetired() bool { return d.Status == StatusRetired }
 
 // ICP is an ideal customer profile: the organisation or group that fits best.
 type ICP struct {
-	Title           Str
-	Segment         Str
+	Title   Str
+	Segment Str
+	// Shares is "overlapping" when the personas' shares may add up to
+	// more than the whole (self-identified user types).
+	Shares          Str
 	Firmographics   Firmographics
 	Demographics    GroupDemographics
 	Constraints     int // non-empty firmographic and demographic keys

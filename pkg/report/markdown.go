@@ -87,9 +87,13 @@ func Markdown(w io.Writer, r *Report) error {
 		personaTable(&b, r.Unassigned)
 	}
 	b.WriteString("## Uncited interviews\n\n")
-	if len(r.Uncited) == 0 {
+	switch {
+	case r.Summary.Interviews == 0:
+		// Not "every interview is cited": there is none to cite.
+		b.WriteString("There are no interviews yet.\n\n")
+	case len(r.Uncited) == 0:
 		b.WriteString("Every interview is cited by at least one persona.\n\n")
-	} else {
+	default:
 		interviewTable(&b, r.Uncited, r.Redacted)
 	}
 	b.WriteString("## Lint findings\n\n")

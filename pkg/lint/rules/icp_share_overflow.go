@@ -13,6 +13,9 @@ type icpShareOverflow struct{ meta }
 
 func (r *icpShareOverflow) Check(c *lint.Context) {
 	for _, d := range c.WS.Entities(model.KindICP) {
+		if d.ICP.Shares.Value == "overlapping" {
+			continue // the personas are overlapping user types (SPEC §12)
+		}
 		total := 0.0
 		var parts []string
 		for _, p := range countedPersonas(c.WS, d) {
@@ -24,7 +27,7 @@ func (r *icpShareOverflow) Check(c *lint.Context) {
 		}
 		// Shares are often written as thirds; allow for rounding.
 		if total > 1.0005 {
-			c.Report(d, model.FileStart, "the shares of this ICP's personas add up to %s (%s); lower them to 100%% or less",
+			c.Report(d, model.FileStart, "the shares of this ICP's personas add up to %s (%s); lower them to 100%% or less, or set shares: overlapping if its personas overlap",
 				words.Percent(total), strings.Join(parts, ", "))
 		}
 	}
