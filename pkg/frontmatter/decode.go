@@ -385,7 +385,8 @@ var kindFields = map[model.Kind]map[string]field{
 			d.doc.Persona.Share, d.doc.Persona.SharePos = d.share(n, v), d.pos(v)
 		},
 		"buying_role": func(d *decoder, n string, v *yaml.Node) {
-			d.doc.Persona.BuyingRole = d.enum(n, v, "decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker")
+			key, _ := contract.Lookup(model.KindPersona, "buying_role")
+			d.doc.Persona.BuyingRoles = d.enumList(n, v, key.Values...)
 		},
 		"goals":        claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
 		"motivations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
@@ -400,7 +401,12 @@ var kindFields = map[model.Kind]map[string]field{
 	},
 	model.KindInterview: {
 		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v) },
-		"icp":  func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.ICP = d.str(n, v) },
+		"participants": func(d *decoder, n string, v *yaml.Node) {
+			if f, ok := d.number(n, v); ok && f >= 1 && f <= 1e9 {
+				d.doc.Interview.Participants = int(f)
+			}
+		},
+		"icp": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.ICP = d.str(n, v) },
 		"interviewee": func(d *decoder, n string, v *yaml.Node) {
 			iv := &d.doc.Interview.Interviewee
 			d.mapping(n, v, map[string]field{

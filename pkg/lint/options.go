@@ -78,3 +78,18 @@ func SetListOption(rule string, opts map[string]config.Option, name, configPath,
 	*target = values
 	return nil
 }
+
+// SetBoolOption sets *target from option name when the config gives it:
+// true or false.
+func SetBoolOption(rule string, opts map[string]config.Option, name, configPath string, target *bool) error {
+	o, ok := opts[name]
+	if !ok {
+		return nil
+	}
+	b, err := strconv.ParseBool(o.Value.Value)
+	if o.Value.Kind != yaml.ScalarNode || err != nil || o.Value.Value != "true" && o.Value.Value != "false" {
+		return config.Errorf(configPath, o.Value, "rules.%s.%s must be true or false, not %q", rule, name, o.Value.Value)
+	}
+	*target = b
+	return nil
+}

@@ -222,7 +222,7 @@ type Persona struct {
 	Demographics map[string]string
 	Share        *float64
 	SharePos     Pos
-	BuyingRole   Str
+	BuyingRoles  []Str // one or several (SPEC §12)
 	Goals        []Str
 	Motivations  []Str
 	Frustrations []Str
@@ -302,13 +302,16 @@ type Role struct {
 
 // Interview is one customer conversation: the evidence personas cite.
 type Interview struct {
-	Date        Date
-	ICP         Str
-	Interviewee Interviewee
-	Interviewer Str
-	Consent     *bool
-	ConsentPos  Pos
-	Channel     Str
+	Date Date
+	// Participants is how many people took part (a survey's respondents);
+	// 0 when not given, which counts as 1.
+	Participants int
+	ICP          Str
+	Interviewee  Interviewee
+	Interviewer  Str
+	Consent      *bool
+	ConsentPos   Pos
+	Channel      Str
 }
 
 // Interviewee describes who was interviewed, never by name.

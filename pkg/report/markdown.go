@@ -143,6 +143,13 @@ func personaSection(b *strings.Builder, p Persona, redacted bool) {
 			fmt.Fprintf(b, "  - %s — %s\n", mdtext.Escape(c.Text), claimEvidenceLabel(c))
 		}
 	}
+	if len(p.ExternalEvidence) > 0 {
+		links := make([]string, len(p.ExternalEvidence))
+		for i, u := range p.ExternalEvidence {
+			links[i] = externalLink(u)
+		}
+		fmt.Fprintf(b, "- External evidence (not fetched): %s\n", strings.Join(links, ", "))
+	}
 	for _, f := range []struct {
 		label string
 		items []string
@@ -205,8 +212,24 @@ func escJoin(items []string) string {
 func mdPath(p string) string {
 	// String also writes "./" before a first segment with a colon, so that
 	// "c:x.md" does not read as a URL scheme.
-	u := (&url.URL{Path: p}).String()
+	return markdownDestination((&url.URL{Path: p}).String())
+}
+
+// markdownDestination encodes, in a URL net/url wrote, the characters
+// CommonMark link destinations and tables give meaning to.
+func markdownDestination(u string) string {
 	return strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C", "[", "%5B", "]", "%5D").Replace(u)
+}
+
+// externalLink is a link to evidence kept elsewhere: the URL as net/url
+// writes it (spaces and control characters percent-encoded), with the
+// characters Markdown gives meaning to encoded on top.
+func externalLink(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return mdtext.Escape(raw)
+	}
+	return "[" + mdtext.Escape(raw) + "](" + markdownDestination(u.String()) + ")"
 }
 
 func link(text, path string) string {

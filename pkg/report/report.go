@@ -6,6 +6,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -116,20 +117,28 @@ type Persona struct {
 	Quotes       []string `json:"quotes"`
 	// Claims are the persona's claims, front matter and body, each with
 	// its evidence (SPEC §9).
-	Claims     []Claim     `json:"claims"`
-	Evidence   Evidence    `json:"evidence"`
-	Interviews []Interview `json:"interviews"`
-	Lint       LintCounts  `json:"lint"`
-	Body       string      `json:"body"`
+	Claims   []Claim  `json:"claims"`
+	Evidence Evidence `json:"evidence"`
+	// ExternalEvidence lists the http(s) URLs cited as evidence.
+	ExternalEvidence []string    `json:"external_evidence"`
+	Interviews       []Interview `json:"interviews"`
+	Lint             LintCounts  `json:"lint"`
+	Body             string      `json:"body"`
 }
 
 // Evidence says how well a persona is grounded.
 type Evidence struct {
-	Interviews int    `json:"interviews"`
-	Newest     string `json:"newest"`
-	// Confidence is high (3+ interviews, the newest within a year),
-	// medium (2+ interviews) or low.
+	Interviews int `json:"interviews"`
+	// Participants counts the people behind the cited interviews: a
+	// survey's 140 respondents are 140, not one file (SPEC §12).
+	Participants int    `json:"participants"`
+	Newest       string `json:"newest"`
+	// Confidence is high (3+ participants, the newest interview within
+	// a year), medium (2+ participants) or low.
 	Confidence string `json:"confidence"`
+	// External counts the distinct URLs of evidence kept elsewhere, never
+	// fetched and not counted in Confidence.
+	External int `json:"external"`
 	// Claims and SupportedClaims are the persona's evidence coverage: its
 	// claims, and those with evidence that resolves (SPEC §9).
 	Claims          int `json:"claims"`
@@ -342,7 +351,7 @@ func (b *builder) persona(d *model.Document) Persona {
 	v := Persona{
 		ID: d.ID, Name: p.Name.Value, Type: orDefault(p.Type.Value, "primary"), Status: string(d.Status),
 		ICP: p.ICP.Value, Path: b.opts.Display(d.Path), Role: p.Role.Title.Value, Seniority: p.Role.Seniority.Value,
-		Department: p.Role.Department.Value, BuyingRole: p.BuyingRole.Value, Share: p.Share,
+		Department: p.Role.Department.Value, BuyingRole: joinValues(p.BuyingRoles), Share: p.Share,
 		Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
 		Goals: texts(p.Goals), Motivations: texts(p.Motivations), Frustrations: texts(p.Frustrations),
 		Aspirations: texts(p.Aspirations), Channels: texts(p.Channels), Objections: texts(p.Objections),
@@ -358,11 +367,19 @@ func (b *builder) persona(d *model.Document) Persona {
 	}
 	seen := map[*model.Document]bool{}
 	var newest time.Time
+	v.ExternalEvidence = []string{}
 	for _, s := range p.References() {
 		res := b.ws.ResolveSource(d, s.Value)
+		if res.Status == workspace.SourceExternal {
+			if u := strings.TrimSpace(s.Value); !slices.Contains(v.ExternalEvidence, u) {
+				v.ExternalEvidence = append(v.ExternalEvidence, u)
+			}
+			continue
+		}
 		if res.Status != workspace.SourceFound || seen[res.Doc] {
 			continue
 		}
+		v.Evidence.Participants += max(res.Doc.Interview.Participants, 1)
 		seen[res.Doc] = true
 		b.cited[res.Doc] = true
 		v.Interviews = append(v.Interviews, b.interview(res.Doc))
@@ -377,7 +394,8 @@ func (b *builder) persona(d *model.Document) Persona {
 		v.Evidence.Newest = newest.Format("2006-01-02")
 	}
 	fresh := !newest.IsZero() && b.opts.Today.Sub(newest).Hours()/24 <= 365
-	switch n := v.Evidence.Interviews; {
+	v.Evidence.External = len(v.ExternalEvidence)
+	switch n := v.Evidence.Participants; {
 	case n >= 3 && fresh:
 		v.Evidence.Confidence = "high"
 	case n >= 2:
@@ -490,4 +508,13 @@ func (b *builder) notes(iv *model.Document) *quote.Text {
 		b.folded[iv] = t
 	}
 	return t
+}
+
+// joinValues lists values as people read them: "influencer, initiator".
+func joinValues(values []model.Str) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v.Value
+	}
+	return strings.Join(out, ", ")
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"net/url"
 	"path"
 	"path/filepath"
 	"sort"
@@ -92,7 +93,18 @@ const (
 	SourceMissing
 	SourceNotInterview
 	SourceOutside
+	// SourceExternal is evidence kept elsewhere, named by an http(s) URL
+	// (a research repository, an issue, a slide deck): never fetched,
+	// counted apart from interviews (SPEC §12).
+	SourceExternal
 )
+
+// IsExternal reports whether a reference is an http or https URL rather
+// than an interview id or path.
+func IsExternal(ref string) bool {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
 
 // Source is a resolved source reference.
 type Source struct {
@@ -110,6 +122,9 @@ type Source struct {
 func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
 	if d := ws.Lookup(model.KindInterview, ref); d != nil {
 		return Source{Status: SourceFound, Doc: d, Path: d.Path}
+	}
+	if strings.Contains(ref, "://") && IsExternal(ref) {
+		return Source{Status: SourceExternal}
 	}
 	var candidates []string
 	if filepath.IsAbs(ref) {

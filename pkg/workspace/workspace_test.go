@@ -148,3 +148,27 @@ func TestFileDeletedDuringWalk(t *testing.T) {
 		t.Fatalf("readDoc of a deleted file = %+v, want nil", doc)
 	}
 }
+
+func TestIsExternal(t *testing.T) {
+	tests := []struct {
+		ref  string
+		want bool
+	}{
+		{"https://gitlab.com/research/issues/12", true},
+		{"http://example.org/deck?p=1", true},
+		{" https://example.org ", true},
+		{"file:///etc/passwd", false},
+		{"ftp://example.org/x", false},
+		{"https://", false},
+		{"cfo-1", false},
+		{"../interviews/cfo-1.md", false},
+		{"c:/notes/cfo-1.md", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.ref, func(t *testing.T) {
+			if got := IsExternal(tc.ref); got != tc.want {
+				t.Errorf("IsExternal(%q) = %v, want %v", tc.ref, got, tc.want)
+			}
+		})
+	}
+}

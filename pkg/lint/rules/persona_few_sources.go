@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -11,10 +14,15 @@ import (
 type personaFewSources struct {
 	meta
 	min int
+	// external counts each distinct URL of external evidence as one source.
+	external bool
 }
 
 func (r *personaFewSources) Configure(opts map[string]config.Option, path string) error {
-	return lint.SetIntOption(r.id, opts, "min", path, 1, &r.min)
+	if err := lint.SetIntOption(r.id, opts, "min", path, 1, &r.min); err != nil {
+		return err
+	}
+	return lint.SetBoolOption(r.id, opts, "external", path, &r.external)
 }
 
 func (r *personaFewSources) Check(c *lint.Context) {
@@ -24,15 +32,31 @@ func (r *personaFewSources) Check(c *lint.Context) {
 			continue // persona-no-sources; a retired persona's evidence is history
 		}
 		distinct := map[*model.Document]bool{}
+		urls := map[string]bool{}
 		for _, s := range sources {
-			if res := c.WS.ResolveSource(d, s.Value); res.Status == workspace.SourceFound {
+			switch res := c.WS.ResolveSource(d, s.Value); res.Status {
+			case workspace.SourceFound:
 				distinct[res.Doc] = true
+			case workspace.SourceExternal:
+				urls[strings.TrimSpace(s.Value)] = true
 			}
 		}
-		if len(distinct) < r.min {
-			c.Report(d, sources[0].Pos, "persona cites %s; cite at least %d distinct interviews to ground it",
-				words.Plural(len(distinct), "existing interview"), r.min)
+		counted := len(distinct)
+		if r.external {
+			counted += len(urls)
 		}
+		if counted >= r.min {
+			continue
+		}
+		extra := ""
+		switch {
+		case r.external && len(urls) > 0:
+			extra = " and " + words.Plural(len(urls), "external source")
+		case len(urls) > 0:
+			extra = fmt.Sprintf(" (and %s, which count with rules.persona-few-sources.external: true)", words.Plural(len(urls), "external source"))
+		}
+		c.Report(d, sources[0].Pos, "persona cites %s%s; cite at least %d distinct interviews to ground it",
+			words.Plural(len(distinct), "existing interview"), extra, r.min)
 	}
 }
 
@@ -40,5 +64,6 @@ func (r *personaFewSources) Check(c *lint.Context) {
 func (r *personaFewSources) Options() []lint.Option {
 	return []lint.Option{
 		{Name: "min", Default: "3", Description: "How many distinct existing interviews a persona must cite."},
+		{Name: "external", Default: "false", Description: "Whether each distinct URL of external evidence (a research repository, a survey) counts as one of them."},
 	}
 }
