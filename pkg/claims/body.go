@@ -62,6 +62,13 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 	}
 }
 
+// List names the claim list a heading or bold label names, or "".
+func (s Sections) List(label string) string { return s.list(label) }
+
+// HasClaimSection reports whether text has a heading or a bold label that
+// names a claim list: the sign of a persona's content in any page.
+func HasClaimSection(text []byte, sections Sections) bool { return mayHoldClaims(text, sections) }
+
 // list names the claim list a heading or bold label names, or "".
 func (s Sections) list(label string) string {
 	label = strings.ToLower(strings.TrimSpace(label))

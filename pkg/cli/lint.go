@@ -127,7 +127,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	if total == 0 && ws.Files > 0 {
 		// A docs site full of persona pages would otherwise pass in
 		// silence (SPEC §12); the exit status stays what the findings say.
-		fmt.Fprintf(g.streams.ErrOut, "persona: warning: read %s, but none has kind: icp, persona or interview in its front matter, so nothing was checked; add kind: to the pages that describe one (see \"Adopting persona pages\" in the README)\n",
+		fmt.Fprintf(g.streams.ErrOut, "persona: warning: read %s, but none has kind: icp, persona or interview in its front matter, so nothing was checked; persona import adopts the pages that describe one (see \"Adopting persona pages\" in the README)\n",
 			words.Plural(ws.Files, "Markdown file"))
 	}
 	report := &output.Report{

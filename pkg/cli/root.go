@@ -82,6 +82,7 @@ pull request changes and turns the repository into reports people read.`,
 	root.AddCommand(
 		newLintCmd(g),
 		newFixCmd(g),
+		newImportCmd(g),
 		newInitCmd(g),
 		newNewCmd(g),
 		newDiffCmd(g),

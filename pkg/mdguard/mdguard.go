@@ -33,9 +33,14 @@ type Problem struct {
 }
 
 // Check returns nil when body may be parsed, or the first limit it exceeds.
-func Check(body []byte) *Problem {
-	if len(body) > MaxBodySize {
-		return &Problem{Line: 1, Reason: fmt.Sprintf("it is larger than %d KiB", MaxBodySize>>10)}
+func Check(body []byte) *Problem { return CheckUpTo(body, MaxBodySize) }
+
+// CheckUpTo is Check with another size limit, for a command that parses
+// one large page once (persona import of a handbook page of thousands of
+// personas) rather than every body of a workspace; the nesting limits stay.
+func CheckUpTo(body []byte, maxSize int) *Problem {
+	if len(body) > maxSize {
+		return &Problem{Line: 1, Reason: fmt.Sprintf("it is larger than %d KiB", maxSize>>10)}
 	}
 	if clearlySafe(body) {
 		return nil
