@@ -289,7 +289,14 @@ type field func(d *decoder, name string, v *yaml.Node)
 // Keys lists the top-level keys the contract defines for a kind, for
 // field-unknown suggestions.
 func Keys(k model.Kind) []string {
-	keys := contract.Names(contract.Keys(k))
+	var keys []string
+	for _, key := range contract.Keys(k) {
+		// A site generator's key is accepted, never suggested: "foo" is
+		// not a misspelt "toc". A persona's title, which lint reads, is.
+		if !key.Site || key.Lint {
+			keys = append(keys, key.Name)
+		}
+	}
 	sort.Strings(keys)
 	return keys
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFieldUnknown(t *testing.T) {
 	runRuleCases(t, "field-unknown", []ruleCase{
@@ -10,4 +13,31 @@ func TestFieldUnknown(t *testing.T) {
 		{"nested closed mapping", with(map[string]string{"icps/saas.md": fm("kind: icp", "title: x", "owners: [a]", "reviewed: 2026-10-01", "firmographics:", "  industrys: [a]", "  regions: [b]")}), "", []string{"icps/saas.md:7:3 warning"}},
 		{"free demographics keys", with(map[string]string{"personas/fiona.md": persona("demographics: {pets: cat}")}), "", nil},
 	})
+}
+
+// TestFieldUnknownSuggestions: a site generator's keys are accepted but
+// never suggested for a typo; the keys lint reads are.
+func TestFieldUnknownSuggestions(t *testing.T) {
+	tests := []struct {
+		name, file, line, want string
+	}{
+		{"not a site key", "icps/saas.md", "foo: 1", `unknown key "foo" in an ICP; remove it, or list it under fields.allow in .persona.yaml`},
+		{"a persona's title", "personas/fiona.md", "titel: Fiona", `unknown key "titel" in a persona; did you mean "title"?`},
+		{"site keys are accepted", "personas/fiona.md", "sidebar_position: 3", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := persona(tc.line)
+			if tc.file == "icps/saas.md" {
+				src = fm("kind: icp", "title: x", tc.line)
+			}
+			got := lintMessages(t, with(map[string]string{tc.file: src}), "", "field-unknown")
+			switch {
+			case tc.want == "" && len(got) != 0:
+				t.Errorf("got %q, want no finding", got)
+			case tc.want != "" && (len(got) != 1 || !strings.HasSuffix(got[0], tc.want)):
+				t.Errorf("got %q, want one ending %q", got, tc.want)
+			}
+		})
+	}
 }
