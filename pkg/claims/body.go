@@ -252,6 +252,12 @@ func boldLabel(n ast.Node, body []byte, sections Sections) string {
 	for c := e.FirstChild(); c != nil; c = c.NextSibling() {
 		if t, ok := c.(*ast.Text); ok {
 			label.Write(t.Segment.Value(body))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				// A label broken over lines is two words, as it
+				// renders, never one glued word ("Goal\ns" is not
+				// "Goals"); a label is one line.
+				return ""
+			}
 		}
 	}
 	return sections.list(label.String())
@@ -266,8 +272,38 @@ func onlyColon(n ast.Node, body []byte) bool {
 // mayHoldClaims looks for a claim heading or bold label line by line,
 // without parsing, so bodies without one cost no parse.
 func mayHoldClaims(body []byte, sections Sections) bool {
-	if bytes.IndexByte(body, '#') < 0 && !bytes.Contains(body, []byte("**")) {
-		return false // neither a heading nor a bold label anywhere
+	if bytes.IndexByte(body, '#') < 0 && !bytes.Contains(body, []byte("**")) &&
+		!bytes.Contains(body, []byte("\n=")) && !bytes.Contains(body, []byte("\n-")) &&
+		!bytes.Contains(body, []byte("\r=")) && !bytes.Contains(body, []byte("\r-")) {
+		return false // no ATX heading, bold label or setext underline anywhere
+	}
+	var prev []byte // the line before, for a setext heading's underline
+	names := func(line []byte) bool {
+		before := prev
+		prev = bytes.TrimSpace(line)
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i == len(line) || line[i] != '#' && line[i] != '*' && line[i] != '-' && line[i] != '+' && line[i] != '=' {
+			return false // prose: the most common line, ruled out by its first byte
+		}
+		t := bytes.TrimSpace(line[i:])
+		if len(bytes.Trim(t, "=")) == 0 || len(bytes.Trim(t, "-")) == 0 {
+			// A setext underline: the line above is the heading.
+			return sections.list(string(before)) != ""
+		}
+		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
+			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
+		}
+		switch {
+		case bytes.HasPrefix(t, []byte("#")):
+			return sections.list(string(bytes.Trim(t, "# \t"))) != ""
+		case bytes.HasPrefix(t, []byte("**")):
+			label := bytes.TrimSuffix(bytes.TrimSuffix(bytes.TrimPrefix(t, []byte("**")), []byte(":")), []byte("**"))
+			return sections.list(string(bytes.TrimSuffix(label, []byte(":")))) != ""
+		}
+		return false
 	}
 	for len(body) > 0 {
 		line := body
@@ -276,25 +312,16 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		} else {
 			body = nil
 		}
-		i := 0
-		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-			i++
-		}
-		if i == len(line) || line[i] != '#' && line[i] != '*' && line[i] != '-' && line[i] != '+' {
-			continue // prose: the most common line, ruled out by its first byte
-		}
-		t := bytes.TrimSpace(line[i:])
-		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
-			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
-		}
-		switch {
-		case bytes.HasPrefix(t, []byte("#")):
-			if sections.list(string(bytes.Trim(t, "# \t"))) != "" {
+		line = bytes.TrimSuffix(line, []byte{'\r'}) // CRLF
+		if bytes.IndexByte(line, '\r') < 0 {
+			if names(line) {
 				return true
 			}
-		case bytes.HasPrefix(t, []byte("**")):
-			label := bytes.TrimSuffix(bytes.TrimSuffix(bytes.TrimPrefix(t, []byte("**")), []byte(":")), []byte("**"))
-			if sections.list(string(bytes.TrimSuffix(label, []byte(":")))) != "" {
+			continue
+		}
+		// A lone CR ends a line too, as in CommonMark.
+		for _, part := range bytes.Split(line, []byte{'\r'}) {
+			if names(part) {
 				return true
 			}
 		}

@@ -42,6 +42,9 @@ func TestFromBody(t *testing.T) {
 			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:23> <cfo-2@14:5 "We lose two weeks every month.">`}},
 		{"a citation on an item's second line", "## Goals\n\n- Close in\n  five days [@cfo-1; @cfo-3]\n",
 			[]string{`goals@12:3 "Close in five days" <cfo-1@13:15> <cfo-3@13:23>`}},
+		{"a setext heading", "Goals\n=====\n\n- Close fast\n", []string{`goals@13:3 "Close fast"`}},
+		{"a line ended by a lone CR", "\r**Pains**\n* Slow close\n", []string{`frustrations@11:3 "Slow close"`}},
+		{"a label broken over two lines is no label", "**Go\nals**\n\n- x\n", nil},
 		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
 		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
 	}
@@ -68,6 +71,8 @@ func FuzzFromBody(f *testing.F) {
 	f.Add("- **Pains:**\n  - y\n")
 	f.Add("  * **Goals:**\n\t- z\n")
 	f.Add("text\n# Frustrations\n+ w [@d]\n")
+	f.Add("Goals\r\n=====\r\n\r\n- a\r\n")
+	f.Add("Pains\n---\n\n- b\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, c := range FromBody([]byte(body), 1, DefaultSections()) {
 			if c.Text.Pos.Line < 1 || c.Text.Pos.Column < 1 || c.List == "" {
