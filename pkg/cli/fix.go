@@ -177,18 +177,27 @@ func fixFiles(g *globalOptions, p *project, edits map[string][]finding.Edit, des
 		if err != nil {
 			return fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
 		}
-		after, skipped := fixes.Apply(before, edits[rel])
-		applied := len(described[rel]) - skipped
-		if applied <= 0 {
+		// One edit per finding, in the order of described[rel]; an edit
+		// that overlaps another waits for the next pass.
+		after, applied := fixes.Apply(before, edits[rel])
+		n := 0
+		for _, ok := range applied {
+			if ok {
+				n++
+			}
+		}
+		if n == 0 {
 			continue
 		}
-		*fixed += applied
+		*fixed += n
 		files[rel] = true
 		if o.diff {
 			fmt.Fprint(out, fixes.Diff(filepath.ToSlash(p.showRel(rel)), before, after))
 		} else {
-			for _, f := range described[rel] {
-				fmt.Fprintf(out, "%s:%d:%d: %s (%s)\n", p.showRel(rel), f.Line, f.Column, f.Fix.Description, f.Rule)
+			for i, f := range described[rel] {
+				if applied[i] {
+					fmt.Fprintf(out, "%s:%d:%d: %s (%s)\n", p.showRel(rel), f.Line, f.Column, f.Fix.Description, f.Rule)
+				}
 			}
 		}
 		if !o.dryRun {

@@ -51,6 +51,9 @@ func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) 
 	if !ok {
 		return finding.Edit{}, ErrNotPlaced
 	}
+	if s.Remove {
+		return removal(src, path, s, lineStart, lineEnd, at, end)
+	}
 	newText, ok := render(s.New, quote, s.Plain)
 	if !ok {
 		return finding.Edit{}, fmt.Errorf("%w: %q cannot be written there as it is", ErrNotPlaced, s.New)
@@ -89,6 +92,44 @@ func PlaceAll(findings []finding.Finding, read func(path string) ([]byte, error)
 			f.Fix = &finding.Fix{Description: f.Suggestion.Description, Edits: []finding.Edit{e}}
 		}
 	}
+}
+
+// removal deletes the list item at line[at:end]: in a flow list with the
+// comma after it (or before it, for the last item); in a block list the
+// whole "- item" line, when nothing but a comment follows the item.
+func removal(src []byte, path string, s finding.Suggestion, lineStart, lineEnd, at, end int) (finding.Edit, error) {
+	line := src[lineStart:lineEnd]
+	before := bytes.TrimRight(line[:at], " \t")
+	after := bytes.TrimLeft(line[end:], " \t")
+	from, to := at, end // within line
+	switch {
+	case bytes.HasSuffix(before, []byte("-")) && len(bytes.TrimSpace(before)) == 1 &&
+		(len(after) == 0 || after[0] == '#'):
+		// A block item: the line goes, its line ending too.
+		next := lineEnd
+		if next < len(src) && src[next] == '\r' {
+			next++
+		}
+		if next < len(src) && src[next] == '\n' {
+			next++
+		}
+		return finding.Edit{Path: path,
+			Start: finding.Position{Line: s.Line, Column: 1}, End: finding.Position{Line: s.Line + 1, Column: 1},
+			StartByte: lineStart, EndByte: next, StartByteColumn: 1, EndByteColumn: 1}, nil
+	case len(after) > 0 && after[0] == ',' && (bytes.HasSuffix(before, []byte("[")) || bytes.HasSuffix(before, []byte(","))):
+		to = end + (len(line[end:]) - len(after)) + 1 // the comma
+		to += len(line[to:]) - len(bytes.TrimLeft(line[to:], " \t"))
+	case len(after) > 0 && after[0] == ']' && bytes.HasSuffix(before, []byte(",")):
+		from = len(before) - 1 // from the comma before it
+	case len(after) > 0 && after[0] == ']' && bytes.HasSuffix(before, []byte("[")):
+		// The only item: the list becomes [].
+	default:
+		return finding.Edit{}, fmt.Errorf("%w: not an item of a list", ErrNotPlaced)
+	}
+	return finding.Edit{Path: path,
+		Start:     finding.Position{Line: s.Line, Column: utf8.RuneCount(line[:from]) + 1},
+		End:       finding.Position{Line: s.Line, Column: utf8.RuneCount(line[:to]) + 1},
+		StartByte: lineStart + from, EndByte: lineStart + to, StartByteColumn: from + 1, EndByteColumn: to + 1}, nil
 }
 
 // lineOffset is the byte offset where 1-based line n starts.
@@ -160,25 +201,30 @@ func render(s string, quote byte, plain bool) (string, bool) {
 	return string(quote) + s + string(quote), true
 }
 
-// Apply carries out edits on src. Edits that overlap one applied before
-// them are left out, and their count returned, so that two fixes of one
-// span never mix.
-func Apply(src []byte, edits []finding.Edit) ([]byte, int) {
-	edits = slices.Clone(edits)
-	slices.SortStableFunc(edits, func(a, b finding.Edit) int { return a.StartByte - b.StartByte })
-	var out bytes.Buffer
-	at, skipped := 0, 0
-	for _, e := range edits {
+// Apply carries out edits on src. An edit that overlaps one applied
+// before it is left out, so that two fixes of one span never mix;
+// applied says, edit by edit in the order given, which were carried out.
+func Apply(src []byte, edits []finding.Edit) (out []byte, applied []bool) {
+	order := make([]int, len(edits))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return edits[a].StartByte - edits[b].StartByte })
+	applied = make([]bool, len(edits))
+	var buf bytes.Buffer
+	at := 0
+	for _, i := range order {
+		e := edits[i]
 		if e.StartByte < at || e.EndByte > len(src) || e.EndByte < e.StartByte {
-			skipped++
 			continue
 		}
-		out.Write(src[at:e.StartByte])
-		out.WriteString(e.NewText)
+		buf.Write(src[at:e.StartByte])
+		buf.WriteString(e.NewText)
 		at = e.EndByte
+		applied[i] = true
 	}
-	out.Write(src[at:])
-	return out.Bytes(), skipped
+	buf.Write(src[at:])
+	return buf.Bytes(), applied
 }
 
 // Diff is the unified diff of one file's change, labelled a/PATH and

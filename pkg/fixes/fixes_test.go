@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,12 +62,47 @@ func TestPlace(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, skipped := Apply([]byte(tc.src), []finding.Edit{e})
-			if string(got) != tc.want || skipped != 0 {
-				t.Errorf("fixed file = %q (%d skipped), want %q", got, skipped, tc.want)
+			got, applied := Apply([]byte(tc.src), []finding.Edit{e})
+			if string(got) != tc.want || !applied[0] {
+				t.Errorf("fixed file = %q (applied %v), want %q", got, applied, tc.want)
 			}
 			if e.Start.Column != tc.wantCols[0] || e.End.Column != tc.wantCols[1] || e.Path != "p.md" {
 				t.Errorf("edit = %+v, want columns %v", e, tc.wantCols)
+			}
+		})
+	}
+}
+
+func TestPlaceRemoval(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line, col int
+		old       string
+		want      string // "" when it must not be placed
+	}{
+		{"first of a flow list", "lint:\n  ignore: [stale, no-owners]\n", 2, 12, "stale", "lint:\n  ignore: [no-owners]\n"},
+		{"last of a flow list", "lint:\n  ignore: [stale, no-owners]\n", 2, 19, "no-owners", "lint:\n  ignore: [stale]\n"},
+		{"middle of a flow list", "ignore: [a, b, c]\n", 1, 13, "b", "ignore: [a, c]\n"},
+		{"the only item", "ignore: [stale]\n", 1, 10, "stale", "ignore: []\n"},
+		{"a block item", "ignore:\n  - stale\n  - no-owners # old\nreason: x\n", 3, 5, "no-owners", "ignore:\n  - stale\nreason: x\n"},
+		{"a block item with CRLF", "ignore:\r\n  - stale\r\nreason: x\r\n", 2, 5, "stale", "ignore:\r\nreason: x\r\n"},
+		{"a mapping value is no list item", "rule: stale\n", 1, 7, "stale", ""},
+		{"text after a block item", "- stale and more\n", 1, 3, "stale", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := Place([]byte(tc.src), "p.md", finding.Suggestion{Line: tc.line, Column: tc.col, Old: tc.old, Remove: true})
+			if tc.want == "" {
+				if err == nil {
+					t.Fatalf("placed %+v, want none", e)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := Apply([]byte(tc.src), []finding.Edit{e}); string(got) != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -79,9 +115,9 @@ func TestApplySkipsOverlaps(t *testing.T) {
 		{StartByte: 6, EndByte: 7, NewText: "Q"},
 		{StartByte: 0, EndByte: 3, NewText: "ICP"},
 	}
-	got, skipped := Apply(src, edits)
-	if string(got) != "ICP: xyz\n" || skipped != 1 {
-		t.Errorf("Apply = %q, %d skipped", got, skipped)
+	got, applied := Apply(src, edits)
+	if string(got) != "ICP: xyz\n" || !slices.Equal(applied, []bool{true, false, true}) {
+		t.Errorf("Apply = %q, applied %v", got, applied)
 	}
 }
 
@@ -104,17 +140,27 @@ func FuzzPlace(f *testing.F) {
 	f.Add("a: 'x'\r\nb: y\n", 2, 4, "y", "z", false)
 	f.Add("s: \"25 %\"\n", 1, 4, "25 %", "0.25", true)
 	f.Add("ü: ä\n", 1, 4, "ä", "b", false)
+	f.Add("ignore: [a, b]\n", 1, 13, "b", "", true)
+	f.Add("x:\n  - a\n  - b\n", 3, 5, "b", "", true)
 	f.Fuzz(func(t *testing.T, src string, line, col int, old, new string, plain bool) {
 		s := finding.Suggestion{Line: line, Column: col, Old: old, New: new, Plain: plain}
+		// Every other input asks for a removal instead.
+		s.Remove = len(src)%2 == 1
 		e, err := Place([]byte(src), "p.md", s)
 		if err != nil {
 			return
 		}
-		got, skipped := Apply([]byte(src), []finding.Edit{e})
-		if skipped != 0 {
+		got, applied := Apply([]byte(src), []finding.Edit{e})
+		if !applied[0] {
 			t.Fatalf("a placed edit was skipped: %+v", e)
 		}
 		span := src[e.StartByte:e.EndByte]
+		if s.Remove {
+			if !strings.Contains(span, old) || e.NewText != "" || len(got) != len(src)-len(span) {
+				t.Fatalf("removal %+v of %q from %q gives %q", e, old, src, got)
+			}
+			return
+		}
 		if strings.Trim(span, `"'`) != old && span != old {
 			t.Fatalf("edit span %q does not read %q", span, old)
 		}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/suggest"
 )
@@ -14,11 +16,21 @@ func (r *ignoreUnused) Finish(c *lint.Context) {
 		for _, ig := range d.Lint.Ignore {
 			switch {
 			case !c.Known(ig.Value):
-				c.Report(d, ig.Pos, "lint.ignore names %q, which is not a rule%s", ig.Value,
-					suggest.DidYouMeanOr(ig.Value, c.RuleIDs(), "; `persona rules` lists them"))
+				ids := suggest.NewSuggester(c.RuleIDs())
+				hint := ids.DidYouMean(ig.Value)
+				if only := onlyFix(ids, ig.Value, hint); only != "" {
+					c.ReportFix(d, ig.Pos, ig.Value, only, fmt.Sprintf("set the rule to %q", only),
+						"lint.ignore names %q, which is not a rule%s", ig.Value, hint)
+					continue
+				}
+				if hint == "" {
+					hint = "; `persona rules` lists them"
+				}
+				c.Report(d, ig.Pos, "lint.ignore names %q, which is not a rule%s", ig.Value, hint)
 			case !c.Enabled(ig.Value) || c.Suppressed(d, ig.Value):
 			default:
-				c.Report(d, ig.Pos, "lint.ignore of %s is unused, since the rule does not fire here; remove it", ig.Value)
+				c.ReportRemoval(d, ig.Pos, ig.Value, fmt.Sprintf("remove %s from lint.ignore", ig.Value),
+					"lint.ignore of %s is unused, since the rule does not fire here; remove it", ig.Value)
 			}
 		}
 	}
