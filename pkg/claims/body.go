@@ -280,7 +280,7 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 	var prev []byte // the line before, for a setext heading's underline
 	names := func(line []byte) bool {
 		before := prev
-		prev = bytes.TrimSpace(line)
+		prev = line // trimmed only if an underline follows
 		i := 0
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
@@ -291,7 +291,7 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		t := bytes.TrimSpace(line[i:])
 		if len(bytes.Trim(t, "=")) == 0 || len(bytes.Trim(t, "-")) == 0 {
 			// A setext underline: the line above is the heading.
-			return sections.list(string(before)) != ""
+			return sections.list(string(bytes.TrimSpace(before))) != ""
 		}
 		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
 			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
