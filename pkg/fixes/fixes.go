@@ -8,6 +8,7 @@ package fixes
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -193,8 +194,18 @@ func token(line []byte, at int, old string) (end int, quote byte, ok bool) {
 // render writes s as the new token: quoted as the old one was, or plain.
 func render(s string, quote byte, plain bool) (string, bool) {
 	switch {
-	case plain || quote == 0:
+	case plain:
 		return s, plainSafe.MatchString(s)
+	case quote == 0 && plainSafe.MatchString(s):
+		return s, true
+	case quote == 0:
+		// Text that a plain scalar cannot hold safely (a sentence with
+		// ": " or " #") is written double-quoted, as JSON writes it.
+		if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' }) {
+			return "", false
+		}
+		b, _ := json.Marshal(s)
+		return string(b), true
 	case strings.ContainsAny(s, "\\\n\r") || strings.IndexByte(s, quote) >= 0:
 		return "", false
 	}

@@ -77,7 +77,19 @@ func normalizeUnicode(s string) (string, []lineMark) {
 // and the rune decoding of the general path. FuzzOccurs holds the two
 // paths to the same result.
 func normalizeASCII(s string) (string, []lineMark) {
+	flat, marks, _ := normalizeASCIIAt(s, false)
+	return flat, marks
+}
+
+// normalizeASCIIAt is normalizeASCII that also gives, with offsets, the
+// offset in s each byte of the normalised text came from (a line break's
+// space: the line break), so a passage can be shown as written.
+func normalizeASCIIAt(s string, offsets bool) (string, []lineMark, []int32) {
 	out := make([]byte, len(s))
+	var offs []int32
+	if offsets {
+		offs = make([]int32, len(s))
+	}
 	n := 0 // bytes written
 	var marks []lineMark
 	afterText := false // the last byte written is not a space
@@ -91,6 +103,9 @@ func normalizeASCII(s string) (string, []lineMark) {
 			// The line break before this line is white space, one space.
 			marks = append(marks, lineMark{n, line})
 			marked = true
+			if offsets {
+				offs[n] = int32(start - 1)
+			}
 			out[n] = ' '
 			n++
 			afterText = false
@@ -119,6 +134,9 @@ func normalizeASCII(s string) (string, []lineMark) {
 				marks = append(marks, lineMark{n, line})
 				marked = true
 			}
+			if offsets {
+				offs[n] = int32(i)
+			}
 			out[n] = c
 			n++
 			afterText = c != ' '
@@ -128,7 +146,10 @@ func normalizeASCII(s string) (string, []lineMark) {
 	for n > 0 && out[n-1] == ' ' {
 		n--
 	}
-	return string(out[:n]), marks
+	if offsets {
+		offs = offs[:n]
+	}
+	return string(out[:n]), marks, offs
 }
 
 // folder builds normalised text from runes and their folded forms.
@@ -225,6 +246,9 @@ type Text struct {
 	lower, raw []byte
 	flat       string
 	marks      []lineMark
+	// offs maps each byte of flat to the notes' byte it came from; kept
+	// for ASCII notes, whose bytes are where the lower-cased ones were.
+	offs       []int32
 	normalised bool
 }
 
@@ -293,11 +317,12 @@ func lowerASCII(dst, src []byte) []byte {
 
 func (t *Text) normalise() {
 	if !t.normalised {
-		src := t.raw
-		if src == nil {
-			src = t.lower // ASCII: lower case is all NFKC and folding do
+		if t.raw == nil {
+			// ASCII: lower case is all NFKC and folding do.
+			t.flat, t.marks, t.offs = normalizeASCIIAt(string(t.lower), true)
+		} else {
+			t.flat, t.marks = normalize(string(t.raw))
 		}
-		t.flat, t.marks = normalize(string(src))
 		t.raw, t.lower, t.normalised = nil, nil, true
 	}
 }
@@ -406,6 +431,86 @@ type Passage struct {
 	Line    int    // 0-based line of the body where it starts
 	Text    string // normalised, as long as the quote
 	Percent int    // share of the quote's words it holds, 0-100
+}
+
+// PunctuationSlip is the stretch of the notes, as written, that a quote
+// not found in them differs from only in case, punctuation or white space
+// (SPEC §10's certain repair of quote-not-found), or false. Letters and
+// digits are compared in order, whole words at both ends, so the time
+// stays linear; notes holds the same bytes the Text was made from, and
+// only ASCII notes are read this way.
+func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
+	ps := parts(quote)
+	if len(ps) != 1 {
+		return "", false // an ellipsis: no one stretch to take
+	}
+	t.normalise()
+	if t.offs == nil || len(t.offs) != len(t.flat) {
+		return "", false
+	}
+	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	var core []byte
+	var at []int // the flat offset of each byte of core
+	for i := 0; i < len(t.flat); i++ {
+		if alnum(t.flat[i]) {
+			core = append(core, t.flat[i])
+			at = append(at, i)
+		}
+	}
+	want := coreOf(ps[0])
+	if want == "" {
+		return "", false
+	}
+	for from := 0; from+len(want) <= len(core); {
+		i := bytes.Index(core[from:], []byte(want))
+		if i < 0 {
+			return "", false
+		}
+		i += from
+		start, end := at[i], at[i+len(want)-1]+1
+		if (start == 0 || !alnum(t.flat[start-1])) && (end == len(t.flat) || !alnum(t.flat[end])) {
+			written := t.asWritten(start, end, notes)
+			if n, _ := normalize(written); n != "" && strings.Contains(t.flat, n) {
+				return written, true
+			}
+			return "", false
+		}
+		from = i + 1
+	}
+	return "", false
+}
+
+// asWritten is the notes' bytes behind flat[start:end], white space and
+// line prefixes (blockquote markers, indentation) made single spaces.
+func (t *Text) asWritten(start, end int, notes []byte) string {
+	from, to := int(t.offs[start]), int(t.offs[end-1])+1
+	if from < 0 || to > len(notes) || from >= to {
+		return ""
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(string(notes[from:to]), "\n") {
+		if i > 0 {
+			line = strings.TrimLeft(line, "> \t")
+		}
+		for _, word := range strings.Fields(line) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(word)
+		}
+	}
+	return b.String()
+}
+
+// coreOf is a text's letters and digits, lower-cased, in order.
+func coreOf(s string) string {
+	var out strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
 }
 
 // Closest finds the window of the text, as many words long as the quote,

@@ -129,6 +129,12 @@ func FuzzOccurs(f *testing.F) {
 		if p.Percent < 0 || p.Percent > 100 || p.Line < 0 || p.Line > strings.Count(body, "\n") {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)
 		}
+		// A repair must make the quote occur, and change only punctuation.
+		if written, ok := NewText([]byte(body)).PunctuationSlip(q, []byte(body)); ok {
+			if !strings.ContainsAny(written, `"'.…[]@`) && !NewText([]byte(body)).Occurs(written) || coreOf(written) != coreOf(parts(q)[0]) {
+				t.Fatalf("repair %q of %q does not occur in %q", written, q, body)
+			}
+		}
 		if isASCII(body) {
 			fast, fastMarks := normalizeASCII(body)
 			slow, slowMarks := normalizeUnicode(body)
@@ -175,6 +181,30 @@ func TestIndexLong(t *testing.T) {
 				t.Errorf("indexLong = %d, strings.Index = %d", got, want)
 			}
 		})
+	}
+}
+
+func TestPunctuationSlip(t *testing.T) {
+	notes := "Intro.\n\n> We lose *two* weeks,\n> every month. The board waits.\n"
+	tests := []struct {
+		name, quote, want string // want "": no repair
+	}{
+		{"a comma and a line break", "we lose two weeks every month", "We lose *two* weeks, every month"},
+		{"case and punctuation", "WE LOSE TWO WEEKS... EVERY MONTH", ""}, // an ellipsis: parts
+		{"another word", "we lose three weeks every month", ""},
+		{"part of a word", "e lose two weeks", ""},
+		{"a whole sentence", "The board waits", "The board waits"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := NewText([]byte(notes)).PunctuationSlip(tc.quote, []byte(notes))
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("PunctuationSlip(%q) = %q, %v; want %q", tc.quote, got, ok, tc.want)
+			}
+		})
+	}
+	if _, ok := NewText([]byte("Zoë said, so")).PunctuationSlip("zoë said so", []byte("Zoë said, so")); ok {
+		t.Error("a repair from notes that are not ASCII")
 	}
 }
 

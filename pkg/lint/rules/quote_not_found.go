@@ -21,9 +21,11 @@ type quoteNotFound struct{ meta }
 type quoteCheck struct {
 	persona *model.Document
 	words   model.Str
-	// found and msg are the outcome.
+	// found and msg are the outcome; fix is the quote as the notes write
+	// it, when it differs from them only in punctuation (SPEC §10).
 	found bool
 	msg   string
+	fix   string
 }
 
 func (r *quoteNotFound) Check(c *lint.Context) {
@@ -74,7 +76,11 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 	close(jobs)
 	wg.Wait()
 	for _, q := range all {
-		if !q.found {
+		switch {
+		case q.found:
+		case q.fix != "":
+			c.ReportFix(q.persona, q.words.Pos, q.words.Value, q.fix, "quote the notes as they read", "%s", q.msg)
+		default:
 			c.Report(q.persona, q.words.Pos, "%s", q.msg)
 		}
 	}
@@ -88,6 +94,7 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		return // the loader reported an unreadable file
 	}
 	text := quote.NewTextInPlace(body) // the body was read for this alone
+	var notes []byte                   // as written, read again only for a fix
 	for _, q := range checks {
 		if text.Occurs(q.words.Value) {
 			continue
@@ -97,6 +104,12 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		if best := text.Closest(q.words.Value); best.Percent > 0 {
 			q.msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(iv.Path),
 				bodyLine+best.Line, best.Percent, quoteShort(best.Text))
+			if notes == nil {
+				notes, _, _ = c.WS.Body(iv)
+			}
+			if written, ok := text.PunctuationSlip(q.words.Value, notes); ok {
+				q.fix = written
+			}
 		}
 		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
