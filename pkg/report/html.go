@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"html/template"
 	"io"
 	"runtime"
@@ -62,6 +63,8 @@ type page struct {
 
 type icpView struct {
 	ICP
+	// Anchor is the section's element id, unique in the page.
+	Anchor                                         string
 	Title, Reviewed, Lint, Owners, BuyingCommittee string
 	ShareTotal, ShareUnassigned                    string
 	ShareUnknown, PersonaCount, InterviewCount     int
@@ -71,6 +74,9 @@ type icpView struct {
 
 type personaView struct {
 	Persona
+	// Anchor is the card's element id, unique in the page: two
+	// personas may share an id (id-duplicate says so), their cards not.
+	Anchor                                                  string
 	Name, Role, RoleLine, BuyingRole, Share, Reviewed, Lint string
 	Owners, Channels, EvidenceLabel, EvidenceCount          string
 	Body                                                    template.HTML
@@ -78,22 +84,48 @@ type personaView struct {
 
 func newPage(r *Report, bodies map[string]template.HTML) *page {
 	pg := &page{Report: r}
+	anchors := anchorSet{}
 	for _, c := range r.ICPs {
 		v := icpView{
-			ICP: c, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
+			ICP: c, Anchor: anchors.unique("icp-" + c.ID), Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 			PersonaCount: len(c.Personas), InterviewCount: len(c.Citations), Body: bodies[c.Path],
 		}
 		for _, p := range c.Personas {
-			v.Personas = append(v.Personas, newPersonaView(p, bodies))
+			pv := newPersonaView(p, bodies)
+			pv.Anchor = anchors.unique("persona-" + p.ID)
+			v.Personas = append(v.Personas, pv)
 		}
 		pg.ICPs = append(pg.ICPs, v)
 	}
 	for _, p := range r.Unassigned {
-		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, bodies))
+		pv := newPersonaView(p, bodies)
+		pv.Anchor = anchors.unique("persona-" + p.ID)
+		pg.Unassigned = append(pg.Unassigned, pv)
 	}
 	return pg
+}
+
+// anchorSet hands out element ids, each once: an id is made of letters,
+// digits, '-' and '_' (anything else becomes '-'), and a second "x" is
+// "x-2". The page's fixed ids (summary, uncited, lint, ...) never start
+// with "icp-" or "persona-".
+type anchorSet map[string]bool
+
+func (a anchorSet) unique(base string) string {
+	base = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '-'
+	}, base)
+	id := base
+	for n := 2; a[id] || a[id+"-h"] || strings.HasSuffix(id, "-h") && a[strings.TrimSuffix(id, "-h")]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	a[id] = true
+	return id
 }
 
 func newPersonaView(p Persona, bodies map[string]template.HTML) personaView {
