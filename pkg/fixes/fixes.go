@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -35,7 +36,7 @@ func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) 
 		return finding.Edit{}, fmt.Errorf("%w: UTF-16 files are not rewritten", ErrNotPlaced)
 	}
 	lineStart, ok := lineOffset(src, s.Line)
-	if !ok || s.Column < 1 || s.Old == "" {
+	if !ok || s.Line < 1 || s.Column < 1 || s.Old == "" {
 		return finding.Edit{}, ErrNotPlaced
 	}
 	lineEnd := lineStart + lineLength(src[lineStart:])
@@ -194,6 +195,8 @@ func token(line []byte, at int, old string) (end int, quote byte, ok bool) {
 // render writes s as the new token: quoted as the old one was, or plain.
 func render(s string, quote byte, plain bool) (string, bool) {
 	switch {
+	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }):
+		return "", false // YAML is printable text: never write broken UTF-8 or a control
 	case plain:
 		return s, plainSafe.MatchString(s)
 	case quote == 0 && plainSafe.MatchString(s):
@@ -201,9 +204,6 @@ func render(s string, quote byte, plain bool) (string, bool) {
 	case quote == 0:
 		// Text that a plain scalar cannot hold safely (a sentence with
 		// ": " or " #") is written double-quoted, as JSON writes it.
-		if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' }) {
-			return "", false
-		}
 		b, _ := json.Marshal(s)
 		return string(b), true
 	case strings.ContainsAny(s, "\\\n\r") || strings.IndexByte(s, quote) >= 0:

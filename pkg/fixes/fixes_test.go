@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -167,7 +168,14 @@ func FuzzPlace(f *testing.F) {
 		if strings.Trim(span, `"'`) != old && span != old {
 			t.Fatalf("edit span %q does not read %q", span, old)
 		}
-		if !bytes.Equal(got, []byte(src[:e.StartByte]+e.NewText+src[e.EndByte:])) || !strings.Contains(e.NewText, new) {
+		// The new value is there as written, or double-quoted as JSON
+		// writes it (then read back as such).
+		holds := strings.Contains(e.NewText, new)
+		var unquoted string
+		if !holds && json.Unmarshal([]byte(e.NewText), &unquoted) == nil {
+			holds = unquoted == new
+		}
+		if !bytes.Equal(got, []byte(src[:e.StartByte]+e.NewText+src[e.EndByte:])) || !holds {
 			t.Fatalf("Apply = %q for edit %+v", got, e)
 		}
 	})
