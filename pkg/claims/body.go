@@ -250,14 +250,17 @@ func boldLabel(n ast.Node, body []byte, sections Sections) string {
 	}
 	var label strings.Builder
 	for c := e.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			label.Write(t.Segment.Value(body))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				// A label broken over lines is two words, as it
-				// renders, never one glued word ("Goal\ns" is not
-				// "Goals"); a label is one line.
-				return ""
-			}
+		t, ok := c.(*ast.Text)
+		if !ok {
+			// Emphasis, code or a link inside: not a plain label, and
+			// the text around it must not be glued into one ("Pain*0*s").
+			return ""
+		}
+		label.Write(t.Segment.Value(body))
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			// A label broken over lines is two words, as it renders,
+			// never one glued word ("Goal\ns" is not "Goals").
+			return ""
 		}
 	}
 	return sections.list(label.String())
@@ -272,9 +275,13 @@ func onlyColon(n ast.Node, body []byte) bool {
 // mayHoldClaims looks for a claim heading or bold label line by line,
 // without parsing, so bodies without one cost no parse.
 func mayHoldClaims(body []byte, sections Sections) bool {
+	if loneCR(body) {
+		// Goldmark reads a lone CR sometimes as a line end, sometimes as
+		// text; only the parse can say, so such a rare body is parsed.
+		return true
+	}
 	if bytes.IndexByte(body, '#') < 0 && !bytes.Contains(body, []byte("**")) &&
-		!bytes.Contains(body, []byte("\n=")) && !bytes.Contains(body, []byte("\n-")) &&
-		!bytes.Contains(body, []byte("\r=")) && !bytes.Contains(body, []byte("\r-")) {
+		!bytes.Contains(body, []byte("\n=")) && !bytes.Contains(body, []byte("\n-")) {
 		return false // no ATX heading, bold label or setext underline anywhere
 	}
 	var prev []byte // the line before, for a setext heading's underline
@@ -312,19 +319,24 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		} else {
 			body = nil
 		}
-		line = bytes.TrimSuffix(line, []byte{'\r'}) // CRLF
-		if bytes.IndexByte(line, '\r') < 0 {
-			if names(line) {
-				return true
-			}
-			continue
+		if names(bytes.TrimSuffix(line, []byte{'\r'})) { // CRLF
+			return true
 		}
-		// A lone CR ends a line too, as in CommonMark.
-		for _, part := range bytes.Split(line, []byte{'\r'}) {
-			if names(part) {
-				return true
-			}
+	}
+	return false
+}
+
+// loneCR reports a carriage return not followed by a line feed.
+func loneCR(b []byte) bool {
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		if i+1 == len(b) || b[i+1] != '\n' {
+			return true
 		}
+		next := bytes.IndexByte(b[i+1:], '\r')
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
 	}
 	return false
 }

@@ -45,6 +45,7 @@ func TestFromBody(t *testing.T) {
 		{"a setext heading", "Goals\n=====\n\n- Close fast\n", []string{`goals@13:3 "Close fast"`}},
 		{"a line ended by a lone CR", "\r**Pains**\n* Slow close\n", []string{`frustrations@11:3 "Slow close"`}},
 		{"a label broken over two lines is no label", "**Go\nals**\n\n- x\n", nil},
+		{"a label with emphasis inside is no label", "**Pain*0*s**\n\n- x\n", nil},
 		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
 		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
 	}
