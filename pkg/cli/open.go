@@ -111,11 +111,7 @@ func describeFSError(err error) error {
 // loadFor opens the project of the optional PATH argument (default: the
 // working directory) and loads its workspace.
 func (g *globalOptions) loadFor(args []string, opts workspace.Options, forLint bool) (*project, *workspace.Workspace, error) {
-	targets, err := g.targets(args)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := g.openProject(targets[0])
+	p, _, err := g.projectOfTargets(args, "run")
 	if err != nil {
 		return nil, nil, err
 	}
