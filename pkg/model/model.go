@@ -169,6 +169,13 @@ func (d *Document) Entity() string {
 // IsActive reports whether the entity counts as in use.
 func (d *Document) IsActive() bool { return d.Status == StatusActive }
 
+// CountsInICP reports whether a persona counts among its ICP's personas:
+// active and not negative. Lint's limits and shares and the report's counts
+// use this one rule, so that they agree.
+func (d *Document) CountsInICP() bool {
+	return d.Persona != nil && d.IsActive() && !d.Persona.IsNegative()
+}
+
 // IsRetired reports whether the entity is kept only for the record: its
 // evidence is no longer checked.
 func (d *Document) IsRetired() bool { return d.Status == StatusRetired }

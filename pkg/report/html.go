@@ -67,7 +67,8 @@ type icpView struct {
 	Anchor                                         string
 	Title, Reviewed, Lint, Owners, BuyingCommittee string
 	ShareTotal, ShareUnassigned                    string
-	ShareUnknown, PersonaCount, InterviewCount     int
+	PersonaCount                                   string
+	ShareUnknown, InterviewCount                   int
 	Body                                           template.HTML
 	Personas                                       []personaView
 }
@@ -90,7 +91,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 			ICP: c, Anchor: anchors.unique("icp-" + c.ID), Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
-			PersonaCount: len(c.Personas), InterviewCount: len(c.Citations), Body: bodies[c.Path],
+			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies[c.Path],
 		}
 		for _, p := range c.Personas {
 			pv := newPersonaView(p, bodies)

@@ -33,7 +33,7 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("| ICP | Status | Personas | Share covered | Interviews | Reviewed | Lint |\n")
 		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, c := range r.ICPs {
-			p("| %s | %s | %d | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, len(c.Personas),
+			p("| %s | %s | %s | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, personaCount(c.ActivePersonas, len(c.Personas)),
 				words.Percent(c.Share.Total), len(c.Citations), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
 		}
 		b.WriteString("\n")

@@ -5,9 +5,11 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,8 +82,11 @@ type ICP struct {
 	Share           Share        `json:"share"`
 	Lint            LintCounts   `json:"lint"`
 	Personas        []Persona    `json:"personas"`
-	Citations       []Citation   `json:"interview_citations"`
-	Body            string       `json:"body"`
+	// ActivePersonas counts the personas lint counts (active, not
+	// negative), which may be fewer than Personas lists.
+	ActivePersonas int        `json:"active_personas"`
+	Citations      []Citation `json:"interview_citations"`
+	Body           string     `json:"body"`
 }
 
 // Share is the coverage of an ICP by its personas' shares.
@@ -307,7 +312,8 @@ func (b *builder) icp(d *model.Document) ICP {
 	for _, p := range b.ws.PersonasOf(d.ID) {
 		pv := b.persona(p)
 		v.Personas = append(v.Personas, pv)
-		if p.IsActive() && !p.Persona.IsNegative() {
+		if p.CountsInICP() {
+			v.ActivePersonas++
 			if p.Persona.Share != nil {
 				v.Share.Total += *p.Persona.Share
 			} else {
@@ -517,4 +523,13 @@ func joinValues(values []model.Str) string {
 		out[i] = v.Value
 	}
 	return strings.Join(out, ", ")
+}
+
+// personaCount says how many personas an ICP has as lint counts them, and
+// how many the report lists when that is more: "3 active of 5".
+func personaCount(active, all int) string {
+	if active == all {
+		return strconv.Itoa(all)
+	}
+	return fmt.Sprintf("%d active of %d", active, all)
 }

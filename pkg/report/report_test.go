@@ -52,6 +52,10 @@ func TestBuild(t *testing.T) {
 	if icp.Share.Total != 1.2 || icp.Share.Unassigned != 0 || icp.Share.Unknown != 1 {
 		t.Errorf("share = %+v, want total 1.2, unassigned 0, 1 without share", icp.Share)
 	}
+	// Lint's count: fiona, ravi, noshare; not the negative persona.
+	if icp.ActivePersonas != 3 || len(icp.Personas) != 4 || personaCount(icp.ActivePersonas, len(icp.Personas)) != "3 active of 4" {
+		t.Errorf("%d active of %d personas, want 3 of 4", icp.ActivePersonas, len(icp.Personas))
+	}
 	evidence := map[string]string{}
 	for _, p := range icp.Personas {
 		evidence[p.ID] = p.Evidence.Confidence

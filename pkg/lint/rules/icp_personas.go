@@ -10,7 +10,7 @@ import (
 func countedPersonas(ws *workspace.Workspace, icp *model.Document) []*model.Document {
 	var out []*model.Document
 	for _, p := range ws.PersonasOf(icp.ID) {
-		if p.IsActive() && !p.Persona.IsNegative() {
+		if p.CountsInICP() {
 			out = append(out, p)
 		}
 	}

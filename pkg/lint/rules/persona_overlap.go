@@ -86,7 +86,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		return cw
 	}
 	for _, p := range c.WS.Entities(model.KindPersona) {
-		if !p.IsActive() || p.Persona.IsNegative() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
+		if !p.CountsInICP() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
 			continue
 		}
 		prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
