@@ -26,6 +26,7 @@ func Markdown(w io.Writer, r *Report) error {
 	if r.Redacted {
 		b.WriteString(" Interviewee details and quotes are redacted.")
 	}
+	p("\n\n**At a glance:** %s", mdtext.Escape(r.Summary.AtAGlance))
 	b.WriteString("\n\n## Overview\n\n")
 	if len(r.ICPs) == 0 {
 		b.WriteString("The workspace has no ICP yet.\n\n")

@@ -43,6 +43,14 @@ type Totals struct {
 	Interviews        int `json:"interviews"`
 	UncitedInterviews int `json:"uncited_interviews"`
 	StaleEntities     int `json:"stale"`
+	// CountedPersonas are the active, non-negative personas lint counts;
+	// GroundedPersonas those of them citing three or more interviews.
+	CountedPersonas  int `json:"counted_personas"`
+	GroundedPersonas int `json:"grounded_personas"`
+	// NewestInterview is the date of the newest interview ("" for none).
+	NewestInterview string `json:"newest_interview"`
+	// AtAGlance is the summary a reader needs first, one sentence.
+	AtAGlance string `json:"at_a_glance"`
 }
 
 // LintCounts counts findings by severity.
@@ -255,7 +263,70 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		ICPs: ws.Count(model.KindICP), Personas: ws.Count(model.KindPersona), Interviews: ws.Count(model.KindInterview),
 		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale,
 	}
+	var newest time.Time
+	for _, d := range ws.Entities(model.KindPersona) {
+		if !d.CountsInICP() {
+			continue
+		}
+		r.Summary.CountedPersonas++
+		seen := map[*model.Document]bool{}
+		for _, ref := range d.Persona.References() {
+			if res := ws.ResolveSource(d, ref.Value); res.Status == workspace.SourceFound {
+				seen[res.Doc] = true
+			}
+		}
+		if len(seen) >= 3 {
+			r.Summary.GroundedPersonas++
+		}
+	}
+	for _, d := range ws.Entities(model.KindInterview) {
+		if t := d.Interview.Date; t.Valid && t.Time.After(newest) {
+			newest = t.Time
+		}
+	}
+	if !newest.IsZero() {
+		r.Summary.NewestInterview = newest.Format("2006-01-02")
+	}
+	r.Summary.AtAGlance = atAGlance(r.Summary, newest, opts.Today)
 	return r
+}
+
+// atAGlance says in one sentence what a reader needs first, and nothing
+// vacuous: no "every interview is cited" without interviews.
+func atAGlance(t Totals, newest, today time.Time) string {
+	var parts []string
+	switch {
+	case t.CountedPersonas == 0:
+		parts = append(parts, "no active personas yet")
+	default:
+		parts = append(parts, fmt.Sprintf("%d of %s grounded in 3 or more interviews", t.GroundedPersonas, words.Plural(t.CountedPersonas, "active persona")))
+	}
+	if t.StaleEntities > 0 {
+		parts = append(parts, words.Plural(t.StaleEntities, "stale entity"))
+	}
+	switch {
+	case newest.IsZero():
+		parts = append(parts, "no interviews yet")
+	default:
+		days := int(today.Sub(newest).Hours() / 24)
+		switch {
+		case days < 0:
+			parts = append(parts, "newest interview dated in the future ("+newest.Format("2006-01-02")+")")
+		case days == 0:
+			parts = append(parts, "newest interview today")
+		default:
+			unit := "days"
+			if days == 1 {
+				unit = "day"
+			}
+			parts = append(parts, fmt.Sprintf("newest interview %d %s ago", days, unit))
+		}
+		if t.UncitedInterviews > 0 {
+			parts = append(parts, words.Plural(t.UncitedInterviews, "uncited interview"))
+		}
+	}
+	s := strings.Join(parts, "; ") + "."
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 type builder struct {

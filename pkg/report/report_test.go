@@ -25,6 +25,29 @@ func load(t *testing.T, files map[string]string) *workspace.Workspace {
 // TestBuild checks the logic a report adds to the workspace: share
 // coverage, evidence strength, staleness as the caller judges it, citations
 // and uncited interviews.
+func TestAtAGlance(t *testing.T) {
+	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		totals Totals
+		newest time.Time
+		want   string
+	}{
+		{"an empty workspace", Totals{}, time.Time{}, "No active personas yet; no interviews yet."},
+		{"one day", Totals{CountedPersonas: 2, GroundedPersonas: 2}, today.AddDate(0, 0, -1), "2 of 2 active personas grounded in 3 or more interviews; newest interview 1 day ago."},
+		{"today, all cited", Totals{CountedPersonas: 1}, today, "0 of 1 active persona grounded in 3 or more interviews; newest interview today."},
+		{"a date ahead", Totals{CountedPersonas: 1, UncitedInterviews: 2, StaleEntities: 3}, today.AddDate(0, 0, 5),
+			"0 of 1 active persona grounded in 3 or more interviews; 3 stale entities; newest interview dated in the future (2026-11-27); 2 uncited interviews."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := atAGlance(tc.totals, tc.newest, today); got != tc.want {
+				t.Errorf("atAGlance = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestBuild(t *testing.T) {
 	iv := func(date string) string { return "---\nkind: interview\ndate: " + date + "\nicp: saas\n---\n" }
 	ws := load(t, map[string]string{
@@ -51,6 +74,11 @@ func TestBuild(t *testing.T) {
 	// 0.5 + 0.7: the negative persona does not count, one states no share.
 	if icp.Share.Total != 1.2 || icp.Share.Unassigned != 0 || icp.Share.Unknown != 1 {
 		t.Errorf("share = %+v, want total 1.2, unassigned 0, 1 without share", icp.Share)
+	}
+	// fiona cites three interviews; ravi one; noshare and nobody none. Interview a
+	// (2026-10-01) is the newest; d is cited by nobody.
+	if want := "1 of 4 active personas grounded in 3 or more interviews; 1 stale entity; newest interview 52 days ago; 1 uncited interview."; r.Summary.AtAGlance != want {
+		t.Errorf("at a glance = %q, want %q", r.Summary.AtAGlance, want)
 	}
 	// Lint's count: fiona, ravi, noshare; not the negative persona.
 	if icp.ActivePersonas != 3 || len(icp.Personas) != 4 || personaCount(icp.ActivePersonas, len(icp.Personas)) != "3 active of 4" {
