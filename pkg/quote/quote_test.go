@@ -142,8 +142,11 @@ func FuzzOccurs(f *testing.F) {
 				t.Fatalf("ASCII path %q %v, general path %q %v", fast, fastMarks, slow, slowMarks)
 			}
 		}
-		// Every quote taken from the notes themselves occurs in them.
-		if n, _ := normalize(body); len(n) > 0 && !strings.ContainsAny(n, `"'.…[]@`) && !text.Occurs(n) {
+		// Every quote taken from the notes themselves occurs in them; but
+		// a quote that starts with '>' loses it as a blockquote marker
+		// (notes keep one after an emphasis marker: "*>"), so those are
+		// left out.
+		if n, _ := normalize(body); len(n) > 0 && !strings.ContainsAny(n, `"'.…[]@`) && !strings.HasPrefix(n, ">") && !text.Occurs(n) {
 			t.Fatalf("the notes' own text %q does not occur in them", n)
 		}
 	})
