@@ -95,7 +95,7 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	heads := headings(b.Body)
 	if opts.Kind == "" || opts.Kind == model.KindPersona {
 		if personas := personaHeadings(b.Body, heads, opts); len(personas) >= 2 {
-			return Plan{Writes: split(rel, src, b, keys, personas, heads, opts)}
+			return Plan{Writes: split(rel, src, b, personas, heads, opts)}
 		}
 	}
 	kind := opts.Kind
@@ -205,7 +205,7 @@ func personaHeadings(body []byte, heads []heading, opts Options) []int {
 }
 
 // split writes each persona of a page to a file of its own.
-func split(rel string, src []byte, b frontmatter.Block, keys map[string]bool, personas []int, heads []heading, opts Options) []Write {
+func split(rel string, src []byte, b frontmatter.Block, personas []int, heads []heading, opts Options) []Write {
 	nl := newline(src)
 	dir := opts.OutDir
 	if dir == "" {

@@ -263,22 +263,8 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		ICPs: ws.Count(model.KindICP), Personas: ws.Count(model.KindPersona), Interviews: ws.Count(model.KindInterview),
 		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale,
 	}
+	r.Summary.CountedPersonas, r.Summary.GroundedPersonas = b.counted, b.grounded
 	var newest time.Time
-	for _, d := range ws.Entities(model.KindPersona) {
-		if !d.CountsInICP() {
-			continue
-		}
-		r.Summary.CountedPersonas++
-		seen := map[*model.Document]bool{}
-		for _, ref := range d.Persona.References() {
-			if res := ws.ResolveSource(d, ref.Value); res.Status == workspace.SourceFound {
-				seen[res.Doc] = true
-			}
-		}
-		if len(seen) >= 3 {
-			r.Summary.GroundedPersonas++
-		}
-	}
 	for _, d := range ws.Entities(model.KindInterview) {
 		if t := d.Interview.Date; t.Valid && t.Time.After(newest) {
 			newest = t.Time
@@ -339,6 +325,9 @@ type builder struct {
 	// folded holds each cited interview's notes, folded once for quotes.
 	folded map[*model.Document]*quote.Text
 	stale  int
+	// counted and grounded are the summary's active personas and those
+	// citing three or more interviews.
+	counted, grounded int
 }
 
 func texts(in []model.Str) []string {
@@ -466,6 +455,13 @@ func (b *builder) persona(d *model.Document) Persona {
 	}
 	v.Claims = b.claims(d)
 	v.Evidence.Interviews = len(v.Interviews)
+	if d.CountsInICP() {
+		// Every persona is viewed once, so the summary counts here.
+		b.counted++
+		if v.Evidence.Interviews >= 3 {
+			b.grounded++
+		}
+	}
 	v.Evidence.SupportedClaims, v.Evidence.Claims = b.ws.EvidenceCoverage(d)
 	if !newest.IsZero() {
 		v.Evidence.Newest = newest.Format("2006-01-02")
