@@ -100,8 +100,8 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 		// Findings keep workspace-relative paths here, to read and write
 		// the files; they are shown through p.showRel.
 		findings := p.runner.Run(ws, lint.Options{Today: today, Include: include})
-		edits := map[string][]finding.Edit{}
-		described := map[string][]finding.Finding{}
+		// The fixable findings of each file; each fix is one edit.
+		byFile := map[string][]finding.Finding{}
 		fixes.PlaceAll(findings, func(rel string) ([]byte, error) {
 			src, _, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
 			return src, err
@@ -112,21 +112,18 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 				left = append(left, f)
 				continue
 			}
-			for _, e := range f.Fix.Edits {
-				edits[e.Path] = append(edits[e.Path], e)
-			}
-			described[f.Path] = append(described[f.Path], f)
+			byFile[f.Path] = append(byFile[f.Path], f)
 		}
-		if len(edits) == 0 || o.dryRun || pass == maxFixPasses-1 {
-			if o.dryRun {
-				if err := fixFiles(g, p, edits, described, o, &fixed, files); err != nil {
-					return err
-				}
+		last := len(byFile) == 0 || o.dryRun || pass == maxFixPasses-1
+		if len(byFile) > 0 && (o.dryRun || !last) {
+			n, err := fixFiles(g, p, byFile, o, files)
+			if err != nil {
+				return err
 			}
+			fixed += n
+		}
+		if last {
 			break
-		}
-		if err := fixFiles(g, p, edits, described, o, &fixed, files); err != nil {
-			return err
 		}
 	}
 	verb := "fixed"
@@ -162,12 +159,14 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 	return nil
 }
 
-// fixFiles applies (or, in a dry run, shows) each file's edits, in path
-// order, printing a line per fix or the file's diff.
-func fixFiles(g *globalOptions, p *project, edits map[string][]finding.Edit, described map[string][]finding.Finding, o *fixOptions, fixed *int, files map[string]bool) error {
+// fixFiles applies (or, in a dry run, shows) the fixes of each file's
+// findings, in path order, printing a line per fix or the file's diff; it
+// returns how many it applied and adds the files it changed to files.
+func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding, o *fixOptions, files map[string]bool) (int, error) {
 	out := g.streams.Out
-	paths := make([]string, 0, len(edits))
-	for rel := range edits {
+	fixed := 0
+	paths := make([]string, 0, len(byFile))
+	for rel := range byFile {
 		paths = append(paths, rel)
 	}
 	slices.Sort(paths)
@@ -175,11 +174,15 @@ func fixFiles(g *globalOptions, p *project, edits map[string][]finding.Edit, des
 		abs := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
 		before, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
 		if err != nil {
-			return fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
+			return fixed, fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
 		}
-		// One edit per finding, in the order of described[rel]; an edit
-		// that overlaps another waits for the next pass.
-		after, applied := fixes.Apply(before, edits[rel])
+		// One edit per finding, in order; an edit that overlaps another
+		// waits for the next pass.
+		var edits []finding.Edit
+		for _, f := range byFile[rel] {
+			edits = append(edits, f.Fix.Edits...)
+		}
+		after, applied := fixes.Apply(before, edits)
 		n := 0
 		for _, ok := range applied {
 			if ok {
@@ -189,12 +192,12 @@ func fixFiles(g *globalOptions, p *project, edits map[string][]finding.Edit, des
 		if n == 0 {
 			continue
 		}
-		*fixed += n
+		fixed += n
 		files[rel] = true
 		if o.diff {
 			fmt.Fprint(out, fixes.Diff(filepath.ToSlash(p.showRel(rel)), before, after))
 		} else {
-			for i, f := range described[rel] {
+			for i, f := range byFile[rel] {
 				if applied[i] {
 					fmt.Fprintf(out, "%s:%d:%d: %s (%s)\n", p.showRel(rel), f.Line, f.Column, f.Fix.Description, f.Rule)
 				}
@@ -202,9 +205,9 @@ func fixFiles(g *globalOptions, p *project, edits map[string][]finding.Edit, des
 		}
 		if !o.dryRun {
 			if err := fileio.Write(abs, after, true); err != nil {
-				return fmt.Errorf("cannot write %s: %w", p.showRel(rel), err)
+				return fixed, fmt.Errorf("cannot write %s: %w", p.showRel(rel), err)
 			}
 		}
 	}
-	return nil
+	return fixed, nil
 }
