@@ -106,9 +106,13 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 	case o.icp == "" && len(icps) == 1:
 		opts.ICP = icps[0]
 	}
-	pages, err := markdownUnder(p, targets)
-	if err != nil {
-		return err
+	// The pages are the Markdown files the load read, at or under PATHs.
+	var pages []string
+	inTargets := underAny(p.loc.Root, targets)
+	for _, rel := range ws.MarkdownFiles() {
+		if inTargets(rel) {
+			pages = append(pages, rel)
+		}
 	}
 	out := g.streams.Out
 	skipped := map[string][]string{}
@@ -202,46 +206,6 @@ func applyWrite(g *globalOptions, p *project, o *importOptions, w adopt.Write, s
 		return 0, fmt.Errorf("cannot write %s: %w", shown, err)
 	}
 	return 1, nil
-}
-
-// markdownUnder lists the workspace-relative Markdown files at or under
-// targets that the workspace would read, in path order.
-func markdownUnder(p *project, targets []string) ([]string, error) {
-	seen := map[string]bool{}
-	for _, t := range targets {
-		err := filepath.WalkDir(t, func(abs string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if abs != t && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !strings.HasSuffix(d.Name(), ".md") || !d.Type().IsRegular() {
-				return nil
-			}
-			rel, err := filepath.Rel(p.loc.Root, abs)
-			if err != nil {
-				return nil
-			}
-			rel = filepath.ToSlash(rel)
-			if !workspace.Ignored(p.cfg.Exclude, rel) {
-				seen[rel] = true
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", p.show(t), describeFSError(err))
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for rel := range seen {
-		out = append(out, rel)
-	}
-	slices.Sort(out)
-	return out, nil
 }
 
 // nextSteps lints the workspace after an import and prints what is left,

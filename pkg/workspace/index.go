@@ -63,6 +63,18 @@ func (ws *Workspace) Count(k model.Kind) int {
 	return n
 }
 
+// MarkdownFiles lists the workspace-relative paths of every Markdown file
+// the load read (entities or not, exclusions and hidden directories left
+// out), in path order: what persona import adopts from.
+func (ws *Workspace) MarkdownFiles() []string {
+	out := make([]string, 0, len(ws.mdFiles))
+	for rel := range ws.mdFiles {
+		out = append(out, rel)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Lookup returns the entity of kind k with the given id (the first in path
 // order when several share it), or nil.
 func (ws *Workspace) Lookup(k model.Kind, id string) *model.Document {
