@@ -16,6 +16,10 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 	for _, k := range c.WS.Config.FieldsAllow {
 		allow[k] = true
 	}
+	// One suggester per place keys live (a kind and a parent mapping), not
+	// one per unknown key: a file of thousands of them asks thousands of
+	// times of a few dozen keys.
+	suggesters := map[string]*suggest.Suggester{}
 	for _, d := range c.WS.Docs {
 		for _, k := range d.Unknown {
 			if allow[k.Name] {
@@ -25,8 +29,12 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 			if i := strings.LastIndexByte(k.Name, '.'); i >= 0 {
 				parent, name = k.Name[:i], k.Name[i+1:]
 			}
-			known := frontmatter.SubKeys(d.Kind, parent)
-			keys := suggest.NewSuggester(known)
+			place := string(d.Kind) + "\x00" + parent
+			keys := suggesters[place]
+			if keys == nil {
+				keys = suggest.NewSuggester(frontmatter.SubKeys(d.Kind, parent))
+				suggesters[place] = keys
+			}
 			if hint := keys.DidYouMean(name); hint != "" {
 				if only := onlyFix(keys, name, hint); only != "" {
 					c.ReportFix(d, k.Pos, name, only, fmt.Sprintf("rename key %q to %q", name, only), "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
