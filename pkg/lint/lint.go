@@ -90,7 +90,33 @@ type Context struct {
 	rule   string
 	runner *run
 	sink   *sink
+	docs   []*model.Document
 }
+
+// Docs returns the documents the run checks, in path order: every one in
+// the workspace, or the run's scope. A rule loops over these for what it
+// reports, and over c.WS for what it only reads.
+func (c *Context) Docs() []*model.Document { return c.docs }
+
+// Entities returns the entities of kind k among Docs, in path order.
+func (c *Context) Entities(k model.Kind) []*model.Document {
+	if !c.Scoped() {
+		return c.WS.Entities(k)
+	}
+	var out []*model.Document
+	for _, d := range c.docs {
+		if d.Kind == k {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Scoped reports whether the run checks only some documents (Options.Scope).
+func (c *Context) Scoped() bool { return c.runner.scope != nil }
+
+// InScope reports whether the run checks d.
+func (c *Context) InScope(d *model.Document) bool { return c.runner.scope == nil || c.runner.scope[d] }
 
 // Report records a finding of the running rule in doc at pos.
 func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args ...any) {

@@ -138,6 +138,7 @@ type run struct {
 	display    func(rel string) string
 	include    func(rel string) bool
 	suppressed map[suppression]bool // filled once every Checker has run
+	scope      map[*model.Document]bool
 }
 
 // sink collects what one rule reports. Rules run concurrently, each into
@@ -156,6 +157,11 @@ type Options struct {
 	// Include limits reporting to the files (workspace-relative paths) it
 	// accepts; nil reports every file. Suppressions are tracked for all.
 	Include func(rel string) bool
+	// Scope limits the run to these documents, in path order: rules check
+	// them and report only about them, reading the rest of the workspace
+	// as context. The editor server re-checks only the documents an edit
+	// can affect (workspace.Affected); nil checks every document.
+	Scope []*model.Document
 }
 
 // Run lints the workspace and returns the findings sorted by path, line,
@@ -165,9 +171,17 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	if rn.display == nil {
 		rn.display = func(rel string) string { return rel }
 	}
+	docs := ws.Docs
+	if opts.Scope != nil {
+		docs = opts.Scope
+		rn.scope = make(map[*model.Document]bool, len(docs))
+		for _, d := range docs {
+			rn.scope[d] = true
+		}
+	}
 	loaded := &sink{}
 	dropped := map[capKey]int{}
-	for _, doc := range ws.Docs {
+	for _, doc := range docs {
 		for _, p := range doc.Problems {
 			before := len(loaded.findings)
 			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message, p.Suggest)
@@ -177,7 +191,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		}
 	}
 	ctx := func(rule Rule, s *sink) *Context {
-		return &Context{WS: ws, Today: opts.Today, rule: rule.ID(), runner: rn, sink: s}
+		return &Context{WS: ws, Today: opts.Today, rule: rule.ID(), runner: rn, sink: s, docs: docs}
 	}
 	var checkers []Checker
 	for _, rule := range r.rules {
@@ -258,7 +272,7 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 			return
 		}
 	}
-	if rn.include != nil && !rn.include(doc.Path) {
+	if rn.include != nil && !rn.include(doc.Path) || rn.scope != nil && !rn.scope[doc] {
 		return
 	}
 	if sev == Error && rn.lenient[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {

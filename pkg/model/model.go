@@ -281,18 +281,35 @@ type Quote struct {
 // own position: its sources, its claims' evidence and its quotes' sources
 // (SPEC §9: all of them count as the persona's sources).
 func (p *Persona) References() []Str {
-	out := append([]Str(nil), p.Sources...)
+	var out []Str
+	p.EachReference(func(ref Str) bool {
+		out = append(out, ref)
+		return true
+	})
+	return out
+}
+
+// EachReference calls fn with the references References lists, in the
+// same order, without building the list, until fn returns false: for the
+// scans over every persona that the editor server makes on each edit.
+func (p *Persona) EachReference(fn func(Str) bool) {
+	for _, s := range p.Sources {
+		if !fn(s) {
+			return
+		}
+	}
 	for _, c := range p.Claims {
 		for _, e := range c.Evidence {
-			out = append(out, e.Ref)
+			if !fn(e.Ref) {
+				return
+			}
 		}
 	}
 	for _, q := range p.QuoteItems {
-		if q.Source.Value != "" {
-			out = append(out, q.Source)
+		if q.Source.Value != "" && !fn(q.Source) {
+			return
 		}
 	}
-	return out
 }
 
 // IsNegative reports whether the persona describes who the product is not for;

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -63,10 +64,18 @@ type Workspace struct {
 	// Warnings are problems with the tree itself (unreadable directories).
 	Warnings []string
 
+	// Overlay, when set, holds the text of files being edited and not
+	// saved (the editor server's buffers): Put decodes it and Body reads
+	// it in place of the file on disk.
+	Overlay func(rel string) ([]byte, bool)
+
 	byKind        map[model.Kind]map[string]*model.Document
 	byPath        map[string]*model.Document
 	personasByICP map[string][]*model.Document
 	mdFiles       map[string]bool
+	refs          *refIndex // built on first use, by the editor server
+	opts          Options   // as the load was made, for Put
+	realRoot      string
 }
 
 type job struct {
@@ -86,14 +95,16 @@ func Load(root string, opts Options) (*Workspace, error) {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(err))
 	}
 	workers := runtime.GOMAXPROCS(0)
-	ws := &Workspace{
-		Root:    root,
-		Config:  opts.Config,
-		mdFiles: map[string]bool{},
-	}
 	realRoot := root
 	if r, err := filepath.EvalSymlinks(root); err == nil {
 		realRoot = r
+	}
+	ws := &Workspace{
+		Root:     root,
+		Config:   opts.Config,
+		mdFiles:  map[string]bool{},
+		opts:     opts,
+		realRoot: realRoot,
 	}
 	jobs := make(chan job, 256)
 	results := make([][]*model.Document, workers)
@@ -270,7 +281,7 @@ type File struct {
 // same exclusions, size limit, decoding and indexing as Load.
 func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
-	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}}
+	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
 	for _, f := range files {
 		if !strings.HasSuffix(f.Rel, ".md") || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
@@ -306,9 +317,14 @@ func Ignored(exclude []string, rel string) bool {
 // one body at a time; it returns the body and the file line it starts on.
 // The body is freshly read: the caller owns it and may change it.
 func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
-	src, _, err := fileio.ReadRegular(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize)
-	if err != nil {
-		return nil, 0, err
+	var src []byte
+	if text, ok := ws.overlay(d.Path); ok {
+		src = slices.Clone(text[:min(len(text), MaxFileSize)])
+	} else {
+		var err error
+		if src, _, err = fileio.ReadRegular(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize); err != nil {
+			return nil, 0, err
+		}
 	}
 	src, _ = frontmatter.FromUTF16(src)
 	b := frontmatter.Split(src)

@@ -32,7 +32,7 @@ func (r *claimUnsupported) Configure(opts map[string]config.Option, path string)
 }
 
 func (r *claimUnsupported) Check(c *lint.Context) {
-	for _, p := range c.WS.Entities(model.KindPersona) {
+	for _, p := range c.Entities(model.KindPersona) {
 		if p.IsRetired() {
 			continue
 		}

@@ -13,7 +13,7 @@ type dateFuture struct{ meta }
 func (r *dateFuture) Check(c *lint.Context) {
 	today := c.Today.Format("2006-01-02")
 	future := func(d model.Date) bool { return d.Valid && d.Time.Format("2006-01-02") > today }
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		if d.Kind == model.KindInterview && future(d.Interview.Date) {
 			c.Report(d, d.Interview.Date.Pos, "interview date %s is after today (%s); an interview that has not happened is no evidence — fix the date",
 				d.Interview.Date.Time.Format("2006-01-02"), today)

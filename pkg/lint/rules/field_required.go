@@ -10,7 +10,7 @@ import (
 type fieldRequired struct{ meta }
 
 func (r *fieldRequired) Check(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		switch d.Kind {
 		case model.KindICP:
 			if strings.TrimSpace(d.ICP.Title.Value) == "" {

@@ -20,7 +20,7 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 	// one per unknown key: a file of thousands of them asks thousands of
 	// times of a few dozen keys.
 	suggesters := map[string]*suggest.Suggester{}
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		for _, k := range d.Unknown {
 			if allow[k.Name] {
 				continue

@@ -12,7 +12,7 @@ import (
 type icpShareOverflow struct{ meta }
 
 func (r *icpShareOverflow) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindICP) {
+	for _, d := range c.Entities(model.KindICP) {
 		if d.ICP.Shares.Value == "overlapping" {
 			continue // the personas are overlapping user types (SPEC §12)
 		}

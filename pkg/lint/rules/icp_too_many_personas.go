@@ -17,7 +17,7 @@ func (r *icpTooManyPersonas) Configure(opts map[string]config.Option, path strin
 }
 
 func (r *icpTooManyPersonas) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindICP) {
+	for _, d := range c.Entities(model.KindICP) {
 		if n := len(countedPersonas(c.WS, d)); n > r.max {
 			c.Report(d, model.FileStart, "ICP has %s (limit %d); merge or retire some so the core ones stay in view", words.Plural(n, "active persona"), r.max)
 		}

@@ -17,7 +17,7 @@ func (r *icpVague) Configure(opts map[string]config.Option, path string) error {
 }
 
 func (r *icpVague) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindICP) {
+	for _, d := range c.Entities(model.KindICP) {
 		if n := d.ICP.Constraints; n < r.minConstraints {
 			c.Report(d, model.FileStart, "ICP constrains %s; add firmographics or demographics until it constrains at least %d",
 				words.Plural(n, "attribute"), r.minConstraints)

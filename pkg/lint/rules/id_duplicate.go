@@ -5,7 +5,7 @@ import "github.com/personakit/persona/pkg/lint"
 type idDuplicate struct{ meta }
 
 func (r *idDuplicate) Check(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		if d.Kind == "" {
 			continue
 		}

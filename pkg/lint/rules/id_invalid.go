@@ -8,7 +8,7 @@ import (
 type idInvalid struct{ meta }
 
 func (r *idInvalid) Check(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		if d.Kind == "" || slug.Valid(d.ID) {
 			continue
 		}

@@ -8,7 +8,7 @@ import (
 type interviewNoConsent struct{ meta }
 
 func (r *interviewNoConsent) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindInterview) {
+	for _, d := range c.Entities(model.KindInterview) {
 		iv := d.Interview
 		switch {
 		case iv.Consent == nil && iv.ConsentPos.Line == 0:

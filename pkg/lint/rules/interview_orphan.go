@@ -9,15 +9,34 @@ import (
 type interviewOrphan struct{ meta }
 
 func (r *interviewOrphan) Check(c *lint.Context) {
+	interviews := c.Entities(model.KindInterview)
+	if len(interviews) == 0 {
+		return
+	}
+	// Every persona may cite the interviews checked, in or out of scope; a
+	// scoped run (an edit in the editor) resolves only the references of
+	// the personas that may cite them.
 	cited := map[*model.Document]bool{}
-	for _, p := range c.WS.Entities(model.KindPersona) {
-		for _, s := range p.Persona.References() {
+	check := func(p *model.Document) {
+		p.Persona.EachReference(func(s model.Str) bool {
 			if res := c.WS.ResolveSource(p, s.Value); res.Status == workspace.SourceFound {
 				cited[res.Doc] = true
 			}
+			return true
+		})
+	}
+	if c.Scoped() {
+		for _, d := range interviews {
+			for _, p := range c.WS.CitersOf(d) {
+				check(p)
+			}
+		}
+	} else {
+		for _, p := range c.WS.Entities(model.KindPersona) {
+			check(p)
 		}
 	}
-	for _, d := range c.WS.Entities(model.KindInterview) {
+	for _, d := range interviews {
 		if !cited[d] {
 			c.Report(d, model.FileStart, "no persona cites this interview; add it to the sources of the personas it supports")
 		}

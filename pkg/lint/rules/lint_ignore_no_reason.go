@@ -9,7 +9,7 @@ import (
 type ignoreNoReason struct{ meta }
 
 func (r *ignoreNoReason) Check(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		if len(d.Lint.Ignore) > 0 && strings.TrimSpace(d.Lint.Reason) == "" {
 			c.Report(d, d.Lint.Pos, "lint.ignore has no reason; add lint.reason saying why the rule does not apply here")
 		}

@@ -12,7 +12,7 @@ import (
 type ignoreUnused struct{ meta }
 
 func (r *ignoreUnused) Finish(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		for _, ig := range d.Lint.Ignore {
 			switch {
 			case !c.Known(ig.Value):

@@ -26,7 +26,7 @@ func (r *personaFewSources) Configure(opts map[string]config.Option, path string
 }
 
 func (r *personaFewSources) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		sources := d.Persona.References()
 		if len(sources) == 0 || d.IsRetired() {
 			continue // persona-no-sources; a retired persona's evidence is history

@@ -18,9 +18,21 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 	// Each ICP's dated interviews, newest first (ties by path), so that a
 	// persona needs a binary search and its own references, not a walk
 	// over every interview of its ICP.
+	personas := c.Entities(model.KindPersona)
+	wanted := map[string]bool{} // the ICPs of the personas checked
+	for _, p := range personas {
+		wanted[p.Persona.ICP.Value] = true
+	}
+	interviews := c.WS.Entities(model.KindInterview)
+	if c.Scoped() { // only the interviews of those ICPs, from the index
+		interviews = nil
+		for icp := range wanted {
+			interviews = append(interviews, c.WS.InterviewsOf(icp)...)
+		}
+	}
 	byICP := map[string][]*model.Document{}
-	for _, iv := range c.WS.Entities(model.KindInterview) {
-		if iv.Interview.Date.Valid && iv.Interview.ICP.Value != "" {
+	for _, iv := range interviews {
+		if iv.Interview.Date.Valid && iv.Interview.ICP.Value != "" && wanted[iv.Interview.ICP.Value] {
 			byICP[iv.Interview.ICP.Value] = append(byICP[iv.Interview.ICP.Value], iv)
 		}
 	}
@@ -30,7 +42,7 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 			return ta.After(tb) || ta.Equal(tb) && ivs[a].Path < ivs[b].Path
 		})
 	}
-	for _, p := range c.WS.Entities(model.KindPersona) {
+	for _, p := range personas {
 		ivs := byICP[p.Persona.ICP.Value]
 		if p.IsRetired() || !p.Reviewed.Valid || len(ivs) == 0 {
 			continue

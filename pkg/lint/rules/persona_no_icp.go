@@ -8,7 +8,7 @@ import (
 type personaNoICP struct{ meta }
 
 func (r *personaNoICP) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		if d.Persona.ICP.Value == "" {
 			c.Report(d, d.Persona.ICP.Pos, "persona names no ICP; add icp: with the id of the ICP this person belongs to")
 		}

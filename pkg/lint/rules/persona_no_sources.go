@@ -8,7 +8,7 @@ import (
 type personaNoSources struct{ meta }
 
 func (r *personaNoSources) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		if len(d.Persona.References()) == 0 && !d.IsRetired() {
 			c.Report(d, model.FileStart, "persona cites no interviews; list the interviews it rests on under sources:")
 		}

@@ -85,7 +85,20 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		slices.Sort(cw.ids)
 		return cw
 	}
-	for _, p := range c.WS.Entities(model.KindPersona) {
+	// A persona's finding depends on every earlier persona of its ICP, so
+	// a scoped run compares whole ICPs: those of the personas it checks.
+	personas := c.WS.Entities(model.KindPersona)
+	if c.Scoped() {
+		wanted := map[string]bool{}
+		personas = nil
+		for _, p := range c.Entities(model.KindPersona) {
+			if !wanted[p.Persona.ICP.Value] {
+				wanted[p.Persona.ICP.Value] = true
+				personas = append(personas, c.WS.PersonasOf(p.Persona.ICP.Value)...)
+			}
+		}
+	}
+	for _, p := range personas {
 		if !p.CountsInICP() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
 			continue
 		}

@@ -8,7 +8,7 @@ import (
 type personaRetiredICP struct{ meta }
 
 func (r *personaRetiredICP) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		if !d.IsActive() {
 			continue
 		}

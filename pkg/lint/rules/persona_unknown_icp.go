@@ -14,7 +14,7 @@ type personaUnknownICP struct{ meta }
 
 func (r *personaUnknownICP) Check(c *lint.Context) {
 	var ids *suggest.Suggester
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		ref := d.Persona.ICP
 		if ref.Value == "" || c.WS.Lookup(model.KindICP, ref.Value) != nil {
 			continue

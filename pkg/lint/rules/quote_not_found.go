@@ -47,7 +47,7 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 		byInterview[res.Doc] = append(byInterview[res.Doc], q)
 		all = append(all, q)
 	}
-	for _, p := range c.WS.Entities(model.KindPersona) {
+	for _, p := range c.Entities(model.KindPersona) {
 		for _, cl := range p.Persona.Claims {
 			for _, e := range cl.Evidence {
 				add(p, e.Ref, e.Quote)

@@ -10,7 +10,7 @@ import (
 type quoteUnsourced struct{ meta }
 
 func (r *quoteUnsourced) Check(c *lint.Context) {
-	for _, p := range c.WS.Entities(model.KindPersona) {
+	for _, p := range c.Entities(model.KindPersona) {
 		for _, q := range p.Persona.QuoteItems {
 			if q.Source.Value == "" {
 				c.Report(p, q.Text.Pos, "quote names no interview; write it as {text: ..., source: INTERVIEW} so it can be checked against the notes")

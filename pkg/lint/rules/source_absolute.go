@@ -21,7 +21,7 @@ type sourceAbsolute struct{ meta }
 var windowsAbsolute = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 
 func (r *sourceAbsolute) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		for _, s := range d.Persona.References() {
 			if !isAbsoluteRef(s.Value) {
 				continue

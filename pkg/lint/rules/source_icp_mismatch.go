@@ -15,7 +15,7 @@ import (
 type sourceICPMismatch struct{ meta }
 
 func (r *sourceICPMismatch) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		icp := c.WS.Lookup(model.KindICP, d.Persona.ICP.Value)
 		if icp == nil || d.IsRetired() {
 			continue // persona-no-icp or persona-unknown-icp says what is wrong

@@ -16,7 +16,7 @@ type sourceMissing struct{ meta }
 
 func (r *sourceMissing) Check(c *lint.Context) {
 	var ids, paths *suggest.Suggester
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		for _, s := range d.Persona.References() {
 			res := c.WS.ResolveSource(d, s.Value)
 			switch res.Status {

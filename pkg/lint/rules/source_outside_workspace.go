@@ -9,7 +9,7 @@ import (
 type sourceOutside struct{ meta }
 
 func (r *sourceOutside) Check(c *lint.Context) {
-	for _, d := range c.WS.Entities(model.KindPersona) {
+	for _, d := range c.Entities(model.KindPersona) {
 		for _, s := range d.Persona.References() {
 			if c.WS.ResolveSource(d, s.Value).Status == workspace.SourceOutside {
 				c.Report(d, s.Pos, "source %q points outside the workspace; move the interview into the repository and cite it there", s.Value)

@@ -39,7 +39,7 @@ func (r *stale) IsStale(d *model.Document, today time.Time) bool {
 func ageDays(from, to time.Time) int { return int((to.Unix() - from.Unix()) / 86400) }
 
 func (r *stale) Check(c *lint.Context) {
-	for _, d := range c.WS.Docs {
+	for _, d := range c.Docs() {
 		if !r.IsStale(d, c.Today) {
 			continue
 		}

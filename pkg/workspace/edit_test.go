@@ -1,0 +1,93 @@
+package workspace
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/personakit/persona/pkg/model"
+)
+
+// Put keeps the indexes and the reference index as a fresh load builds
+// them, through files that appear, change kind or id, share ids and go.
+func TestPutKeepsIndexes(t *testing.T) {
+	files := map[string]string{
+		"icps/a.md":          "---\nkind: icp\nid: a\ntitle: A\n---\n",
+		"personas/p.md":      "---\nkind: persona\nid: p\nicp: a\nsources: [iv-1, ../interviews/iv-2.md]\n---\n",
+		"personas/q.md":      "---\nkind: persona\nid: q\nicp: b\nsources: [iv-2]\n---\n",
+		"interviews/iv-1.md": "---\nkind: interview\nid: iv-1\nicp: a\ndate: 2026-01-01\n---\n",
+		"interviews/iv-2.md": "---\nkind: interview\nid: iv-2\nicp: b\ndate: 2026-01-02\n---\n",
+	}
+	root := writeTree(t, files)
+	ws, err := Load(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.CitersOf(ws.Docs[0]) // build the reference index, so Put keeps it
+	steps := []struct{ rel, text string }{
+		{"icps/b.md", "---\nkind: icp\nid: b\ntitle: B\n---\n"},
+		{"icps/a.md", "---\nkind: icp\nid: b\ntitle: now B too\n---\n"},
+		{"icps/a.md", "---\nkind: icp\nid: c\ntitle: C, which gives b back to icps/b.md\n---\n"},
+		{"personas/p.md", "---\nkind: persona\nid: q\nicp: b\nsources: [iv-2]\n---\n"},
+		{"interviews/iv-1.md", "---\nkind: interview\nid: iv-2\nicp: b\n---\n"},
+		{"icps/b.md", ""}, // deleted
+		{"personas/q.md", "not an entity any more\n"},
+		{"personas/new.md", "---\nkind: persona\nid: n\nicp: a\n---\n"},
+		{"interviews/iv-2.md", "---\nkind: persona\nid: iv-2\nicp: a\n---\n"},
+		{"personas/broken.md", "---\nkind: persona\nid: [\n---\n"},
+	}
+	for i, st := range steps {
+		path := filepath.Join(root, filepath.FromSlash(st.rel))
+		if st.text == "" {
+			os.Remove(path)
+		} else {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(st.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ws.Put(st.rel)
+		fresh, err := Load(root, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh.CitersOf(fresh.Docs[0])
+		if got, want := describeIndex(ws), describeIndex(fresh); got != want {
+			t.Fatalf("step %d (%s):\n got %s\nwant %s", i, st.rel, got, want)
+		}
+	}
+}
+
+// describeIndex prints every index by path, so two workspaces with the
+// same files compare equal.
+func describeIndex(ws *Workspace) string {
+	paths := func(ds []*model.Document) []string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Path)
+		}
+		return out
+	}
+	s := fmt.Sprintf("docs=%v files=%d md=%v\n", paths(ws.Docs), ws.Files, slices.Sorted(maps.Keys(ws.mdFiles)))
+	for _, k := range model.Kinds {
+		for _, id := range slices.Sorted(maps.Keys(ws.byKind[k])) {
+			s += fmt.Sprintf("%s/%s=%s ", k, id, ws.byKind[k][id].Path)
+		}
+	}
+	s += fmt.Sprintf("\npaths=%v\n", slices.Sorted(maps.Keys(ws.byPath)))
+	for _, icp := range slices.Sorted(maps.Keys(ws.personasByICP)) {
+		s += fmt.Sprintf("icp %q: %v ", icp, paths(ws.personasByICP[icp]))
+	}
+	for _, key := range slices.Sorted(maps.Keys(ws.refs.citers)) {
+		s += fmt.Sprintf("\ncites %q: %v", key, slices.Sorted(slices.Values(paths(ws.refs.citers[key]))))
+	}
+	for _, icp := range slices.Sorted(maps.Keys(ws.refs.interviews)) {
+		if len(ws.refs.interviews[icp]) > 0 {
+			s += fmt.Sprintf("\ninterviews of %q: %v", icp, slices.Sorted(slices.Values(paths(ws.refs.interviews[icp]))))
+		}
+	}
+	return s
+}
