@@ -6,6 +6,7 @@
 package contract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/personakit/persona/pkg/model"
@@ -289,4 +290,37 @@ func Names(keys []Key) []string {
 		out[i] = k.Name
 	}
 	return out
+}
+
+// ItemKeys are the keys of a list item written as a mapping, by the path of
+// the item below its list: a claim ("<list>"), an evidence item
+// ("<list>.evidence") and a quote ("quotes") (SPEC §9). The decoder and the
+// schema spell the same shapes; the editor server completes and explains
+// them from here.
+func ItemKeys(k model.Kind, listPath string) []Key {
+	if k != model.KindPersona {
+		return nil
+	}
+	list, sub, nested := strings.Cut(listPath, ".")
+	key, ok := Lookup(k, list)
+	switch {
+	case !ok:
+		return nil
+	case key.Type == ClaimList && !nested:
+		return []Key{
+			{Name: "text", Type: Text, Description: "The claim: what the people interviewed want, struggle with or object to."},
+			{Name: "evidence", Type: TextList, Description: "The interviews that support the claim: ids or paths, or mappings {interview, quote}."},
+		}
+	case key.Type == ClaimList && sub == "evidence":
+		return []Key{
+			{Name: "interview", Type: Text, Description: "The interview that supports the claim: its id, or the path of its file."},
+			{Name: "quote", Type: Text, Description: "What the interviewee said, word for word as the notes have it; quote-not-found checks it."},
+		}
+	case key.Type == QuoteList && !nested:
+		return []Key{
+			{Name: "text", Type: Text, Description: "The quote, word for word as the notes have it."},
+			{Name: "source", Type: Text, Description: "The interview it comes from: its id, or the path of its file; quote-not-found checks the words against it."},
+		}
+	}
+	return nil
 }

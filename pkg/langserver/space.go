@@ -1,0 +1,138 @@
+package langserver
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/finding"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// space is one loaded workspace: what persona lint would load for it, the
+// open files' unsaved text laid over it, and the current findings.
+type space struct {
+	loc    workspace.Location
+	runner *lint.Runner
+	ws     *workspace.Workspace
+	// findings by workspace-relative path, as persona lint reports them.
+	findings map[string][]finding.Finding
+	open     map[string]*buffer // by workspace-relative path
+	// broken says why nothing is checked (an invalid config), or "".
+	broken string
+}
+
+// buffer is an open file and its unsaved text.
+type buffer struct {
+	uri     string
+	abs     string
+	text    []byte
+	version int32
+	sp      *space
+	rel     string // in sp; "" when the file is no Markdown of the workspace
+}
+
+// spaceFor returns the loaded workspace abs (a file) belongs to, loading it
+// on first use exactly as persona lint does.
+func (s *server) spaceFor(abs string) *space {
+	loc, err := workspace.Locate(filepath.Dir(abs))
+	if err != nil {
+		return nil
+	}
+	if sp := s.spaces[loc.Root]; sp != nil {
+		return sp
+	}
+	sp := &space{loc: loc, open: map[string]*buffer{}}
+	s.spaces[loc.Root] = sp
+	s.load(sp)
+	return sp
+}
+
+// load (re)reads the config and every file of the workspace and lints it
+// all; open files keep their unsaved text.
+func (s *server) load(sp *space) {
+	sp.broken, sp.ws, sp.findings = "", nil, map[string][]finding.Finding{}
+	cfg := config.Default()
+	var problems config.Problems
+	if sp.loc.ConfigPath != "" {
+		var err error
+		if cfg, err = config.Load(sp.loc.ConfigPath, sp.loc.ConfigPath); err != nil && (cfg == nil || !problems.Add(err)) {
+			sp.broken = err.Error()
+		}
+	}
+	runner, err := lint.NewRunner(cfg, rules.All())
+	if err != nil && !problems.Add(err) {
+		sp.broken = err.Error()
+	}
+	if len(problems) > 0 {
+		sp.broken = problems.Sorted().Error()
+	}
+	if sp.broken == "" {
+		sp.runner = runner
+		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true})
+		if err != nil {
+			sp.broken = err.Error()
+		}
+	}
+	if sp.broken != "" {
+		s.showError(fmt.Sprintf("persona: nothing is checked in %s: %s", sp.loc.Root, sp.broken))
+		return
+	}
+	sp.ws.Overlay = func(rel string) ([]byte, bool) {
+		if b := sp.open[rel]; b != nil {
+			return b.text, true
+		}
+		return nil, false
+	}
+	// Files opened before a reload keep their unsaved text.
+	for rel := range sp.open {
+		sp.ws.Put(rel)
+	}
+	for _, f := range sp.runner.Run(sp.ws, lint.Options{Today: s.opts.Today()}) {
+		sp.findings[f.Path] = append(sp.findings[f.Path], f)
+	}
+	if s.opts.Loaded != nil {
+		s.opts.Loaded()
+	}
+}
+
+// rel returns abs relative to the workspace root, '/'-separated, or false
+// when it lies outside.
+func (sp *space) rel(abs string) (string, bool) {
+	r, err := filepath.Rel(sp.loc.Root, abs)
+	if err != nil || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// refresh takes in a change of the file rel (its buffer, or the file on
+// disk when it is not open): it decodes that file again, re-checks the
+// documents the change can affect, and publishes the diagnostics of those
+// that are open.
+func (s *server) refresh(sp *space, rel string) {
+	if sp.broken != "" {
+		return
+	}
+	old, now := sp.ws.Put(rel)
+	scope := sp.ws.Affected(rel, old, now)
+	found := sp.runner.Run(sp.ws, lint.Options{Today: s.opts.Today(), Scope: scope})
+	delete(sp.findings, rel)
+	for _, d := range scope {
+		delete(sp.findings, d.Path)
+	}
+	for _, f := range found {
+		sp.findings[f.Path] = append(sp.findings[f.Path], f)
+	}
+	published := map[string]bool{}
+	for _, d := range append(scope, &model.Document{Path: rel}) {
+		if b := sp.open[d.Path]; b != nil && !published[d.Path] {
+			published[d.Path] = true
+			s.publish(b)
+		}
+	}
+}
