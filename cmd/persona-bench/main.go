@@ -9,6 +9,8 @@
 //	persona-bench names DIR             write the hostile-name workspace
 //	persona-bench floor DIR             the floor program
 //	persona-bench time RUNS CMD ARGS... median wall time and peak RSS of CMD
+//	persona-bench lsp PERSONA DIR EDITS  persona lsp against lint: first
+//	                                    diagnostics, edit latency, memory
 //	persona-bench race RUNS 'CMD ARGS' 'CMD ARGS'...
 //	                                    the same for several commands, run in
 //	                                    turn so that machine noise hits all alike
@@ -103,6 +105,15 @@ func run(args []string) error {
 		}
 		fmt.Printf("%.3f %d\n", wall.Seconds(), rss)
 		return nil
+	case "lsp":
+		if len(args) != 4 {
+			return fmt.Errorf("usage: persona-bench lsp PERSONA DIR EDITS")
+		}
+		edits, err := strconv.Atoi(args[3])
+		if err != nil || edits < 1 {
+			return fmt.Errorf("EDITS must be a positive number")
+		}
+		return lspBench(args[1], args[2], edits)
 	case "race":
 		if len(args) < 3 {
 			return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")
