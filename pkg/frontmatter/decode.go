@@ -493,7 +493,7 @@ func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.S
 		read, isList := lists[k.Value]
 		switch {
 		case !isStr && !isList:
-			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k)})
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
 		case isNull(v):
 		case isStr:
 			*target = d.str(name+"."+k.Value, v)
@@ -593,7 +593,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		}
 		switch f, ok := commonFields[k.Value]; {
 		case !known:
-			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k)})
+			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
 		case d.slim && !key.Lint:
 			d.check(key, k.Value, v)
 		case ok:
@@ -654,7 +654,7 @@ func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field
 		case known:
 			d.check(key, full, val)
 		case !parent.Open:
-			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k)})
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k), Siblings: keysOf(v)})
 		}
 		if each != nil {
 			each(d, full, val)
@@ -909,6 +909,16 @@ func (d *decoder) constraintRange(target **model.Range, money bool) field {
 			d.doc.ICP.Constraints++
 		}
 	}
+}
+
+// keysOf lists a mapping's keys as written. Only unknown keys keep them,
+// and those are rare, so the list is made for each.
+func keysOf(m *yaml.Node) []string {
+	out := make([]string, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		out = append(out, m.Content[i].Value)
+	}
+	return out
 }
 
 func nodeKind(n *yaml.Node) string {

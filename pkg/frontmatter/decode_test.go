@@ -137,7 +137,7 @@ body
 		{"second source line", p.Sources[1].Pos.Line, 13},
 		{"ignore", d.Lint.Ignore[0].Value, "stale"},
 		{"reason", d.Lint.Reason, "seasonal"},
-		{"unknown keys", fmt.Sprint(d.Unknown), "[{role.team {9 49}} {jtbd {17 1}}]"},
+		{"unknown keys", fmt.Sprint(d.Unknown), "[{role.team {9 49} [title budget_authority team]} {jtbd {17 1} [kind name icp share status owners reviewed role demographics sources lint jtbd]}]"},
 		{"problems", len(d.Problems), 0},
 	}
 	for _, c := range checks {

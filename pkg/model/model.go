@@ -120,6 +120,9 @@ type Problem struct {
 type Key struct {
 	Name string
 	Pos  Pos
+	// Siblings are the other keys of the mapping the key is in, so that
+	// a rename suggested for a misspelt key never writes a key twice.
+	Siblings []string
 }
 
 // LintDirective is the per-file `lint:` suppression block.

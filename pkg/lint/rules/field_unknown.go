@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -36,7 +37,9 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 				suggesters[place] = keys
 			}
 			if hint := keys.DidYouMean(name); hint != "" {
-				if only := onlyFix(keys, name, hint); only != "" {
+				// A rename onto a key the mapping already has would make
+				// the key repeat: that needs a person to merge the two.
+				if only := onlyFix(keys, name, hint); only != "" && !slices.Contains(k.Siblings, only) {
 					c.ReportFix(d, k.Pos, name, only, fmt.Sprintf("rename key %q to %q", name, only), "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
 					continue
 				}
