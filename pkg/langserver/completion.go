@@ -44,11 +44,11 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 		typed = m[3]
 		items = s.valuesFor(b, c.kind, append(append([]string(nil), c.parents...), m[1]), m[2] != "")
 	case typingItem.MatchString(before) && len(c.parents) > 0:
-		typed = strings.TrimSpace(typingItem.FindStringSubmatch(before)[1])
-		items = s.valuesFor(b, c.kind, c.parents, true)
+		typed = typingItem.FindStringSubmatch(before)[1]
 		if strings.ContainsAny(typed, " \t") {
-			items = nil
+			return list, nil // past a word: nothing to complete
 		}
+		items = s.valuesFor(b, c.kind, c.parents, true)
 		if len(items) == 0 || len(c.parents) >= 1 && contract.ItemKeys(c.kind, dotted(c.parents...)) != nil {
 			items = append(items, keyCandidates(keysUnder(c.kind, c.parents))...)
 		}

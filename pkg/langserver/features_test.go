@@ -56,7 +56,7 @@ func (c *client) complete(rel string, pos protocol.Position) []string {
 
 func TestCompletion(t *testing.T) {
 	c := start(t, "../../examples/acme-analytics")
-	persona := "---\nkind: persona\nid: x\nic\nstatus: dr\nicp: mid\nsources:\n  - 2026-10\n  - \nrole:\n  sen\n  seniority: \n  budget_authority: \ngoals:\n  - text: A goal\n    evi\n    evidence:\n      - interview: 2026-09\n      - \nquotes:\n  - text: hi\n    source: \nlint:\n  ignore: [stale, quote-n\nbuying_role: [eco\nshare: \n---\n\nAs said [@2026-10-22\n"
+	persona := "---\nkind: persona\nid: x\nic\nstatus: dr\nicp: mid\nsources:\n  - 2026-10\n  - \n  - two words\nrole:\n  sen\n  seniority: \n  budget_authority: \ngoals:\n  - text: A goal\n    evi\n    evidence:\n      - interview: 2026-09\n      - \nquotes:\n  - text: hi\n    source: \nlint:\n  ignore: [stale, quote-n\nbuying_role: [eco\nshare: \n---\n\nAs said [@2026-10-22\n"
 	const rel = "personas/new.md"
 	c.open(rel, persona)
 	tests := []struct {
@@ -78,6 +78,7 @@ func TestCompletion(t *testing.T) {
 		{name: "enum list values in a flow list", after: "[eco", want: []string{"economic-buyer"}, exact: true},
 		{name: "interview ids in a body citation", after: "[@2026-10-22", want: []string{"2026-10-22-analytics-engineer-fintech"}, exact: true},
 		{name: "nothing for a free value", after: "share: ", want: nil, exact: true},
+		{name: "nothing past a word", after: "  - two words", want: nil, exact: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
