@@ -192,9 +192,47 @@ func quoteEvidence(q *ast.Blockquote, body []byte, pos func(int) model.Pos) []mo
 		return nil
 	}
 	said := strings.TrimSpace(words[:m[0]])
+	ids := citedIDs(words[m[2]:m[3]])
+	at := citationOffsets(q, body, ids)
 	var out []model.Evidence
-	for _, c := range citedIDs(words[m[2]:m[3]]) {
-		out = append(out, model.Evidence{Ref: model.Str{Value: c.id, Pos: pos(first)}, Quote: model.Str{Value: said, Pos: pos(first)}})
+	for i, c := range ids {
+		out = append(out, model.Evidence{Ref: model.Str{Value: c.id, Pos: pos(at[i])}, Quote: model.Str{Value: said, Pos: pos(first)}})
+	}
+	return out
+}
+
+// citationOffsets places each id of a blockquote's closing citation at its
+// own body offset, where a fix would rewrite it, when the citation is
+// written on one line (it nearly always is); otherwise every id stays at
+// the blockquote's first line, where no fix can be placed.
+func citationOffsets(q *ast.Blockquote, body []byte, ids []cited) []int {
+	var segs []text.Segment
+	for c := q.FirstChild(); c != nil; c = c.NextSibling() {
+		for i := 0; i < c.Lines().Len(); i++ {
+			segs = append(segs, c.Lines().At(i))
+		}
+	}
+	out := make([]int, len(ids))
+	for i := range out {
+		out[i] = segs[0].Start
+	}
+	last := segs[len(segs)-1]
+	line := string(last.Value(body))
+	m := citation.FindStringSubmatchIndex(line)
+	if m == nil {
+		return out
+	}
+	onLine := citedIDs(line[m[2]:m[3]])
+	if len(onLine) != len(ids) {
+		return out
+	}
+	for i, c := range onLine {
+		if c.id != ids[i].id {
+			return out
+		}
+	}
+	for i, c := range onLine {
+		out[i] = last.Start + m[2] + c.offset
 	}
 	return out
 }

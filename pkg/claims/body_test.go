@@ -39,7 +39,7 @@ func TestFromBody(t *testing.T) {
 		{"a bold-label bullet with a nested list", "- **Biggest Challenges**:\n  - Hiring\n  - Churn\n",
 			[]string{`frustrations@11:5 "Hiring"`, `frustrations@12:5 "Churn"`}},
 		{"a cited blockquote inside an item is a quote", "## Frustrations\n\n- The close is slow [@cfo-1]\n\n  > We lose two weeks\n  > every month. [@cfo-2]\n",
-			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:23> <cfo-2@14:5 "We lose two weeks every month.">`}},
+			[]string{`frustrations@12:3 "The close is slow" <cfo-1@12:23> <cfo-2@15:20 "We lose two weeks every month.">`}},
 		{"a citation on an item's second line", "## Goals\n\n- Close in\n  five days [@cfo-1; @cfo-3]\n",
 			[]string{`goals@12:3 "Close in five days" <cfo-1@13:15> <cfo-3@13:23>`}},
 		{"a setext heading", "Goals\n=====\n\n- Close fast\n", []string{`goals@13:3 "Close fast"`}},
