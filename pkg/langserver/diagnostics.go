@@ -14,6 +14,10 @@ import (
 // could not be carried out.
 const codeRequestFailed = -32803
 
+// codeServerNotInitialized is LSP's error code for a request sent before
+// initialize.
+const codeServerNotInitialized = -32002
+
 // diagnosticSource names persona in the editor's list of diagnostics.
 const diagnosticSource = "persona"
 

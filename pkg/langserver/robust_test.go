@@ -1,12 +1,16 @@
 package langserver
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/sourcegraph/jsonrpc2"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
@@ -134,6 +138,20 @@ func TestHostileEditsKeepTheConnection(t *testing.T) {
 		t.Errorf("an unsupported method: %v", err)
 	}
 	c.sync()
+}
+
+func TestRequestBeforeInitialize(t *testing.T) {
+	c2sR, c2sW := io.Pipe()
+	s2cR, s2cW := io.Pipe()
+	go Serve(context.Background(), Options{In: c2sR, Out: s2cW})
+	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(duplex{s2cR, c2sW}, jsonrpc2.VSCodeObjectCodec{}), clientHandler{&client{t: t}})
+	defer func() { conn.Close(); c2sW.Close() }()
+	var out json.RawMessage
+	err := conn.Call(context.Background(), "textDocument/hover", map[string]any{}, &out)
+	var rpcErr *jsonrpc2.Error
+	if !errors.As(err, &rpcErr) || rpcErr.Code != codeServerNotInitialized {
+		t.Errorf("a request before initialize: %v, want error %d", err, codeServerNotInitialized)
+	}
 }
 
 func TestShutdownThenExit(t *testing.T) {

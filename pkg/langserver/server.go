@@ -129,6 +129,9 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	if req.Method == "exit" {
 		return nil, conn.Close()
 	}
+	if !s.protocol.IsInitialized() && req.Method != "initialize" && !req.Notif {
+		return nil, &jsonrpc2.Error{Code: codeServerNotInitialized, Message: "send initialize first"}
+	}
 	if s.shutdown && !req.Notif {
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "the server is shut down; send exit"}
 	}
