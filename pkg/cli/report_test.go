@@ -29,9 +29,19 @@ func TestReportEscapesUserText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, bad := range []string{"<script", "<img", "<iframe", "<svg", "<marquee", "<b>", "javascript:", "<style>body", "https://example.com/pixel.gif"} {
+	for _, bad := range []string{"<script", "<img", "<iframe", "<svg onload", "<marquee", "<b>", "javascript:", "<style>body", "https://example.com/pixel.gif"} {
 		if strings.Contains(stdout, bad) {
 			t.Errorf("the HTML report contains %q", bad)
+		}
+	}
+	// The only SVG is the report's own charts, their titles escaped.
+	svgs := strings.Count(stdout, "<svg")
+	if charts := strings.Count(stdout, `<svg class="chart" id="chart-`); svgs == 0 || charts != svgs {
+		t.Errorf("%d <svg> elements, %d of them charts", svgs, charts)
+	}
+	for _, title := range regexp.MustCompile(`<title id="[^"]*">[^<]*`).FindAllString(stdout, -1) {
+		if strings.ContainsAny(strings.SplitN(title, ">", 2)[1], `<>"`) {
+			t.Errorf("a chart title is not escaped: %s", title)
 		}
 	}
 	if tag := regexp.MustCompile(`<[^>]*\son[a-z]+\s*=`).FindString(stdout); tag != "" {

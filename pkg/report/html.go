@@ -9,8 +9,10 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/personakit/persona/pkg/mdguard"
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,6 +44,9 @@ func HTML(w io.Writer, r *Report) error {
 		"plural":  words.Plural,
 		"css":     func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
 		"section": func(i int) template.HTML { return sections[i] },
+		// retired places the retired ICPs' sections, rendered after the
+		// active ones.
+		"retired": func(i int) template.HTML { return sections[len(pg.ICPs)+i] },
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
@@ -57,8 +62,11 @@ func HTML(w io.Writer, r *Report) error {
 // reflection, which cost more than the rest of the page together.
 type page struct {
 	*Report
-	ICPs       []icpView
-	Unassigned []personaView
+	ICPs, RetiredICPs []icpView
+	Unassigned        []personaView
+	// Charts of the overview, with the ids they were given.
+	StaleChart, TimelineChart template.HTML
+	LastMonth                 string
 }
 
 type icpView struct {
@@ -70,7 +78,9 @@ type icpView struct {
 	PersonaCount                                   string
 	ShareUnknown, InterviewCount                   int
 	Body                                           template.HTML
-	Personas                                       []personaView
+	// Personas are those in play, Retired those set aside.
+	Personas, Retired []personaView
+	ShareChart        template.HTML
 }
 
 type personaView struct {
@@ -81,11 +91,28 @@ type personaView struct {
 	Name, Role, RoleLine, BuyingRole, Share, Reviewed, Lint string
 	Owners, Channels, EvidenceLabel, EvidenceCount          string
 	Body                                                    template.HTML
+	// Monogram stands in for a picture on the card; Quote is the first
+	// quote, the card's headline.
+	Monogram, Quote, StatusLabel string
+	ClaimGroups                  []claimGroup
+	EvidenceChart                template.HTML
+	Redacted                     bool
+}
+
+// claimGroup is one claim list of a card (goals, frustrations, ...).
+type claimGroup struct {
+	Label  string
+	Claims []Claim
 }
 
 func newPage(r *Report, bodies map[string]template.HTML) *page {
 	pg := &page{Report: r}
 	anchors := anchorSet{}
+	pg.StaleChart = staleChart(r.Summary, anchors.unique("chart-stale"))
+	pg.TimelineChart = timelineChart(r.Timeline, anchors.unique("chart-timeline"))
+	if len(r.Timeline) > 0 {
+		pg.LastMonth = r.Timeline[len(r.Timeline)-1].Month
+	}
 	for _, c := range r.ICPs {
 		v := icpView{
 			ICP: c, Anchor: anchors.unique("icp-" + c.ID), Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
@@ -93,19 +120,70 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies[c.Path],
 		}
+		v.ShareChart = shareChart(c, anchors.unique("chart-share-"+c.ID))
 		for _, p := range c.Personas {
-			pv := newPersonaView(p, bodies)
-			pv.Anchor = anchors.unique("persona-" + p.ID)
-			v.Personas = append(v.Personas, pv)
+			pv := newPersonaView(p, bodies, anchors)
+			if p.Status == string(model.StatusRetired) {
+				v.Retired = append(v.Retired, pv)
+			} else {
+				v.Personas = append(v.Personas, pv)
+			}
 		}
-		pg.ICPs = append(pg.ICPs, v)
+		if c.Status == string(model.StatusRetired) {
+			pg.RetiredICPs = append(pg.RetiredICPs, v)
+		} else {
+			pg.ICPs = append(pg.ICPs, v)
+		}
 	}
 	for _, p := range r.Unassigned {
-		pv := newPersonaView(p, bodies)
-		pv.Anchor = anchors.unique("persona-" + p.ID)
-		pg.Unassigned = append(pg.Unassigned, pv)
+		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, bodies, anchors))
+	}
+	for _, list := range [][]icpView{pg.ICPs, pg.RetiredICPs} {
+		for i := range list {
+			for _, ps := range [][]personaView{list[i].Personas, list[i].Retired} {
+				for j := range ps {
+					ps[j].Redacted = r.Redacted
+				}
+			}
+		}
 	}
 	return pg
+}
+
+// statusLabel marks what is not in play: active is the default and says
+// nothing, the others say what they are.
+func statusLabel(status string) string {
+	switch status {
+	case "", string(model.StatusActive):
+		return "active"
+	case string(model.StatusDraft):
+		return "draft"
+	case string(model.StatusProto):
+		return "proto-persona (assumptions)"
+	case string(model.StatusRetired):
+		return "retired"
+	}
+	return status
+}
+
+// monogram is up to two initials of a name, for the card without a picture.
+func monogram(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				out = append(out, unicode.ToUpper(r))
+				break
+			}
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return "?"
+	}
+	return string(out)
 }
 
 // anchorSet hands out element ids, each once: an id is made of letters,
@@ -129,12 +207,27 @@ func (a anchorSet) unique(base string) string {
 	return id
 }
 
-func newPersonaView(p Persona, bodies map[string]template.HTML) personaView {
+func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSet) personaView {
 	share := "—"
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
 	}
+	var groups []claimGroup
+	for _, c := range p.Claims {
+		label := strings.ToUpper(c.List[:min(1, len(c.List))]) + c.List[min(1, len(c.List)):]
+		if len(groups) == 0 || groups[len(groups)-1].Label != label {
+			groups = append(groups, claimGroup{Label: label})
+		}
+		groups[len(groups)-1].Claims = append(groups[len(groups)-1].Claims, c)
+	}
+	quote := ""
+	if len(p.Quotes) > 0 {
+		quote = p.Quotes[0]
+	}
+	anchor := anchors.unique("persona-" + p.ID)
 	return personaView{
+		Anchor: anchor, Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
+		ClaimGroups: groups, EvidenceChart: evidenceChart(p, anchors.unique("chart-evidence-"+p.ID)),
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
@@ -160,8 +253,10 @@ type icpSection struct {
 // (html/template may run in parallel); the page template then places the
 // escaped sections in order.
 func renderSections(t *template.Template, r *page) ([]template.HTML, error) {
-	out := make([]template.HTML, len(r.ICPs))
-	errs := make([]error, len(r.ICPs))
+	// Active ICPs first, then the retired ones, which sit apart.
+	icps := append(append([]icpView(nil), r.ICPs...), r.RetiredICPs...)
+	out := make([]template.HTML, len(icps))
+	errs := make([]error, len(icps))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -170,12 +265,12 @@ func renderSections(t *template.Template, r *page) ([]template.HTML, error) {
 			defer wg.Done()
 			for i := range next {
 				var b bytes.Buffer
-				errs[i] = t.ExecuteTemplate(&b, "icp", icpSection{ICP: r.ICPs[i], Redacted: r.Redacted})
+				errs[i] = t.ExecuteTemplate(&b, "icp", icpSection{ICP: icps[i], Redacted: r.Redacted})
 				out[i] = template.HTML(b.String()) //nolint:gosec // produced by html/template
 			}
 		}()
 	}
-	for i := range r.ICPs {
+	for i := range icps {
 		next <- i
 	}
 	close(next)

@@ -39,6 +39,17 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	if r.Summary.Reviewable > 0 {
+		p("Stale: %d of the %d active ICPs and personas.\n\n", r.Summary.StaleEntities, r.Summary.Reviewable)
+	}
+	if len(r.Timeline) > 0 {
+		// The HTML report draws these; here they are the numbers.
+		b.WriteString("| Month | Interviews | ICPs and personas reviewed |\n| --- | ---: | ---: |\n")
+		for _, m := range r.Timeline {
+			p("| %s | %d | %d |\n", m.Month, m.Interviews, m.Reviewed)
+		}
+		b.WriteString("\n")
+	}
 	for _, c := range r.ICPs {
 		p("## ICP: %s (%s)\n\n", mdtext.Escape(orDefault(c.Title, c.ID)), mdtext.Code(c.ID))
 		p("Segment %s, status %s, owners %s. %s. [Source](%s).\n\n", c.Segment, c.Status, orNone(c.Owners),
@@ -111,14 +122,14 @@ func Markdown(w io.Writer, r *Report) error {
 }
 
 func personaTable(b *strings.Builder, ps []Persona) {
-	b.WriteString("| Persona | Type | Role | Buying role | Share | Evidence | Reviewed | Lint |\n")
-	b.WriteString("| --- | --- | --- | --- | ---: | --- | --- | --- |\n")
+	b.WriteString("| Persona | Status | Type | Role | Buying role | Share | Evidence | Reviewed | Lint |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | ---: | --- | --- | --- |\n")
 	for _, p := range ps {
 		share := "—"
 		if p.Share != nil {
 			share = words.Percent(*p.Share)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), p.Type, mdtext.Escape(orDash(p.Role)),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), statusLabel(p.Status), p.Type, mdtext.Escape(orDash(p.Role)),
 			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))
 	}
 	b.WriteString("\n")

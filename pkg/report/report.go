@@ -34,7 +34,22 @@ type Report struct {
 	Uncited    []Interview       `json:"uncited_interviews"`
 	Lint       LintCounts        `json:"lint"`
 	Findings   []finding.Finding `json:"findings"`
+	// Timeline counts interviews and reviews per month, for the last
+	// MaxTimelineMonths months that have any.
+	Timeline []Month `json:"interviews_by_month"`
 }
+
+// Month is one month of the timeline.
+type Month struct {
+	Month      string `json:"month"` // YYYY-MM
+	Interviews int    `json:"interviews"`
+	// Reviewed counts the ICPs and personas last reviewed that month.
+	Reviewed int `json:"reviewed"`
+}
+
+// MaxTimelineMonths bounds the timeline, so a stray date in 1970 cannot
+// make the report grow with the years between.
+const MaxTimelineMonths = 36
 
 // Totals counts the workspace.
 type Totals struct {
@@ -43,6 +58,8 @@ type Totals struct {
 	Interviews        int `json:"interviews"`
 	UncitedInterviews int `json:"uncited_interviews"`
 	StaleEntities     int `json:"stale"`
+	// Reviewable counts the active ICPs and personas, those stale judges.
+	Reviewable int `json:"reviewable"`
 	// CountedPersonas are the active, non-negative personas lint counts;
 	// GroundedPersonas those of them citing three or more interviews.
 	CountedPersonas  int `json:"counted_personas"`
@@ -261,8 +278,9 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 	}
 	r.Summary = Totals{
 		ICPs: ws.Count(model.KindICP), Personas: ws.Count(model.KindPersona), Interviews: ws.Count(model.KindInterview),
-		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale,
+		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale, Reviewable: b.reviewable,
 	}
+	r.Timeline = timeline(ws)
 	r.Summary.CountedPersonas, r.Summary.GroundedPersonas = b.counted, b.grounded
 	var newest time.Time
 	for _, d := range ws.Entities(model.KindInterview) {
@@ -275,6 +293,57 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 	}
 	r.Summary.AtAGlance = atAGlance(r.Summary, newest, opts.Today)
 	return r
+}
+
+// timeline counts interviews by the month of their date, and ICPs and
+// personas by the month of their review, from the first month with any to
+// the last, zeros included, the last MaxTimelineMonths at most.
+func timeline(ws *workspace.Workspace) []Month {
+	counts := map[string]*Month{}
+	var first, last time.Time
+	add := func(t time.Time, interview bool) {
+		key := t.Format("2006-01")
+		m := counts[key]
+		if m == nil {
+			m = &Month{Month: key}
+			counts[key] = m
+		}
+		if interview {
+			m.Interviews++
+		} else {
+			m.Reviewed++
+		}
+		start := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if first.IsZero() || start.Before(first) {
+			first = start
+		}
+		if start.After(last) {
+			last = start
+		}
+	}
+	for _, d := range ws.Docs {
+		switch {
+		case d.Interview != nil && d.Interview.Date.Valid:
+			add(d.Interview.Date.Time, true)
+		case (d.ICP != nil || d.Persona != nil) && d.Reviewed.Valid:
+			add(d.Reviewed.Time, false)
+		}
+	}
+	out := []Month{}
+	if last.IsZero() {
+		return out
+	}
+	if from := last.AddDate(0, 1-MaxTimelineMonths, 0); first.Before(from) {
+		first = from
+	}
+	for t := first; !t.After(last); t = t.AddDate(0, 1, 0) {
+		if m := counts[t.Format("2006-01")]; m != nil {
+			out = append(out, *m)
+		} else {
+			out = append(out, Month{Month: t.Format("2006-01")})
+		}
+	}
+	return out
 }
 
 // atAGlance says in one sentence what a reader needs first, and nothing
@@ -325,6 +394,8 @@ type builder struct {
 	// folded holds each cited interview's notes, folded once for quotes.
 	folded map[*model.Document]*quote.Text
 	stale  int
+	// reviewable counts the active ICPs and personas.
+	reviewable int
 	// counted and grounded are the summary's active personas and those
 	// citing three or more interviews.
 	counted, grounded int
@@ -342,6 +413,9 @@ func (b *builder) reviewed(d *model.Document) (string, bool) {
 	stale := b.opts.Stale != nil && b.opts.Stale(d)
 	if stale {
 		b.stale++
+	}
+	if d.IsActive() {
+		b.reviewable++
 	}
 	if !d.Reviewed.Valid {
 		return "", stale

@@ -1,0 +1,170 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+)
+
+// Charts are inline SVG drawn here, on the server side: no script, no
+// request, and each says in words what it shows (role="img", a <title>
+// and an aria-label), while the numbers stand in text beside it. Colours
+// keep 3:1 contrast with white for graphics (WCAG 1.4.11) and each part
+// has its own pattern or outline, so a greyscale print still tells them
+// apart.
+
+// chartFill are the personas' colours, taken in turn; dark enough on
+// white, and told apart in greyscale by the white gap between segments.
+var chartFill = []string{"#0b5cad", "#1a6b32", "#5b3f99", "#7a4a00", "#0f6b6b", "#6b2f5a"}
+
+const (
+	overflowFill = "#a4161a" // over 100%: the bad colour of the page
+	chartInk     = "#4a535e" // outlines, ticks: the page's muted ink
+)
+
+// svgDefs are the patterns the charts share: hatching for what is missing
+// (unassigned share) and for what is wrong (share over 100%). Each chart
+// carries its own copy under ids made from its anchor, so ids stay unique.
+func svgDefs(id string) string {
+	return fmt.Sprintf(`<defs><pattern id="%[1]s-gap" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="%[2]s" stroke-width="1"/></pattern>`+
+		`<pattern id="%[1]s-over" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="4" height="4" fill="%[3]s"/><line x1="0" y1="0" x2="0" y2="4" stroke="#fff" stroke-width="1.5"/></pattern></defs>`,
+		id, chartInk, overflowFill)
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }
+
+// svgOpen starts an accessible chart: its title is also its label. Bars
+// stretch to the width they are given (aspect "none"); a chart whose marks
+// must keep their shape passes "xMinYMax meet".
+func svgOpen(b *strings.Builder, id, width, height, aspect, label string) {
+	fmt.Fprintf(b, `<svg class="chart" id="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" preserveAspectRatio="%s"><title id="%s-t">%s</title>`,
+		id, width, height, id, aspect, id, esc(label))
+}
+
+// percent shows a fraction as a whole percentage.
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Round(f*100)) }
+
+// shareChart draws an ICP's share coverage as one stacked bar: each active
+// persona's share, the unassigned rest, and any overflow past 100%.
+func shareChart(icp ICP, id string) template.HTML {
+	type seg struct {
+		label string
+		value float64
+		fill  string
+	}
+	var segs []seg
+	var parts []string
+	n := 0
+	for _, p := range icp.Personas {
+		if p.Status != "active" || p.Type == "negative" || p.Share == nil || *p.Share <= 0 {
+			continue
+		}
+		segs = append(segs, seg{p.Name, *p.Share, chartFill[n%len(chartFill)]})
+		parts = append(parts, fmt.Sprintf("%s %s", p.Name, percent(*p.Share)))
+		n++
+	}
+	total := icp.Share.Total
+	if len(segs) == 0 {
+		return ""
+	}
+	over := math.Max(0, total-1)
+	if icp.Share.Unassigned > 0 {
+		segs = append(segs, seg{"unassigned", icp.Share.Unassigned, "url(#" + id + "-gap)"})
+		parts = append(parts, "unassigned "+percent(icp.Share.Unassigned))
+	}
+	if over > 0 {
+		parts = append(parts, "over 100% by "+percent(over))
+	}
+	label := fmt.Sprintf("Share coverage of %s: %s.", icp.Title, strings.Join(parts, ", "))
+	scale := 100 / math.Max(1, total) // the bar is 100 wide; past 100% it shrinks
+	var b strings.Builder
+	svgOpen(&b, id, "100", "12", "none", label)
+	b.WriteString(svgDefs(id))
+	x := 0.0
+	for _, s := range segs {
+		w := s.value * scale
+		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="%s" stroke="#fff" stroke-width=".4"/>`, x, w, s.fill)
+		x += w
+	}
+	if over > 0 {
+		// The part past 100% is drawn over the bar's end, hatched.
+		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s-over)"/>`, 100-over*scale, over*scale, id)
+	}
+	if over > 0 { // where 100% lies
+		fmt.Fprintf(&b, `<line x1="%.2f" y1="0" x2="%.2f" y2="12" stroke="%s" stroke-width=".6"/>`, scale, scale, chartInk)
+	}
+	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="none" stroke="%s" stroke-width=".3"/></svg>`, chartInk)
+	return template.HTML(b.String())
+}
+
+// evidenceChart draws a persona's evidence as two meters: the share of its
+// claims with evidence, and its participants against the three that make
+// evidence strong.
+func evidenceChart(p Persona, id string) template.HTML {
+	e := p.Evidence
+	coverage := 0.0
+	if e.Claims > 0 {
+		coverage = float64(e.SupportedClaims) / float64(e.Claims)
+	}
+	strength := math.Min(1, float64(e.Participants)/3)
+	label := fmt.Sprintf("Evidence of %s: %d of %d claims supported; %d participants, %s confidence.", p.Name, e.SupportedClaims, e.Claims, e.Participants, e.Confidence)
+	var b strings.Builder
+	svgOpen(&b, id, "100", "22", "none", label)
+	b.WriteString(svgDefs(id))
+	for i, v := range []float64{coverage, strength} {
+		y := 1 + i*11
+		fmt.Fprintf(&b, `<rect x="0" y="%d" width="100" height="9" fill="url(#%s-gap)" stroke="%s" stroke-width=".3"/>`, y, id, chartInk)
+		if v > 0 {
+			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%.2f" height="9" fill="%s"/>`, y, 100*v, chartFill[i])
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// timelineChart draws interviews per month as columns, with a mark under
+// each month in which an ICP or persona was reviewed.
+func timelineChart(months []Month, id string) template.HTML {
+	if len(months) == 0 {
+		return ""
+	}
+	most := 1
+	total := 0
+	for _, m := range months {
+		most = max(most, m.Interviews)
+		total += m.Interviews
+	}
+	label := fmt.Sprintf("Interviews per month, %s to %s: %d in all, at most %d in a month; marks below show months with reviews.",
+		months[0].Month, months[len(months)-1].Month, total, most)
+	width := len(months) * 10
+	var b strings.Builder
+	svgOpen(&b, id, fmt.Sprint(width), "60", "xMinYMax meet", label)
+	for i, m := range months {
+		h := 44 * float64(m.Interviews) / float64(most)
+		fmt.Fprintf(&b, `<rect x="%d" y="%.2f" width="8" height="%.2f" fill="%s"/>`, i*10+1, 46-h, h, chartFill[0])
+		if m.Reviewed > 0 {
+			fmt.Fprintf(&b, `<path d="M%d 58 l3 -6 l3 6 z" fill="%s"/>`, i*10+2, chartInk)
+		}
+	}
+	fmt.Fprintf(&b, `<line x1="0" y1="46.5" x2="%d" y2="46.5" stroke="%s" stroke-width=".6"/></svg>`, width, chartInk)
+	return template.HTML(b.String())
+}
+
+// staleChart draws how many of the ICPs and personas lint judges stale.
+func staleChart(t Totals, id string) template.HTML {
+	if t.Reviewable == 0 {
+		return ""
+	}
+	label := fmt.Sprintf("%d of %d active ICPs and personas are stale.", t.StaleEntities, t.Reviewable)
+	var b strings.Builder
+	svgOpen(&b, id, "100", "12", "none", label)
+	b.WriteString(svgDefs(id))
+	stale := 100 * float64(t.StaleEntities) / float64(t.Reviewable)
+	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="%s"/>`, chartFill[1])
+	if stale > 0 {
+		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s-over)"/>`, 100-stale, stale, id)
+	}
+	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="none" stroke="%s" stroke-width=".3"/></svg>`, chartInk)
+	return template.HTML(b.String())
+}
