@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"io"
+	"net/url"
 	"path/filepath"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -18,8 +20,11 @@ type reportOptions struct {
 	format string
 	output string
 	redact bool
-	today  string
-	title  string
+	today    string
+	title    string
+	icp      string
+	status   string
+	linkBase string
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -48,6 +53,10 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes; replace quotations and personal data in bodies")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")
 	f.StringVar(&o.title, "title", "", "the report's title (default: from the workspace directory)")
+	f.StringVar(&o.icp, "icp", "", "report only the ICP `ID`: its personas and interviews")
+	completeWith(cmd, "icp", g.idsOf(model.KindICP))
+	choiceVar(cmd, &o.status, "status", "", "report only ICPs and personas of `STATUS`: draft, proto, active or retired", "draft", "proto", "active", "retired")
+	f.StringVar(&o.linkBase, "link-base", "", "link entity files as `URL`/PATH (such as https://github.com/ORG/REPO/blob/main/), so links work where the report is shared")
 	return cmd
 }
 
@@ -62,9 +71,18 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	var base *url.URL
+	if o.linkBase != "" {
+		if base, err = url.Parse(o.linkBase); err != nil || !base.IsAbs() || base.Host == "" || base.Scheme != "http" && base.Scheme != "https" {
+			return usageErrorf("--link-base %q is not an http(s) URL; write it as https://HOST/PATH/", o.linkBase)
+		}
+	}
 	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true}, true)
 	if err != nil {
 		return err
+	}
+	if o.icp != "" && ws.Lookup(model.KindICP, o.icp) == nil {
+		return usageErrorf("--icp %q names no ICP%s", o.icp, suggest.DidYouMeanOr(o.icp, ws.IDs(model.KindICP), "; persona list --kind icp lists them"))
 	}
 	findings := p.runner.Run(ws, lint.Options{Today: today})
 	title := o.title
@@ -91,8 +109,13 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		}
 		return filepath.ToSlash(target)
 	}
+	if base != nil {
+		// Shared reports link to where the files are published.
+		link = func(rel string) string { return base.JoinPath(rel).String() }
+	}
 	r := report.Build(ws, findings, report.Options{
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
+		ICP: o.icp, Status: o.status,
 	})
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {

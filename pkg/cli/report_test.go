@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/generate"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -123,4 +124,82 @@ func plain(n *yaml.Node) any {
 		return nil
 	}
 	return n.Value
+}
+
+// --icp and --status scope the report to what they name: its sections,
+// counts and findings; a wrong --icp is a usage error with a suggestion.
+func TestReportScope(t *testing.T) {
+	type view struct {
+		Summary struct{ ICPs, Personas, Interviews int }
+		ICPs    []struct {
+			ID       string
+			Personas []struct{ ID, Status string }
+		}
+		Unassigned []struct{ ID string } `json:"unassigned_personas"`
+		Findings   []struct{ Path string }
+	}
+	scoped := func(args ...string) view {
+		t.Helper()
+		stdout, stderr, code := run(t, repoRoot(t), false, nil, append([]string{"report", "examples/flawed", "--format", "json", "--today", "2026-11-22"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		var v view
+		if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	all, crowded := scoped(), scoped("--icp", "crowded")
+	if len(crowded.ICPs) != 1 || crowded.ICPs[0].ID != "crowded" || crowded.Summary.ICPs != 1 || len(crowded.Unassigned) != 0 {
+		t.Errorf("--icp crowded: %+v", crowded)
+	}
+	if len(crowded.Findings) == 0 || len(crowded.Findings) >= len(all.Findings) {
+		t.Errorf("--icp crowded keeps %d of %d findings", len(crowded.Findings), len(all.Findings))
+	}
+	for _, f := range crowded.Findings {
+		for _, outside := range []string{"icps/sunset.md", "icps/vague.md", "personas/no-icp.md", "personas/retired-icp.md"} {
+			if strings.HasSuffix(f.Path, outside) {
+				t.Errorf("--icp crowded reports a finding of %s", f.Path)
+			}
+		}
+	}
+	for _, c := range scoped("--status", "draft").ICPs {
+		for _, p := range c.Personas {
+			if p.Status != "draft" {
+				t.Errorf("--status draft lists %s, %s", p.ID, p.Status)
+			}
+		}
+	}
+	_, stderr, code := run(t, repoRoot(t), false, nil, "report", "examples/flawed", "--icp", "crowdd")
+	if code != 2 || !strings.Contains(stderr, `did you mean "crowded"?`) {
+		t.Errorf("--icp crowdd: exit %d, %q", code, stderr)
+	}
+}
+
+// Every link to a file is a URL for any file name: net/url encodes '#',
+// '?', '%' and spaces, which would otherwise cut the name short; under
+// --link-base each is the file's URL there.
+func TestReportLinks(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := generate.HostileNames(dir); err != nil {
+		t.Fatal(err)
+	}
+	html, _, code := run(t, dir, false, nil, "report", "--format", "html", "--today", "2026-11-22")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{`href="personas/hash%231.md"`, `href="personas/what%3F.md"`, `href="personas/100%25.md"`, `href="personas/with%20space.md"`, `href="./c:colon.md"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML report lacks %s", want)
+		}
+	}
+	shared, _, _ := run(t, dir, false, nil, "report", "--format", "html", "--today", "2026-11-22", "--link-base", "https://example.org/repo/blob/main/")
+	if !strings.Contains(shared, `href="https://example.org/repo/blob/main/personas/hash%231.md"`) {
+		t.Errorf("--link-base does not link the file: %s", regexp.MustCompile(`href="https[^"]*hash[^"]*"`).FindString(shared))
+	}
+	_, stderr, code := run(t, dir, false, nil, "report", "--link-base", "not a url")
+	if code != 2 || !strings.Contains(stderr, "is not an http(s) URL") {
+		t.Errorf("a bad --link-base: exit %d, %q", code, stderr)
+	}
 }

@@ -137,14 +137,15 @@ func timelineChart(months []Month, id string) template.HTML {
 	}
 	label := fmt.Sprintf("Interviews per month, %s to %s: %d in all, at most %d in a month; marks below show months with reviews.",
 		months[0].Month, months[len(months)-1].Month, total, most)
-	width := len(months) * 10
+	const step = 24 // a month's width; its column is 18 of it
+	width := len(months) * step
 	var b strings.Builder
 	svgOpen(&b, id, fmt.Sprint(width), "60", "xMinYMax meet", label)
 	for i, m := range months {
 		h := 44 * float64(m.Interviews) / float64(most)
-		fmt.Fprintf(&b, `<rect x="%d" y="%.2f" width="8" height="%.2f" fill="%s"/>`, i*10+1, 46-h, h, chartFill[0])
+		fmt.Fprintf(&b, `<rect x="%d" y="%.2f" width="18" height="%.2f" fill="%s"/>`, i*step+3, 46-h, h, chartFill[0])
 		if m.Reviewed > 0 {
-			fmt.Fprintf(&b, `<path d="M%d 58 l3 -6 l3 6 z" fill="%s"/>`, i*10+2, chartInk)
+			fmt.Fprintf(&b, `<path d="M%d 58 l5 -8 l5 8 z" fill="%s"/>`, i*step+7, chartInk)
 		}
 	}
 	fmt.Fprintf(&b, `<line x1="0" y1="46.5" x2="%d" y2="46.5" stroke="%s" stroke-width=".6"/></svg>`, width, chartInk)

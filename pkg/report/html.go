@@ -44,6 +44,7 @@ func HTML(w io.Writer, r *Report) error {
 		"plural":  words.Plural,
 		"css":     func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
 		"section": func(i int) template.HTML { return sections[i] },
+		"href":    href,
 		// retired places the retired ICPs' sections, rendered after the
 		// active ones.
 		"retired": func(i int) template.HTML { return sections[len(pg.ICPs)+i] },

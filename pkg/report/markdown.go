@@ -222,9 +222,19 @@ func escJoin(items []string) string {
 // percent-encodes spaces, control characters, '#', '?' and '%', and the
 // characters CommonMark and tables give meaning to are encoded on top.
 func mdPath(p string) string {
-	// String also writes "./" before a first segment with a colon, so that
-	// "c:x.md" does not read as a URL scheme.
-	return markdownDestination((&url.URL{Path: p}).String())
+	return markdownDestination(href(p))
+}
+
+// href is the link to a file the report shows as p: a path relative to
+// the report, percent-encoded by net/url so that '#', '?', '%', spaces and
+// control characters in file names stay part of the name (String also
+// writes "./" before a first segment with a colon, so that "c:x.md" does
+// not read as a URL scheme); or, under --link-base, the URL already made.
+func href(p string) string {
+	if u, err := url.Parse(p); err == nil && u.IsAbs() && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return p
+	}
+	return (&url.URL{Path: p}).String()
 }
 
 // markdownDestination encodes, in a URL net/url wrote, the characters

@@ -229,6 +229,9 @@ type Options struct {
 	PIIRegions []string
 	Title      string
 	Display    func(rel string) string
+	// ICP and Status scope the report: only that ICP (its personas and
+	// interviews), only ICPs and personas of that status; "" is all.
+	ICP, Status string
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -246,15 +249,54 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		switch f.Severity {
 		case finding.Error:
 			c.Errors++
-			r.Lint.Errors++
 		case finding.Warning:
 			c.Warnings++
-			r.Lint.Warnings++
 		default:
 			c.Infos++
-			r.Lint.Infos++
 		}
 		lintByPath[f.Path] = c
+	}
+	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}, folded: map[*model.Document]*quote.Text{},
+		included: map[string]bool{}}
+	for _, d := range ws.Entities(model.KindICP) {
+		if b.keep(d) {
+			r.ICPs = append(r.ICPs, b.icp(d))
+		}
+	}
+	for _, d := range ws.Entities(model.KindPersona) {
+		if (d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil) && opts.ICP == "" && b.keep(d) {
+			r.Unassigned = append(r.Unassigned, b.persona(d))
+		}
+	}
+	interviews := 0
+	for _, d := range ws.Entities(model.KindInterview) {
+		switch {
+		case b.cited[d]:
+			interviews++
+			b.included[d.Path] = true
+		case opts.ICP == "" || d.Interview.ICP.Value == opts.ICP:
+			interviews++
+			b.included[d.Path] = true
+			r.Uncited = append(r.Uncited, b.interview(d))
+		}
+	}
+	r.Summary = Totals{
+		ICPs: len(r.ICPs), Personas: b.personas, Interviews: interviews,
+		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale, Reviewable: b.reviewable,
+	}
+	// Findings about what the report shows, and the lint totals of those.
+	for _, f := range findings {
+		if (opts.ICP != "" || opts.Status != "") && !b.included[f.Path] {
+			continue
+		}
+		switch f.Severity {
+		case finding.Error:
+			r.Lint.Errors++
+		case finding.Warning:
+			r.Lint.Warnings++
+		default:
+			r.Lint.Infos++
+		}
 		msg := f.Message
 		if opts.Redact {
 			msg = pii.Finder{Regions: opts.PIIRegions}.Redact(msg)
@@ -262,29 +304,11 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		f.Path, f.Message = opts.Display(f.Path), msg
 		r.Findings = append(r.Findings, f)
 	}
-	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}, folded: map[*model.Document]*quote.Text{}}
-	for _, d := range ws.Entities(model.KindICP) {
-		r.ICPs = append(r.ICPs, b.icp(d))
-	}
-	for _, d := range ws.Entities(model.KindPersona) {
-		if d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil {
-			r.Unassigned = append(r.Unassigned, b.persona(d))
-		}
-	}
-	for _, d := range ws.Entities(model.KindInterview) {
-		if !b.cited[d] {
-			r.Uncited = append(r.Uncited, b.interview(d))
-		}
-	}
-	r.Summary = Totals{
-		ICPs: ws.Count(model.KindICP), Personas: ws.Count(model.KindPersona), Interviews: ws.Count(model.KindInterview),
-		UncitedInterviews: len(r.Uncited), StaleEntities: b.stale, Reviewable: b.reviewable,
-	}
-	r.Timeline = timeline(ws)
+	r.Timeline = timeline(ws, func(d *model.Document) bool { return b.included[d.Path] })
 	r.Summary.CountedPersonas, r.Summary.GroundedPersonas = b.counted, b.grounded
 	var newest time.Time
 	for _, d := range ws.Entities(model.KindInterview) {
-		if t := d.Interview.Date; t.Valid && t.Time.After(newest) {
+		if t := d.Interview.Date; t.Valid && t.Time.After(newest) && b.included[d.Path] {
 			newest = t.Time
 		}
 	}
@@ -298,7 +322,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 // timeline counts interviews by the month of their date, and ICPs and
 // personas by the month of their review, from the first month with any to
 // the last, zeros included, the last MaxTimelineMonths at most.
-func timeline(ws *workspace.Workspace) []Month {
+func timeline(ws *workspace.Workspace, included func(*model.Document) bool) []Month {
 	counts := map[string]*Month{}
 	var first, last time.Time
 	add := func(t time.Time, interview bool) {
@@ -322,6 +346,9 @@ func timeline(ws *workspace.Workspace) []Month {
 		}
 	}
 	for _, d := range ws.Docs {
+		if !included(d) {
+			continue
+		}
 		switch {
 		case d.Interview != nil && d.Interview.Date.Valid:
 			add(d.Interview.Date.Time, true)
@@ -396,6 +423,10 @@ type builder struct {
 	stale  int
 	// reviewable counts the active ICPs and personas.
 	reviewable int
+	// included are the workspace paths of what the report shows, and
+	// personas how many personas it shows.
+	included map[string]bool
+	personas int
 	// counted and grounded are the summary's active personas and those
 	// citing three or more interviews.
 	counted, grounded int
@@ -409,7 +440,19 @@ func texts(in []model.Str) []string {
 	return out
 }
 
+// keep reports whether the report's scope (--icp, --status) takes in an
+// ICP or persona.
+func (b *builder) keep(d *model.Document) bool {
+	if b.opts.ICP != "" {
+		if d.ICP != nil && d.ID != b.opts.ICP || d.Persona != nil && d.Persona.ICP.Value != b.opts.ICP {
+			return false
+		}
+	}
+	return b.opts.Status == "" || string(d.Status) == b.opts.Status
+}
+
 func (b *builder) reviewed(d *model.Document) (string, bool) {
+	b.included[d.Path] = true
 	stale := b.opts.Stale != nil && b.opts.Stale(d)
 	if stale {
 		b.stale++
@@ -444,6 +487,9 @@ func (b *builder) icp(d *model.Document) ICP {
 	interviewSet := map[*model.Document]bool{}
 	var interviews []*model.Document
 	for _, p := range b.ws.PersonasOf(d.ID) {
+		if !b.keep(p) {
+			continue
+		}
 		pv := b.persona(p)
 		v.Personas = append(v.Personas, pv)
 		if p.CountsInICP() {
@@ -466,6 +512,9 @@ func (b *builder) icp(d *model.Document) ICP {
 	sort.Slice(interviews, func(i, j int) bool { return interviews[i].Path < interviews[j].Path })
 	citedBy := make(map[*model.Document][]string, len(interviews))
 	for _, p := range b.ws.PersonasOf(d.ID) {
+		if !b.keep(p) {
+			continue
+		}
 		cited := map[*model.Document]bool{}
 		for _, s := range p.Persona.Sources {
 			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound && !cited[res.Doc] {
@@ -487,6 +536,7 @@ func (b *builder) icp(d *model.Document) ICP {
 
 func (b *builder) persona(d *model.Document) Persona {
 	p := d.Persona
+	b.personas++
 	reviewed, stale := b.reviewed(d)
 	v := Persona{
 		ID: d.ID, Name: p.Name.Value, Type: orDefault(p.Type.Value, "primary"), Status: string(d.Status),

@@ -1,0 +1,82 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+func share(f float64) *float64 { return &f }
+
+func TestShareChart(t *testing.T) {
+	icp := func(total float64, ps ...Persona) ICP {
+		c := ICP{Title: "T <b>", Personas: ps}
+		c.Share.Total = total
+		c.Share.Unassigned = max(0, 1-total)
+		return c
+	}
+	fiona := Persona{Name: `Fiona "<script>"`, Status: "active", Type: "primary", Share: share(0.4)}
+	ravi := Persona{Name: "Ravi", Status: "active", Type: "primary", Share: share(0.8)}
+	tests := []struct {
+		name        string
+		icp         ICP
+		want, avoid []string
+	}{
+		{"no shares: no chart", icp(0, Persona{Name: "x", Status: "active"}), nil, []string{"<svg"}},
+		{"coverage with the rest unassigned", icp(0.4, fiona), []string{`role="img"`, "unassigned 60%", "url(#c-gap)", "Fiona &#34;&lt;script&gt;&#34; 40%"}, []string{"<script>", "c-over)\"/>"}},
+		{"overflow hatched, with the 100% mark", icp(1.2, fiona, ravi), []string{"over 100% by 20%", "url(#c-over)", `<line x1="83.33"`}, []string{"unassigned"}},
+		{"retired, draft and negative personas do not count", icp(0.4, fiona, Persona{Name: "Old", Status: "retired", Share: share(0.5)}, Persona{Name: "Neg", Status: "active", Type: "negative", Share: share(0.5)}), []string{"Fiona"}, []string{"Old", "Neg"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(shareChart(tt.icp, "c"))
+			if tt.want == nil && got != "" {
+				t.Errorf("got a chart: %s", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("chart lacks %q:\n%s", w, got)
+				}
+			}
+			for _, a := range tt.avoid {
+				if strings.Contains(got, a) {
+					t.Errorf("chart has %q:\n%s", a, got)
+				}
+			}
+		})
+	}
+}
+
+// The timeline runs from the first month to the last with zeros between,
+// and never over MaxTimelineMonths, however far apart the dates are.
+func TestTimeline(t *testing.T) {
+	ws := workspace.FromFiles("/w", []workspace.File{
+		{Rel: "interviews/old.md", Data: []byte("---\nkind: interview\ndate: 1970-01-01\n---\n")},
+		{Rel: "interviews/a.md", Data: []byte("---\nkind: interview\ndate: 2026-09-03\n---\n")},
+		{Rel: "interviews/b.md", Data: []byte("---\nkind: interview\ndate: 2026-09-30\n---\n")},
+		{Rel: "personas/p.md", Data: []byte("---\nkind: persona\nreviewed: 2026-11-02\n---\n")},
+	}, workspace.Options{})
+	all := func(*model.Document) bool { return true }
+	got := timeline(ws, all)
+	if len(got) != MaxTimelineMonths {
+		t.Fatalf("%d months, want %d", len(got), MaxTimelineMonths)
+	}
+	last := got[len(got)-1]
+	if got[0].Month != "2023-12" || last.Month != "2026-11" || last.Reviewed != 1 || got[len(got)-3].Interviews != 2 || got[len(got)-2].Interviews != 0 {
+		t.Errorf("timeline %+v ... %+v", got[0], got[len(got)-3:])
+	}
+	svg := string(timelineChart(got, "tl"))
+	if strings.Count(svg, "<rect") != MaxTimelineMonths || strings.Count(svg, "<path") != 1 {
+		t.Errorf("the chart draws %d columns and %d marks", strings.Count(svg, "<rect"), strings.Count(svg, "<path"))
+	}
+}
+
+func TestMonogram(t *testing.T) {
+	for name, want := range map[string]string{"Finance Director Fiona": "FD", "ravi": "R", "  ": "?", "«Élise» van Dam": "ÉV", "123 Ops": "1O"} {
+		if got := monogram(name); got != want {
+			t.Errorf("monogram(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
