@@ -17,9 +17,9 @@ import (
 )
 
 type reportOptions struct {
-	format string
-	output string
-	redact bool
+	format   string
+	output   string
+	redact   bool
 	today    string
 	title    string
 	icp      string
