@@ -4,7 +4,9 @@
 // scrolling at phone width, or a page that cannot be printed.
 //
 // usage: node browser-check.mjs SCREENSHOT.png REPORT.html [REPORT.html...]
-// The first report's screenshot is written to SCREENSHOT.png.
+// The first report's screenshot is written to SCREENSHOT.png. A report
+// written onepage:PAGE.html must also print on one A4 and one Letter page
+// (a persona card for the workshop wall).
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +27,9 @@ const browser = await chromium.launch({
 });
 let failures = 0;
 try {
-  for (const [i, report] of reports.entries()) {
+  for (const [i, arg] of reports.entries()) {
+    const onePage = arg.startsWith('onepage:');
+    const report = onePage ? arg.slice('onepage:'.length) : arg;
     const problems = [];
     const url = pathToFileURL(report).href;
     const context = await browser.newContext({ viewport: { width: 1280, height: 1600 }, javaScriptEnabled: true });
@@ -67,6 +71,14 @@ try {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4' });
     if (pdf.length < 1000) problems.push('printing produced an empty PDF');
+    // A PDF's pages are its /Type /Page objects (/Pages is their tree).
+    const pages = (buf) => (buf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    if (onePage) {
+      for (const format of ['A4', 'Letter']) {
+        const n = pages(await page.pdf({ format }));
+        if (n !== 1) problems.push(`prints on ${n} ${format} pages, want 1`);
+      }
+    }
 
     await context.close();
     if (problems.length) {

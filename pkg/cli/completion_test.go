@@ -20,7 +20,7 @@ func TestCompletion(t *testing.T) {
 		{"lint --format", []string{"lint", "--format", ""}, []string{"codequality", "github", "json", "junit", "markdown", "rdjsonl", "sarif", "text"}},
 		{"lint --fail-on", []string{"lint", "--fail-on", ""}, []string{"error", "warning", "info"}},
 		{"diff --format", []string{"diff", "--format", ""}, []string{"text", "markdown", "json"}},
-		{"report --format", []string{"report", "--format", ""}, []string{"markdown", "html", "json"}},
+		{"report --format", []string{"report", "--format", ""}, []string{"markdown", "html", "json", "site"}},
 		{"list --kind", []string{"list", "--kind", ""}, []string{"icp", "persona", "interview"}},
 		{"list --status", []string{"list", "--status", ""}, []string{"draft", "proto", "active", "retired"}},
 		{"list --format", []string{"list", "--format", ""}, []string{"table", "json", "csv"}},

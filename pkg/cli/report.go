@@ -2,11 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
@@ -25,6 +28,7 @@ type reportOptions struct {
 	icp      string
 	status   string
 	linkBase string
+	force    bool
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -48,8 +52,9 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 		RunE: func(_ *cobra.Command, args []string) error { return runReport(g, o, args) },
 	}
 	f := cmd.Flags()
-	choiceVar(cmd, &o.format, "format", "markdown", "report `FORMAT`: markdown, html or json", "markdown", "html", "json")
-	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout")
+	choiceVar(cmd, &o.format, "format", "markdown", "report `FORMAT`: markdown, html, json, or site (a directory of pages)", "markdown", "html", "json", "site")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (for site: the `DIR`ectory)")
+	f.BoolVar(&o.force, "force", false, "site: replace a non-empty directory persona did not write")
 	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes; replace quotations and personal data in bodies")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")
 	f.StringVar(&o.title, "title", "", "the report's title (default: from the workspace directory)")
@@ -62,10 +67,13 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 
 func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	render, ok := map[string]func(io.Writer, *report.Report) error{
-		"markdown": report.Markdown, "html": report.HTML, "json": report.JSON,
+		"markdown": report.Markdown, "html": report.HTML, "json": report.JSON, "site": nil,
 	}[o.format]
 	if !ok {
-		return usageErrorf("--format %q is not one of markdown, html, json", o.format)
+		return usageErrorf("--format %q is not one of markdown, html, json, site", o.format)
+	}
+	if o.format == "site" && o.output == "" {
+		return usageErrorf("--format site writes a directory of pages; name it with -o DIR")
 	}
 	today, err := parseToday(o.today, g.now())
 	if err != nil {
@@ -101,6 +109,10 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 			return err
 		}
 		linkBase = filepath.Dir(out)
+		if o.format == "site" {
+			// Entity files are linked from the pages one level down.
+			linkBase = filepath.Join(out, "personas")
+		}
 	}
 	link := func(rel string) string {
 		target := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
@@ -117,6 +129,9 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
 		ICP: o.icp, Status: o.status,
 	})
+	if o.format == "site" {
+		return writeSite(g, p, ws, o, r)
+	}
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
 		return usageErrorf("rendering the report: %v", err)
@@ -144,6 +159,34 @@ func staleness(r *lint.Runner, today time.Time) func(*model.Document) bool {
 		}); ok && r.Severity(rule.ID()) != lint.Off {
 			return func(d *model.Document) bool { return s.IsStale(d, today) }
 		}
+	}
+	return nil
+}
+
+// writeSite writes the report as a site into the -o directory, whole or
+// not at all, never over the workspace or a directory holding its files.
+func writeSite(g *globalOptions, p *project, ws *workspace.Workspace, o *reportOptions, r *report.Report) error {
+	out, err := g.abs(o.output)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(out, p.loc.Root); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return usageErrorf("refusing to write the site to %s: it holds the workspace; choose a directory outside it, such as site/", o.output)
+	}
+	for _, rel := range ws.MarkdownFiles() {
+		file := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
+		if r, err := filepath.Rel(out, file); err == nil && !strings.HasPrefix(r, "..") {
+			return usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.showRel(rel))
+		}
+	}
+	err = fileio.WriteDir(out, o.force, func(write func(string, []byte) error) error {
+		return report.Site(r, func(f report.SiteFile) error { return write(f.Name, f.Data) })
+	})
+	switch {
+	case errors.Is(err, fileio.ErrNotOurs):
+		return usageErrorf("refusing to write the site to %s: %v; choose an empty directory, or add --force to replace it", o.output, err)
+	case err != nil:
+		return usageErrorf("cannot write the site to %s: %v", o.output, describeFSError(err))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -34,7 +35,7 @@ var reportCSS string
 // html/template; entity bodies are rendered by goldmark with raw HTML
 // disabled and images reduced to their text.
 func HTML(w io.Writer, r *Report) error {
-	bodies, err := renderBodies(r)
+	bodies, err := renderBodies(r, 3, 5)
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,12 @@ func HTML(w io.Writer, r *Report) error {
 	if sections, err = renderSections(t, pg); err != nil {
 		return err
 	}
-	return t.Execute(w, pg)
+	var b bytes.Buffer
+	if err := t.Execute(&b, pg); err != nil {
+		return err
+	}
+	_, err = w.Write(textsafe.HTML(b.Bytes()))
+	return err
 }
 
 // The views hold every label ready-made: html/template calls functions by
@@ -82,6 +88,8 @@ type icpView struct {
 	// Personas are those in play, Retired those set aside.
 	Personas, Retired []personaView
 	ShareChart        template.HTML
+	// Page is the ICP's page in a site, relative to the page linking it.
+	Page string
 }
 
 type personaView struct {
@@ -98,6 +106,11 @@ type personaView struct {
 	ClaimGroups                  []claimGroup
 	EvidenceChart                template.HTML
 	Redacted                     bool
+	// Page is the persona's page in a site, relative to the page linking it.
+	Page string
+	// Standalone: the card is a page of its own, its name the h2 under
+	// the page's h1, not an h4 in an ICP's section.
+	Standalone bool
 }
 
 // claimGroup is one claim list of a card (goals, frustrations, ...).
@@ -291,15 +304,17 @@ type bodyJob struct {
 
 // renderBodies converts every ICP and persona body to HTML on all cores;
 // goldmark is most of the cost of an HTML report.
-func renderBodies(r *Report) (map[string]template.HTML, error) {
+// renderBodies renders the ICPs' and personas' bodies, their top headings
+// at icpLevel and personaLevel: below the heading each sits under.
+func renderBodies(r *Report, icpLevel, personaLevel int) (map[string]template.HTML, error) {
 	var jobs []bodyJob
 	for _, c := range r.ICPs {
 		if strings.TrimSpace(c.Body) != "" {
-			jobs = append(jobs, bodyJob{c.Path, c.Body, 3})
+			jobs = append(jobs, bodyJob{c.Path, c.Body, icpLevel})
 		}
 		for _, p := range c.Personas {
 			if strings.TrimSpace(p.Body) != "" {
-				jobs = append(jobs, bodyJob{p.Path, p.Body, 5})
+				jobs = append(jobs, bodyJob{p.Path, p.Body, personaLevel})
 			}
 		}
 	}

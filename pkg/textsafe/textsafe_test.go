@@ -1,6 +1,9 @@
 package textsafe
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestLine(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -65,4 +68,35 @@ func TestColumns(t *testing.T) {
 	if got != want {
 		t.Errorf("Columns =\n%s\nwant\n%s", got, want)
 	}
+}
+
+func TestHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain text is the same bytes", "<p>Grüße 漢字\tok\r\n</p>", "<p>Grüße 漢字\tok\r\n</p>"},
+		{"a bell in a file name", "<a>bell\x07.md</a>", `<a>bell\x07.md</a>`},
+		{"DEL and NUL", "a\x7fb\x00c", `a\x7fb\x00c`},
+		{"C1 control", "next\u0085line", `next\u0085line`},
+		{"noncharacters", "x\ufdd0y\ufffez\U0001fffe", `x\ufdd0y\ufffez\u1fffe`},
+		{"invalid UTF-8", "a\xffb\xc3", `a\xffb\xc3`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(HTML([]byte(tt.in))); got != tt.want {
+				t.Errorf("HTML(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzHTML(f *testing.F) {
+	f.Add("<p>\x07\u0085\ufffe\xff</p>")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := HTML([]byte(s))
+		if !utf8.Valid(out) || firstForbidden(out) >= 0 {
+			t.Fatalf("HTML(%q) = %q still holds a forbidden code point", s, out)
+		}
+		if firstForbidden([]byte(s)) < 0 && string(out) != s {
+			t.Fatalf("HTML changed clean text %q", s)
+		}
+	})
 }

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/generate"
+	"github.com/personakit/persona/pkg/report"
+)
+
+// Every link of the site reaches a file (a page, or an entity file of the
+// workspace), every id is unique in its page, no page weighs more than
+// report.MaxSitePage, and lists longer than report.SiteRows go on to
+// numbered pages: on a generated workspace and on one whose file names
+// hold every character that breaks a link.
+func TestSiteLinksResolve(t *testing.T) {
+	for _, ws := range []struct {
+		name string
+		make func(dir string) error
+	}{
+		{"generated", func(dir string) error { _, err := generate.Workspace(dir, generate.Defaults(30)); return err }},
+		{"hostile names", func(dir string) error { _, err := generate.HostileNames(dir); return err }},
+	} {
+		t.Run(ws.name, func(t *testing.T) {
+			root := t.TempDir()
+			work := filepath.Join(root, "work")
+			if err := ws.make(work); err != nil {
+				t.Fatal(err)
+			}
+			site := filepath.Join(root, "site")
+			if _, stderr, code := run(t, work, false, nil, "report", "--format", "site", "-o", site, "--today", "2026-11-22"); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			hrefs := regexp.MustCompile(`href="([^"]*)"`)
+			ids := regexp.MustCompile(`\sid="([^"]*)"`)
+			pages := 0
+			err := filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+					return err
+				}
+				pages++
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				if len(data) > report.MaxSitePage {
+					t.Errorf("%s weighs %d KiB", p, len(data)>>10)
+				}
+				seen := map[string]bool{}
+				for _, m := range ids.FindAllStringSubmatch(string(data), -1) {
+					if seen[m[1]] {
+						t.Errorf("%s: id %q twice", p, m[1])
+					}
+					seen[m[1]] = true
+				}
+				for _, m := range hrefs.FindAllStringSubmatch(string(data), -1) {
+					h := strings.ReplaceAll(m[1], "&amp;", "&")
+					if strings.HasPrefix(h, "#") {
+						if !seen[h[1:]] && !strings.Contains(string(data), `id="`+h[1:]+`"`) {
+							t.Errorf("%s: %s points at no element", p, h)
+						}
+						continue
+					}
+					u, err := url.Parse(h)
+					if err != nil || u.IsAbs() || u.Host != "" {
+						t.Errorf("%s: %q is not a relative link", p, h)
+						continue
+					}
+					target := filepath.Join(filepath.Dir(p), filepath.FromSlash(u.Path))
+					if _, err := os.Stat(target); err != nil {
+						t.Errorf("%s: %q reaches nothing (%s)", p, h, target)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ws.name == "generated" {
+				// 30 ICPs × 8 personas: the persona list runs to 2 pages.
+				if _, err := os.Stat(filepath.Join(site, "personas-2.html")); err != nil {
+					t.Errorf("the persona list is not paginated: %v", err)
+				}
+				if pages < 30+240+360 {
+					t.Errorf("%d pages", pages)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,115 @@
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// SiteMarker is the file WriteDir leaves in every directory it writes, so
+// that a second run knows the directory is its own to replace.
+const SiteMarker = ".persona-site"
+
+// ErrNotOurs is returned when the target directory holds files that
+// WriteDir did not write and replacing them was not forced.
+var ErrNotOurs = errors.New("it is not empty and was not written by persona")
+
+// WriteDir writes a directory whole, never half: fill writes the files
+// (from several goroutines at once, if it likes) into a new temporary
+// directory beside target, which then takes target's place by renames. A
+// target that exists must be a directory that is empty, or one WriteDir
+// wrote (it holds SiteMarker), or force must be set; it is replaced only
+// once every file is written. Names are '/'-separated and relative, and
+// may not leave the directory.
+func WriteDir(target string, force bool, fill func(write func(name string, data []byte) error) error) error {
+	target = filepath.Clean(target)
+	if info, err := os.Lstat(target); err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("%s exists and is not a directory", target)
+		}
+		entries, err := os.ReadDir(target)
+		if err != nil {
+			return err
+		}
+		ours := false
+		for _, e := range entries {
+			ours = ours || e.Name() == SiteMarker && e.Type().IsRegular()
+		}
+		if len(entries) > 0 && !ours && !force {
+			return ErrNotOurs
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".tmp-")
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	made := map[string]bool{}
+	write := func(name string, data []byte) error {
+		clean := filepath.FromSlash(name)
+		if name == "" || filepath.IsAbs(clean) || !filepath.IsLocal(clean) || strings.Contains(name, "\\") {
+			return fmt.Errorf("refusing to write %q: not a name inside the directory", name)
+		}
+		full := filepath.Join(tmp, clean)
+		dir := filepath.Dir(full)
+		mu.Lock()
+		if !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				mu.Unlock()
+				return err
+			}
+			made[dir] = true
+		}
+		mu.Unlock()
+		return os.WriteFile(full, data, 0o644)
+	}
+	if err := fill(write); err != nil {
+		return err
+	}
+	marker := "Written by persona report --format site, which replaces this directory whole when it writes the site again.\n"
+	if err := write(SiteMarker, []byte(marker)); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, target); err != nil {
+			return err
+		}
+		committed = true
+		return nil
+	}
+	// The old directory steps aside, the new one takes its place, then the
+	// old one goes; if the second step fails, the old one comes back.
+	old, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".old-")
+	if err != nil {
+		return err
+	}
+	os.Remove(old)
+	if err := os.Rename(target, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		os.Rename(old, target)
+		return err
+	}
+	committed = true
+	return os.RemoveAll(old)
+}

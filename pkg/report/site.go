@@ -1,0 +1,419 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
+)
+
+//go:embed site.html.tmpl
+var siteTemplate string
+
+// SiteRows is how many rows a list page holds; longer lists go on to
+// numbered pages (index-2.html, ...), so that no page nears MaxSitePage.
+const SiteRows = 200
+
+// MaxSitePage is the most a page of the site may weigh. A page that would
+// weigh more (a persona with a body of megabytes) is written with its
+// body left out and a link to the file instead.
+const MaxSitePage = 1 << 20
+
+// SiteFile is one file of the site: its path, '/'-separated and relative
+// to the site's directory, and its bytes.
+type SiteFile struct {
+	Name string
+	Data []byte
+}
+
+// Site renders the report as a static site: an index with the ICPs at a
+// glance and the charts, a page per ICP, persona (its card) and interview,
+// and the persona, interview and finding lists, paginated. Links are
+// relative, so the site works from a file system or any static host. The
+// report must be built with entity paths relative to a page one directory
+// below the site's root (icps/, personas/, interviews/), the only pages
+// that link to entity files. write receives every file, from several
+// goroutines at once.
+func Site(r *Report, write func(SiteFile) error) error {
+	bodies, err := renderBodies(r, 2, 3) // under the page's h1, and the card's h2
+	if err != nil {
+		return err
+	}
+	pg := newPage(r, bodies)
+	funcs := template.FuncMap{
+		"plural": words.Plural,
+		"css":    func() template.CSS { return template.CSS(reportCSS + siteCSS) }, //nolint:gosec // our own stylesheet
+		"href":   href,
+		"inc":    func(i int) int { return i + 1 },
+		// The single-file report's placeholders, unused by the site.
+		"section": func(int) template.HTML { return "" },
+		"retired": func(int) template.HTML { return "" },
+	}
+	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
+	if err == nil {
+		_, err = t.New("site").Parse(siteTemplate)
+	}
+	if err != nil {
+		return err
+	}
+	s := &site{r: r, pg: pg, t: t}
+	s.name()
+	return s.render(write)
+}
+
+// siteCSS adds the site's navigation to the report's stylesheet.
+const siteCSS = `
+.site-nav { margin: 0 0 .5rem; }
+nav.pager p { margin: .5rem 0 1.5rem; }
+td svg.chart { max-width: 10rem; height: 1.2rem; }
+@media print {
+  /* A persona's page prints as its card, on one sheet for the workshop
+     wall: the notes, citations and file details stay on screen. */
+  body.persona-page { font-size: 10pt; }
+  body.persona-page header, body.persona-page footer, body.persona-page .detail,
+  body.persona-page .body, body.persona-page .cite, body.persona-page p.meta + .cards ~ * { display: none; }
+  body.persona-page main > p.meta { display: none; }
+  body.persona-page article.persona { border: 1px solid #000; margin: 0; }
+  body.persona-page dl.fields { gap: .1rem .75rem; }
+}
+`
+
+type site struct {
+	r  *Report
+	pg *page
+	t  *template.Template
+	// pages maps an entity's path to its page, relative to the root.
+	pages map[string]string
+	// interviews are every interview the report names, each once.
+	interviews []Interview
+	citedBy    map[string][]siteLink
+	claims     map[string][]string
+	icpOf      map[string]icpView // a persona's ICP, by persona path
+}
+
+// siteLink is a link from a page: text and a relative href.
+type siteLink struct {
+	Name, Page string
+}
+
+// siteCell is one cell of a list page.
+type siteCell struct {
+	Text, Href string
+}
+
+// siteCommon is what every page shows.
+type siteCommon struct {
+	Site, Title, Root, Generated string
+	Report                       *Report
+	// BodyClass styles a kind of page: a persona's prints as one card.
+	BodyClass string
+}
+
+// name gives every entity its page: icps/, personas/ and interviews/,
+// each name made once per directory from the id, in lower case so that
+// case-insensitive file systems keep them apart.
+func (s *site) name() {
+	s.pages = map[string]string{}
+	s.citedBy = map[string][]siteLink{}
+	s.claims = map[string][]string{}
+	s.icpOf = map[string]icpView{}
+	names := map[string]anchorSet{"icps": {}, "personas": {}, "interviews": {}}
+	give := func(dir, p, id string) {
+		if _, ok := s.pages[p]; !ok {
+			s.pages[p] = dir + "/" + names[dir].unique(strings.ToLower(orDefault(id, "untitled"))) + ".html"
+		}
+	}
+	seen := map[string]bool{}
+	addInterview := func(iv Interview) {
+		if !seen[iv.Path] {
+			seen[iv.Path] = true
+			s.interviews = append(s.interviews, iv)
+			give("interviews", iv.Path, iv.ID)
+		}
+	}
+	for _, c := range s.icps() {
+		give("icps", c.Path, c.ID)
+		for _, p := range append(append([]personaView(nil), c.Personas...), c.Retired...) {
+			give("personas", p.Path, p.ID)
+			s.icpOf[p.Path] = c
+			for _, iv := range p.Interviews {
+				addInterview(iv)
+			}
+		}
+		for _, ct := range c.Citations {
+			s.claims[ct.Path] = append(s.claims[ct.Path], ct.Claims...)
+		}
+	}
+	for _, p := range s.pg.Unassigned {
+		give("personas", p.Path, p.ID)
+		for _, iv := range p.Interviews {
+			addInterview(iv)
+		}
+	}
+	for _, iv := range s.r.Uncited {
+		addInterview(iv)
+	}
+	for _, p := range s.personas() {
+		for _, iv := range p.Interviews {
+			s.citedBy[iv.Path] = append(s.citedBy[iv.Path], siteLink{orDefault(p.Name, p.ID), "../" + s.pages[p.Path]})
+		}
+	}
+}
+
+func (s *site) icps() []icpView {
+	return append(append([]icpView(nil), s.pg.ICPs...), s.pg.RetiredICPs...)
+}
+
+func (s *site) personas() []personaView {
+	var out []personaView
+	for _, c := range s.icps() {
+		out = append(append(out, c.Personas...), c.Retired...)
+	}
+	return append(out, s.pg.Unassigned...)
+}
+
+func (s *site) common(title, root string) siteCommon {
+	return siteCommon{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r}
+}
+
+// job is one page to render: its name, template and data.
+type job struct {
+	name, tmpl string
+	data       any
+	// lean is the same page without what can make it heavy, for a page
+	// that would weigh more than MaxSitePage; nil when nothing can go.
+	lean func() any
+}
+
+func (s *site) render(write func(SiteFile) error) error {
+	var jobs []job
+	jobs = append(jobs, s.indexPages()...)
+	for _, c := range s.icps() {
+		jobs = append(jobs, s.icpPage(c))
+	}
+	for _, p := range s.personas() {
+		jobs = append(jobs, s.personaPage(p))
+	}
+	for _, iv := range s.interviews {
+		jobs = append(jobs, s.interviewPage(iv))
+	}
+	jobs = append(jobs, s.lists()...)
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = s.renderOne(jobs[i], write)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) renderOne(j job, write func(SiteFile) error) error {
+	var b bytes.Buffer
+	if err := s.t.ExecuteTemplate(&b, j.tmpl, j.data); err != nil {
+		return err
+	}
+	if b.Len() > MaxSitePage && j.lean != nil {
+		b.Reset()
+		if err := s.t.ExecuteTemplate(&b, j.tmpl, j.lean()); err != nil {
+			return err
+		}
+	}
+	page := textsafe.HTML(b.Bytes())
+	if len(page) > MaxSitePage {
+		return fmt.Errorf("the page %s would weigh %d KiB, more than the %d KiB a page may", j.name, len(page)>>10, MaxSitePage>>10)
+	}
+	return write(SiteFile{Name: j.name, Data: page})
+}
+
+// pageNames names the pages of a list of n rows: base.html, base-2.html...
+func pageNames(base string, n int) []string {
+	count := max(1, (n+SiteRows-1)/SiteRows)
+	out := make([]string, count)
+	for i := range out {
+		out[i] = base + ".html"
+		if i > 0 {
+			out[i] = fmt.Sprintf("%s-%d.html", base, i+1)
+		}
+	}
+	return out
+}
+
+type siteIndex struct {
+	siteCommon
+	Rows                      []icpView
+	Page                      int
+	Pages                     []string // every page's name when there are several
+	StaleChart, TimelineChart template.HTML
+	Unassigned                []personaView
+}
+
+func (s *site) indexPages() []job {
+	rows := s.icps()
+	for i := range rows {
+		rows[i].Page = s.pages[rows[i].Path]
+	}
+	names := pageNames("index", len(rows))
+	var out []job
+	for i, name := range names {
+		v := siteIndex{siteCommon: s.common(s.r.Title, ""), Page: i + 1, Rows: rows[min(i*SiteRows, len(rows)):min((i+1)*SiteRows, len(rows))]}
+		if len(names) > 1 {
+			v.Pages = names
+		}
+		if i == 0 {
+			v.StaleChart, v.TimelineChart = s.pg.StaleChart, s.pg.TimelineChart
+			for _, p := range s.pg.Unassigned {
+				p.Page = s.pages[p.Path]
+				v.Unassigned = append(v.Unassigned, p)
+			}
+		}
+		out = append(out, job{name: name, tmpl: "site-index", data: v})
+	}
+	return out
+}
+
+type siteICP struct {
+	siteCommon
+	ICP                 icpView
+	Personas            []personaView
+	Citations           []siteCitation
+	More, MoreCitations bool
+}
+
+type siteCitation struct {
+	Citation
+	Page string
+}
+
+// siteListCap bounds the tables of an ICP page; the lists hold them all.
+const siteListCap = 500
+
+func (s *site) icpPage(c icpView) job {
+	v := siteICP{siteCommon: s.common(titleWord(c.Status, "ICP")+": "+c.Title, "../"), ICP: c}
+	for _, p := range append(append([]personaView(nil), c.Personas...), c.Retired...) {
+		p.Page = "../" + s.pages[p.Path]
+		v.Personas = append(v.Personas, p)
+	}
+	if len(v.Personas) > siteListCap {
+		v.Personas, v.More = v.Personas[:siteListCap], true
+	}
+	for _, ct := range c.Citations {
+		sc := siteCitation{Citation: ct}
+		if name, ok := s.pages[ct.Path]; ok {
+			sc.Page = "../" + name
+		}
+		v.Citations = append(v.Citations, sc)
+	}
+	if len(v.Citations) > siteListCap {
+		v.Citations, v.MoreCitations = v.Citations[:siteListCap], true
+	}
+	lean := func() any {
+		l := v
+		l.ICP.Body = template.HTML(`<p class="meta">The notes of this ICP are too long for this page; read them in the file.</p>`)
+		return l
+	}
+	return job{name: s.pages[c.Path], tmpl: "site-icp", data: v, lean: lean}
+}
+
+type sitePersona struct {
+	siteCommon
+	Persona           personaView
+	ICPPage, ICPTitle string
+}
+
+func (s *site) personaPage(p personaView) job {
+	p.Standalone = true
+	v := sitePersona{siteCommon: s.common(titleWord(p.Status, "Persona")+": "+p.Name, "../"), Persona: p}
+	v.BodyClass = "persona-page"
+	if c, ok := s.icpOf[p.Path]; ok {
+		v.ICPPage, v.ICPTitle = "../"+s.pages[c.Path], c.Title
+	}
+	lean := func() any {
+		l := v
+		l.Persona.Body = template.HTML(`<p class="meta">The notes of this persona are too long for this page; read them in the file.</p>`)
+		return l
+	}
+	return job{name: s.pages[p.Path], tmpl: "site-persona", data: v, lean: lean}
+}
+
+type siteInterview struct {
+	siteCommon
+	Interview Interview
+	CitedBy   []siteLink
+	Claims    []string
+}
+
+func (s *site) interviewPage(iv Interview) job {
+	v := siteInterview{siteCommon: s.common("Interview "+iv.ID, "../"), Interview: iv, CitedBy: s.citedBy[iv.Path], Claims: s.claims[iv.Path]}
+	return job{name: s.pages[iv.Path], tmpl: "site-interview", data: v}
+}
+
+type siteList struct {
+	siteCommon
+	Head  []string
+	Lines [][]siteCell
+	Page  int
+	Pages []string
+	Empty string
+}
+
+// lists are the persona, interview and finding lists, paginated.
+func (s *site) lists() []job {
+	var personas, interviews, findings [][]siteCell
+	for _, p := range s.personas() {
+		personas = append(personas, []siteCell{{Text: p.Name, Href: s.pages[p.Path]}, {Text: orDash(p.ICP)}, {Text: p.StatusLabel},
+			{Text: p.Type}, {Text: p.EvidenceLabel}, {Text: p.Reviewed}, {Text: p.Lint}})
+	}
+	for _, iv := range s.interviews {
+		interviews = append(interviews, []siteCell{{Text: iv.ID, Href: s.pages[iv.Path]}, {Text: orDash(iv.Date)}, {Text: orDash(iv.ICP)},
+			{Text: words.Plural(len(s.citedBy[iv.Path]), "persona")}})
+	}
+	for _, f := range s.r.Findings {
+		findings = append(findings, []siteCell{{Text: f.Severity.String()}, {Text: f.Path}, {Text: fmt.Sprint(f.Line)}, {Text: f.Rule}, {Text: f.Message}})
+	}
+	var out []job
+	add := func(base, title, empty string, head []string, lines [][]siteCell) {
+		names := pageNames(base, len(lines))
+		for i, name := range names {
+			v := siteList{siteCommon: s.common(title, ""), Head: head, Page: i + 1, Empty: empty,
+				Lines: lines[min(i*SiteRows, len(lines)):min((i+1)*SiteRows, len(lines))]}
+			if len(names) > 1 {
+				v.Pages = names
+			}
+			out = append(out, job{name: name, tmpl: "site-list", data: v})
+		}
+	}
+	add("personas", "Personas", "There are no personas yet.", []string{"Persona", "ICP", "Status", "Type", "Evidence", "Reviewed", "Lint"}, personas)
+	add("interviews", "Interviews", "There are no interviews yet.", []string{"Interview", "Date", "ICP", "Cited by"}, interviews)
+	add("findings", "Lint findings", "No findings.", []string{"Severity", "File", "Line", "Rule", "Message"}, findings)
+	return out
+}
+
+// titleWord names a page's kind, saying when it is retired.
+func titleWord(status, kind string) string {
+	if status == "retired" {
+		return "Retired " + strings.ToLower(kind[:1]) + kind[1:]
+	}
+	return kind
+}

@@ -1,0 +1,63 @@
+package textsafe
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// HTML makes a rendered HTML document valid whatever user text went into
+// it: html/template escapes markup, but passes control characters, C1
+// controls, Unicode noncharacters and invalid UTF-8 through, which the
+// HTML standard forbids (a file named "bell\a.md" would make the page
+// invalid). Each is written as a visible escape (\x07, \u0085), as Line
+// writes them; tabs and line breaks stay. The templates themselves hold
+// none, so only user text changes. It returns doc itself when nothing
+// needs escaping.
+func HTML(doc []byte) []byte {
+	i := firstForbidden(doc)
+	if i < 0 {
+		return doc
+	}
+	out := make([]byte, 0, len(doc)+32)
+	for i >= 0 {
+		out = append(out, doc[:i]...)
+		r, size := utf8.DecodeRune(doc[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = fmt.Appendf(out, `\x%02x`, doc[i])
+		case r < 0x80:
+			out = fmt.Appendf(out, `\x%02x`, r)
+		default:
+			out = fmt.Appendf(out, `\u%04x`, r)
+		}
+		doc = doc[i+size:]
+		i = firstForbidden(doc)
+	}
+	return append(out, doc...)
+}
+
+// firstForbidden is the offset of the first code point HTML forbids in a
+// document, or -1.
+func firstForbidden(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 || forbiddenRune(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// forbiddenRune is a C1 control or a noncharacter.
+func forbiddenRune(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
+}
