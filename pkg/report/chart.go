@@ -23,13 +23,20 @@ const (
 	chartInk     = "#4a535e" // outlines, ticks: the page's muted ink
 )
 
-// svgDefs are the patterns the charts share: hatching for what is missing
-// (unassigned share) and for what is wrong (share over 100%). Each chart
-// carries its own copy under ids made from its anchor, so ids stay unique.
-func svgDefs(id string) string {
-	return fmt.Sprintf(`<defs><pattern id="%[1]s-gap" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="%[2]s" stroke-width="1"/></pattern>`+
-		`<pattern id="%[1]s-over" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="4" height="4" fill="%[3]s"/><line x1="0" y1="0" x2="0" y2="4" stroke="#fff" stroke-width="1.5"/></pattern></defs>`,
-		id, chartInk, overflowFill)
+// ChartDefs are the patterns every chart of a page uses, defined once at
+// the top of the page: hatching for what is missing (unassigned share)
+// and for what is wrong (share over 100%, stale). Their ids are taken
+// from the page's anchor set before any other.
+const (
+	gapPattern  = "chart-gap"
+	overPattern = "chart-over"
+)
+
+func chartDefs() template.HTML {
+	return template.HTML(fmt.Sprintf(`<svg class="chart-defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>`+
+		`<pattern id="%[1]s" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="%[3]s" stroke-width="1"/></pattern>`+
+		`<pattern id="%[2]s" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="4" height="4" fill="%[4]s"/><line x1="0" y1="0" x2="0" y2="4" stroke="#fff" stroke-width="1.5"/></pattern></defs></svg>`,
+		gapPattern, overPattern, chartInk, overflowFill))
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
@@ -70,7 +77,7 @@ func shareChart(icp ICP, id string) template.HTML {
 	}
 	over := math.Max(0, total-1)
 	if icp.Share.Unassigned > 0 {
-		segs = append(segs, seg{"unassigned", icp.Share.Unassigned, "url(#" + id + "-gap)"})
+		segs = append(segs, seg{"unassigned", icp.Share.Unassigned, "url(#" + gapPattern + ")"})
 		parts = append(parts, "unassigned "+percent(icp.Share.Unassigned))
 	}
 	if over > 0 {
@@ -80,7 +87,6 @@ func shareChart(icp ICP, id string) template.HTML {
 	scale := 100 / math.Max(1, total) // the bar is 100 wide; past 100% it shrinks
 	var b strings.Builder
 	svgOpen(&b, id, "100", "12", "none", label)
-	b.WriteString(svgDefs(id))
 	x := 0.0
 	for _, s := range segs {
 		w := s.value * scale
@@ -89,7 +95,7 @@ func shareChart(icp ICP, id string) template.HTML {
 	}
 	if over > 0 {
 		// The part past 100% is drawn over the bar's end, hatched.
-		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s-over)"/>`, 100-over*scale, over*scale, id)
+		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s)"/>`, 100-over*scale, over*scale, overPattern)
 	}
 	if over > 0 { // where 100% lies
 		fmt.Fprintf(&b, `<line x1="%.2f" y1="0" x2="%.2f" y2="12" stroke="%s" stroke-width=".6"/>`, scale, scale, chartInk)
@@ -111,10 +117,9 @@ func evidenceChart(p Persona, id string) template.HTML {
 	label := fmt.Sprintf("Evidence of %s: %d of %d claims supported; %d participants, %s confidence.", p.Name, e.SupportedClaims, e.Claims, e.Participants, e.Confidence)
 	var b strings.Builder
 	svgOpen(&b, id, "100", "22", "none", label)
-	b.WriteString(svgDefs(id))
 	for i, v := range []float64{coverage, strength} {
 		y := 1 + i*11
-		fmt.Fprintf(&b, `<rect x="0" y="%d" width="100" height="9" fill="url(#%s-gap)" stroke="%s" stroke-width=".3"/>`, y, id, chartInk)
+		fmt.Fprintf(&b, `<rect x="0" y="%d" width="100" height="9" fill="url(#%s)" stroke="%s" stroke-width=".3"/>`, y, gapPattern, chartInk)
 		if v > 0 {
 			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%.2f" height="9" fill="%s"/>`, y, 100*v, chartFill[i])
 		}
@@ -160,11 +165,10 @@ func staleChart(t Totals, id string) template.HTML {
 	label := fmt.Sprintf("%d of %d active ICPs and personas are stale.", t.StaleEntities, t.Reviewable)
 	var b strings.Builder
 	svgOpen(&b, id, "100", "12", "none", label)
-	b.WriteString(svgDefs(id))
 	stale := 100 * float64(t.StaleEntities) / float64(t.Reviewable)
 	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="%s"/>`, chartFill[1])
 	if stale > 0 {
-		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s-over)"/>`, 100-stale, stale, id)
+		fmt.Fprintf(&b, `<rect x="%.2f" y="1" width="%.2f" height="10" fill="url(#%s)"/>`, 100-stale, stale, overPattern)
 	}
 	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="none" stroke="%s" stroke-width=".3"/></svg>`, chartInk)
 	return template.HTML(b.String())

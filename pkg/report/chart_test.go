@@ -25,8 +25,8 @@ func TestShareChart(t *testing.T) {
 		want, avoid []string
 	}{
 		{"no shares: no chart", icp(0, Persona{Name: "x", Status: "active"}), nil, []string{"<svg"}},
-		{"coverage with the rest unassigned", icp(0.4, fiona), []string{`role="img"`, "unassigned 60%", "url(#c-gap)", "Fiona &#34;&lt;script&gt;&#34; 40%"}, []string{"<script>", "c-over)\"/>"}},
-		{"overflow hatched, with the 100% mark", icp(1.2, fiona, ravi), []string{"over 100% by 20%", "url(#c-over)", `<line x1="83.33"`}, []string{"unassigned"}},
+		{"coverage with the rest unassigned", icp(0.4, fiona), []string{`role="img"`, "unassigned 60%", "url(#chart-gap)", "Fiona &#34;&lt;script&gt;&#34; 40%"}, []string{"<script>", "chart-over"}},
+		{"overflow hatched, with the 100% mark", icp(1.2, fiona, ravi), []string{"over 100% by 20%", "url(#chart-over)", `<line x1="83.33"`}, []string{"unassigned"}},
 		{"retired, draft and negative personas do not count", icp(0.4, fiona, Persona{Name: "Old", Status: "retired", Share: share(0.5)}, Persona{Name: "Neg", Status: "active", Type: "negative", Share: share(0.5)}), []string{"Fiona"}, []string{"Old", "Neg"}},
 	}
 	for _, tt := range tests {

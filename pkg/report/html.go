@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -57,7 +58,13 @@ func HTML(w io.Writer, r *Report) error {
 	if sections, err = renderSections(t, pg); err != nil {
 		return err
 	}
+	// One allocation for the page: the sections are nearly all of it.
 	var b bytes.Buffer
+	size := 64 << 10
+	for _, sec := range sections {
+		size += len(sec)
+	}
+	b.Grow(size)
 	if err := t.Execute(&b, pg); err != nil {
 		return err
 	}
@@ -74,6 +81,8 @@ type page struct {
 	// Charts of the overview, with the ids they were given.
 	StaleChart, TimelineChart template.HTML
 	LastMonth                 string
+	// ChartDefs holds the patterns the charts share, once per page.
+	ChartDefs template.HTML
 }
 
 type icpView struct {
@@ -90,6 +99,7 @@ type icpView struct {
 	ShareChart        template.HTML
 	// Page is the ICP's page in a site, relative to the page linking it.
 	Page string
+	Href string // links the ICP's file
 }
 
 type personaView struct {
@@ -108,6 +118,10 @@ type personaView struct {
 	Redacted                     bool
 	// Page is the persona's page in a site, relative to the page linking it.
 	Page string
+	// Href links the persona's file; the view's interviews and claims
+	// carry hrefs in their paths, made once here rather than by a
+	// template function per link.
+	Href string
 	// Standalone: the card is a page of its own, its name the h2 under
 	// the page's h1, not an h4 in an ICP's section.
 	Standalone bool
@@ -120,8 +134,10 @@ type claimGroup struct {
 }
 
 func newPage(r *Report, bodies map[string]template.HTML) *page {
-	pg := &page{Report: r}
+	pg := &page{Report: r, ChartDefs: chartDefs()}
 	anchors := anchorSet{}
+	anchors.unique(gapPattern)
+	anchors.unique(overPattern)
 	pg.StaleChart = staleChart(r.Summary, anchors.unique("chart-stale"))
 	pg.TimelineChart = timelineChart(r.Timeline, anchors.unique("chart-timeline"))
 	if len(r.Timeline) > 0 {
@@ -133,6 +149,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies[c.Path],
+			Href: href(c.Path),
 		}
 		v.ShareChart = shareChart(c, anchors.unique("chart-share-"+c.ID))
 		for _, p := range c.Personas {
@@ -226,6 +243,21 @@ func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSe
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
 	}
+	// The view's own copies of the interviews and claims, their paths
+	// made links (the Report's stay paths).
+	p.Interviews = slices.Clone(p.Interviews)
+	for i := range p.Interviews {
+		p.Interviews[i].Path = href(p.Interviews[i].Path)
+	}
+	p.Claims = slices.Clone(p.Claims)
+	for i := range p.Claims {
+		p.Claims[i].Evidence = slices.Clone(p.Claims[i].Evidence)
+		for j := range p.Claims[i].Evidence {
+			if e := &p.Claims[i].Evidence[j]; e.Path != "" {
+				e.Path = href(e.Path)
+			}
+		}
+	}
 	var groups []claimGroup
 	for _, c := range p.Claims {
 		label := strings.ToUpper(c.List[:min(1, len(c.List))]) + c.List[min(1, len(c.List)):]
@@ -240,7 +272,7 @@ func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSe
 	}
 	anchor := anchors.unique("persona-" + p.ID)
 	return personaView{
-		Anchor: anchor, Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
+		Anchor: anchor, Href: href(p.Path), Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
 		ClaimGroups: groups, EvidenceChart: evidenceChart(p, anchors.unique("chart-evidence-"+p.ID)),
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),

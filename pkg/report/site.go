@@ -113,6 +113,7 @@ type siteCommon struct {
 	Report                       *Report
 	// BodyClass styles a kind of page: a persona's prints as one card.
 	BodyClass string
+	ChartDefs template.HTML
 }
 
 // name gives every entity its page: icps/, personas/ and interviews/,
@@ -179,7 +180,7 @@ func (s *site) personas() []personaView {
 }
 
 func (s *site) common(title, root string) siteCommon {
-	return siteCommon{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r}
+	return siteCommon{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r, ChartDefs: s.pg.ChartDefs}
 }
 
 // job is one page to render: its name, template and data.
