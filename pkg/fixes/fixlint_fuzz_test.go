@@ -71,7 +71,10 @@ func FuzzFixesHold(f *testing.F) {
 				t.Fatalf("a placed fix was not applied: %+v", e)
 			}
 			after := lintText(fixed)
-			if !invalid(before) && invalid(after) {
+			// A file of unknown kind is not checked past its kind, so its
+			// fix may reveal problems that were there all along (a key
+			// written twice); persona fix lints again and reports them.
+			if !invalid(before) && invalid(after) && fd.Rule != "kind-unknown" {
 				t.Fatalf("fixing %s (%q) broke the file:\n%s\n→\n%s\n%+v", fd.Rule, fd.Message, src, fixed, after)
 			}
 			if slices.ContainsFunc(after, func(a finding.Finding) bool {
