@@ -125,6 +125,14 @@ type personaView struct {
 	// Standalone: the card is a page of its own, its name the h2 under
 	// the page's h1, not an h4 in an ICP's section.
 	Standalone bool
+	// The Persona fields the card reads, repeated here: html/template
+	// finds a field of an embedded struct by a slow search on every use,
+	// which on a big report costs more than the rest of a card.
+	ID, ICP, Type, Status, Path string
+	Evidence                    Evidence
+	Quotes, ExternalEvidence    []string
+	Stale                       bool
+	Interviews                  []Interview
 }
 
 // claimGroup is one claim list of a card (goals, frustrations, ...).
@@ -279,6 +287,8 @@ func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSe
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
 		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
 		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies[p.Path],
+		ID: p.ID, ICP: p.ICP, Type: p.Type, Status: p.Status, Path: p.Path, Evidence: p.Evidence,
+		Quotes: p.Quotes, ExternalEvidence: p.ExternalEvidence, Stale: p.Stale, Interviews: p.Interviews,
 	}
 }
 
@@ -302,31 +312,15 @@ func renderSections(t *template.Template, r *page) ([]template.HTML, error) {
 	// Active ICPs first, then the retired ones, which sit apart.
 	icps := append(append([]icpView(nil), r.ICPs...), r.RetiredICPs...)
 	out := make([]template.HTML, len(icps))
-	errs := make([]error, len(icps))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var b bytes.Buffer
-				errs[i] = t.ExecuteTemplate(&b, "icp", icpSection{ICP: icps[i], Redacted: r.Redacted})
-				out[i] = template.HTML(b.String()) //nolint:gosec // produced by html/template
-			}
-		}()
-	}
-	for i := range icps {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	err := onAllCores(len(icps), func() func(int) error {
+		return func(i int) error {
+			var b bytes.Buffer
+			err := t.ExecuteTemplate(&b, "icp", icpSection{ICP: icps[i], Redacted: r.Redacted})
+			out[i] = template.HTML(b.String()) //nolint:gosec // produced by html/template
+			return err
 		}
-	}
-	return out, nil
+	})
+	return out, err
 }
 
 type bodyJob struct {
@@ -351,57 +345,46 @@ func renderBodies(r *Report, icpLevel, personaLevel int) (map[string]template.HT
 		}
 	}
 	out := make([]template.HTML, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// One converter per worker and heading shift; the body's own
-			// top heading decides the shift.
-			converters := map[int]goldmark.Markdown{}
-			parser := newBodyRenderer(0).Parser()
-			for i := range next {
-				src := []byte(jobs[i].src)
-				if mdguard.Check(src) != nil {
-					// Too complex to parse in bounded time: shown as the
-					// text it is (lint reports body-too-complex).
-					out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
-					continue
-				}
-				doc := parser.Parse(text.NewReader(src))
-				top := 6
-				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-					if h, ok := n.(*ast.Heading); ok && entering {
-						top = min(top, h.Level)
-					}
-					return ast.WalkContinue, nil
-				})
-				shift := max(jobs[i].level-top, 0)
-				md, ok := converters[shift]
-				if !ok {
-					md = newBodyRenderer(shift)
-					converters[shift] = md
-				}
-				var b bytes.Buffer
-				errs[i] = md.Renderer().Render(&b, src, doc)
-				// goldmark escapes all text and, without WithUnsafe, drops
-				// raw HTML and dangerous link targets: its output is safe.
-				out[i] = template.HTML(b.String()) //nolint:gosec
+	err := onAllCores(len(jobs), func() func(int) error {
+		// One converter per worker and heading shift; the body's own top
+		// heading decides the shift.
+		converters := map[int]goldmark.Markdown{}
+		parser := newBodyRenderer(0).Parser()
+		return func(i int) error {
+			src := []byte(jobs[i].src)
+			if mdguard.Check(src) != nil {
+				// Too complex to parse in bounded time: shown as the text
+				// it is (lint reports body-too-complex).
+				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
+				return nil
 			}
-		}()
+			doc := parser.Parse(text.NewReader(src))
+			top := 6
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if h, ok := n.(*ast.Heading); ok && entering {
+					top = min(top, h.Level)
+				}
+				return ast.WalkContinue, nil
+			})
+			shift := max(jobs[i].level-top, 0)
+			md, ok := converters[shift]
+			if !ok {
+				md = newBodyRenderer(shift)
+				converters[shift] = md
+			}
+			var b bytes.Buffer
+			err := md.Renderer().Render(&b, src, doc)
+			// goldmark escapes all text and, without WithUnsafe, drops raw
+			// HTML and dangerous link targets: its output is safe.
+			out[i] = template.HTML(b.String()) //nolint:gosec
+			return err
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	bodies := make(map[string]template.HTML, len(jobs))
 	for i, j := range jobs {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		bodies[j.path] = out[i]
 	}
 	return bodies, nil
@@ -453,4 +436,35 @@ func (r *bodyNodes) image(w util.BufWriter, source []byte, node ast.Node, enteri
 	_, _ = w.Write(util.EscapeHTML(alt.Bytes()))
 	_, _ = w.WriteString(`]</span>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// onAllCores calls work(i) for every i below n on every core; each worker
+// gets its own work function from newWorker, so it may keep state (a
+// parser) across the items it takes. It returns the error of the lowest
+// item that failed.
+func onAllCores(n int, newWorker func() func(i int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work := newWorker()
+			for i := range next {
+				errs[i] = work(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

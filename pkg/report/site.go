@@ -5,9 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
@@ -48,7 +46,7 @@ func Site(r *Report, write func(SiteFile) error) error {
 	pg := newPage(r, bodies)
 	funcs := template.FuncMap{
 		"plural": words.Plural,
-		"css":    func() template.CSS { return template.CSS(reportCSS + siteCSS) }, //nolint:gosec // our own stylesheet
+		"css":    func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
 		"href":   href,
 		"inc":    func(i int) int { return i + 1 },
 		// The single-file report's placeholders, unused by the site.
@@ -64,6 +62,10 @@ func Site(r *Report, write func(SiteFile) error) error {
 	}
 	s := &site{r: r, pg: pg, t: t}
 	s.name()
+	// One stylesheet for every page: inlined, it would be half the site.
+	if err := write(SiteFile{Name: "style.css", Data: []byte(reportCSS + siteCSS)}); err != nil {
+		return err
+	}
 	return s.render(write)
 }
 
@@ -107,13 +109,37 @@ type siteCell struct {
 	Text, Href string
 }
 
-// siteCommon is what every page shows.
-type siteCommon struct {
+// sitePage is every page's data, flat: html/template finds a field of an
+// embedded struct by a slow search on every use, so the fields every page
+// shows and those of each kind of page sit side by side.
+type sitePage struct {
 	Site, Title, Root, Generated string
 	Report                       *Report
 	// BodyClass styles a kind of page: a persona's prints as one card.
 	BodyClass string
 	ChartDefs template.HTML
+
+	// Lists (the index's ICPs, or a list page's lines), paginated.
+	Rows                      []icpView
+	Head                      []string
+	Lines                     [][]siteCell
+	Page                      int
+	Pages                     []string // every page's name when there are several
+	Empty                     string
+	StaleChart, TimelineChart template.HTML
+	Unassigned                []personaView
+
+	ICP                 icpView
+	Personas            []personaView
+	Citations           []siteCitation
+	More, MoreCitations bool
+
+	Persona           personaView
+	ICPPage, ICPTitle string
+
+	Interview Interview
+	CitedBy   []siteLink
+	Claims    []string
 }
 
 // name gives every entity its page: icps/, personas/ and interviews/,
@@ -179,8 +205,8 @@ func (s *site) personas() []personaView {
 	return append(out, s.pg.Unassigned...)
 }
 
-func (s *site) common(title, root string) siteCommon {
-	return siteCommon{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r, ChartDefs: s.pg.ChartDefs}
+func (s *site) common(title, root string) sitePage {
+	return sitePage{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r, ChartDefs: s.pg.ChartDefs}
 }
 
 // job is one page to render: its name, template and data.
@@ -205,29 +231,9 @@ func (s *site) render(write func(SiteFile) error) error {
 		jobs = append(jobs, s.interviewPage(iv))
 	}
 	jobs = append(jobs, s.lists()...)
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = s.renderOne(jobs[i], write)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return onAllCores(len(jobs), func() func(int) error {
+		return func(i int) error { return s.renderOne(jobs[i], write) }
+	})
 }
 
 func (s *site) renderOne(j job, write func(SiteFile) error) error {
@@ -261,15 +267,6 @@ func pageNames(base string, n int) []string {
 	return out
 }
 
-type siteIndex struct {
-	siteCommon
-	Rows                      []icpView
-	Page                      int
-	Pages                     []string // every page's name when there are several
-	StaleChart, TimelineChart template.HTML
-	Unassigned                []personaView
-}
-
 func (s *site) indexPages() []job {
 	rows := s.icps()
 	for i := range rows {
@@ -278,7 +275,8 @@ func (s *site) indexPages() []job {
 	names := pageNames("index", len(rows))
 	var out []job
 	for i, name := range names {
-		v := siteIndex{siteCommon: s.common(s.r.Title, ""), Page: i + 1, Rows: rows[min(i*SiteRows, len(rows)):min((i+1)*SiteRows, len(rows))]}
+		v := s.common(s.r.Title, "")
+		v.Page, v.Rows = i+1, rows[min(i*SiteRows, len(rows)):min((i+1)*SiteRows, len(rows))]
 		if len(names) > 1 {
 			v.Pages = names
 		}
@@ -294,14 +292,6 @@ func (s *site) indexPages() []job {
 	return out
 }
 
-type siteICP struct {
-	siteCommon
-	ICP                 icpView
-	Personas            []personaView
-	Citations           []siteCitation
-	More, MoreCitations bool
-}
-
 type siteCitation struct {
 	Citation
 	Page string
@@ -311,7 +301,8 @@ type siteCitation struct {
 const siteListCap = 500
 
 func (s *site) icpPage(c icpView) job {
-	v := siteICP{siteCommon: s.common(titleWord(c.Status, "ICP")+": "+c.Title, "../"), ICP: c}
+	v := s.common(titleWord(c.Status, "ICP")+": "+c.Title, "../")
+	v.ICP = c
 	for _, p := range append(append([]personaView(nil), c.Personas...), c.Retired...) {
 		p.Page = "../" + s.pages[p.Path]
 		v.Personas = append(v.Personas, p)
@@ -337,15 +328,10 @@ func (s *site) icpPage(c icpView) job {
 	return job{name: s.pages[c.Path], tmpl: "site-icp", data: v, lean: lean}
 }
 
-type sitePersona struct {
-	siteCommon
-	Persona           personaView
-	ICPPage, ICPTitle string
-}
-
 func (s *site) personaPage(p personaView) job {
 	p.Standalone = true
-	v := sitePersona{siteCommon: s.common(titleWord(p.Status, "Persona")+": "+p.Name, "../"), Persona: p}
+	v := s.common(titleWord(p.Status, "Persona")+": "+p.Name, "../")
+	v.Persona = p
 	v.BodyClass = "persona-page"
 	if c, ok := s.icpOf[p.Path]; ok {
 		v.ICPPage, v.ICPTitle = "../"+s.pages[c.Path], c.Title
@@ -358,25 +344,10 @@ func (s *site) personaPage(p personaView) job {
 	return job{name: s.pages[p.Path], tmpl: "site-persona", data: v, lean: lean}
 }
 
-type siteInterview struct {
-	siteCommon
-	Interview Interview
-	CitedBy   []siteLink
-	Claims    []string
-}
-
 func (s *site) interviewPage(iv Interview) job {
-	v := siteInterview{siteCommon: s.common("Interview "+iv.ID, "../"), Interview: iv, CitedBy: s.citedBy[iv.Path], Claims: s.claims[iv.Path]}
+	v := s.common("Interview "+iv.ID, "../")
+	v.Interview, v.CitedBy, v.Claims = iv, s.citedBy[iv.Path], s.claims[iv.Path]
 	return job{name: s.pages[iv.Path], tmpl: "site-interview", data: v}
-}
-
-type siteList struct {
-	siteCommon
-	Head  []string
-	Lines [][]siteCell
-	Page  int
-	Pages []string
-	Empty string
 }
 
 // lists are the persona, interview and finding lists, paginated.
@@ -397,8 +368,9 @@ func (s *site) lists() []job {
 	add := func(base, title, empty string, head []string, lines [][]siteCell) {
 		names := pageNames(base, len(lines))
 		for i, name := range names {
-			v := siteList{siteCommon: s.common(title, ""), Head: head, Page: i + 1, Empty: empty,
-				Lines: lines[min(i*SiteRows, len(lines)):min((i+1)*SiteRows, len(lines))]}
+			v := s.common(title, "")
+			v.Head, v.Page, v.Empty = head, i+1, empty
+			v.Lines = lines[min(i*SiteRows, len(lines)):min((i+1)*SiteRows, len(lines))]
 			if len(names) > 1 {
 				v.Pages = names
 			}
