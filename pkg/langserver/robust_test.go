@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -167,4 +168,43 @@ func TestShutdownThenExit(t *testing.T) {
 	case <-timeAfter():
 		t.Fatal("exit did not end the connection")
 	}
+}
+
+// A notification the server has no use for (Neovim sends
+// workspace/didChangeConfiguration) is ignored in silence: nothing in the
+// log, no reply, the connection goes on.
+func TestUnknownNotificationIsQuiet(t *testing.T) {
+	c2sR, c2sW := io.Pipe()
+	s2cR, s2cW := io.Pipe()
+	var logged syncBuffer
+	go Serve(context.Background(), Options{In: c2sR, Out: s2cW, Log: &logged})
+	c := &client{t: t, diags: map[string]published{}}
+	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(duplex{s2cR, c2sW}, jsonrpc2.VSCodeObjectCodec{}), clientHandler{c})
+	defer func() { conn.Close(); c2sW.Close() }()
+	c.conn = conn
+	var out json.RawMessage
+	c.call("initialize", map[string]any{"capabilities": map[string]any{}}, &out)
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{}})
+	c.notify("$/cancelRequest", map[string]any{"id": 1})
+	c.sync()
+	if s := logged.String(); s != "" {
+		t.Errorf("the log says %q", s)
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"runtime/debug"
 	"time"
 
@@ -46,7 +47,9 @@ func Serve(ctx context.Context, opts Options) error {
 	s := newServer(opts)
 	stream := jsonrpc2.NewBufferedStream(pipe{opts.In, opts.Out}, jsonrpc2.VSCodeObjectCodec{})
 	handler := jsonrpc2.HandlerWithError(s.handle)
-	conn := jsonrpc2.NewConn(ctx, stream, handler)
+	// The library's own complaints go to the server's log, not the
+	// process's stderr.
+	conn := jsonrpc2.NewConn(ctx, stream, handler, jsonrpc2.SetLogger(log.New(s.opts.Log, "persona lsp: ", 0)))
 	s.conn = conn
 	select {
 	case <-conn.DisconnectNotify():
@@ -137,6 +140,8 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	}
 	r, validMethod, validParams, err := s.protocol.Handle(gctx)
 	switch {
+	case !validMethod && req.Notif:
+		return nil, nil // a notification the server has no use for
 	case !validMethod:
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "persona lsp does not handle " + req.Method}
 	case !validParams:
