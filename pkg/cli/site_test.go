@@ -24,6 +24,13 @@ func TestSiteLinksResolve(t *testing.T) {
 	}{
 		{"generated", func(dir string) error { _, err := generate.Workspace(dir, generate.Defaults(30)); return err }},
 		{"hostile names", func(dir string) error { _, err := generate.HostileNames(dir); return err }},
+		{"an interview named a#b.md", func(dir string) error {
+			return generate.Files(dir, map[string]string{
+				"icps/s.md":         "---\nkind: icp\nid: s\ntitle: S\n---\n",
+				"interviews/a#b.md": "---\nkind: interview\nid: iv\ndate: 2026-01-01\nicp: s\n---\nWe close by hand.\n",
+				"personas/p.md":     "---\nkind: persona\nid: p\nname: P\nicp: s\nsources: [iv]\ngoals:\n  - text: Close fast\n    evidence: [iv]\n---\n",
+			})
+		}},
 	} {
 		t.Run(ws.name, func(t *testing.T) {
 			root := t.TempDir()
@@ -79,6 +86,14 @@ func TestSiteLinksResolve(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if ws.name == "an interview named a#b.md" {
+				// Its page names the claims citing it; its ICP's page links it.
+				page, _ := os.ReadFile(filepath.Join(site, "interviews", "iv.html"))
+				icp, _ := os.ReadFile(filepath.Join(site, "icps", "s.html"))
+				if !strings.Contains(string(page), "Close fast") || !strings.Contains(string(icp), `href="../interviews/iv.html"`) {
+					t.Errorf("the interview's page or link is missing:\n%s", page)
+				}
 			}
 			if ws.name == "generated" {
 				// 30 ICPs × 8 personas: the persona list runs to 2 pages.

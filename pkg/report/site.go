@@ -169,9 +169,6 @@ func (s *site) name() {
 		for _, p := range append(append([]personaView(nil), c.Personas...), c.Retired...) {
 			give("personas", p.Path, p.ID)
 			s.icpOf[p.Path] = c
-			for _, iv := range p.Interviews {
-				addInterview(iv)
-			}
 		}
 		for _, ct := range c.Citations {
 			s.claims[ct.Path] = append(s.claims[ct.Path], ct.Claims...)
@@ -179,17 +176,21 @@ func (s *site) name() {
 	}
 	for _, p := range s.pg.Unassigned {
 		give("personas", p.Path, p.ID)
+	}
+	// The interviews come from the Report's personas, whose paths are the
+	// paths as shown (a view's are already links, percent-encoded).
+	var personas []Persona
+	for _, c := range s.r.ICPs {
+		personas = append(personas, c.Personas...)
+	}
+	for _, p := range append(personas, s.r.Unassigned...) {
 		for _, iv := range p.Interviews {
 			addInterview(iv)
+			s.citedBy[iv.Path] = append(s.citedBy[iv.Path], siteLink{orDefault(p.Name, p.ID), "../" + s.pages[p.Path]})
 		}
 	}
 	for _, iv := range s.r.Uncited {
 		addInterview(iv)
-	}
-	for _, p := range s.personas() {
-		for _, iv := range p.Interviews {
-			s.citedBy[iv.Path] = append(s.citedBy[iv.Path], siteLink{orDefault(p.Name, p.ID), "../" + s.pages[p.Path]})
-		}
 	}
 }
 
