@@ -52,22 +52,9 @@ func (g *globalOptions) openProject(start string) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc, show := p.loc, p.show
-	cfg := config.Default()
-	// Collect the config's problems and the rules' (unknown ids, bad
-	// options) together, so config verify can list every one.
-	var problems config.Problems
-	if loc.ConfigPath != "" {
-		if cfg, err = config.Load(loc.ConfigPath, show(loc.ConfigPath)); err != nil && (cfg == nil || !problems.Add(err)) {
-			return nil, usageError(err)
-		}
-	}
-	runner, err := lint.NewRunner(cfg, rules.All())
-	if err != nil && !problems.Add(err) {
+	cfg, runner, err := rules.Configured(p.loc.ConfigPath, p.show(p.loc.ConfigPath))
+	if err != nil {
 		return nil, usageError(err)
-	}
-	if len(problems) > 0 {
-		return nil, usageError(problems.Sorted())
 	}
 	p.cfg, p.runner = cfg, runner
 	return p, nil

@@ -16,7 +16,6 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
-	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
@@ -260,17 +259,11 @@ func (c *client) diagnostics(rel string) []wireDiagnostic {
 // what the diagnostics must equal.
 func lintNow(t *testing.T, root string) map[string][]finding.Finding {
 	t.Helper()
-	cfg := config.Default()
 	loc, err := workspace.Locate(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loc.ConfigPath != "" {
-		if cfg, err = config.Load(loc.ConfigPath, loc.ConfigPath); err != nil {
-			t.Fatal(err)
-		}
-	}
-	runner, err := lint.NewRunner(cfg, rules.All())
+	cfg, runner, err := rules.Configured(loc.ConfigPath, loc.ConfigPath)
 	if err != nil {
 		t.Fatal(err)
 	}

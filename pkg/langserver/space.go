@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
@@ -56,29 +55,13 @@ func (s *server) spaceFor(abs string) *space {
 // all; open files keep their unsaved text.
 func (s *server) load(sp *space) {
 	sp.broken, sp.ws, sp.findings = "", nil, map[string][]finding.Finding{}
-	cfg := config.Default()
-	var problems config.Problems
-	if sp.loc.ConfigPath != "" {
-		var err error
-		if cfg, err = config.Load(sp.loc.ConfigPath, sp.loc.ConfigPath); err != nil && (cfg == nil || !problems.Add(err)) {
-			sp.broken = err.Error()
-		}
-	}
-	runner, err := lint.NewRunner(cfg, rules.All())
-	if err != nil && !problems.Add(err) {
-		sp.broken = err.Error()
-	}
-	if len(problems) > 0 {
-		sp.broken = problems.Sorted().Error()
-	}
-	if sp.broken == "" {
+	cfg, runner, err := rules.Configured(sp.loc.ConfigPath, sp.loc.ConfigPath)
+	if err == nil {
 		sp.runner = runner
 		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true})
-		if err != nil {
-			sp.broken = err.Error()
-		}
 	}
-	if sp.broken != "" {
+	if err != nil {
+		sp.broken = err.Error()
 		s.showError(fmt.Sprintf("persona: nothing is checked in %s: %s", sp.loc.Root, sp.broken))
 		return
 	}

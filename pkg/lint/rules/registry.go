@@ -3,6 +3,7 @@
 package rules
 
 import (
+	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/lint"
 )
@@ -131,3 +132,26 @@ func (m meta) ID() string                     { return m.id }
 func (m meta) DefaultSeverity() lint.Severity { return m.sev }
 func (m meta) Summary() string                { return m.summary }
 func (m meta) Help() string                   { return m.help }
+
+// Configured reads the config at path, shown as shown in messages ("" for
+// none: the defaults apply), and checks it against every rule. It returns
+// the config and the runner, or every problem of both together, sorted,
+// so that config verify, lint and the editor server report the same.
+func Configured(path, shown string) (*config.Config, *lint.Runner, error) {
+	cfg := config.Default()
+	var problems config.Problems
+	if path != "" {
+		var err error
+		if cfg, err = config.Load(path, shown); err != nil && (cfg == nil || !problems.Add(err)) {
+			return nil, nil, err
+		}
+	}
+	runner, err := lint.NewRunner(cfg, All())
+	if err != nil && !problems.Add(err) {
+		return nil, nil, err
+	}
+	if len(problems) > 0 {
+		return nil, nil, problems.Sorted()
+	}
+	return cfg, runner, nil
+}
