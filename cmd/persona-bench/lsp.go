@@ -69,19 +69,21 @@ func lspBench(persona, dir string, edits int) error {
 	ctx := context.Background()
 	conn, published, cmd := s.conn, s.published, s.cmd
 
-	// Each edit rewrites the persona's share, the kind of change typing
-	// makes, alternating so that every edit changes the text.
+	// Each edit rewrites the persona's icp line, the kind of change typing
+	// makes: to a typo and back, so that every edit changes the text and
+	// every other one changes its findings.
 	var latencies []time.Duration
-	line, col := lineOf(string(text), "\nicp: ")
+	line, original := icpLine(string(text))
+	lines := [2]string{"icp: mid-markt", original}
 	for i := range edits {
 		version := i + 2
-		value := []string{"icp: mid-markt", "icp: " + icpOf(string(text))}[i%2]
+		before := lines[(i+1)%2] // what the line reads now
 		sent := time.Now()
 		conn.Notify(ctx, "textDocument/didChange", map[string]any{
 			"textDocument": map[string]any{"uri": uri, "version": version},
 			"contentChanges": []any{map[string]any{
-				"range": map[string]any{"start": map[string]any{"line": line, "character": col}, "end": map[string]any{"line": line, "character": col + len(currentICPLine(i, string(text)))}},
-				"text":  value,
+				"range": map[string]any{"start": map[string]any{"line": line, "character": 0}, "end": map[string]any{"line": line, "character": len(before)}},
+				"text":  lines[i%2],
 			}},
 		})
 		if _, err := waitFor(published, uri, version); err != nil {
@@ -211,31 +213,14 @@ func firstPersona(dir string) (string, error) {
 	return found, err
 }
 
-// lineOf is the 0-based line and column just after needle's leading
-// newline: where its line starts.
-func lineOf(text, needle string) (int, int) {
-	i := strings.Index(text, needle)
-	if i < 0 {
-		return 0, 0
+// icpLine finds a persona's icp line: its 0-based number and its text.
+func icpLine(text string) (int, string) {
+	for n, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "icp: ") {
+			return n, l
+		}
 	}
-	return strings.Count(text[:i+1], "\n"), 0
-}
-
-func icpOf(text string) string {
-	i := strings.Index(text, "\nicp: ")
-	if i < 0 {
-		return ""
-	}
-	rest := text[i+len("\nicp: "):]
-	return rest[:strings.IndexByte(rest+"\n", '\n')]
-}
-
-// currentICPLine is the icp line as it reads before edit i.
-func currentICPLine(i int, text string) string {
-	if i%2 == 0 {
-		return "icp: " + icpOf(text)
-	}
-	return "icp: mid-markt"
+	return 0, ""
 }
 
 // peakRSS reads a live process's peak resident set from /proc, in KiB.

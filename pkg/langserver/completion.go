@@ -10,7 +10,6 @@ import (
 
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/model"
-	"github.com/personakit/persona/pkg/workspace"
 )
 
 // maxCompletions bounds a completion list; the list says it is incomplete,
@@ -158,7 +157,7 @@ func (s *server) entityIDs(b *buffer, k model.Kind) []candidate {
 		if d.Kind != k || d.ID == "" {
 			continue
 		}
-		out = append(out, candidate{label: d.ID, insert: d.ID, detail: titleOf(d), doc: describe(b.sp.ws, d), kind: protocol.CompletionItemKindReference})
+		out = append(out, candidate{label: d.ID, insert: d.ID, detail: titleOf(d), doc: describe(d), kind: protocol.CompletionItemKindReference})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].label < out[j].label })
 	return out
@@ -186,7 +185,7 @@ func titleOf(d *model.Document) string {
 }
 
 // describe is the hover text of an entity: kind, id, title, status, path.
-func describe(ws *workspace.Workspace, d *model.Document) string {
+func describe(d *model.Document) string {
 	var sb strings.Builder
 	sb.WriteString("**" + markdownText(string(d.Kind)+" "+d.ID) + "**")
 	if t := titleOf(d); t != "" {

@@ -130,7 +130,7 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 		case t.doc == nil:
 			value = fmt.Sprintf("%s resolves to nothing in this workspace", "`"+strings.ReplaceAll(t.ref.Value, "`", "'")+"`")
 		case t.quote != "":
-			value = describe(b.sp.ws, t.doc)
+			value = describe(t.doc)
 			line, text, percent, found := s.passage(b.sp, t.doc, t.quote)
 			switch {
 			case found:
@@ -141,7 +141,7 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 				value += "\n\nNot in the notes."
 			}
 		default:
-			value = describe(b.sp.ws, t.doc)
+			value = describe(t.doc)
 		}
 		return &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: value}}, nil
 	}

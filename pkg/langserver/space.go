@@ -8,7 +8,6 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
-	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -111,10 +110,13 @@ func (s *server) refresh(sp *space, rel string) {
 	for _, f := range found {
 		sp.findings[f.Path] = append(sp.findings[f.Path], f)
 	}
-	published := map[string]bool{}
-	for _, d := range append(scope, &model.Document{Path: rel}) {
-		if b := sp.open[d.Path]; b != nil && !published[d.Path] {
-			published[d.Path] = true
+	// The changed file is published even when it is no document now (its
+	// diagnostics are then cleared), and before the others it affects.
+	if b := sp.open[rel]; b != nil {
+		s.publish(b)
+	}
+	for _, d := range scope {
+		if b := sp.open[d.Path]; b != nil && d.Path != rel {
 			s.publish(b)
 		}
 	}

@@ -196,11 +196,19 @@ func (ws *Workspace) refIndex() *refIndex {
 // reference that reads as d's id or ends in d's file name (a superset of
 // those whose references resolve to d), each once.
 func (ws *Workspace) CitersOf(d *model.Document) []*model.Document {
+	return ws.citersOf(d.Path, d.ID)
+}
+
+// citersOf is CitersOf for the file rel with the id id ("" for a file
+// that is no entity).
+func (ws *Workspace) citersOf(rel, id string) []*model.Document {
 	ix := ws.refIndex()
-	out := slices.Clone(ix.citers[d.Path])
-	for _, k := range []string{d.ID, path.Base(d.Path)} {
+	var out []*model.Document
+	seen := map[*model.Document]bool{}
+	for _, k := range []string{rel, id, path.Base(rel)} {
 		for _, p := range ix.citers[k] {
-			if !slices.Contains(out, p) {
+			if !seen[p] {
+				seen[p] = true
 				out = append(out, p)
 			}
 		}
@@ -231,8 +239,7 @@ func (ws *Workspace) Affected(rel string, old, now *model.Document) []*model.Doc
 	}
 	icps := map[string]bool{}
 	var sameID []*model.Document // documents whose id may be shared
-	file := &model.Document{Path: rel, ID: path.Base(rel)}
-	add(ws.CitersOf(file)...) // references by path, to any file
+	add(ws.citersOf(rel, "")...) // references by path, to any file
 	for _, d := range []*model.Document{old, now} {
 		if d == nil || d.Kind == "" {
 			continue
