@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -130,7 +131,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		ICP: o.icp, Status: o.status,
 	})
 	if o.format == "site" {
-		return writeSite(g, p, ws, o, r)
+		return writeSite(g, p, o, r)
 	}
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
@@ -165,7 +166,7 @@ func staleness(r *lint.Runner, today time.Time) func(*model.Document) bool {
 
 // writeSite writes the report as a site into the -o directory, whole or
 // not at all, never over the workspace or a directory holding its files.
-func writeSite(g *globalOptions, p *project, ws *workspace.Workspace, o *reportOptions, r *report.Report) error {
+func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report) error {
 	out, err := g.abs(o.output)
 	if err != nil {
 		return err
@@ -173,11 +174,26 @@ func writeSite(g *globalOptions, p *project, ws *workspace.Workspace, o *reportO
 	if rel, err := filepath.Rel(out, p.loc.Root); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return usageErrorf("refusing to write the site to %s: it holds the workspace; choose a directory outside it, such as site/", o.output)
 	}
-	for _, rel := range ws.MarkdownFiles() {
-		file := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
-		if r, err := filepath.Rel(out, file); err == nil && !strings.HasPrefix(r, "..") {
-			return usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.showRel(rel))
+	// What the directory holds is all that could be replaced: none of it
+	// may be what persona reads (a config, a template, an entity or any
+	// Markdown file of the workspace).
+	var held error
+	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
 		}
+		why := p.inputFile(path)
+		if rel, err := filepath.Rel(p.loc.Root, path); why == "" && err == nil && strings.HasSuffix(path, ".md") && !strings.HasPrefix(rel, "..") {
+			why = "a Markdown file of the workspace"
+		}
+		if why != "" {
+			held = usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.show(path))
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if held != nil {
+		return held
 	}
 	err = fileio.WriteDir(out, o.force, func(write func(string, []byte) error) error {
 		return report.Site(r, func(f report.SiteFile) error { return write(f.Name, f.Data) })
