@@ -115,9 +115,6 @@ func (c *Context) Entities(k model.Kind) []*model.Document {
 // Scoped reports whether the run checks only some documents (Options.Scope).
 func (c *Context) Scoped() bool { return c.runner.scope != nil }
 
-// InScope reports whether the run checks d.
-func (c *Context) InScope(d *model.Document) bool { return c.runner.scope == nil || c.runner.scope[d] }
-
 // Report records a finding of the running rule in doc at pos.
 func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args ...any) {
 	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), nil)

@@ -28,7 +28,7 @@ func (ws *Workspace) overlay(rel string) ([]byte, bool) {
 // Only the one file is decoded: this is how the editor server keeps a
 // loaded workspace current as files are edited.
 func (ws *Workspace) Put(rel string) (old, now *model.Document) {
-	old = ws.doc(rel)
+	old = ws.Doc(rel)
 	eligible := strings.HasSuffix(rel, ".md") && !Ignored(ws.Config.Exclude, rel) && !strings.HasPrefix(rel, "../") && rel != ".."
 	exists := false
 	if eligible {
@@ -117,18 +117,15 @@ func (ws *Workspace) reindex(old, now *model.Document) {
 	}
 }
 
-// doc returns the document (an entity, or a file with problems) at rel.
-func (ws *Workspace) doc(rel string) *model.Document {
+// Doc returns the document at the workspace-relative path rel: an entity
+// or a file with problems; nil for ordinary Markdown and unknown paths.
+func (ws *Workspace) Doc(rel string) *model.Document {
 	i, found := sort.Find(len(ws.Docs), func(i int) int { return strings.Compare(rel, ws.Docs[i].Path) })
 	if !found {
 		return nil
 	}
 	return ws.Docs[i]
 }
-
-// Doc returns the document at the workspace-relative path rel: an entity
-// or a file with problems; nil for ordinary Markdown and unknown paths.
-func (ws *Workspace) Doc(rel string) *model.Document { return ws.doc(rel) }
 
 // idsChanged reports whether the ids of kind k in the workspace changed
 // when a document went from old to now.
@@ -315,7 +312,7 @@ func (ws *Workspace) Affected(rel string, old, now *model.Document) []*model.Doc
 	}
 	out := make([]*model.Document, 0, len(set))
 	for d := range set {
-		if ws.byPath[d.Path] == d || ws.doc(d.Path) == d {
+		if ws.byPath[d.Path] == d || ws.Doc(d.Path) == d {
 			out = append(out, d)
 		}
 	}
