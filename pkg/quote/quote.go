@@ -65,8 +65,18 @@ func normalizeUnicode(s string) (string, []lineMark) {
 	s = strings.ReplaceAll(s, "…", "...")
 	var f folder
 	f.out = make([]byte, 0, len(s))
-	for _, r := range s {
-		f.take(r, fold(r))
+	for i, r := range s {
+		folded := fold(r)
+		if folded < 0 {
+			// A marker stays where dropping it would join what follows
+			// (a combining mark, a Hangul vowel) to what precedes: the
+			// result would no longer be normalised, and a quote of it
+			// would normalise to other text.
+			if next := s[i+utf8.RuneLen(r):]; next != "" && !norm.NFKC.PropertiesString(next).BoundaryBefore() {
+				folded = r
+			}
+		}
+		f.take(r, folded)
 	}
 	return f.result()
 }
