@@ -250,9 +250,10 @@ func parts(q string) []string {
 // quotes. It is not safe for concurrent use.
 type Text struct {
 	// lower is the notes in lower case when they are ASCII, for the
-	// verbatim check; raw is the notes when they are not. flat and marks
-	// are the normalised text, made only when a quote is not found
-	// verbatim.
+	// verbatim check, kept after normalising so that a quote's line does
+	// not depend on which quotes were looked up before it; raw is the
+	// notes when they are not ASCII. flat and marks are the normalised
+	// text, made only when a quote is not found verbatim.
 	lower, raw []byte
 	flat       string
 	marks      []lineMark
@@ -333,7 +334,7 @@ func (t *Text) normalise() {
 		} else {
 			t.flat, t.marks = normalize(string(t.raw))
 		}
-		t.raw, t.lower, t.normalised = nil, nil, true
+		t.raw, t.normalised = nil, true
 	}
 }
 
@@ -345,7 +346,10 @@ func (t *Text) Occurs(quote string) bool {
 }
 
 // Locate is Occurs that also says on which line (0-based) of the text the
-// quote starts.
+// quote starts: where it first occurs as written (in any case), else where
+// it first occurs once both are normalised. A quote copied from the notes
+// thus points at the place it was copied from, even when a looser match
+// (across a line break or an emphasis marker) comes earlier.
 func (t *Text) Locate(quote string) (int, bool) {
 	ps := parts(quote)
 	if len(ps) == 0 {
@@ -420,8 +424,8 @@ func indexLong(text, quote []byte) int {
 // such parts, and every part not found verbatim, take the normalised path.
 // FuzzOccurs holds the two paths to the same answers.
 func (t *Text) locateVerbatim(ps []string) (int, bool) {
-	if t.normalised || t.raw != nil {
-		return 0, false // normalised already, or not ASCII
+	if t.lower == nil {
+		return 0, false // not ASCII
 	}
 	for _, p := range ps {
 		if p[0] == '>' {
