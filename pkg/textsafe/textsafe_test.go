@@ -1,6 +1,7 @@
 package textsafe
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -90,7 +91,11 @@ func TestHTML(t *testing.T) {
 
 func FuzzHTML(f *testing.F) {
 	f.Add("<p>\x07\u0085\ufffe\xff</p>")
+	f.Add("0123456789abcdef\x7f0123456789abcdef\x1f01234567\t\n\r\f")
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := firstForbidden([]byte(s)), forbiddenSlowly(s); got != want {
+			t.Fatalf("firstForbidden(%q) = %d, want %d", s, got, want)
+		}
 		out := HTML([]byte(s))
 		if !utf8.Valid(out) || firstForbidden(out) >= 0 {
 			t.Fatalf("HTML(%q) = %q still holds a forbidden code point", s, out)
@@ -99,4 +104,19 @@ func FuzzHTML(f *testing.F) {
 			t.Fatalf("HTML changed clean text %q", s)
 		}
 	})
+}
+
+// forbiddenSlowly is firstForbidden one code point at a time, as the HTML
+// standard words it.
+func forbiddenSlowly(s string) int {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return i // invalid UTF-8
+		case r < 0x20 && !strings.ContainsRune("\t\n\r\f", r), r >= 0x7f && r <= 0x9f,
+			r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe:
+			return i
+		}
+	}
+	return -1
 }
