@@ -41,35 +41,38 @@ func HTML(w io.Writer, r *Report) error {
 		return err
 	}
 	pg := newPage(r, bodies)
-	var sections []template.HTML
 	funcs := template.FuncMap{
-		"plural":  words.Plural,
-		"css":     func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
-		"section": func(i int) template.HTML { return sections[i] },
-		"href":    href,
-		// retired places the retired ICPs' sections, rendered after the
-		// active ones.
-		"retired": func(i int) template.HTML { return sections[len(pg.ICPs)+i] },
+		"plural": words.Plural,
+		"css":    func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
+		"href":   href,
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
 		return err
 	}
-	if sections, err = renderSections(t, pg); err != nil {
+	var head, tail bytes.Buffer
+	if err := t.ExecuteTemplate(&head, "head", pg); err != nil {
 		return err
 	}
-	// One allocation for the page: the sections are nearly all of it.
-	var b bytes.Buffer
-	size := 64 << 10
-	for _, sec := range sections {
-		size += len(sec)
-	}
-	b.Grow(size)
-	if err := t.Execute(&b, pg); err != nil {
+	if err := t.ExecuteTemplate(&tail, "tail", pg); err != nil {
 		return err
 	}
-	_, err = w.Write(textsafe.HTML(b.Bytes()))
-	return err
+	sections := renderSections(pg)
+	// The sections are nearly all of the page, and are written as they
+	// are: one allocation for it when w can take the hint.
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		size := head.Len() + tail.Len()
+		for _, sec := range sections {
+			size += len(sec)
+		}
+		g.Grow(size)
+	}
+	for _, piece := range slices.Concat([][]byte{textsafe.HTML(head.Bytes())}, sections, [][]byte{textsafe.HTML(tail.Bytes())}) {
+		if _, err := w.Write(piece); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // The views hold every label ready-made: html/template calls functions by
@@ -299,28 +302,24 @@ func orNoneText(items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// icpSection is what the "icp" template renders: one ICP's section.
-type icpSection struct {
-	ICP      icpView
-	Redacted bool
-}
-
-// renderSections executes the "icp" template for every ICP on all cores
-// (html/template may run in parallel); the page template then places the
-// escaped sections in order.
-func renderSections(t *template.Template, r *page) ([]template.HTML, error) {
+// renderSections writes every ICP's section, each after a line break, on
+// all cores, made valid HTML by textsafe there too; the page's head and
+// tail go around them in order.
+func renderSections(r *page) [][]byte {
 	// Active ICPs first, then the retired ones, which sit apart.
 	icps := append(append([]icpView(nil), r.ICPs...), r.RetiredICPs...)
-	out := make([]template.HTML, len(icps))
-	err := onAllCores(len(icps), func() func(int) error {
+	out := make([][]byte, len(icps))
+	_ = onAllCores(len(icps), func() func(int) error {
 		return func(i int) error {
 			var b bytes.Buffer
-			err := t.ExecuteTemplate(&b, "icp", icpSection{ICP: icps[i], Redacted: r.Redacted})
-			out[i] = template.HTML(b.String()) //nolint:gosec // produced by html/template
-			return err
+			b.Grow(4096 * (1 + len(icps[i].Personas) + len(icps[i].Retired)))
+			b.WriteByte('\n')
+			writeICPSection(&b, &icps[i])
+			out[i] = textsafe.HTML(b.Bytes())
+			return nil
 		}
 	})
-	return out, err
+	return out
 }
 
 type bodyJob struct {

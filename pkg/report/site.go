@@ -44,19 +44,7 @@ func Site(r *Report, write func(SiteFile) error) error {
 		return err
 	}
 	pg := newPage(r, bodies)
-	funcs := template.FuncMap{
-		"plural": words.Plural,
-		"css":    func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
-		"href":   href,
-		"inc":    func(i int) int { return i + 1 },
-		// The single-file report's placeholders, unused by the site.
-		"section": func(int) template.HTML { return "" },
-		"retired": func(int) template.HTML { return "" },
-	}
-	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
-	if err == nil {
-		_, err = t.New("site").Parse(siteTemplate)
-	}
+	t, err := parseSite()
 	if err != nil {
 		return err
 	}
@@ -67,6 +55,12 @@ func Site(r *Report, write func(SiteFile) error) error {
 		return err
 	}
 	return s.render(write)
+}
+
+// parseSite parses the templates of the index and ICP pages.
+func parseSite() (*template.Template, error) {
+	funcs := template.FuncMap{"plural": words.Plural, "head": siteHead, "foot": siteFoot, "pager": sitePager}
+	return template.New("site").Funcs(funcs).Parse(siteTemplate)
 }
 
 // siteCSS adds the site's navigation to the report's stylesheet.
@@ -210,13 +204,15 @@ func (s *site) common(title, root string) sitePage {
 	return sitePage{Site: s.r.Title, Title: title, Root: root, Generated: s.r.Generated, Report: s.r, ChartDefs: s.pg.ChartDefs}
 }
 
-// job is one page to render: its name, template and data.
+// job is one page to render: its name, its data, and the template or
+// the function that writes it.
 type job struct {
 	name, tmpl string
-	data       any
+	write      func(*bytes.Buffer, *sitePage)
+	data       sitePage
 	// lean is the same page without what can make it heavy, for a page
 	// that would weigh more than MaxSitePage; nil when nothing can go.
-	lean func() any
+	lean func() sitePage
 }
 
 func (s *site) render(write func(SiteFile) error) error {
@@ -239,12 +235,19 @@ func (s *site) render(write func(SiteFile) error) error {
 
 func (s *site) renderOne(j job, write func(SiteFile) error) error {
 	var b bytes.Buffer
-	if err := s.t.ExecuteTemplate(&b, j.tmpl, j.data); err != nil {
+	execute := func(v sitePage) error {
+		if j.write != nil {
+			j.write(&b, &v)
+			return nil
+		}
+		return s.t.ExecuteTemplate(&b, j.tmpl, v)
+	}
+	if err := execute(j.data); err != nil {
 		return err
 	}
 	if b.Len() > MaxSitePage && j.lean != nil {
 		b.Reset()
-		if err := s.t.ExecuteTemplate(&b, j.tmpl, j.lean()); err != nil {
+		if err := execute(j.lean()); err != nil {
 			return err
 		}
 	}
@@ -321,7 +324,7 @@ func (s *site) icpPage(c icpView) job {
 	if len(v.Citations) > siteListCap {
 		v.Citations, v.MoreCitations = v.Citations[:siteListCap], true
 	}
-	lean := func() any {
+	lean := func() sitePage {
 		l := v
 		l.ICP.Body = template.HTML(`<p class="meta">The notes of this ICP are too long for this page; read them in the file.</p>`)
 		return l
@@ -337,18 +340,18 @@ func (s *site) personaPage(p personaView) job {
 	if c, ok := s.icpOf[p.Path]; ok {
 		v.ICPPage, v.ICPTitle = "../"+s.pages[c.Path], c.Title
 	}
-	lean := func() any {
+	lean := func() sitePage {
 		l := v
 		l.Persona.Body = template.HTML(`<p class="meta">The notes of this persona are too long for this page; read them in the file.</p>`)
 		return l
 	}
-	return job{name: s.pages[p.Path], tmpl: "site-persona", data: v, lean: lean}
+	return job{name: s.pages[p.Path], write: writePersonaPage, data: v, lean: lean}
 }
 
 func (s *site) interviewPage(iv Interview) job {
 	v := s.common("Interview "+iv.ID, "../")
 	v.Interview, v.CitedBy, v.Claims = iv, s.citedBy[iv.Path], s.claims[iv.Path]
-	return job{name: s.pages[iv.Path], tmpl: "site-interview", data: v}
+	return job{name: s.pages[iv.Path], write: writeInterviewPage, data: v}
 }
 
 // lists are the persona, interview and finding lists, paginated.
@@ -375,7 +378,7 @@ func (s *site) lists() []job {
 			if len(names) > 1 {
 				v.Pages = names
 			}
-			out = append(out, job{name: name, tmpl: "site-list", data: v})
+			out = append(out, job{name: name, write: writeListPage, data: v})
 		}
 	}
 	add("personas", "Personas", "There are no personas yet.", []string{"Persona", "ICP", "Status", "Type", "Evidence", "Reviewed", "Lint"}, personas)

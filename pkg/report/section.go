@@ -1,0 +1,195 @@
+package report
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// writeICPSection writes one ICP's section of the single-file report:
+// its fields, its personas as a table and as cards, and which personas
+// cite each interview. Written in Go for the reason card is; it matches
+// the template it replaced byte for byte (testdata/icp.html.tmpl).
+func writeICPSection(b *bytes.Buffer, v *icpView) {
+	b.WriteString(`<section id="`)
+	escapeText(b, v.Anchor)
+	b.WriteString(`" aria-labelledby="`)
+	escapeText(b, v.Anchor)
+	b.WriteString("-h\">\n" + `<h2 id="`)
+	escapeText(b, v.Anchor)
+	b.WriteString(`-h">`)
+	if v.Status == "retired" {
+		b.WriteString("Retired ")
+	}
+	b.WriteString("ICP: ")
+	escapeText(b, v.Title)
+	b.WriteString("</h2>\n" + `<p class="meta">Segment `)
+	escapeText(b, v.Segment)
+	b.WriteString(" · status ")
+	escapeText(b, v.Status)
+	b.WriteString(" · owners ")
+	escapeText(b, v.Owners)
+	b.WriteString(" · <span")
+	if v.Stale {
+		b.WriteString(` class="stale"`)
+	}
+	b.WriteString(">")
+	escapeText(b, v.Reviewed)
+	b.WriteString("</span> · lint ")
+	escapeText(b, v.Lint)
+	b.WriteString(` · <a href="`)
+	escapeURL(b, v.Href)
+	b.WriteString(`">`)
+	escapeText(b, v.Path)
+	b.WriteString(`</a></p>`)
+	if len(v.Constraints) > 0 {
+		b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="Constraints of `)
+		escapeText(b, v.Title)
+		b.WriteString(`" tabindex="0">
+<table>
+<caption>Constraints</caption>
+<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
+<tbody>`)
+		for _, c := range v.Constraints {
+			b.WriteString("\n" + `<tr><th scope="row">`)
+			escapeText(b, c.Attribute)
+			b.WriteString(`</th><td>`)
+			escapeText(b, c.Value)
+			b.WriteString(`</td></tr>`)
+		}
+		b.WriteString("\n</tbody>\n</table>\n</div>")
+	}
+	b.WriteString("\n" + `<dl class="fields">`)
+	for _, l := range []struct {
+		label string
+		items []string
+	}{{"Pains", v.Pains}, {"Needs", v.Needs}, {"Goals", v.Goals}, {"Triggers", v.Triggers}, {"Disqualifiers", v.Disqualifiers}} {
+		if len(l.items) == 0 {
+			continue
+		}
+		b.WriteString("<dt>" + l.label + "</dt><dd><ul>")
+		for _, item := range l.items {
+			b.WriteString("<li>")
+			escapeText(b, item)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul></dd>")
+	}
+	if v.BuyingCommittee != "" {
+		b.WriteString("<dt>Buying committee</dt><dd>")
+		escapeText(b, v.BuyingCommittee)
+		b.WriteString("</dd>")
+	}
+	b.WriteString("\n<dt>Share covered</dt><dd>")
+	if v.ShareChart != "" {
+		b.WriteString(`<figure class="chart-fig">`)
+		b.WriteString(string(v.ShareChart))
+		b.WriteString("<figcaption>")
+	}
+	escapeText(b, v.ShareTotal)
+	b.WriteString(" by active personas; ")
+	escapeText(b, v.ShareUnassigned)
+	b.WriteString(" unassigned")
+	if v.ShareUnknown != 0 {
+		b.WriteString("; " + strconv.Itoa(v.ShareUnknown) + " active personas state no share")
+	}
+	if v.ShareChart != "" {
+		b.WriteString("</figcaption></figure>")
+	}
+	b.WriteString("</dd>\n</dl>")
+	if v.Body != "" {
+		b.WriteString("\n" + `<div class="body">`)
+		b.WriteString(string(v.Body))
+		b.WriteString("</div>")
+	}
+	if len(v.Personas) > 0 {
+		b.WriteString("\n<h3>Personas</h3>\n" + `<div class="table-wrap" role="region" aria-label="Personas of `)
+		escapeText(b, v.Title)
+		b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>Personas of ")
+		escapeText(b, v.Title)
+		b.WriteString(`</caption>
+<thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col">Buying role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
+<tbody>`)
+		for i := range v.Personas {
+			writePersonaRow(b, &v.Personas[i])
+		}
+		b.WriteString("\n</tbody>\n</table>\n</div>\n" + `<div class="cards">`)
+		for i := range v.Personas {
+			b.WriteString("\n")
+			writeCard(b, &v.Personas[i])
+		}
+		b.WriteString("\n</div>")
+	}
+	if len(v.Retired) > 0 {
+		b.WriteString("\n<h3>Retired personas</h3>\n" + `<p class="meta">No longer targets; kept for the record.</p>` + "\n" + `<div class="cards retired">`)
+		for i := range v.Retired {
+			b.WriteString("\n")
+			writeCard(b, &v.Retired[i])
+		}
+		b.WriteString("\n</div>")
+	}
+	if len(v.Citations) > 0 {
+		b.WriteString("\n<h3>Interviews and the personas citing them</h3>\n" + `<div class="table-wrap" role="region" aria-label="Interviews cited by the personas of `)
+		escapeText(b, v.Title)
+		b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>Which personas cite each interview (")
+		escapeText(b, v.Title)
+		b.WriteString(`)</caption>
+<thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
+<tbody>`)
+		for _, c := range v.Citations {
+			b.WriteString("\n" + `<tr><th scope="row">`)
+			escapeText(b, c.Interview)
+			b.WriteString("</th><td>")
+			for i, p := range c.CitedBy {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				escapeText(b, p)
+			}
+			b.WriteString("</td><td>")
+			for i, claim := range c.Claims {
+				if i > 0 {
+					b.WriteString("; ")
+				}
+				escapeText(b, claim)
+			}
+			b.WriteString("</td></tr>")
+		}
+		b.WriteString("\n</tbody>\n</table>\n</div>")
+	}
+	b.WriteString("\n</section>")
+}
+
+// writePersonaRow is a persona's row in its ICP's table, linking its card.
+func writePersonaRow(b *bytes.Buffer, p *personaView) {
+	b.WriteString("\n" + `<tr><th scope="row"><a href="#`)
+	escapeURLPart(b, p.Anchor)
+	b.WriteString(`">`)
+	escapeText(b, p.Name)
+	b.WriteString(`</a></th><td><span class="status status-`)
+	escapeText(b, p.Status)
+	b.WriteString(`">`)
+	escapeText(b, p.StatusLabel)
+	b.WriteString("</span></td><td>")
+	escapeText(b, p.Type)
+	b.WriteString("</td><td>")
+	escapeText(b, p.Role)
+	b.WriteString("</td><td>")
+	escapeText(b, p.BuyingRole)
+	b.WriteString(`</td><td class="num">`)
+	escapeText(b, p.Share)
+	b.WriteString(`</td><td><span class="badge `)
+	escapeText(b, p.Evidence.Confidence)
+	b.WriteString(`">`)
+	escapeText(b, p.Evidence.Confidence)
+	b.WriteString("</span> ")
+	escapeText(b, p.EvidenceCount)
+	b.WriteString("</td><td")
+	if p.Stale {
+		b.WriteString(` class="stale"`)
+	}
+	b.WriteString(">")
+	escapeText(b, p.Reviewed)
+	b.WriteString("</td><td>")
+	escapeText(b, p.Lint)
+	b.WriteString("</td></tr>")
+}
