@@ -42,38 +42,10 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 	escapeText(b, v.Path)
 	b.WriteString(`</a></p>`)
 	if len(v.Constraints) > 0 {
-		b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="Constraints of `)
-		escapeText(b, v.Title)
-		b.WriteString(`" tabindex="0">
-<table>
-<caption>Constraints</caption>
-<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
-<tbody>`)
-		for _, c := range v.Constraints {
-			b.WriteString("\n" + `<tr><th scope="row">`)
-			escapeText(b, c.Attribute)
-			b.WriteString(`</th><td>`)
-			escapeText(b, c.Value)
-			b.WriteString(`</td></tr>`)
-		}
-		b.WriteString("\n</tbody>\n</table>\n</div>")
+		writeConstraints(b, v.Constraints, "Constraints of "+v.Title)
 	}
 	b.WriteString("\n" + `<dl class="fields">`)
-	for _, l := range []struct {
-		label string
-		items []string
-	}{{"Pains", v.Pains}, {"Needs", v.Needs}, {"Goals", v.Goals}, {"Triggers", v.Triggers}, {"Disqualifiers", v.Disqualifiers}} {
-		if len(l.items) == 0 {
-			continue
-		}
-		b.WriteString("<dt>" + l.label + "</dt><dd><ul>")
-		for _, item := range l.items {
-			b.WriteString("<li>")
-			escapeText(b, item)
-			b.WriteString("</li>")
-		}
-		b.WriteString("</ul></dd>")
-	}
+	writeICPLists(b, &v.ICP)
 	if v.BuyingCommittee != "" {
 		b.WriteString("<dt>Buying committee</dt><dd>")
 		escapeText(b, v.BuyingCommittee)
@@ -136,23 +108,7 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 <thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
 <tbody>`)
 		for _, c := range v.Citations {
-			b.WriteString("\n" + `<tr><th scope="row">`)
-			escapeText(b, c.Interview)
-			b.WriteString("</th><td>")
-			for i, p := range c.CitedBy {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				escapeText(b, p)
-			}
-			b.WriteString("</td><td>")
-			for i, claim := range c.Claims {
-				if i > 0 {
-					b.WriteString("; ")
-				}
-				escapeText(b, claim)
-			}
-			b.WriteString("</td></tr>")
+			writeCitationRow(b, c, "")
 		}
 		b.WriteString("\n</tbody>\n</table>\n</div>")
 	}
@@ -191,5 +147,75 @@ func writePersonaRow(b *bytes.Buffer, p *personaView) {
 	escapeText(b, p.Reviewed)
 	b.WriteString("</td><td>")
 	escapeText(b, p.Lint)
+	b.WriteString("</td></tr>")
+}
+
+// writeConstraints is an ICP's table of constraints, labelled for a
+// screen reader's list of regions.
+func writeConstraints(b *bytes.Buffer, constraints []Constraint, label string) {
+	b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="`)
+	escapeText(b, label)
+	b.WriteString(`" tabindex="0">
+<table>
+<caption>Constraints</caption>
+<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
+<tbody>`)
+	for _, c := range constraints {
+		b.WriteString("\n" + `<tr><th scope="row">`)
+		escapeText(b, c.Attribute)
+		b.WriteString(`</th><td>`)
+		escapeText(b, c.Value)
+		b.WriteString(`</td></tr>`)
+	}
+	b.WriteString("\n</tbody>\n</table>\n</div>")
+}
+
+// writeICPLists writes an ICP's lists that are set, each as a term of
+// its fields.
+func writeICPLists(b *bytes.Buffer, c *ICP) {
+	for _, l := range [...]struct {
+		label string
+		items []string
+	}{{"Pains", c.Pains}, {"Needs", c.Needs}, {"Goals", c.Goals}, {"Triggers", c.Triggers}, {"Disqualifiers", c.Disqualifiers}} {
+		if len(l.items) == 0 {
+			continue
+		}
+		b.WriteString("<dt>" + l.label + "</dt><dd><ul>")
+		for _, item := range l.items {
+			b.WriteString("<li>")
+			escapeText(b, item)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul></dd>")
+	}
+}
+
+// writeCitationRow is an interview's row in an ICP's table of citations;
+// page links the interview's page, when there is one.
+func writeCitationRow(b *bytes.Buffer, c Citation, page string) {
+	b.WriteString("\n" + `<tr><th scope="row">`)
+	if page != "" {
+		b.WriteString(`<a href="`)
+		escapeURL(b, page)
+		b.WriteString(`">`)
+		escapeText(b, c.Interview)
+		b.WriteString("</a>")
+	} else {
+		escapeText(b, c.Interview)
+	}
+	b.WriteString("</th><td>")
+	for i, p := range c.CitedBy {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		escapeText(b, p)
+	}
+	b.WriteString("</td><td>")
+	for i, claim := range c.Claims {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		escapeText(b, claim)
+	}
 	b.WriteString("</td></tr>")
 }

@@ -329,7 +329,7 @@ func (s *site) icpPage(c icpView) job {
 		l.ICP.Body = template.HTML(`<p class="meta">The notes of this ICP are too long for this page; read them in the file.</p>`)
 		return l
 	}
-	return job{name: s.pages[c.Path], tmpl: "site-icp", data: v, lean: lean}
+	return job{name: s.pages[c.Path], write: writeICPPage, data: v, lean: lean}
 }
 
 func (s *site) personaPage(p personaView) job {

@@ -34,14 +34,18 @@ func hostileSitePage(s string, flags byte) sitePage {
 		Head:      []string{s, "Date"},
 		Lines:     [][]siteCell{{{Text: s, Href: s}, {Text: s}}, {{Text: s}, {Text: s, Href: "x.html"}}},
 		Empty:     s,
-		Page:      2,
-		Pages:     []string{"p.html", "p-2.html", s},
+		ICP:       hostileICP(s, flags<<4),
+		Personas:  []personaView{hostileView(s, flags), hostileView(s, flags^8)},
+		Citations: []siteCitation{{Citation: Citation{Interview: s, CitedBy: []string{s}, Claims: []string{s, s}}, Page: s}, {Citation: Citation{Interview: s}}},
+		More:      on(16), MoreCitations: on(32),
+		Page:  2,
+		Pages: []string{"p.html", "p-2.html", s},
 	}
 	if on(1) {
 		v.BodyClass = s
 	}
 	if on(8) {
-		v.Root, v.ICPPage, v.Pages, v.Lines, v.CitedBy, v.Claims = "", "", nil, nil, nil, nil
+		v.Root, v.ICPPage, v.Pages, v.Lines, v.CitedBy, v.Claims, v.Personas, v.Citations = "", "", nil, nil, nil, nil, nil, nil
 		v.Interview = Interview{ID: s, Path: s}
 	}
 	return v
@@ -50,7 +54,7 @@ func hostileSitePage(s string, flags byte) sitePage {
 func TestSitePagesMatchTemplates(t *testing.T) {
 	old := parseOldSite(t)
 	pages := map[string]func(*bytes.Buffer, *sitePage){
-		"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage,
+		"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage, "site-icp": writeICPPage,
 	}
 	for name, s := range map[string]string{
 		"plain":      "Acme",
@@ -61,7 +65,7 @@ func TestSitePagesMatchTemplates(t *testing.T) {
 		"empty":      "",
 	} {
 		for tmpl, write := range pages {
-			for flags := range byte(16) {
+			for flags := range byte(64) {
 				v := hostileSitePage(s, flags)
 				var got, want bytes.Buffer
 				write(&got, &v)
@@ -89,7 +93,7 @@ func TestSiteTemplatesMatchOld(t *testing.T) {
 			v := hostileSitePage(s, flags)
 			v.Report.Title, v.Rows, v.ICP = s, []icpView{hostileICP(s, flags)}, hostileICP(s, flags)
 			v.Personas, v.Unassigned = v.ICP.Personas, v.ICP.Personas
-			for _, tmpl := range []string{"site-index", "site-icp"} {
+			for _, tmpl := range []string{"site-index"} {
 				var got, want bytes.Buffer
 				if err := current.ExecuteTemplate(&got, tmpl, v); err != nil {
 					t.Fatal(err)
@@ -112,7 +116,7 @@ func FuzzSitePages(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, flags byte) {
 		v := hostileSitePage(s, flags)
 		for tmpl, write := range map[string]func(*bytes.Buffer, *sitePage){
-			"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage,
+			"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage, "site-icp": writeICPPage,
 		} {
 			var got, want bytes.Buffer
 			write(&got, &v)
