@@ -93,6 +93,11 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if o.icp != "" && ws.Lookup(model.KindICP, o.icp) == nil {
 		return usageErrorf("--icp %q names no ICP%s", o.icp, suggest.DidYouMeanOr(o.icp, ws.IDs(model.KindICP), "; persona list --kind icp lists them"))
 	}
+	var bodies *report.Bodies
+	if !o.redact && o.icp == "" && o.status == "" {
+		// Markdown bodies render while lint runs and the report is built.
+		bodies = report.Prerender(ws, o.format)
+	}
 	findings := p.runner.Run(ws, lint.Options{Today: today})
 	title := o.title
 	if title == "" {
@@ -128,7 +133,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	}
 	r := report.Build(ws, findings, report.Options{
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
-		ICP: o.icp, Status: o.status,
+		ICP: o.icp, Status: o.status, Bodies: bodies,
 	})
 	if o.format == "site" {
 		return writeSite(g, p, o, r)

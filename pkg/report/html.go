@@ -12,7 +12,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
@@ -21,7 +20,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -36,7 +34,7 @@ var reportCSS string
 // html/template; entity bodies are rendered by goldmark with raw HTML
 // disabled and images reduced to their text.
 func HTML(w io.Writer, r *Report) error {
-	bodies, err := renderBodies(r, 3, 5)
+	bodies, err := r.renderedBodies(htmlICPLevel, htmlPersonaLevel)
 	if err != nil {
 		return err
 	}
@@ -144,7 +142,7 @@ type claimGroup struct {
 	Claims []Claim
 }
 
-func newPage(r *Report, bodies map[string]template.HTML) *page {
+func newPage(r *Report, bodies renderedBodies) *page {
 	pg := &page{Report: r, ChartDefs: chartDefs()}
 	anchors := anchorSet{}
 	anchors.unique(gapPattern)
@@ -159,7 +157,7 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 			ICP: c, Anchor: anchors.unique("icp-" + c.ID), Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
-			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies[c.Path],
+			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
 			Href: href(c.Path),
 		}
 		v.ShareChart = shareChart(c, anchors.unique("chart-share-"+c.ID))
@@ -178,7 +176,8 @@ func newPage(r *Report, bodies map[string]template.HTML) *page {
 		}
 	}
 	for _, p := range r.Unassigned {
-		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, bodies, anchors))
+		// Listed, not shown as cards: their bodies are not rendered.
+		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, anchors))
 	}
 	for _, list := range [][]icpView{pg.ICPs, pg.RetiredICPs} {
 		for i := range list {
@@ -249,7 +248,7 @@ func (a anchorSet) unique(base string) string {
 	return id
 }
 
-func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSet) personaView {
+func newPersonaView(p Persona, bodies renderedBodies, anchors anchorSet) personaView {
 	share := "—"
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
@@ -289,7 +288,7 @@ func newPersonaView(p Persona, bodies map[string]template.HTML, anchors anchorSe
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
 		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
-		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies[p.Path],
+		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies.persona(p.Body),
 		ID: p.ID, ICP: p.ICP, Type: p.Type, Status: p.Status, Path: p.Path, Evidence: p.Evidence,
 		Quotes: p.Quotes, ExternalEvidence: p.ExternalEvidence, Stale: p.Stale, Interviews: p.Interviews,
 	}
@@ -320,73 +319,6 @@ func renderSections(r *page) [][]byte {
 		}
 	})
 	return out
-}
-
-type bodyJob struct {
-	path, src string
-	level     int // the level the body's top heading gets
-}
-
-// renderBodies converts every ICP and persona body to HTML on all cores;
-// goldmark is most of the cost of an HTML report.
-// renderBodies renders the ICPs' and personas' bodies, their top headings
-// at icpLevel and personaLevel: below the heading each sits under.
-func renderBodies(r *Report, icpLevel, personaLevel int) (map[string]template.HTML, error) {
-	var jobs []bodyJob
-	for _, c := range r.ICPs {
-		if strings.TrimSpace(c.Body) != "" {
-			jobs = append(jobs, bodyJob{c.Path, c.Body, icpLevel})
-		}
-		for _, p := range c.Personas {
-			if strings.TrimSpace(p.Body) != "" {
-				jobs = append(jobs, bodyJob{p.Path, p.Body, personaLevel})
-			}
-		}
-	}
-	out := make([]template.HTML, len(jobs))
-	err := onAllCores(len(jobs), func() func(int) error {
-		// One converter per worker and heading shift; the body's own top
-		// heading decides the shift.
-		converters := map[int]goldmark.Markdown{}
-		parser := newBodyRenderer(0).Parser()
-		return func(i int) error {
-			src := []byte(jobs[i].src)
-			if mdguard.Check(src) != nil {
-				// Too complex to parse in bounded time: shown as the text
-				// it is (lint reports body-too-complex).
-				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
-				return nil
-			}
-			doc := parser.Parse(text.NewReader(src))
-			top := 6
-			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if h, ok := n.(*ast.Heading); ok && entering {
-					top = min(top, h.Level)
-				}
-				return ast.WalkContinue, nil
-			})
-			shift := max(jobs[i].level-top, 0)
-			md, ok := converters[shift]
-			if !ok {
-				md = newBodyRenderer(shift)
-				converters[shift] = md
-			}
-			var b bytes.Buffer
-			err := md.Renderer().Render(&b, src, doc)
-			// goldmark escapes all text and, without WithUnsafe, drops raw
-			// HTML and dangerous link targets: its output is safe.
-			out[i] = template.HTML(b.String()) //nolint:gosec
-			return err
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	bodies := make(map[string]template.HTML, len(jobs))
-	for i, j := range jobs {
-		bodies[j.path] = out[i]
-	}
-	return bodies, nil
 }
 
 // newBodyRenderer renders entity bodies: CommonMark plus tables and

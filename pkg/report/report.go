@@ -34,6 +34,8 @@ type Report struct {
 	Uncited    []Interview       `json:"uncited_interviews"`
 	Lint       LintCounts        `json:"lint"`
 	Findings   []finding.Finding `json:"findings"`
+	// prerendered are the bodies Prerender started on, if any.
+	prerendered *Bodies
 	// Timeline counts interviews and reviews per month, for the last
 	// MaxTimelineMonths months that have any.
 	Timeline []Month `json:"interviews_by_month"`
@@ -232,6 +234,9 @@ type Options struct {
 	// ICP and Status scope the report: only that ICP (its personas and
 	// interviews), only ICPs and personas of that status; "" is all.
 	ICP, Status string
+	// Bodies, from Prerender, are the HTML formats' bodies rendered while
+	// the report was built.
+	Bodies *Bodies
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -242,7 +247,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		opts.Display = func(rel string) string { return rel }
 	}
 	r := &Report{Version: 1, Generated: opts.Today.Format("2006-01-02"), Title: opts.Title, Redacted: opts.Redact,
-		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}}
+		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}, prerendered: opts.Bodies}
 	lintByPath := map[string]LintCounts{}
 	for _, f := range findings {
 		c := lintByPath[f.Path]

@@ -39,7 +39,7 @@ type SiteFile struct {
 // that link to entity files. write receives every file, from several
 // goroutines at once.
 func Site(r *Report, write func(SiteFile) error) error {
-	bodies, err := renderBodies(r, 2, 3) // under the page's h1, and the card's h2
+	bodies, err := r.renderedBodies(siteICPLevel, sitePersonaLevel)
 	if err != nil {
 		return err
 	}

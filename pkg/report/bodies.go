@@ -1,0 +1,178 @@
+package report
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/personakit/persona/pkg/mdguard"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// The levels entity bodies' top headings get: in the single-file report
+// under the ICP's h2 and the card's h4; in a site under the page's h1 and
+// the card's h2.
+const (
+	htmlICPLevel, htmlPersonaLevel = 3, 5
+	siteICPLevel, sitePersonaLevel = 2, 3
+)
+
+// bodyKey is a body to render, by its text, and the level its top heading
+// gets: bodies are found by what they say, so that bodies rendered before
+// the report was built serve it, and equal bodies are rendered once.
+type bodyKey struct {
+	src   string
+	level int
+}
+
+// Bodies are entity bodies being rendered to HTML ahead of the report.
+type Bodies struct {
+	done chan struct{}
+	html map[bodyKey]template.HTML
+	err  error
+}
+
+// Prerender starts rendering, on all cores, the ICP and persona bodies a
+// report in format ("html" or "site") shows, so that goldmark runs while
+// the caller lints and builds the report; Options.Bodies hands them over.
+// Other formats show none: it returns nil. A redacted or scoped report
+// shows other or fewer bodies, so it is not worth starting for one.
+func Prerender(ws *workspace.Workspace, format string) *Bodies {
+	levels := map[string][2]int{"html": {htmlICPLevel, htmlPersonaLevel}, "site": {siteICPLevel, sitePersonaLevel}}
+	l, ok := levels[format]
+	if !ok {
+		return nil
+	}
+	var keys []bodyKey
+	for i, kind := range []model.Kind{model.KindICP, model.KindPersona} {
+		for _, d := range ws.Entities(kind) {
+			keys = append(keys, bodyKey{string(d.Body), l[i]})
+		}
+	}
+	b := &Bodies{done: make(chan struct{})}
+	go func() {
+		defer close(b.done)
+		b.html, b.err = renderBodySet(keys)
+	}()
+	return b
+}
+
+// renderedBodies are the bodies a report shows, as HTML.
+type renderedBodies struct {
+	html                   map[bodyKey]template.HTML
+	icpLevel, personaLevel int
+}
+
+func (r renderedBodies) icp(src string) template.HTML {
+	return r.html[bodyKey{src, r.icpLevel}]
+}
+
+func (r renderedBodies) persona(src string) template.HTML {
+	return r.html[bodyKey{src, r.personaLevel}]
+}
+
+// renderedBodies renders the bodies of r's ICPs and their personas, top
+// headings at icpLevel and personaLevel (below the heading each sits
+// under), taking those Prerender rendered already.
+func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, error) {
+	var want []bodyKey
+	for _, c := range r.ICPs {
+		want = append(want, bodyKey{c.Body, icpLevel})
+		for _, p := range c.Personas {
+			want = append(want, bodyKey{p.Body, personaLevel})
+		}
+	}
+	var have map[bodyKey]template.HTML
+	if r.prerendered != nil {
+		<-r.prerendered.done
+		have = r.prerendered.html
+	}
+	var missing []bodyKey
+	for _, k := range want {
+		if _, ok := have[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	out := renderedBodies{html: have, icpLevel: icpLevel, personaLevel: personaLevel}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	more, err := renderBodySet(missing)
+	if err != nil {
+		return out, err
+	}
+	if have == nil {
+		out.html = more
+		return out, nil
+	}
+	out.html = make(map[bodyKey]template.HTML, len(have)+len(more))
+	for _, m := range []map[bodyKey]template.HTML{have, more} {
+		for k, v := range m {
+			out.html[k] = v
+		}
+	}
+	return out, nil
+}
+
+// renderBodySet converts bodies to HTML on all cores, each distinct one
+// once; blank bodies are left out. goldmark is most of the cost of an
+// HTML report.
+func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
+	jobs := make([]bodyKey, 0, len(keys))
+	seen := make(map[bodyKey]bool, len(keys))
+	for _, k := range keys {
+		if strings.TrimSpace(k.src) != "" && !seen[k] {
+			seen[k] = true
+			jobs = append(jobs, k)
+		}
+	}
+	out := make([]template.HTML, len(jobs))
+	err := onAllCores(len(jobs), func() func(int) error {
+		// One converter per worker and heading shift; the body's own top
+		// heading decides the shift.
+		converters := map[int]goldmark.Markdown{}
+		parser := newBodyRenderer(0).Parser()
+		return func(i int) error {
+			src := []byte(jobs[i].src)
+			if mdguard.Check(src) != nil {
+				// Too complex to parse in bounded time: shown as the text
+				// it is (lint reports body-too-complex).
+				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
+				return nil
+			}
+			doc := parser.Parse(text.NewReader(src))
+			top := 6
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if h, ok := n.(*ast.Heading); ok && entering {
+					top = min(top, h.Level)
+				}
+				return ast.WalkContinue, nil
+			})
+			shift := max(jobs[i].level-top, 0)
+			md, ok := converters[shift]
+			if !ok {
+				md = newBodyRenderer(shift)
+				converters[shift] = md
+			}
+			var b bytes.Buffer
+			err := md.Renderer().Render(&b, src, doc)
+			// goldmark escapes all text and, without WithUnsafe, drops raw
+			// HTML and dangerous link targets: its output is safe.
+			out[i] = template.HTML(b.String()) //nolint:gosec
+			return err
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	html := make(map[bodyKey]template.HTML, len(jobs))
+	for i, k := range jobs {
+		html[k] = out[i]
+	}
+	return html, nil
+}
