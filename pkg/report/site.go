@@ -192,12 +192,23 @@ func (s *site) icps() []icpView {
 	return append(append([]icpView(nil), s.pg.ICPs...), s.pg.RetiredICPs...)
 }
 
-func (s *site) personas() []personaView {
-	var out []personaView
-	for _, c := range s.icps() {
-		out = append(append(out, c.Personas...), c.Retired...)
+// personas are every persona of the site, in the views the page holds:
+// pointers, since a site of 50,000 personas would copy 50 MB of views.
+func (s *site) personas() []*personaView {
+	var out []*personaView
+	for _, list := range [][]icpView{s.pg.ICPs, s.pg.RetiredICPs} {
+		for i := range list {
+			for _, ps := range [][]personaView{list[i].Personas, list[i].Retired} {
+				for j := range ps {
+					out = append(out, &ps[j])
+				}
+			}
+		}
 	}
-	return append(out, s.pg.Unassigned...)
+	for i := range s.pg.Unassigned {
+		out = append(out, &s.pg.Unassigned[i])
+	}
+	return out
 }
 
 func (s *site) common(title, root string) sitePage {
@@ -216,20 +227,26 @@ type job struct {
 }
 
 func (s *site) render(write func(SiteFile) error) error {
-	var jobs []job
-	jobs = append(jobs, s.indexPages()...)
+	// A page's data is made when its turn comes: made up front, the pages
+	// of a 50,000-persona site would hold 150 MB at once.
+	var jobs []func() job
+	for _, j := range s.indexPages() {
+		jobs = append(jobs, func() job { return j })
+	}
 	for _, c := range s.icps() {
-		jobs = append(jobs, s.icpPage(c))
+		jobs = append(jobs, func() job { return s.icpPage(c) })
 	}
 	for _, p := range s.personas() {
-		jobs = append(jobs, s.personaPage(p))
+		jobs = append(jobs, func() job { return s.personaPage(*p) })
 	}
-	for _, iv := range s.interviews {
-		jobs = append(jobs, s.interviewPage(iv))
+	for i := range s.interviews {
+		jobs = append(jobs, func() job { return s.interviewPage(s.interviews[i]) })
 	}
-	jobs = append(jobs, s.lists()...)
+	for _, j := range s.lists() {
+		jobs = append(jobs, func() job { return j })
+	}
 	return onAllCores(len(jobs), func() func(int) error {
-		return func(i int) error { return s.renderOne(jobs[i], write) }
+		return func(i int) error { return s.renderOne(jobs[i](), write) }
 	})
 }
 
