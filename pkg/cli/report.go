@@ -135,6 +135,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
 		ICP: o.icp, Status: o.status, Bodies: bodies,
 	})
+	g.collectForReport()
 	if o.format == "site" {
 		return writeSite(g, p, o, r)
 	}

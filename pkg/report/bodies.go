@@ -32,9 +32,21 @@ type bodyKey struct {
 
 // Bodies are entity bodies being rendered to HTML ahead of the report.
 type Bodies struct {
-	done chan struct{}
-	html map[bodyKey]template.HTML
-	err  error
+	// texts are the bodies as text, made before rendering starts; the
+	// report takes its bodies from here rather than copying them again.
+	texts map[*model.Document]string
+	done  chan struct{}
+	html  map[bodyKey]template.HTML
+	err   error
+}
+
+// text is the text of d's body, if Prerender made it.
+func (b *Bodies) text(d *model.Document) (string, bool) {
+	if b == nil {
+		return "", false
+	}
+	t, ok := b.texts[d]
+	return t, ok
 }
 
 // Prerender starts rendering, on all cores, the ICP and persona bodies a
@@ -48,13 +60,15 @@ func Prerender(ws *workspace.Workspace, format string) *Bodies {
 	if !ok {
 		return nil
 	}
+	b := &Bodies{texts: map[*model.Document]string{}, done: make(chan struct{})}
 	var keys []bodyKey
 	for i, kind := range []model.Kind{model.KindICP, model.KindPersona} {
 		for _, d := range ws.Entities(kind) {
-			keys = append(keys, bodyKey{string(d.Body), l[i]})
+			t := string(d.Body)
+			b.texts[d] = t
+			keys = append(keys, bodyKey{t, l[i]})
 		}
 	}
-	b := &Bodies{done: make(chan struct{})}
 	go func() {
 		defer close(b.done)
 		b.html, b.err = renderBodySet(keys)

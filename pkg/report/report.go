@@ -480,7 +480,7 @@ func (b *builder) icp(d *model.Document) ICP {
 		Constraints: constraints(c), Pains: texts(c.Pains), Needs: texts(c.Needs), Goals: texts(c.Goals),
 		Triggers: texts(c.Triggers), Disqualifiers: texts(c.Disqualifiers), Channels: texts(c.Channels),
 		BuyingCommittee: texts(c.BuyingCommittee), Lint: b.lint[d.Path],
-		Personas: []Persona{}, Body: string(d.Body),
+		Personas: []Persona{}, Body: b.body(d),
 	}
 	if b.opts.Redact {
 		finder := pii.Finder{Regions: b.opts.PIIRegions}
@@ -550,7 +550,7 @@ func (b *builder) persona(d *model.Document) Persona {
 		Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
 		Goals: texts(p.Goals), Motivations: texts(p.Motivations), Frustrations: texts(p.Frustrations),
 		Aspirations: texts(p.Aspirations), Channels: texts(p.Channels), Objections: texts(p.Objections),
-		Quotes: quoteTexts(p.QuoteItems), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: string(d.Body),
+		Quotes: quoteTexts(p.QuoteItems), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: b.body(d),
 	}
 	if b.opts.Redact {
 		finder := pii.Finder{Regions: b.opts.PIIRegions}
@@ -700,6 +700,15 @@ func quoteTexts(qs []model.Quote) []string {
 		out = append(out, q.Text.Value)
 	}
 	return out
+}
+
+// body is an entity's body as text: the text Prerender made of it, so
+// that the report and the rendered bodies share one copy.
+func (b *builder) body(d *model.Document) string {
+	if t, ok := b.opts.Bodies.text(d); ok {
+		return t
+	}
+	return string(d.Body)
 }
 
 // notes is an interview's body folded for quote matching, once per report.
