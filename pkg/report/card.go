@@ -128,11 +128,7 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 	b.WriteString(`">`)
 	escapeText(b, v.Path)
 	b.WriteString("</a></dd>\n</dl>")
-	if v.Body != "" {
-		b.WriteString("\n" + `<div class="body">`)
-		b.WriteString(string(v.Body))
-		b.WriteString(`</div>`)
-	}
+	writeBody(b, v.Body)
 	b.WriteString("\n</article>")
 }
 

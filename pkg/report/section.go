@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"html/template"
 	"strconv"
 )
 
@@ -26,21 +27,7 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 	escapeText(b, v.Segment)
 	b.WriteString(" · status ")
 	escapeText(b, v.Status)
-	b.WriteString(" · owners ")
-	escapeText(b, v.Owners)
-	b.WriteString(" · <span")
-	if v.Stale {
-		b.WriteString(` class="stale"`)
-	}
-	b.WriteString(">")
-	escapeText(b, v.Reviewed)
-	b.WriteString("</span> · lint ")
-	escapeText(b, v.Lint)
-	b.WriteString(` · <a href="`)
-	escapeURL(b, v.Href)
-	b.WriteString(`">`)
-	escapeText(b, v.Path)
-	b.WriteString(`</a></p>`)
+	writeICPMetaTail(b, v)
 	if len(v.Constraints) > 0 {
 		writeConstraints(b, v.Constraints, "Constraints of "+v.Title)
 	}
@@ -51,28 +38,8 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 		escapeText(b, v.BuyingCommittee)
 		b.WriteString("</dd>")
 	}
-	b.WriteString("\n<dt>Share covered</dt><dd>")
-	if v.ShareChart != "" {
-		b.WriteString(`<figure class="chart-fig">`)
-		b.WriteString(string(v.ShareChart))
-		b.WriteString("<figcaption>")
-	}
-	escapeText(b, v.ShareTotal)
-	b.WriteString(" by active personas; ")
-	escapeText(b, v.ShareUnassigned)
-	b.WriteString(" unassigned")
-	if v.ShareUnknown != 0 {
-		b.WriteString("; " + strconv.Itoa(v.ShareUnknown) + " active personas state no share")
-	}
-	if v.ShareChart != "" {
-		b.WriteString("</figcaption></figure>")
-	}
-	b.WriteString("</dd>\n</dl>")
-	if v.Body != "" {
-		b.WriteString("\n" + `<div class="body">`)
-		b.WriteString(string(v.Body))
-		b.WriteString("</div>")
-	}
+	writeShareCovered(b, v, true)
+	writeBody(b, v.Body)
 	if len(v.Personas) > 0 {
 		b.WriteString("\n<h3>Personas</h3>\n" + `<div class="table-wrap" role="region" aria-label="Personas of `)
 		escapeText(b, v.Title)
@@ -82,7 +49,7 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 <thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col">Buying role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
 <tbody>`)
 		for i := range v.Personas {
-			writePersonaRow(b, &v.Personas[i])
+			writePersonaRow(b, &v.Personas[i], false)
 		}
 		b.WriteString("\n</tbody>\n</table>\n</div>\n" + `<div class="cards">`)
 		for i := range v.Personas {
@@ -115,10 +82,22 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 	b.WriteString("\n</section>")
 }
 
-// writePersonaRow is a persona's row in its ICP's table, linking its card.
-func writePersonaRow(b *bytes.Buffer, p *personaView) {
-	b.WriteString("\n" + `<tr><th scope="row"><a href="#`)
-	escapeURLPart(b, p.Anchor)
+// writePersonaRow is a persona's row in its ICP's table. In the single-
+// file report it links the persona's card and names its buying role; in a
+// site it links the persona's page, marks a retired persona and shows its
+// evidence chart.
+func writePersonaRow(b *bytes.Buffer, p *personaView, site bool) {
+	b.WriteString("\n<tr")
+	if site && p.Status == "retired" {
+		b.WriteString(` class="retired"`)
+	}
+	b.WriteString(`><th scope="row"><a href="`)
+	if site {
+		escapeURL(b, p.Page)
+	} else {
+		b.WriteString("#")
+		escapeURLPart(b, p.Anchor)
+	}
 	b.WriteString(`">`)
 	escapeText(b, p.Name)
 	b.WriteString(`</a></th><td><span class="status status-`)
@@ -129,11 +108,17 @@ func writePersonaRow(b *bytes.Buffer, p *personaView) {
 	escapeText(b, p.Type)
 	b.WriteString("</td><td>")
 	escapeText(b, p.Role)
-	b.WriteString("</td><td>")
-	escapeText(b, p.BuyingRole)
+	if !site {
+		b.WriteString("</td><td>")
+		escapeText(b, p.BuyingRole)
+	}
 	b.WriteString(`</td><td class="num">`)
 	escapeText(b, p.Share)
-	b.WriteString(`</td><td><span class="badge `)
+	b.WriteString("</td><td>")
+	if site {
+		b.WriteString(string(p.EvidenceChart))
+	}
+	b.WriteString(`<span class="badge `)
 	escapeText(b, p.Evidence.Confidence)
 	b.WriteString(`">`)
 	escapeText(b, p.Evidence.Confidence)
@@ -218,4 +203,56 @@ func writeCitationRow(b *bytes.Buffer, c Citation, page string) {
 		escapeText(b, claim)
 	}
 	b.WriteString("</td></tr>")
+}
+
+// writeICPMetaTail ends an ICP's line of facts: owners, review, lint and
+// its file.
+func writeICPMetaTail(b *bytes.Buffer, c *icpView) {
+	b.WriteString(" · owners ")
+	escapeText(b, c.Owners)
+	b.WriteString(" · <span")
+	if c.Stale {
+		b.WriteString(` class="stale"`)
+	}
+	b.WriteString(">")
+	escapeText(b, c.Reviewed)
+	b.WriteString("</span> · lint ")
+	escapeText(b, c.Lint)
+	b.WriteString(` · <a href="`)
+	escapeURL(b, c.Href)
+	b.WriteString(`">`)
+	escapeText(b, c.Path)
+	b.WriteString(`</a></p>`)
+}
+
+// writeShareCovered ends an ICP's fields with its share coverage, as a
+// chart with its numbers or as the numbers alone; unknown says how many
+// active personas state no share.
+func writeShareCovered(b *bytes.Buffer, c *icpView, unknown bool) {
+	b.WriteString("\n<dt>Share covered</dt><dd>")
+	if c.ShareChart != "" {
+		b.WriteString(`<figure class="chart-fig">`)
+		b.WriteString(string(c.ShareChart))
+		b.WriteString("<figcaption>")
+	}
+	escapeText(b, c.ShareTotal)
+	b.WriteString(" by active personas; ")
+	escapeText(b, c.ShareUnassigned)
+	b.WriteString(" unassigned")
+	if unknown && c.ShareUnknown != 0 {
+		b.WriteString("; " + strconv.Itoa(c.ShareUnknown) + " active personas state no share")
+	}
+	if c.ShareChart != "" {
+		b.WriteString("</figcaption></figure>")
+	}
+	b.WriteString("</dd>\n</dl>")
+}
+
+// writeBody places an entity's rendered body, if it has one.
+func writeBody(b *bytes.Buffer, body template.HTML) {
+	if body != "" {
+		b.WriteString("\n" + `<div class="body">`)
+		b.WriteString(string(body))
+		b.WriteString("</div>")
+	}
 }

@@ -260,45 +260,15 @@ func writeICPPage(b *bytes.Buffer, v *sitePage) {
 	escapeText(b, c.Status)
 	b.WriteString(`">`)
 	escapeText(b, c.Status)
-	b.WriteString("</span> · owners ")
-	escapeText(b, c.Owners)
-	b.WriteString(" · <span")
-	if c.Stale {
-		b.WriteString(` class="stale"`)
-	}
-	b.WriteString(">")
-	escapeText(b, c.Reviewed)
-	b.WriteString("</span> · lint ")
-	escapeText(b, c.Lint)
-	b.WriteString(` · <a href="`)
-	escapeURL(b, c.Href)
-	b.WriteString(`">`)
-	escapeText(b, c.Path)
-	b.WriteString("</a></p>")
+	b.WriteString("</span>")
+	writeICPMetaTail(b, c)
 	if len(c.Constraints) > 0 {
 		writeConstraints(b, c.Constraints, "Constraints")
 	}
 	b.WriteString("\n" + `<dl class="fields">`)
 	writeICPLists(b, &c.ICP)
-	b.WriteString("\n<dt>Share covered</dt><dd>")
-	if c.ShareChart != "" {
-		b.WriteString(`<figure class="chart-fig">`)
-		b.WriteString(string(c.ShareChart))
-		b.WriteString("<figcaption>")
-	}
-	escapeText(b, c.ShareTotal)
-	b.WriteString(" by active personas; ")
-	escapeText(b, c.ShareUnassigned)
-	b.WriteString(" unassigned")
-	if c.ShareChart != "" {
-		b.WriteString("</figcaption></figure>")
-	}
-	b.WriteString("</dd>\n</dl>")
-	if c.Body != "" {
-		b.WriteString("\n" + `<div class="body">`)
-		b.WriteString(string(c.Body))
-		b.WriteString("</div>")
-	}
+	writeShareCovered(b, c, false)
+	writeBody(b, c.Body)
 	b.WriteString("\n")
 	if len(v.Personas) > 0 {
 		b.WriteString("\n<h2>Personas</h2>\n" + `<div class="table-wrap" role="region" aria-label="Personas" tabindex="0">` + "\n<table>\n<caption>Personas")
@@ -309,7 +279,7 @@ func writeICPPage(b *bytes.Buffer, v *sitePage) {
 <thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
 <tbody>`)
 		for i := range v.Personas {
-			writeSitePersonaRow(b, &v.Personas[i])
+			writePersonaRow(b, &v.Personas[i], true)
 		}
 		b.WriteString("\n</tbody>\n</table>\n</div>")
 	}
@@ -328,44 +298,4 @@ func writeICPPage(b *bytes.Buffer, v *sitePage) {
 	}
 	b.WriteString("\n")
 	writeSiteFoot(b, v)
-}
-
-// writeSitePersonaRow is a persona's row on its ICP's page, linking its
-// page; a retired persona's row is marked.
-func writeSitePersonaRow(b *bytes.Buffer, p *personaView) {
-	b.WriteString("\n<tr")
-	if p.Status == "retired" {
-		b.WriteString(` class="retired"`)
-	}
-	b.WriteString(`><th scope="row"><a href="`)
-	escapeURL(b, p.Page)
-	b.WriteString(`">`)
-	escapeText(b, p.Name)
-	b.WriteString(`</a></th><td><span class="status status-`)
-	escapeText(b, p.Status)
-	b.WriteString(`">`)
-	escapeText(b, p.StatusLabel)
-	b.WriteString("</span></td><td>")
-	escapeText(b, p.Type)
-	b.WriteString("</td><td>")
-	escapeText(b, p.Role)
-	b.WriteString(`</td><td class="num">`)
-	escapeText(b, p.Share)
-	b.WriteString("</td><td>")
-	b.WriteString(string(p.EvidenceChart))
-	b.WriteString(`<span class="badge `)
-	escapeText(b, p.Evidence.Confidence)
-	b.WriteString(`">`)
-	escapeText(b, p.Evidence.Confidence)
-	b.WriteString("</span> ")
-	escapeText(b, p.EvidenceCount)
-	b.WriteString("</td><td")
-	if p.Stale {
-		b.WriteString(` class="stale"`)
-	}
-	b.WriteString(">")
-	escapeText(b, p.Reviewed)
-	b.WriteString("</td><td>")
-	escapeText(b, p.Lint)
-	b.WriteString("</td></tr>")
 }
