@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -38,6 +39,9 @@ func (r *sourceAbsolute) Check(c *lint.Context) {
 // isAbsoluteRef reports whether a source names a file by an absolute path
 // or a file: URL.
 func isAbsoluteRef(ref string) bool {
+	if !strings.ContainsAny(ref, `/\:`) {
+		return false // an id, as nearly every reference is: no path or scheme
+	}
 	if filepath.IsAbs(ref) || len(ref) > 0 && ref[0] == '/' || windowsAbsolute.MatchString(ref) {
 		return true
 	}
