@@ -152,24 +152,44 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	if len(r.Timeline) > 0 {
 		pg.LastMonth = r.Timeline[len(r.Timeline)-1].Month
 	}
-	for _, c := range r.ICPs {
-		v := icpView{
-			ICP: c, Anchor: anchors.unique("icp-" + c.ID), Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
-			Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
-			ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
-			PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
-			Href: href(c.Path),
-		}
-		v.ShareChart = shareChart(c, anchors.unique("chart-share-"+c.ID))
+	// Element ids are given in page order, one after another, so that
+	// each is unique; the views are then made on all cores.
+	type ids struct{ icp, share string }
+	icpIDs := make([]ids, len(r.ICPs))
+	personaIDs := make([][][2]string, len(r.ICPs))
+	for i, c := range r.ICPs {
+		icpIDs[i] = ids{anchors.unique("icp-" + c.ID), anchors.unique("chart-share-" + c.ID)}
 		for _, p := range c.Personas {
-			pv := newPersonaView(p, bodies, anchors)
-			if p.Status == string(model.StatusRetired) {
-				v.Retired = append(v.Retired, pv)
-			} else {
-				v.Personas = append(v.Personas, pv)
-			}
+			personaIDs[i] = append(personaIDs[i], [2]string{anchors.unique("persona-" + p.ID), anchors.unique("chart-evidence-" + p.ID)})
 		}
-		if c.Status == string(model.StatusRetired) {
+	}
+	views := make([]icpView, len(r.ICPs))
+	_ = onAllCores(len(r.ICPs), func() func(int) error {
+		return func(i int) error {
+			c := r.ICPs[i]
+			v := icpView{
+				ICP: c, Anchor: icpIDs[i].icp, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
+				Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
+				ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
+				PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
+				Href: href(c.Path),
+			}
+			v.ShareChart = shareChart(c, icpIDs[i].share)
+			for j, p := range c.Personas {
+				pv := newPersonaView(p, bodies, personaIDs[i][j][0], personaIDs[i][j][1])
+				pv.Redacted = r.Redacted
+				if p.Status == string(model.StatusRetired) {
+					v.Retired = append(v.Retired, pv)
+				} else {
+					v.Personas = append(v.Personas, pv)
+				}
+			}
+			views[i] = v
+			return nil
+		}
+	})
+	for _, v := range views {
+		if v.Status == string(model.StatusRetired) {
 			pg.RetiredICPs = append(pg.RetiredICPs, v)
 		} else {
 			pg.ICPs = append(pg.ICPs, v)
@@ -177,16 +197,7 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	for _, p := range r.Unassigned {
 		// Listed, not shown as cards: their bodies are not rendered.
-		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, anchors))
-	}
-	for _, list := range [][]icpView{pg.ICPs, pg.RetiredICPs} {
-		for i := range list {
-			for _, ps := range [][]personaView{list[i].Personas, list[i].Retired} {
-				for j := range ps {
-					ps[j].Redacted = r.Redacted
-				}
-			}
-		}
+		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, anchors.unique("persona-"+p.ID), anchors.unique("chart-evidence-"+p.ID)))
 	}
 	return pg
 }
@@ -248,7 +259,9 @@ func (a anchorSet) unique(base string) string {
 	return id
 }
 
-func newPersonaView(p Persona, bodies renderedBodies, anchors anchorSet) personaView {
+// newPersonaView makes a persona's view: its card's element id is anchor,
+// its evidence chart's chartID.
+func newPersonaView(p Persona, bodies renderedBodies, anchor, chartID string) personaView {
 	share := "—"
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
@@ -280,10 +293,9 @@ func newPersonaView(p Persona, bodies renderedBodies, anchors anchorSet) persona
 	if len(p.Quotes) > 0 {
 		quote = p.Quotes[0]
 	}
-	anchor := anchors.unique("persona-" + p.ID)
 	return personaView{
 		Anchor: anchor, Href: href(p.Path), Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
-		ClaimGroups: groups, EvidenceChart: evidenceChart(p, anchors.unique("chart-evidence-"+p.ID)),
+		ClaimGroups: groups, EvidenceChart: evidenceChart(p, chartID),
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
