@@ -31,6 +31,13 @@ type bodyKey struct {
 	level int
 }
 
+// bodyJob is a body to render: its key, and the bytes it was made from
+// when the caller has them (goldmark reads bytes; a string would be copied).
+type bodyJob struct {
+	key bodyKey
+	raw []byte
+}
+
 // Bodies are entity bodies being rendered to HTML ahead of the report.
 type Bodies struct {
 	// texts are the bodies as text, made before rendering starts; the
@@ -62,12 +69,12 @@ func Prerender(ws *workspace.Workspace, format string) *Bodies {
 		return nil
 	}
 	b := &Bodies{texts: map[*model.Document]string{}, done: make(chan struct{})}
-	var keys []bodyKey
+	var keys []bodyJob
 	for i, kind := range []model.Kind{model.KindICP, model.KindPersona} {
 		for _, d := range ws.Entities(kind) {
 			t := string(d.Body)
 			b.texts[d] = t
-			keys = append(keys, bodyKey{t, l[i]})
+			keys = append(keys, bodyJob{bodyKey{t, l[i]}, d.Body})
 		}
 	}
 	go func() {
@@ -95,11 +102,11 @@ func (r renderedBodies) persona(src string) template.HTML {
 // headings at icpLevel and personaLevel (below the heading each sits
 // under), taking those Prerender rendered already.
 func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, error) {
-	var want []bodyKey
+	var want []bodyJob
 	for _, c := range r.ICPs {
-		want = append(want, bodyKey{c.Body, icpLevel})
+		want = append(want, bodyJob{key: bodyKey{c.Body, icpLevel}})
 		for _, p := range c.Personas {
-			want = append(want, bodyKey{p.Body, personaLevel})
+			want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
 		}
 	}
 	var have map[bodyKey]template.HTML
@@ -107,9 +114,9 @@ func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, err
 		<-r.prerendered.done
 		have = r.prerendered.html
 	}
-	var missing []bodyKey
+	var missing []bodyJob
 	for _, k := range want {
-		if _, ok := have[k]; !ok {
+		if _, ok := have[k.key]; !ok {
 			missing = append(missing, k)
 		}
 	}
@@ -137,12 +144,12 @@ func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, err
 // renderBodySet converts bodies to HTML on all cores, each distinct one
 // once; blank bodies are left out. goldmark is most of the cost of an
 // HTML report.
-func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
-	jobs := make([]bodyKey, 0, len(keys))
+func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
+	jobs := make([]bodyJob, 0, len(keys))
 	seen := make(map[bodyKey]bool, len(keys))
 	for _, k := range keys {
-		if strings.TrimSpace(k.src) != "" && !seen[k] {
-			seen[k] = true
+		if strings.TrimSpace(k.key.src) != "" && !seen[k.key] {
+			seen[k.key] = true
 			jobs = append(jobs, k)
 		}
 	}
@@ -158,11 +165,14 @@ func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
 		var buf bytes.Buffer
 		w := bufio.NewWriter(&buf)
 		return func(i int) error {
-			src := []byte(jobs[i].src)
+			src := jobs[i].raw
+			if src == nil {
+				src = []byte(jobs[i].key.src)
+			}
 			if mdguard.Check(src) != nil {
 				// Too complex to parse in bounded time: shown as the text
 				// it is (lint reports body-too-complex).
-				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
+				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].key.src) + `</pre>`) //nolint:gosec
 				return nil
 			}
 			doc := parser.Parse(text.NewReader(src))
@@ -173,7 +183,7 @@ func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
 				}
 				return ast.WalkContinue, nil
 			})
-			shift := max(jobs[i].level-top, 0)
+			shift := max(jobs[i].key.level-top, 0)
 			md, ok := converters[shift]
 			if !ok {
 				md = newBodyRenderer(shift)
@@ -192,7 +202,7 @@ func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
 	}
 	html := make(map[bodyKey]template.HTML, len(jobs))
 	for i, k := range jobs {
-		html[k] = out[i]
+		html[k.key] = out[i]
 	}
 	return html, nil
 }
