@@ -29,18 +29,20 @@ func hostileView(s string, flags byte) personaView {
 	on := func(bit byte) bool { return flags&bit != 0 }
 	v := personaView{
 		Anchor: s, Name: s, RoleLine: s, BuyingRole: s, Share: s, Reviewed: s,
-		Owners: s, Channels: s, EvidenceLabel: s, Monogram: s, Quote: s, StatusLabel: s,
-		ID: s, ICP: s, Type: s, Status: s, Path: s, Href: s,
-		Evidence:   Evidence{Confidence: s},
-		Standalone: on(1), Stale: on(2), Redacted: on(4),
-		EvidenceChart:    `<svg role="img"><title>chart</title></svg>`,
-		Body:             "<p>body</p>",
-		Quotes:           []string{s, s + "2", "<three>"},
-		ExternalEvidence: []string{"https://example.com/" + s, s},
-		Interviews: []Interview{
-			{ID: s, Path: s, Date: s, Role: s, CompanySize: s},
-			{ID: "bare", Path: "interviews/bare.md"},
+		Owners: s, Channels: s, EvidenceLabel: s, Monogram: s, Quote: s, StatusLabel: s, Href: s,
+		Persona: Persona{
+			ID: s, ICP: s, Type: s, Status: s, Path: s, Stale: on(2),
+			Evidence:         Evidence{Confidence: s},
+			Quotes:           []string{s, s + "2", "<three>"},
+			ExternalEvidence: []string{"https://example.com/" + s, s},
+			Interviews: []Interview{
+				{ID: s, Path: s, Date: s, Role: s, CompanySize: s},
+				{ID: "bare", Path: "interviews/bare.md"},
+			},
 		},
+		Standalone: on(1), Redacted: on(4),
+		EvidenceChart: `<svg role="img"><title>chart</title></svg>`,
+		Body:          "<p>body</p>",
 		ClaimGroups: []claimGroup{
 			{Label: s, Claims: []Claim{
 				{Text: s},

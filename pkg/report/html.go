@@ -73,8 +73,8 @@ func HTML(w io.Writer, r *Report) error {
 	return nil
 }
 
-// The views hold every label ready-made: html/template calls functions by
-// reflection, which cost more than the rest of the page together.
+// The views hold every label ready-made, so that what writes a page only
+// escapes and places them.
 type page struct {
 	*Report
 	ICPs, RetiredICPs []icpView
@@ -126,14 +126,6 @@ type personaView struct {
 	// Standalone: the card is a page of its own, its name the h2 under
 	// the page's h1, not an h4 in an ICP's section.
 	Standalone bool
-	// The Persona fields the card reads, repeated here: html/template
-	// finds a field of an embedded struct by a slow search on every use,
-	// which on a big report costs more than the rest of a card.
-	ID, ICP, Type, Status, Path string
-	Evidence                    Evidence
-	Quotes, ExternalEvidence    []string
-	Stale                       bool
-	Interviews                  []Interview
 }
 
 // claimGroup is one claim list of a card (goals, frustrations, ...).
@@ -301,8 +293,6 @@ func newPersonaView(p Persona, bodies renderedBodies, anchor, chartID string) pe
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
 		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
 		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies.persona(p.Body),
-		ID: p.ID, ICP: p.ICP, Type: p.Type, Status: p.Status, Path: p.Path, Evidence: p.Evidence,
-		Quotes: p.Quotes, ExternalEvidence: p.ExternalEvidence, Stale: p.Stale, Interviews: p.Interviews,
 	}
 }
 
