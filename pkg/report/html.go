@@ -30,9 +30,11 @@ var htmlTemplate string
 var reportCSS string
 
 // HTML writes the report as one self-contained page: inline CSS, no
-// scripts, no external requests. Every user string goes through
-// html/template; entity bodies are rendered by goldmark with raw HTML
-// disabled and images reduced to their text.
+// scripts, no external requests. Every user string is escaped as
+// html/template escapes it: the page's head and tail are templates, the
+// ICPs' sections are written by writeICPSection. Entity bodies are
+// rendered by goldmark with raw HTML disabled and images reduced to their
+// text.
 func HTML(w io.Writer, r *Report) error {
 	bodies, err := r.renderedBodies(htmlICPLevel, htmlPersonaLevel)
 	if err != nil {

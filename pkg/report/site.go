@@ -57,7 +57,8 @@ func Site(r *Report, write func(SiteFile) error) error {
 	return s.render(write)
 }
 
-// parseSite parses the templates of the index and ICP pages.
+// parseSite parses the template of the index pages, the one kind of site
+// page still written by html/template: there are a few of them.
 func parseSite() (*template.Template, error) {
 	funcs := template.FuncMap{"plural": words.Plural, "head": siteHead, "foot": siteFoot, "pager": sitePager}
 	return template.New("site").Funcs(funcs).Parse(siteTemplate)
@@ -103,9 +104,9 @@ type siteCell struct {
 	Text, Href string
 }
 
-// sitePage is every page's data, flat: html/template finds a field of an
-// embedded struct by a slow search on every use, so the fields every page
-// shows and those of each kind of page sit side by side.
+// sitePage is every page's data, flat: the fields every page shows and
+// those of each kind of page side by side (the index, still a template,
+// would find a field of an embedded struct by a slow search on every use).
 type sitePage struct {
 	Site, Title, Root, Generated string
 	Report                       *Report
