@@ -43,9 +43,21 @@ func ExplainYAML(text []byte, err error) YAMLProblem {
 		}
 		p.Explanation = "a tab indents this line; YAML indents with spaces only, so replace the tab with spaces"
 	case strings.Contains(msg, "cannot start any token"):
-		if i := valueStart(src); i >= 0 && i < len(src) {
-			p.Column = col(i)
-			p.Explanation = "a value cannot start with " + string(src[i:i+1]) + " unquoted; put the value in quotes: " + quoted(src)
+		value := valueStart(src)
+		i := reservedStart(src, indent, value)
+		if i < 0 || i >= len(src) {
+			break
+		}
+		p.Column = col(i)
+		_, size := utf8.DecodeRune(src[i:])
+		char := string(src[i : i+size])
+		switch {
+		case i == value:
+			p.Explanation = "a value cannot start with " + char + " unquoted; put the value in quotes: " + quoted(src)
+		case i == indent:
+			p.Explanation = "a key cannot start with " + char + "; remove it, or put the key in quotes"
+		default:
+			p.Explanation = "YAML reserves " + char + " at the start of a word; put the text it starts in quotes"
 		}
 	case strings.Contains(msg, "mapping values are not allowed"):
 		if line > 1 && indent > 0 && indent > indentOf(lineOf(text, line-1)) && hasScalarValue(lineOf(text, line-1)) {
@@ -113,6 +125,25 @@ func valueStart(line []byte) int {
 		i++
 	}
 	return i
+}
+
+// reservedStart is where a line's text starts with a character YAML
+// reserves (` @ %), which is what "cannot start any token" is about: the
+// key, then the value, then any word of the line; failing those, the
+// value, as yaml.v3 says no more.
+func reservedStart(line []byte, key, value int) int {
+	reserved := func(i int) bool { return i >= 0 && i < len(line) && strings.IndexByte("`@%", line[i]) >= 0 }
+	for _, i := range []int{key, value} {
+		if reserved(i) {
+			return i
+		}
+	}
+	for i := range line {
+		if reserved(i) && (i == 0 || strings.IndexByte(" \t[{,", line[i-1]) >= 0) {
+			return i
+		}
+	}
+	return value
 }
 
 // hasScalarValue reports whether a line is "key: value" with the value on it.
