@@ -2,25 +2,17 @@ package report
 
 import (
 	"bytes"
-	"html/template"
 	"strconv"
 	"strings"
 )
 
-// card renders a persona card: what a workshop wall or a deck needs, on
-// one page. It is written in Go rather than as a template because a
+// writeCard writes a persona card: what a workshop wall or a deck needs,
+// on one page. It is written in Go rather than as a template because a
 // report holds a card per persona, and html/template's escaping of each
 // value, called by reflection, cost more than the rest of the report.
 // Every value goes through the same replacements html/template makes in
 // the same place (escapeText, escapeURL), so the HTML is what the
-// template wrote, byte for byte; the golden files hold it.
-func card(v personaView) template.HTML {
-	var b bytes.Buffer
-	b.Grow(4096)
-	writeCard(&b, &v)
-	return template.HTML(b.String()) //nolint:gosec // every value escaped below
-}
-
+// template wrote, byte for byte; card_test.go holds it to that template.
 func writeCard(b *bytes.Buffer, v *personaView) {
 	b.WriteString(`<article class="persona card" id="`)
 	escapeText(b, v.Anchor)
