@@ -61,11 +61,7 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 		}
 		b.WriteString(`</ul></dd>`)
 	}
-	if v.Channels != "" {
-		b.WriteString(`<dt>Channels</dt><dd>`)
-		escapeText(b, v.Channels)
-		b.WriteString(`</dd>`)
-	}
+	writeFieldIfSet(b, "Channels", v.Channels)
 	b.WriteString("\n<dt>Buying role</dt><dd>")
 	escapeText(b, v.BuyingRole)
 	b.WriteString("</dd>\n<dt>Share</dt><dd>")
@@ -122,6 +118,16 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 	b.WriteString("</a></dd>\n</dl>")
 	writeBody(b, v.Body)
 	b.WriteString("\n</article>")
+}
+
+// writeFieldIfSet writes a term of a field list with its value, escaped,
+// when the value is set.
+func writeFieldIfSet(b *bytes.Buffer, term, value string) {
+	if value != "" {
+		b.WriteString("<dt>" + term + "</dt><dd>")
+		escapeText(b, value)
+		b.WriteString("</dd>")
+	}
 }
 
 // writeClaim writes one claim with its evidence, or says it has none.

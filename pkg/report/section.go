@@ -33,11 +33,7 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 	}
 	b.WriteString("\n" + `<dl class="fields">`)
 	writeICPLists(b, &v.ICP)
-	if v.BuyingCommittee != "" {
-		b.WriteString("<dt>Buying committee</dt><dd>")
-		escapeText(b, v.BuyingCommittee)
-		b.WriteString("</dd>")
-	}
+	writeFieldIfSet(b, "Buying committee", v.BuyingCommittee)
 	writeShareCovered(b, v, true)
 	writeBody(b, v.Body)
 	if len(v.Personas) > 0 {

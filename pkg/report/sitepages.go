@@ -109,17 +109,9 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 			}
 			b.WriteString("</dd>")
 		}
-		if iv.Interviewer != "" {
-			b.WriteString("<dt>Interviewer</dt><dd>")
-			escapeText(b, iv.Interviewer)
-			b.WriteString("</dd>")
-		}
+		writeFieldIfSet(b, "Interviewer", iv.Interviewer)
 	}
-	if iv.Channel != "" {
-		b.WriteString("<dt>Channel</dt><dd>")
-		escapeText(b, iv.Channel)
-		b.WriteString("</dd>")
-	}
+	writeFieldIfSet(b, "Channel", iv.Channel)
 	b.WriteString("\n<dt>Consent</dt><dd>")
 	if iv.Consent {
 		b.WriteString("recorded")
