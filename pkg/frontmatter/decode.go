@@ -89,13 +89,16 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter opened on line 1 is never closed; add a line with --- after the last key")
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(b.Text, &root); err != nil {
-		if !MentionsKind(b.Text) {
-			return nil, nil
+	root, ok := parsePlainYAML(b.Text)
+	if !ok {
+		root = &yaml.Node{}
+		if err := yaml.Unmarshal(b.Text, root); err != nil {
+			if !MentionsKind(b.Text) {
+				return nil, nil
+			}
+			p := ExplainYAML(b.Text, err)
+			return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
 		}
-		p := ExplainYAML(b.Text, err)
-		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
 	}
 	var m *yaml.Node
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {

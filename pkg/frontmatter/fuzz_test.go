@@ -66,3 +66,20 @@ func addSeeds(f *testing.F, dir string) {
 		f.Add(data)
 	}
 }
+
+// FuzzPlainYAML holds the plain parser to yaml.v3: whatever it accepts,
+// yaml.Unmarshal must parse to the very same tree, field by field.
+func FuzzPlainYAML(f *testing.F) {
+	for _, s := range plainYAMLCases {
+		f.Add([]byte(s.text))
+	}
+	addBlocks(f, "../../testdata/fuzz/frontmatter")
+	addBlocks(f, "../../examples/acme-analytics")
+	addBlocks(f, "../../examples/flawed")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Random bytes seldom form YAML the parser accepts; the same
+		// bytes read as choices of a block's lines always come close.
+		checkPlainYAML(t, data)
+		checkPlainYAML(t, plainYAMLBlock(data))
+	})
+}

@@ -1,0 +1,321 @@
+package frontmatter
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// plainYAMLCases are blocks the plain parser must accept (and parse as
+// yaml.v3 does) or refuse (leaving them to yaml.v3).
+var plainYAMLCases = []struct {
+	name   string
+	text   string
+	accept bool
+}{
+	{"scalars", "kind: persona\nname: Ana María\nshare: 0.1\nreviewed: 2026-10-01\nok: true\nnone: null\ntilde: ~\nn: 12\n", true},
+	{"leading blank lines", "\n\n  \nkind: x\n", true},
+	{"indented top level", "  kind: x\n  name: y\n", true},
+	{"null values", "a:\nb: \nc:   \n", true},
+	{"nested mapping", "role:\n  title: CFO\n  seniority: c-level\nkind: persona\n", true},
+	{"sequence deeper", "goals:\n  - one\n  - two, three\nkind: persona\n", true},
+	{"sequence at key indentation", "goals:\n- one\n- two\nkind: persona\n", true},
+	{"sequence of mappings", "goals:\n  - text: a\n    evidence:\n      - interview: i-1\n        quote: \"x y\"\n  - text: b\n", true},
+	{"item mapping with sequence at its indentation", "- a:\n  - x\n", false},
+	{"key with sequence at its indentation in an item", "q:\n- a:\n  - x\n  b: y\n", true},
+	{"flow sequence", "owners: [product, \"sales team\", 'x']\nempty: []\nspaced: [ a ,b ]\n", true},
+	{"flow mapping", "role: {title: Director of Finance 0, seniority: director}\nemployees: {min: 1, max: 2}\nnone: {}\n", true},
+	{"non-ASCII columns", "a: [é, ü, x]\nb: {k: ñ, l: no}\nc: {k: é, j: z}\nd: 'ü' \n", true},
+	{"non-ASCII key", "ñ: no\n", false},
+	{"quoted scalars", "a: \"50%\"\nb: '12'\nc: \"\"\nd: ''\n", true},
+	{"url", "source: https://example.com/x?b=c\nsources:\n  - http://x.test\n", true},
+	{"url in flow", "sources: [https://example.com/a]\n", false},
+	{"word keys", "a_b: 1\na-b: 2\na.b: 3\n1: one\n", true},
+	{"plain with brackets and commas", "a: b [c], d {e}\n", true},
+	{"merge value", "a: <<\n", true},
+
+	{"comment", "kind: x # note\n", false},
+	{"comment line", "# note\nkind: x\n", false},
+	{"tab", "kind:\tx\n", false},
+	{"carriage return", "kind: x\r\n", false},
+	{"escape", "a: \"x\\ny\"\n", false},
+	{"single quote escape", "a: 'it''s'\n", false},
+	{"anchor and alias", "a: &x 1\nb: *x\n", false},
+	{"tag", "a: !!str 1\n", false},
+	{"block scalar", "a: |\n  text\n", false},
+	{"multi-line plain", "a: one\n  two\n", false},
+	{"multi-line item", "- one\n  two\n", false},
+	{"multi-line quoted", "a: \"one\n  two\"\n", false},
+	{"nested flow", "a: [b, [c]]\n", false},
+	{"flow over lines", "a: [b,\n  c]\n", false},
+	{"merge key", "<<: {a: 1}\n", false},
+	{"colon in value", "a: b: c\n", false},
+	{"trailing colon", "a: b:\n", false},
+	{"key without space", "a:b\n", false},
+	{"bad indentation", "a:\n    b: 1\n  c: 2\n", false},
+	{"sequence at top level", "- a\n- b\n", false},
+	{"scalar document", "just text\n", false},
+	{"empty", "", false},
+	{"blank", "\n  \n", false},
+	{"dash alone", "a:\n  -\n    b\n", false},
+	{"document marker", "a: 1\n---\nb: 2\n", false},
+	{"directive", "%YAML 1.2\na: 1\n", false},
+	{"line separator", "a: x\u2028y\n", false},
+	{"byte order mark", "a: \ufeffx\n", false},
+	{"control character", "a: x\x01y\n", false},
+	{"C1 control", "a: x\u0085y\n", false},
+	{"invalid UTF-8", "a: \xff\n", false},
+	{"trailing comma", "a: [b, ]\n", false},
+	{"flow key without space", "a: {b:c}\n", false},
+	{"text after flow", "a: [b] c\n", false},
+	{"text after quote", "a: \"b\" c\n", false},
+	{"negative number", "a: -1\n", false},
+	{"long key", strings.Repeat("k", 1025) + ": v\n", false},
+	{"deep nesting", deepMapping(maxPlainDepth + 1), false},
+	{"nesting at the limit", deepMapping(maxPlainDepth), true},
+}
+
+func deepMapping(depth int) string {
+	var b strings.Builder
+	for d := 0; d < depth-1; d++ {
+		fmt.Fprintf(&b, "%sk:\n", strings.Repeat(" ", d))
+	}
+	fmt.Fprintf(&b, "%sk: v\n", strings.Repeat(" ", depth-1))
+	return b.String()
+}
+
+// TestPlainYAMLAgreesOnMadeUpBlocks compares the parsers on blocks put
+// together from the pieces where they could part: indentation, dashes,
+// key shapes, scalars yaml.v3 resolves to other types, quotes and flow
+// collections, right and wrong.
+func TestPlainYAMLAgreesOnMadeUpBlocks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	choices := make([]byte, 64)
+	for range 100_000 {
+		for i := range choices {
+			choices[i] = byte(rng.Uint32())
+		}
+		checkPlainYAML(t, plainYAMLBlock(choices))
+	}
+}
+
+func checkPlainYAML(t *testing.T, text []byte) {
+	t.Helper()
+	got, ok := parsePlainYAML(text)
+	if !ok {
+		return
+	}
+	var want yaml.Node
+	if err := yaml.Unmarshal(text, &want); err != nil {
+		t.Fatalf("plain parser accepted what yaml.v3 refuses (%v):\n%s", err, text)
+	}
+	if diff := treeDiff(got, &want, "document"); diff != "" {
+		t.Fatalf("plain parser and yaml.v3 differ at %s:\n%s", diff, text)
+	}
+}
+
+var (
+	plainIndents  = []string{"", "", "  ", "    ", " ", "   ", "      "}
+	plainPrefixes = []string{"", "- ", "-  ", "- - ", "-", "? "}
+	plainKeys     = []string{"a", "kind", "b-c", "x.y", "k_2", "1", "true", "null", "~", "é", "<<", "a b", "-a", "y"}
+	plainColons   = []string{": ", ": ", ":", ":  ", "::", ":x", " :"}
+	plainValues   = []string{
+		"", "x", "x y", "true", "True", "1", "0x10", "1e3", ".inf", ".NaN", "2026-10-01", "2026-10-01T10:00:00Z",
+		"null", "~", "\"q\"", "'s'", "\"\"", "''", "[a, b]", "[]", "{k: v}", "{}", "[a,b ]", "[ a]", "{k: [v]}",
+		"[é, x]", "http://x:y", "a:b", "a: b", "-1", "- x", "? x", "é ü", "x  ", "\"a\" ", "'a'b", "[a]b",
+		"<<", "No", "0o7", "+1", ".5", "1_000", "\"é\"", "{a: é}", "[\"x\", 'y']", "*a", "&a x", "!t x", "|",
+		">", "@x", "`x`", "%x", "x,", "[x,]", "[,]", "{k:v}", "{k: }", "x]", "x}", "a [b]", "[1, 2.5, true]",
+		"{a: 1, b: null}", "\"a'b\"", "'a\"b'", "[a, {b: c}]", "a, b", "x:", "x -", "--- x", "...",
+	}
+)
+
+// plainYAMLBlock makes a block of lines from a stream of choices. Most
+// lines keep or deepen the indentation and use the common shapes, so that
+// a good share of blocks are ones the parser accepts.
+func plainYAMLBlock(choices []byte) []byte {
+	next := func(n int) int {
+		if len(choices) == 0 {
+			return 0
+		}
+		c := int(choices[0])
+		choices = choices[1:]
+		return c % n
+	}
+	pick := func(common int, all []string) string {
+		// The first `common` entries are the usual ones: chosen most times.
+		if next(4) != 0 {
+			return all[next(common)]
+		}
+		return all[next(len(all))]
+	}
+	var b []byte
+	indent, opened := "", false
+	for lines := 1 + next(10); lines > 0; lines-- {
+		if next(8) == 0 {
+			b = append(b, '\n')
+		}
+		switch {
+		case opened && next(4) != 0:
+			indent += "  "
+		case next(6) == 0:
+			indent = ""
+		case next(6) == 0:
+			indent = plainIndents[next(len(plainIndents))]
+		}
+		b = append(b, indent...)
+		prefix := pick(2, plainPrefixes)
+		b = append(b, prefix...)
+		if prefix != "" && next(2) == 0 {
+			// Keys of a mapping begun on an item's line line up after it.
+			indent += strings.Repeat(" ", len(prefix))
+		}
+		value := pick(20, plainValues)
+		opened = false
+		if next(5) != 0 {
+			b = append(b, pick(3, plainKeys)...)
+			b = append(b, pick(2, plainColons)...)
+			opened = value == ""
+		}
+		b = append(b, value...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+func TestPlainYAML(t *testing.T) {
+	for _, c := range plainYAMLCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := parsePlainYAML([]byte(c.text))
+			if ok != c.accept {
+				t.Fatalf("accepted = %v, want %v", ok, c.accept)
+			}
+			if !ok {
+				return
+			}
+			var want yaml.Node
+			if err := yaml.Unmarshal([]byte(c.text), &want); err != nil {
+				t.Fatalf("yaml.v3 refuses an accepted case: %v", err)
+			}
+			if diff := treeDiff(got, &want, "document"); diff != "" {
+				t.Fatalf("differs from yaml.v3 at %s", diff)
+			}
+		})
+	}
+}
+
+// TestPlainYAMLTakesTheExamples keeps the fast path on the files users
+// copy: every entity of the examples that yaml.v3 parses is parsed without
+// it, so a change that refuses them costs speed where it shows.
+func TestPlainYAMLTakesTheExamples(t *testing.T) {
+	for _, dir := range []string{"../../examples/acme-analytics", "../../examples/flawed"} {
+		for path, text := range blocks(t, dir) {
+			var n yaml.Node
+			if !MentionsKind(text) || yaml.Unmarshal(text, &n) != nil {
+				continue
+			}
+			if _, ok := parsePlainYAML(text); !ok {
+				t.Errorf("%s: front matter left to yaml.v3", path)
+			}
+		}
+	}
+}
+
+// treeDiff names the first field in which two trees differ, or "".
+func treeDiff(got, want *yaml.Node, at string) string {
+	if got == nil || want == nil {
+		if got != want {
+			return fmt.Sprintf("%s: %v vs %v", at, got, want)
+		}
+		return ""
+	}
+	type fields struct {
+		Kind                                  yaml.Kind
+		Style                                 yaml.Style
+		Tag, Value, Anchor                    string
+		HeadComment, LineComment, FootComment string
+		Line, Column                          int
+		Alias                                 bool
+	}
+	flat := func(n *yaml.Node) fields {
+		return fields{n.Kind, n.Style, n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment,
+			n.Line, n.Column, n.Alias != nil}
+	}
+	if g, w := flat(got), flat(want); g != w {
+		return fmt.Sprintf("%s:\n got  %+v\n want %+v", at, g, w)
+	}
+	if len(got.Content) != len(want.Content) {
+		return fmt.Sprintf("%s: %d children vs %d", at, len(got.Content), len(want.Content))
+	}
+	for i := range got.Content {
+		if d := treeDiff(got.Content[i], want.Content[i], fmt.Sprintf("%s/%d", at, i)); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// blocks returns the YAML front matter of every Markdown file under dir.
+func blocks(t testing.TB, dir string) map[string][]byte {
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if b := Split(src); b.Format == YAML && b.Closed {
+			out[path] = b.Text
+		}
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		t.Fatalf("front matter under %s: %d blocks, %v", dir, len(out), err)
+	}
+	return out
+}
+
+// addBlocks adds the front matter of dir's files to the seed corpus,
+// leaving blocks over 64 KiB to the plain test run as addSeeds does.
+func addBlocks(f *testing.F, dir string) {
+	fuzzing := false
+	if fl := flag.Lookup("test.fuzz"); fl != nil && fl.Value.String() != "" {
+		fuzzing = true
+	}
+	for _, text := range blocks(f, dir) {
+		if !fuzzing || len(text) <= 64<<10 {
+			f.Add(text)
+		}
+	}
+}
+
+// TestPlainYAMLAgreesOnTheCorpora compares the parsers on the front matter
+// of real docs sites: comments, lists of links, dates, nested menus.
+func TestPlainYAMLAgreesOnTheCorpora(t *testing.T) {
+	corpora := filepath.Join("..", "..", "..", "shared", "corpora")
+	if _, err := os.Stat(corpora); err != nil {
+		if os.Getenv("PERSONA_REQUIRE_CORPORA") != "" {
+			t.Fatalf("PERSONA_REQUIRE_CORPORA is set but the corpora are not beside the checkout at %s: %v", corpora, err)
+		}
+		t.Skipf("the corpora are not beside the checkout at %s; set PERSONA_REQUIRE_CORPORA=1 to make this a failure", corpora)
+	}
+	accepted := 0
+	for _, text := range blocks(t, corpora) {
+		checkPlainYAML(t, text)
+		if _, ok := parsePlainYAML(text); ok {
+			accepted++
+		}
+	}
+	if accepted == 0 {
+		t.Fatal("the plain parser accepted no block of the corpora, so the comparison compared nothing")
+	}
+	t.Logf("%d blocks parsed by both", accepted)
+}
