@@ -164,6 +164,7 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 		// bodies made 70 MB of garbage growing and wrapping buffers.
 		var buf bytes.Buffer
 		w := bufio.NewWriter(&buf)
+		plain := newPlainMarkdown()
 		return func(i int) error {
 			src := jobs[i].raw
 			if src == nil {
@@ -173,6 +174,11 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 				// Too complex to parse in bounded time: shown as the text
 				// it is (lint reports body-too-complex).
 				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].key.src) + `</pre>`) //nolint:gosec
+				return nil
+			}
+			buf.Reset()
+			if plain.render(&buf, src, jobs[i].key.level) {
+				out[i] = template.HTML(buf.String()) //nolint:gosec // plain text, escaped
 				return nil
 			}
 			doc := parser.Parse(text.NewReader(src))
