@@ -184,11 +184,21 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	// may be what persona reads (a config, a template, an entity or any
 	// Markdown file of the workspace).
 	var held error
+	inputs := p.inputFiles()
+	realOut, realOutErr := filepath.EvalSymlinks(out)
 	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		why := p.inputFile(path)
+		var why string
+		if rel, err := filepath.Rel(out, path); realOutErr == nil && err == nil && path != out && d.Type()&fs.ModeSymlink == 0 {
+			// The walk follows no link, so below out only the file
+			// itself could be one: its real path is out's joined with
+			// the rest, found without resolving every file's ancestors.
+			why = inputs.what(path, filepath.Join(realOut, rel))
+		} else {
+			why = p.inputFile(path)
+		}
 		if rel, err := filepath.Rel(p.loc.Root, path); why == "" && err == nil && strings.HasSuffix(path, ".md") && !strings.HasPrefix(rel, "..") {
 			why = "a Markdown file of the workspace"
 		}

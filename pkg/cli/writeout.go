@@ -47,17 +47,34 @@ func (p *project) inputFile(path string) string {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return ""
 	}
-	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
-		return "a persona config file"
-	}
-	if p.loc.ConfigPath != "" && sameFile(real, p.loc.ConfigPath) {
-		return "the workspace's config file"
-	}
+	return p.inputFiles().what(path, real)
+}
+
+// inputChecker tells persona's input files apart, with what is the same
+// for every file looked up once, so that checking the ten thousand pages
+// of an old site costs little more than a stat each.
+type inputChecker struct {
+	configPath string // the workspace's config, "" when it has none
+	templates  string // the templates directory, links resolved
+}
+
+func (p *project) inputFiles() inputChecker {
 	dir := filepath.Join(p.loc.Root, filepath.FromSlash(p.cfg.Templates))
 	if realDir, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = realDir
 	}
-	if rel, err := filepath.Rel(dir, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+	return inputChecker{configPath: p.loc.ConfigPath, templates: dir}
+}
+
+// what is inputFile for path, whose links resolve to real.
+func (c inputChecker) what(path, real string) string {
+	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
+		return "a persona config file"
+	}
+	if c.configPath != "" && sameFile(real, c.configPath) {
+		return "the workspace's config file"
+	}
+	if rel, err := filepath.Rel(c.templates, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
 		return "a template of this workspace"
 	}
 	if strings.HasSuffix(real, ".md") {
