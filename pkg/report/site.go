@@ -37,7 +37,8 @@ type SiteFile struct {
 // report must be built with entity paths relative to a page one directory
 // below the site's root (icps/, personas/, interviews/), the only pages
 // that link to entity files. write receives every file, from several
-// goroutines at once.
+// goroutines at once; a file's Data is the caller's only until write
+// returns, as its buffer then serves the next page.
 func Site(r *Report, write func(SiteFile) error) error {
 	bodies, err := r.renderedBodies(siteICPLevel, sitePersonaLevel)
 	if err != nil {
@@ -247,18 +248,21 @@ func (s *site) render(write func(SiteFile) error) error {
 		jobs = append(jobs, func() job { return j })
 	}
 	return onAllCores(len(jobs), func() func(int) error {
-		return func(i int) error { return s.renderOne(jobs[i](), write) }
+		// One buffer per worker, grown once to its largest page: a new
+		// one per page grew by doubling ten thousand times.
+		var b bytes.Buffer
+		return func(i int) error { return s.renderOne(jobs[i](), write, &b) }
 	})
 }
 
-func (s *site) renderOne(j job, write func(SiteFile) error) error {
-	var b bytes.Buffer
+func (s *site) renderOne(j job, write func(SiteFile) error, b *bytes.Buffer) error {
+	b.Reset()
 	execute := func(v sitePage) error {
 		if j.write != nil {
-			j.write(&b, &v)
+			j.write(b, &v)
 			return nil
 		}
-		return s.t.ExecuteTemplate(&b, j.tmpl, v)
+		return s.t.ExecuteTemplate(b, j.tmpl, v)
 	}
 	if err := execute(j.data); err != nil {
 		return err
