@@ -14,12 +14,13 @@ import (
 // over lint.
 //
 // Plain text here holds no character that starts Markdown inline syntax
-// or needs escaping beyond `"`: no `\`, “ ` “, `*`, `_`, `[`, `]`, `<`,
-// `>`, `&`, `~`, `|`, `#`, `!`, no tab, carriage return or other control
-// character. A line may not open with anything that could start another
-// block (a digit, `-` outside a list item, `+`, `=`, a space), and a
-// paragraph line may not end in two spaces (a hard break). FuzzPlainMarkdown
-// holds it to goldmark on every body it renders.
+// or needs escaping beyond the double quote: no backslash, backquote,
+// `*`, `_`, `[`, `]`, `<`, `>`, `&`, `~`, `|`, `#` or `!`, and no tab,
+// carriage return or other control character. A line may not open with
+// anything that could start another block (a digit, `-` outside a list
+// item, `+`, `=`, `:`, a space), and a paragraph line may not end in two spaces
+// (a hard break). FuzzPlainMarkdown holds it to goldmark on every body it
+// renders.
 type plainMarkdown struct {
 	blocks []plainBlock // reused from body to body
 	ascii  [256]bool    // the bytes that are plain text by themselves
@@ -170,7 +171,8 @@ func headingText(line []byte) []byte {
 // that starts no other block.
 func (pm *plainMarkdown) plainLine(line []byte) bool {
 	switch c := line[0]; {
-	case c == ' ', c == '-', c == '+', c == '=', c >= '0' && c <= '9':
+	case c == ' ', c == '-', c == '+', c == '=', c == ':', c >= '0' && c <= '9':
+		// `:` opens a table's delimiter row, which may go without pipes.
 		return false
 	}
 	return pm.plainText(line)

@@ -94,6 +94,7 @@ func TestPlainMarkdown(t *testing.T) {
 		{"carriage return", "a\r\nb\r\n", false},
 		{"nul", "a\x00b\n", false},
 		{"table", "| a |\n|---|\n", false},
+		{"table without pipes", "A\n:-\n", false},
 		{"strikethrough", "~~a~~\n", false},
 		{"no-break space", "a\u00a0\n", false},
 		{"invalid UTF-8", "a\xff\n", false},
@@ -133,7 +134,7 @@ var plainMDLines = []string{
 	"", "Text of a line.", "## Heading", "- item", "# Top", "Text \"quoted\" here. ", "### Three",
 	"   ", "  ", "Ends in two.  ", "- item  ", "Café.", "###### Six", "-  wide", "- ", "  indented",
 	"    code", "1. one", "===", "---", "- - -", "*em*", "a [b]", "#", "## x ##", "+ plus", "> quote",
-	"<div>", "a & b", "2026 was", "Text.\t", "\u00a0nbsp", "- 1. x", "- # x", "####### seven",
+	"<div>", "a & b", "2026 was", ":-", ":--:", "Text.\t", "\u00a0nbsp", "- 1. x", "- # x", "####### seven",
 }
 
 func plainMarkdownBody(choices []byte) []byte {
