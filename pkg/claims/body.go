@@ -338,8 +338,11 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 			// A setext underline: the line above is the heading.
 			return sections.list(string(bytes.TrimSpace(before))) != ""
 		}
-		for _, bullet := range [][]byte{[]byte("- "), []byte("* "), []byte("+ ")} {
-			t = bytes.TrimSpace(bytes.TrimPrefix(t, bullet))
+		for _, bullet := range []byte("-*+") {
+			// A bullet is followed by a space or a tab.
+			if len(t) > 1 && t[0] == bullet && (t[1] == ' ' || t[1] == '\t') {
+				t = bytes.TrimSpace(t[2:])
+			}
 		}
 		switch {
 		case bytes.HasPrefix(t, []byte("#")):

@@ -48,6 +48,7 @@ func TestFromBody(t *testing.T) {
 		{"a label with emphasis inside is no label", "**Pain*0*s**\n\n- x\n", nil},
 		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
 		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
+		{"a bold-label bullet whose marker a tab follows", "*\t**Goals**\n\t- z\n", []string{`goals@11:4 "z"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
