@@ -37,17 +37,14 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 	writeShareCovered(b, v, true)
 	writeBody(b, v.Body)
 	if len(v.Personas) > 0 {
-		b.WriteString("\n<h3>Personas</h3>\n" + `<div class="table-wrap" role="region" aria-label="Personas of `)
-		escapeText(b, v.Title)
-		b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>Personas of ")
-		escapeText(b, v.Title)
-		b.WriteString(`</caption>
-<thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col">Buying role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
+		b.WriteString("\n<h3>Personas</h3>")
+		writeTableStart(b, "Personas of "+v.Title, "Personas of "+v.Title)
+		b.WriteString(`<thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col">Buying role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
 <tbody>`)
 		for i := range v.Personas {
 			writePersonaRow(b, &v.Personas[i], false)
 		}
-		b.WriteString("\n</tbody>\n</table>\n</div>\n" + `<div class="cards">`)
+		b.WriteString(tableEnd + "\n" + `<div class="cards">`)
 		for i := range v.Personas {
 			b.WriteString("\n")
 			writeCard(b, &v.Personas[i])
@@ -63,17 +60,14 @@ func writeICPSection(b *bytes.Buffer, v *icpView) {
 		b.WriteString("\n</div>")
 	}
 	if len(v.Citations) > 0 {
-		b.WriteString("\n<h3>Interviews and the personas citing them</h3>\n" + `<div class="table-wrap" role="region" aria-label="Interviews cited by the personas of `)
-		escapeText(b, v.Title)
-		b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>Which personas cite each interview (")
-		escapeText(b, v.Title)
-		b.WriteString(`)</caption>
-<thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
+		b.WriteString("\n<h3>Interviews and the personas citing them</h3>")
+		writeTableStart(b, "Interviews cited by the personas of "+v.Title, "Which personas cite each interview ("+v.Title+")")
+		b.WriteString(`<thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
 <tbody>`)
 		for _, c := range v.Citations {
 			writeCitationRow(b, c, "")
 		}
-		b.WriteString("\n</tbody>\n</table>\n</div>")
+		b.WriteString(tableEnd)
 	}
 	b.WriteString("\n</section>")
 }
@@ -134,12 +128,8 @@ func writePersonaRow(b *bytes.Buffer, p *personaView, site bool) {
 // writeConstraints is an ICP's table of constraints, labelled for a
 // screen reader's list of regions.
 func writeConstraints(b *bytes.Buffer, constraints []Constraint, label string) {
-	b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="`)
-	escapeText(b, label)
-	b.WriteString(`" tabindex="0">
-<table>
-<caption>Constraints</caption>
-<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
+	writeTableStart(b, label, "Constraints")
+	b.WriteString(`<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
 <tbody>`)
 	for _, c := range constraints {
 		b.WriteString("\n" + `<tr><th scope="row">`)
@@ -148,8 +138,22 @@ func writeConstraints(b *bytes.Buffer, constraints []Constraint, label string) {
 		escapeText(b, c.Value)
 		b.WriteString(`</td></tr>`)
 	}
-	b.WriteString("\n</tbody>\n</table>\n</div>")
+	b.WriteString(tableEnd)
 }
+
+// writeTableStart opens a table with its caption, inside a region that a
+// screen reader lists by label and that scrolls on a narrow screen. The
+// caller writes the head and the rows, then tableEnd.
+func writeTableStart(b *bytes.Buffer, label, caption string) {
+	b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="`)
+	escapeText(b, label)
+	b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>")
+	escapeText(b, caption)
+	b.WriteString("</caption>\n")
+}
+
+// tableEnd closes what writeTableStart opened, after the rows.
+const tableEnd = "\n</tbody>\n</table>\n</div>"
 
 // writeICPLists writes an ICP's lists that are set, each as a term of
 // its fields.

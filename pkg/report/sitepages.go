@@ -169,14 +169,12 @@ func writeListPage(b *bytes.Buffer, v *sitePage) {
 		writeSiteFoot(b, v)
 		return
 	}
-	b.WriteString("\n" + `<div class="table-wrap" role="region" aria-label="`)
-	escapeText(b, v.Title)
-	b.WriteString(`" tabindex="0">` + "\n<table>\n<caption>")
-	escapeText(b, v.Title)
+	caption := v.Title
 	if len(v.Pages) > 0 {
-		b.WriteString(", page " + strconv.Itoa(v.Page) + " of " + strconv.Itoa(len(v.Pages)))
+		caption += ", page " + strconv.Itoa(v.Page) + " of " + strconv.Itoa(len(v.Pages))
 	}
-	b.WriteString("</caption>\n<thead><tr>")
+	writeTableStart(b, v.Title, caption)
+	b.WriteString("<thead><tr>")
 	for _, h := range v.Head {
 		b.WriteString(`<th scope="col">`)
 		escapeText(b, h)
@@ -206,7 +204,7 @@ func writeListPage(b *bytes.Buffer, v *sitePage) {
 		}
 		b.WriteString("</tr>")
 	}
-	b.WriteString("\n</tbody>\n</table>\n</div>\n")
+	b.WriteString(tableEnd + "\n")
 	writePager(b, v)
 	b.WriteString("\n")
 	writeSiteFoot(b, v)
@@ -263,30 +261,32 @@ func writeICPPage(b *bytes.Buffer, v *sitePage) {
 	writeBody(b, c.Body)
 	b.WriteString("\n")
 	if len(v.Personas) > 0 {
-		b.WriteString("\n<h2>Personas</h2>\n" + `<div class="table-wrap" role="region" aria-label="Personas" tabindex="0">` + "\n<table>\n<caption>Personas")
+		caption := "Personas"
 		if v.More {
-			b.WriteString(" (the first " + strconv.Itoa(len(v.Personas)) + "; all are in the persona index)")
+			caption += " (the first " + strconv.Itoa(len(v.Personas)) + "; all are in the persona index)"
 		}
-		b.WriteString(`</caption>
-<thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
+		b.WriteString("\n<h2>Personas</h2>")
+		writeTableStart(b, "Personas", caption)
+		b.WriteString(`<thead><tr><th scope="col">Persona</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Role</th><th scope="col" class="num">Share</th><th scope="col">Evidence</th><th scope="col">Reviewed</th><th scope="col">Lint</th></tr></thead>
 <tbody>`)
 		for i := range v.Personas {
 			writePersonaRow(b, &v.Personas[i], true)
 		}
-		b.WriteString("\n</tbody>\n</table>\n</div>")
+		b.WriteString(tableEnd)
 	}
 	if len(v.Citations) > 0 {
-		b.WriteString("\n<h2>Interviews and the personas citing them</h2>\n" + `<div class="table-wrap" role="region" aria-label="Interviews cited" tabindex="0">` + "\n<table>\n<caption>Which personas cite each interview")
+		caption := "Which personas cite each interview"
 		if v.MoreCitations {
-			b.WriteString(" (the first " + strconv.Itoa(len(v.Citations)) + ")")
+			caption += " (the first " + strconv.Itoa(len(v.Citations)) + ")"
 		}
-		b.WriteString(`</caption>
-<thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
+		b.WriteString("\n<h2>Interviews and the personas citing them</h2>")
+		writeTableStart(b, "Interviews cited", caption)
+		b.WriteString(`<thead><tr><th scope="col">Interview</th><th scope="col">Cited by</th><th scope="col">Claims citing it</th></tr></thead>
 <tbody>`)
 		for _, ct := range v.Citations {
 			writeCitationRow(b, ct.Citation, ct.Page)
 		}
-		b.WriteString("\n</tbody>\n</table>\n</div>")
+		b.WriteString(tableEnd)
 	}
 	b.WriteString("\n")
 	writeSiteFoot(b, v)
