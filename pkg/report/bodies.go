@@ -44,8 +44,9 @@ type Bodies struct {
 	// report takes its bodies from here rather than copying them again.
 	texts map[*model.Document]string
 	done  chan struct{}
-	html  map[bodyKey]template.HTML
-	err   error
+	// html is nil if rendering failed; the report then renders its bodies
+	// itself and reports the error.
+	html map[bodyKey]template.HTML
 }
 
 // text is the text of d's body, if Prerender made it.
@@ -79,7 +80,7 @@ func Prerender(ws *workspace.Workspace, format string) *Bodies {
 	}
 	go func() {
 		defer close(b.done)
-		b.html, b.err = renderBodySet(keys)
+		b.html, _ = renderBodySet(keys)
 	}()
 	return b
 }
