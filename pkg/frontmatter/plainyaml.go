@@ -137,9 +137,8 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 			}
 		}
 		line := p.lines[i]
-		keyEnd := wordEnd(line, indent)
-		if keyEnd == indent || keyEnd == len(line) || line[keyEnd] != ':' ||
-			keyEnd+1 < len(line) && line[keyEnd+1] != ' ' {
+		keyEnd, ok := keyAt(line, indent)
+		if !ok {
 			return nil, 0, false
 		}
 		key := scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
@@ -157,7 +156,6 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		// a sequence at the key's own indentation, or null.
 		next := p.nextContent(i + 1)
 		var value *yaml.Node
-		var ok bool
 		switch {
 		case next < len(p.lines) && indentOf(p.lines[next]) > indent:
 			value, next, ok = p.block(next, indentOf(p.lines[next]))
@@ -218,8 +216,7 @@ func (p *plainParser) sequence(i, indent int) (*yaml.Node, int, bool) {
 		}
 		var item *yaml.Node
 		var ok bool
-		if end := wordEnd(line, at); end > at && end < len(line) && line[end] == ':' &&
-			(end+1 == len(line) || line[end+1] == ' ') {
+		if _, isKey := keyAt(line, at); isKey {
 			item, i, ok = p.mapping(i, at)
 		} else {
 			item, ok = p.inlineValue(i, at)
@@ -230,6 +227,13 @@ func (p *plainParser) sequence(i, indent int) (*yaml.Node, int, bool) {
 		}
 		s.Content = append(s.Content, item)
 	}
+}
+
+// keyAt reports whether a key starts at line[at] (a word, a colon, then a
+// space or the line's end) and returns the offset of its colon.
+func keyAt(line []byte, at int) (int, bool) {
+	end := wordEnd(line, at)
+	return end, end > at && end < len(line) && line[end] == ':' && (end+1 == len(line) || line[end+1] == ' ')
 }
 
 // wordEnd returns the offset after the key-like word starting at from. A
@@ -319,9 +323,9 @@ func (p *plainParser) flowCollection(line []byte, at, i int) (*yaml.Node, int) {
 	}
 	for {
 		if open == '{' {
-			end := wordEnd(line, j)
-			if end == j || end+1 >= len(line) || line[end] != ':' || line[end+1] != ' ' {
-				return nil, 0
+			end, ok := keyAt(line, j)
+			if !ok || end+1 == len(line) {
+				return nil, 0 // no key, or no value after it
 			}
 			n.Content = append(n.Content, scalarNode(string(line[j:end]), i, p.column(i, j)))
 			j = end + 1 + indentOf(line[end+1:])
