@@ -41,11 +41,9 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 	}
 	b.WriteString(" · ")
 	escapeText(b, v.Type)
-	b.WriteString(` persona · <span class="status status-`)
-	escapeText(b, v.Status)
-	b.WriteString(`">`)
-	escapeText(b, v.StatusLabel)
-	b.WriteString(`</span></p></div></header>`)
+	b.WriteString(" persona · ")
+	writeStatus(b, v.Status, v.StatusLabel)
+	b.WriteString(`</p></div></header>`)
 	if v.Quote != "" {
 		b.WriteString("\n" + `<blockquote class="pull">`)
 		escapeText(b, v.Quote)

@@ -90,11 +90,9 @@ func writePersonaRow(b *bytes.Buffer, p *personaView, site bool) {
 	}
 	b.WriteString(`">`)
 	escapeText(b, p.Name)
-	b.WriteString(`</a></th><td><span class="status status-`)
-	escapeText(b, p.Status)
-	b.WriteString(`">`)
-	escapeText(b, p.StatusLabel)
-	b.WriteString("</span></td><td>")
+	b.WriteString(`</a></th><td>`)
+	writeStatus(b, p.Status, p.StatusLabel)
+	b.WriteString("</td><td>")
 	escapeText(b, p.Type)
 	b.WriteString("</td><td>")
 	escapeText(b, p.Role)
@@ -123,6 +121,16 @@ func writePersonaRow(b *bytes.Buffer, p *personaView, site bool) {
 	b.WriteString("</td><td>")
 	escapeText(b, p.Lint)
 	b.WriteString("</td></tr>")
+}
+
+// writeStatus is a status as a badge: its class names the status, for
+// the badge's colour; label is what it says.
+func writeStatus(b *bytes.Buffer, status, label string) {
+	b.WriteString(`<span class="status status-`)
+	escapeText(b, status)
+	b.WriteString(`">`)
+	escapeText(b, label)
+	b.WriteString("</span>")
 }
 
 // writeConstraints is an ICP's table of constraints, labelled for a

@@ -246,11 +246,8 @@ func writeICPPage(b *bytes.Buffer, v *sitePage) {
 	c := &v.ICP
 	b.WriteString("\n" + `<p class="meta">Segment `)
 	escapeText(b, c.Segment)
-	b.WriteString(` · <span class="status status-`)
-	escapeText(b, c.Status)
-	b.WriteString(`">`)
-	escapeText(b, c.Status)
-	b.WriteString("</span>")
+	b.WriteString(" · ")
+	writeStatus(b, c.Status, c.Status)
 	writeICPMetaTail(b, c)
 	if len(c.Constraints) > 0 {
 		writeConstraints(b, c.Constraints, "Constraints")
