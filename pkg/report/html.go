@@ -148,13 +148,15 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	// Element ids are given in page order, one after another, so that
 	// each is unique; the views are then made on all cores.
-	type ids struct{ icp, share string }
-	icpIDs := make([]ids, len(r.ICPs))
-	personaIDs := make([][][2]string, len(r.ICPs))
+	personaIDs := func(p Persona) viewIDs {
+		return viewIDs{anchors.unique("persona-" + p.ID), anchors.unique("chart-evidence-" + p.ID)}
+	}
+	icpIDs := make([]viewIDs, len(r.ICPs))
+	cardIDs := make([][]viewIDs, len(r.ICPs))
 	for i, c := range r.ICPs {
-		icpIDs[i] = ids{anchors.unique("icp-" + c.ID), anchors.unique("chart-share-" + c.ID)}
+		icpIDs[i] = viewIDs{anchors.unique("icp-" + c.ID), anchors.unique("chart-share-" + c.ID)}
 		for _, p := range c.Personas {
-			personaIDs[i] = append(personaIDs[i], [2]string{anchors.unique("persona-" + p.ID), anchors.unique("chart-evidence-" + p.ID)})
+			cardIDs[i] = append(cardIDs[i], personaIDs(p))
 		}
 	}
 	views := make([]icpView, len(r.ICPs))
@@ -162,15 +164,15 @@ func newPage(r *Report, bodies renderedBodies) *page {
 		return func(i int) error {
 			c := r.ICPs[i]
 			v := icpView{
-				ICP: c, Anchor: icpIDs[i].icp, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
+				ICP: c, Anchor: icpIDs[i].anchor, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
 				Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 				ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
 				PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
 				Href: href(c.Path),
 			}
-			v.ShareChart = shareChart(c, icpIDs[i].share)
+			v.ShareChart = shareChart(c, icpIDs[i].chart)
 			for j, p := range c.Personas {
-				pv := newPersonaView(p, bodies, personaIDs[i][j][0], personaIDs[i][j][1])
+				pv := newPersonaView(p, bodies, cardIDs[i][j])
 				pv.Redacted = r.Redacted
 				if p.Status == string(model.StatusRetired) {
 					v.Retired = append(v.Retired, pv)
@@ -191,7 +193,7 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	for _, p := range r.Unassigned {
 		// Listed, not shown as cards: their bodies are not rendered.
-		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, anchors.unique("persona-"+p.ID), anchors.unique("chart-evidence-"+p.ID)))
+		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, personaIDs(p)))
 	}
 	return pg
 }
@@ -253,9 +255,13 @@ func (a anchorSet) unique(base string) string {
 	return id
 }
 
-// newPersonaView makes a persona's view: its card's element id is anchor,
-// its evidence chart's chartID.
-func newPersonaView(p Persona, bodies renderedBodies, anchor, chartID string) personaView {
+// viewIDs are the element ids of an ICP's section or a persona's card,
+// and of its chart.
+type viewIDs struct{ anchor, chart string }
+
+// newPersonaView makes a persona's view, its card and evidence chart
+// given the element ids ids.
+func newPersonaView(p Persona, bodies renderedBodies, ids viewIDs) personaView {
 	share := "—"
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
@@ -288,8 +294,8 @@ func newPersonaView(p Persona, bodies renderedBodies, anchor, chartID string) pe
 		quote = p.Quotes[0]
 	}
 	return personaView{
-		Anchor: anchor, Href: href(p.Path), Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
-		ClaimGroups: groups, EvidenceChart: evidenceChart(p, chartID),
+		Anchor: ids.anchor, Href: href(p.Path), Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
+		ClaimGroups: groups, EvidenceChart: evidenceChart(p, ids.chart),
 		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
 		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
 		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
