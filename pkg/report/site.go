@@ -198,12 +198,11 @@ func (s *site) icps() []icpView {
 // pointers, since a site of 50,000 personas would copy 50 MB of views.
 func (s *site) personas() []*personaView {
 	var out []*personaView
-	for _, list := range [][]icpView{s.pg.ICPs, s.pg.RetiredICPs} {
-		for i := range list {
-			for _, ps := range [][]personaView{list[i].Personas, list[i].Retired} {
-				for j := range ps {
-					out = append(out, &ps[j])
-				}
+	for _, c := range s.icps() {
+		// c is a copy, but its lists are the page's.
+		for _, ps := range [][]personaView{c.Personas, c.Retired} {
+			for j := range ps {
+				out = append(out, &ps[j])
 			}
 		}
 	}
