@@ -82,13 +82,9 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 		}
 		b.WriteString(`</dd>`)
 	}
-	b.WriteString("\n<dt>Reviewed</dt><dd")
-	if v.Stale {
-		b.WriteString(` class="stale"`)
-	}
-	b.WriteString(">")
-	escapeText(b, v.Reviewed)
-	b.WriteString("</dd>\n" + `<dt class="detail">Owners</dt><dd class="detail">`)
+	b.WriteString("\n<dt>Reviewed</dt>")
+	writeReviewed(b, "dd", v.Reviewed, v.Stale)
+	b.WriteString("\n" + `<dt class="detail">Owners</dt><dd class="detail">`)
 	escapeText(b, v.Owners)
 	b.WriteString(`</dd>`)
 	if len(v.Interviews) > 0 {

@@ -112,15 +112,23 @@ func writePersonaRow(b *bytes.Buffer, p *personaView, site bool) {
 	escapeText(b, p.Evidence.Confidence)
 	b.WriteString("</span> ")
 	escapeText(b, p.EvidenceCount)
-	b.WriteString("</td><td")
-	if p.Stale {
+	b.WriteString("</td>")
+	writeReviewed(b, "td", p.Reviewed, p.Stale)
+	b.WriteString("<td>")
+	escapeText(b, p.Lint)
+	b.WriteString("</td></tr>")
+}
+
+// writeReviewed writes an entity's review label in an element of its
+// own, marked when the entity is stale.
+func writeReviewed(b *bytes.Buffer, element, label string, stale bool) {
+	b.WriteString("<" + element)
+	if stale {
 		b.WriteString(` class="stale"`)
 	}
 	b.WriteString(">")
-	escapeText(b, p.Reviewed)
-	b.WriteString("</td><td>")
-	escapeText(b, p.Lint)
-	b.WriteString("</td></tr>")
+	escapeText(b, label)
+	b.WriteString("</" + element + ">")
 }
 
 // writeStatus is a status as a badge: its class names the status, for
@@ -218,13 +226,9 @@ func writeCitationRow(b *bytes.Buffer, c Citation, page string) {
 func writeICPMetaTail(b *bytes.Buffer, c *icpView) {
 	b.WriteString(" · owners ")
 	escapeText(b, c.Owners)
-	b.WriteString(" · <span")
-	if c.Stale {
-		b.WriteString(` class="stale"`)
-	}
-	b.WriteString(">")
-	escapeText(b, c.Reviewed)
-	b.WriteString("</span> · lint ")
+	b.WriteString(" · ")
+	writeReviewed(b, "span", c.Reviewed, c.Stale)
+	b.WriteString(" · lint ")
 	escapeText(b, c.Lint)
 	b.WriteString(` · <a href="`)
 	escapeURL(b, c.Href)
