@@ -105,13 +105,21 @@ func writeCard(b *bytes.Buffer, v *personaView) {
 		}
 		b.WriteString(`</ul></dd>`)
 	}
-	b.WriteString("\n" + `<dt class="detail">File</dt><dd class="detail"><a href="`)
-	escapeURL(b, v.Href)
-	b.WriteString(`">`)
-	escapeText(b, v.Path)
-	b.WriteString("</a></dd>\n</dl>")
+	b.WriteString("\n" + `<dt class="detail">File</dt><dd class="detail">`)
+	writeLink(b, v.Href, v.Path)
+	b.WriteString("</dd>\n</dl>")
 	writeBody(b, v.Body)
 	b.WriteString("\n</article>")
+}
+
+// writeLink writes a link to href that reads text, both escaped as
+// html/template escapes them there.
+func writeLink(b *bytes.Buffer, href, text string) {
+	b.WriteString(`<a href="`)
+	escapeURL(b, href)
+	b.WriteString(`">`)
+	escapeText(b, text)
+	b.WriteString("</a>")
 }
 
 // writeFieldIfSet writes a term of a field list with its value, escaped,
@@ -138,11 +146,7 @@ func writeClaim(b *bytes.Buffer, c Claim) {
 			b.WriteString("; ")
 		}
 		if e.Path != "" {
-			b.WriteString(`<a href="`)
-			escapeURL(b, e.Path)
-			b.WriteString(`">`)
-			escapeText(b, e.Interview)
-			b.WriteString(`</a>`)
+			writeLink(b, e.Path, e.Interview)
 		} else {
 			escapeText(b, e.Interview)
 			b.WriteString(` (missing)`)
@@ -164,11 +168,8 @@ func writeClaim(b *bytes.Buffer, c Claim) {
 // writeInterviewItem lists an interview a persona cites; a redacted
 // report leaves out who was interviewed.
 func writeInterviewItem(b *bytes.Buffer, in Interview, redacted bool) {
-	b.WriteString(`<li><a href="`)
-	escapeURL(b, in.Path)
-	b.WriteString(`">`)
-	escapeText(b, in.ID)
-	b.WriteString(`</a>`)
+	b.WriteString(`<li>`)
+	writeLink(b, in.Path, in.ID)
 	if in.Date != "" {
 		b.WriteString(", ")
 		escapeText(b, in.Date)

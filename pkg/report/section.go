@@ -196,11 +196,7 @@ func writeICPLists(b *bytes.Buffer, c *ICP) {
 func writeCitationRow(b *bytes.Buffer, c Citation, page string) {
 	b.WriteString("\n" + `<tr><th scope="row">`)
 	if page != "" {
-		b.WriteString(`<a href="`)
-		escapeURL(b, page)
-		b.WriteString(`">`)
-		escapeText(b, c.Interview)
-		b.WriteString("</a>")
+		writeLink(b, page, c.Interview)
 	} else {
 		escapeText(b, c.Interview)
 	}
@@ -230,11 +226,9 @@ func writeICPMetaTail(b *bytes.Buffer, c *icpView) {
 	writeReviewed(b, "span", c.Reviewed, c.Stale)
 	b.WriteString(" · lint ")
 	escapeText(b, c.Lint)
-	b.WriteString(` · <a href="`)
-	escapeURL(b, c.Href)
-	b.WriteString(`">`)
-	escapeText(b, c.Path)
-	b.WriteString(`</a></p>`)
+	b.WriteString(` · `)
+	writeLink(b, c.Href, c.Path)
+	b.WriteString(`</p>`)
 }
 
 // writeShareCovered ends an ICP's fields with its share coverage, as a

@@ -72,11 +72,9 @@ func writePersonaPage(b *bytes.Buffer, v *sitePage) {
 	writeSiteHead(b, v)
 	b.WriteString("\n")
 	if v.ICPPage != "" {
-		b.WriteString(`<p class="meta">Persona of <a href="`)
-		escapeURL(b, v.ICPPage)
-		b.WriteString(`">`)
-		escapeText(b, v.ICPTitle)
-		b.WriteString("</a></p>")
+		b.WriteString(`<p class="meta">Persona of `)
+		writeLink(b, v.ICPPage, v.ICPTitle)
+		b.WriteString("</p>")
 	}
 	b.WriteString("\n" + `<div class="cards">` + "\n")
 	writeCard(b, &v.Persona)
@@ -126,11 +124,9 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 	if len(v.CitedBy) > 0 {
 		b.WriteString("<ul>")
 		for _, l := range v.CitedBy {
-			b.WriteString(`<li><a href="`)
-			escapeURL(b, l.Page)
-			b.WriteString(`">`)
-			escapeText(b, l.Name)
-			b.WriteString("</a></li>")
+			b.WriteString(`<li>`)
+			writeLink(b, l.Page, l.Name)
+			b.WriteString("</li>")
 		}
 		b.WriteString("</ul>")
 	} else {
@@ -192,11 +188,7 @@ func writeListPage(b *bytes.Buffer, v *sitePage) {
 				b.WriteString("<td>")
 			}
 			if c.Href != "" {
-				b.WriteString(`<a href="`)
-				escapeURL(b, c.Href)
-				b.WriteString(`">`)
-				escapeText(b, c.Text)
-				b.WriteString("</a>")
+				writeLink(b, c.Href, c.Text)
 			} else {
 				escapeText(b, c.Text)
 			}
