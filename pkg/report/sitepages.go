@@ -6,11 +6,10 @@ import (
 	"strconv"
 )
 
-// The pages a site has thousands of (a persona's, an interview's, the
-// lists') and the head and foot of every page are written in Go, for the
-// reason card is; they match the templates they replaced byte for byte
-// (testdata/site.html.tmpl). The index and ICP pages, a few hundred,
-// stay templates.
+// The pages of a site (an ICP's, a persona's, an interview's, the lists')
+// and the head and foot of every page are written in Go, for the reason
+// card is; they match the templates they replaced byte for byte
+// (testdata/site.html.tmpl). The index pages, a few, stay a template.
 
 // siteHead is writeSiteHead for the templates.
 func siteHead(v sitePage) template.HTML {
@@ -116,11 +115,9 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 	} else {
 		b.WriteString("not recorded")
 	}
-	b.WriteString("</dd>\n<dt>File</dt><dd><a href=\"")
-	escapeURL(b, href(iv.Path))
-	b.WriteString(`">`)
-	escapeText(b, iv.Path)
-	b.WriteString("</a></dd>\n\n<dt>Cited by</dt><dd>")
+	b.WriteString("</dd>\n<dt>File</dt><dd>")
+	writeLink(b, href(iv.Path), iv.Path)
+	b.WriteString("</dd>\n\n<dt>Cited by</dt><dd>")
 	if len(v.CitedBy) > 0 {
 		b.WriteString("<ul>")
 		for _, l := range v.CitedBy {
