@@ -143,6 +143,8 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 	writeSiteFoot(b, v)
 }
 
+// orDashHTML writes s escaped, or a dash for an empty s, as the template's
+// `or` did; orDash would also dash text of spaces, which the page shows.
 func orDashHTML(b *bytes.Buffer, s string) {
 	if s == "" {
 		b.WriteString("—")
