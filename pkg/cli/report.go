@@ -184,7 +184,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	// may be what persona reads (a config, a template, an entity or any
 	// Markdown file of the workspace).
 	var held error
-	inputs := p.inputFiles()
+	inputs := p.newInputChecker()
 	realOut, realOutErr := filepath.EvalSymlinks(out)
 	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -47,7 +47,7 @@ func (p *project) inputFile(path string) string {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return ""
 	}
-	return p.inputFiles().what(path, real)
+	return p.newInputChecker().what(path, real)
 }
 
 // inputChecker tells persona's input files apart, with what is the same
@@ -58,7 +58,7 @@ type inputChecker struct {
 	templates  string // the templates directory, links resolved
 }
 
-func (p *project) inputFiles() inputChecker {
+func (p *project) newInputChecker() inputChecker {
 	dir := filepath.Join(p.loc.Root, filepath.FromSlash(p.cfg.Templates))
 	if realDir, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = realDir
