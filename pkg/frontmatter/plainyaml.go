@@ -257,12 +257,12 @@ func wordEnd(line []byte, from int) int {
 func (p *plainParser) inlineValue(i, at int) (*yaml.Node, bool) {
 	line := p.lines[i]
 	var n *yaml.Node
-	end := at
+	var end int
 	switch line[at] {
 	case '[', '{':
-		n, end = p.flowCollection(line, at, i)
+		n, end = p.flowCollection(i, at)
 	case '"', '\'':
-		n, end = p.quoted(line, at, i)
+		n, end = p.quoted(i, at)
 	default:
 		if isIndicator(line[at]) {
 			return nil, false
@@ -289,10 +289,11 @@ func isIndicator(c byte) bool {
 	return false
 }
 
-// quoted parses the quoted scalar at line[at], which must close on the
-// same line and hold no quote of its kind (so no escapes), and returns it
-// with the offset after its closing quote.
-func (p *plainParser) quoted(line []byte, at, i int) (*yaml.Node, int) {
+// quoted parses the quoted scalar at offset at of line i, which must close
+// on the same line and hold no quote of its kind (so no escapes), and
+// returns it with the offset after its closing quote.
+func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
+	line := p.lines[i]
 	q := line[at]
 	end := bytes.IndexByte(line[at+1:], q)
 	if end < 0 {
@@ -307,10 +308,11 @@ func (p *plainParser) quoted(line []byte, at, i int) (*yaml.Node, int) {
 		Line: i + 1, Column: p.column(i, at)}, end + 1
 }
 
-// flowCollection parses the one-line flow sequence or mapping at line[at]
-// whose entries are scalars (a mapping's keys are words) and returns it
+// flowCollection parses the one-line flow sequence or mapping at offset at
+// of line i, whose entries are scalars (a mapping's keys are words) and returns it
 // with the offset after its closing bracket.
-func (p *plainParser) flowCollection(line []byte, at, i int) (*yaml.Node, int) {
+func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
+	line := p.lines[i]
 	open := line[at]
 	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: i + 1, Column: p.column(i, at)}
 	closing := byte(']')
@@ -330,7 +332,7 @@ func (p *plainParser) flowCollection(line []byte, at, i int) (*yaml.Node, int) {
 			n.Content = append(n.Content, scalarNode(string(line[j:end]), i, p.column(i, j)))
 			j = end + 1 + indentOf(line[end+1:])
 		}
-		value, end := p.flowScalar(line, j, i)
+		value, end := p.flowScalar(i, j)
 		if value == nil {
 			return nil, 0
 		}
@@ -352,14 +354,15 @@ func (p *plainParser) flowCollection(line []byte, at, i int) (*yaml.Node, int) {
 }
 
 // flowScalar parses a quoted scalar, or a plain one that stops before a
-// comma or closing bracket and holds no other indicator, at line[j] inside
-// a flow collection.
-func (p *plainParser) flowScalar(line []byte, j, i int) (*yaml.Node, int) {
+// comma or closing bracket and holds no other indicator, at offset j of
+// line i inside a flow collection.
+func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
+	line := p.lines[i]
 	if j >= len(line) {
 		return nil, 0
 	}
 	if c := line[j]; c == '"' || c == '\'' {
-		return p.quoted(line, j, i)
+		return p.quoted(i, j)
 	}
 	if isIndicator(line[j]) {
 		return nil, 0
