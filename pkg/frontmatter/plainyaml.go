@@ -34,16 +34,10 @@ func parsePlainYAML(text []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	p := plainParser{colLine: -1, lines: make([][]byte, 0, bytes.Count(text, []byte{'\n'})+1)}
-	for start := 0; start < len(text); {
-		end := bytes.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		p.lines = append(p.lines, text[start:end])
-		start = end + 1
-	}
+	Lines(text, func(_ int, line []byte) bool {
+		p.lines = append(p.lines, line)
+		return true
+	})
 	first := p.nextContent(0)
 	if first == len(p.lines) {
 		return nil, false
