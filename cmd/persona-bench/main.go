@@ -7,6 +7,9 @@
 //	persona-bench generate DIR ICPS     write ICPS × 21 files under DIR
 //	persona-bench hostile KIND N DIR    write one hostile input of size N
 //	persona-bench names DIR             write the hostile-name workspace
+//	persona-bench accounts FILE N SHAPE write N accounts as CSV (hubspot,
+//	                                    salesforce or table)
+//	persona-bench icps DIR N            write N ICPs for persona match
 //	persona-bench floor DIR             the floor program
 //	persona-bench time RUNS CMD ARGS... median wall time and peak RSS of CMD
 //	persona-bench lsp PERSONA DIR EDITS  persona lsp against lint: first
@@ -71,6 +74,32 @@ func run(args []string) error {
 			return fmt.Errorf("N must be a positive number")
 		}
 		return hostile(args[1], n, args[3])
+	case "accounts":
+		if len(args) != 4 {
+			return fmt.Errorf("usage: persona-bench accounts FILE N SHAPE")
+		}
+		n, err := strconv.Atoi(args[2])
+		if err != nil || n < 0 {
+			return fmt.Errorf("N must be a number of accounts")
+		}
+		f, err := os.Create(args[1])
+		if err != nil {
+			return err
+		}
+		if err := generate.Accounts(f, n, 1, args[3]); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	case "icps":
+		if len(args) != 3 {
+			return fmt.Errorf("usage: persona-bench icps DIR N")
+		}
+		n, err := strconv.Atoi(args[2])
+		if err != nil || n < 1 {
+			return fmt.Errorf("N must be a positive number of ICPs")
+		}
+		return generate.MatchICPs(args[1], n)
 	case "names":
 		if len(args) != 2 {
 			return fmt.Errorf("usage: persona-bench names DIR")

@@ -81,6 +81,7 @@ pull request changes and turns the repository into reports people read.`,
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (also when NO_COLOR is set)")
 	root.AddCommand(
 		newLintCmd(g),
+		newMatchCmd(g),
 		newFixCmd(g),
 		newLspCmd(g),
 		newImportCmd(g),

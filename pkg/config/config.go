@@ -43,6 +43,25 @@ type Config struct {
 	// Sections adds headings that name a claim list in persona bodies
 	// (SPEC §9), claim list → headings, merged over the defaults.
 	Sections map[string][]string
+	// Match is where account data is and how to read it (SPEC §13).
+	Match Match
+}
+
+// Match is the config's match: section.
+type Match struct {
+	// Accounts are the account files, relative to the config's directory.
+	Accounts []string
+	// Columns names a field's header: field name → header.
+	Columns map[string]string
+	// Industries maps an ICP industry to more labels that fit it.
+	Industries map[string][]string
+	// Regions defines or redefines regions: name → countries or regions.
+	Regions map[string][]string
+	// Currency is what amounts without one are in, and what Rates are
+	// against; USD by default.
+	Currency string
+	// Rates says how many units of Currency one unit of another is.
+	Rates map[string]float64
 }
 
 // RuleSetting is one entry under `rules:`.
@@ -62,7 +81,7 @@ type Option struct {
 
 // Default is the configuration in force when the workspace has no file.
 func Default() *Config {
-	return &Config{Version: 1, Rules: map[string]RuleSetting{}, Templates: "templates"}
+	return &Config{Version: 1, Rules: map[string]RuleSetting{}, Templates: "templates", Match: Match{Currency: "USD"}}
 }
 
 // Error is a problem in the config file, at a position.
@@ -153,7 +172,7 @@ func unwrapPath(err error) error {
 // Severities a rule can be set to in the config.
 var Severities = []string{"error", "warning", "info", "off"}
 
-var topKeys = []string{"version", "exclude", "fields", "rules", "templates", "sections"}
+var topKeys = []string{"version", "exclude", "fields", "rules", "templates", "sections", "match"}
 
 // Parse decodes and validates config text; path is used in errors. When
 // keys are wrong it returns the config read from the rest together with
@@ -208,6 +227,8 @@ func Parse(path string, data []byte) (*Config, error) {
 			err = c.parseRules(v)
 		case "sections":
 			err = c.parseSections(v)
+		case "match":
+			err = c.parseMatch(v)
 		case "templates":
 			var s string
 			s, err = scalar(path, "templates", v)

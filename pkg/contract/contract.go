@@ -151,6 +151,8 @@ func table() []entry {
 		}}},
 		{icp, Key{Name: "shares", Type: Enum, Values: []string{"exclusive", "overlapping"}, Lint: true,
 			Description: "Whether its personas' shares split its customers (exclusive, the default: together at most 100%) or overlap, as self-identified user types do."}},
+		{icp, Key{Name: "customer_share", Type: Share, Lint: true,
+			Description: "The share of current customers this ICP claims to cover: 0.35 or \"35%\"; persona match and icp-share-mismatch check it against account data."}},
 		{persona, Key{Name: "share", Type: Share, Lint: true,
 			Description: "The fraction of the ICP's customers this persona represents: 0.25 or \"25%\"."}},
 		{persona, Key{Name: "buying_role", Type: EnumList, Values: []string{"decision-maker", "economic-buyer", "champion", "influencer", "user", "blocker", "initiator", "researcher"},

@@ -3,6 +3,7 @@ package fileio
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,6 +28,15 @@ const maxLinkHops = 40
 // A symbolic link is written through, not replaced; a FIFO or a device is
 // written in place, as a shell redirection would.
 func Write(path string, content []byte, replace bool) error {
+	return WriteFrom(path, replace, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+}
+
+// WriteFrom is Write for content that fill streams, so that an output of
+// any size is never held in memory; when fill fails, nothing is committed.
+func WriteFrom(path string, replace bool, fill func(io.Writer) error) error {
 	target, err := resolveLinks(path)
 	if err != nil {
 		return err
@@ -37,19 +47,19 @@ func Write(path string, content []byte, replace bool) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		return writeAtomic(target, content, newFileMode, false)
+		return writeAtomic(target, fill, newFileMode, false)
 	case err != nil:
 		return err
 	case info.Mode().IsRegular():
 		if !replace {
 			return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
 		}
-		return writeAtomic(target, content, info.Mode().Perm(), true)
+		return writeAtomic(target, fill, info.Mode().Perm(), true)
 	case info.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice|fs.ModeDevice) != 0:
 		if !replace {
 			return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
 		}
-		return writeInPlace(target, content)
+		return writeInPlace(target, fill)
 	default:
 		return &fs.PathError{Op: "write", Path: path, Err: &NotRegularError{Mode: info.Mode()}}
 	}
@@ -75,12 +85,12 @@ func resolveLinks(path string) (string, error) {
 	return "", &fs.PathError{Op: "write", Path: path, Err: fmt.Errorf("too many levels of symbolic links")}
 }
 
-func writeInPlace(path string, content []byte) error {
+func writeInPlace(path string, fill func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	_, werr := f.Write(content)
+	werr := fill(f)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
@@ -90,13 +100,13 @@ func writeInPlace(path string, content []byte) error {
 // writeAtomic writes a temporary file beside path and then links or renames
 // it into place. Without replace it never clobbers: the final link fails
 // when path appeared meanwhile.
-func writeAtomic(path string, content []byte, mode fs.FileMode, replace bool) error {
+func writeAtomic(path string, fill func(io.Writer) error, mode fs.FileMode, replace bool) error {
 	t, err := createTemp(filepath.Dir(path), mode)
 	if err != nil {
 		return err
 	}
 	defer t.discard()
-	if _, err := t.file.Write(content); err != nil {
+	if err := fill(t.file); err != nil {
 		return err
 	}
 	if err := t.file.Sync(); err != nil {

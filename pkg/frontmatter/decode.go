@@ -333,8 +333,12 @@ var kindFields = map[model.Kind]map[string]field{
 		"title":   func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
 		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, "b2b", "b2c") },
 		"shares":  func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Shares = d.enum(n, v, "exclusive", "overlapping") },
+		"customer_share": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.ICP.CustomerShare, d.doc.ICP.CustomerSharePos = d.share(n, v), d.pos(v)
+		},
 		"firmographics": func(d *decoder, n string, v *yaml.Node) {
 			f := &d.doc.ICP.Firmographics
+			f.Pos = d.pos(v)
 			d.mapping(n, v, map[string]field{
 				"industries":     d.constraintList(&f.Industries),
 				"employees":      d.constraintRange(&f.Employees, false),
@@ -838,13 +842,13 @@ func (d *decoder) share(name string, v *yaml.Node) *float64 {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.HasSuffix(strings.TrimSpace(v.Value), "%") {
 		f, ok := contract.ParsePercent(v.Value)
 		if !ok {
-			d.typeErr(v, "share %q must be a percentage from 0%% to 100%%, such as \"25%%\"", v.Value)
+			d.typeErr(v, "%s %q must be a percentage from 0%% to 100%%, such as \"25%%\"", name, v.Value)
 			return nil
 		}
 		return &f
 	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		d.typeErr(v, "share must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", describe(v))
+		d.typeErr(v, "%s must be a fraction from 0 to 1 or a percentage such as \"25%%\", not %s", name, describe(v))
 		return nil
 	}
 	f, ok := d.number(name, v)
@@ -856,7 +860,7 @@ func (d *decoder) share(name string, v *yaml.Node) *float64 {
 		if f >= 2 && f <= 100 && f == math.Trunc(f) {
 			hint = fmt.Sprintf("; did you mean \"%s%%\"?", v.Value)
 		}
-		d.typeErr(v, "share %s is outside 0..1; write a fraction such as 0.25 or a percentage such as \"25%%\"%s", v.Value, hint)
+		d.typeErr(v, "%s %s is outside 0..1; write a fraction such as 0.25 or a percentage such as \"25%%\"%s", name, v.Value, hint)
 		return nil
 	}
 	return &f

@@ -189,22 +189,27 @@ type ICP struct {
 	Segment Str
 	// Shares is "overlapping" when the personas' shares may add up to
 	// more than the whole (self-identified user types).
-	Shares          Str
-	Firmographics   Firmographics
-	Demographics    GroupDemographics
-	Constraints     int // non-empty firmographic and demographic keys
-	Pains           []Str
-	Needs           []Str
-	Goals           []Str
-	Behaviors       []Str
-	Channels        []Str
-	Triggers        []Str
-	Disqualifiers   []Str
-	BuyingCommittee []Str
+	Shares Str
+	// CustomerShare is the share of current customers the ICP claims to
+	// cover (SPEC §13); nil when not declared.
+	CustomerShare    *float64
+	CustomerSharePos Pos
+	Firmographics    Firmographics
+	Demographics     GroupDemographics
+	Constraints      int // non-empty firmographic and demographic keys
+	Pains            []Str
+	Needs            []Str
+	Goals            []Str
+	Behaviors        []Str
+	Channels         []Str
+	Triggers         []Str
+	Disqualifiers    []Str
+	BuyingCommittee  []Str
 }
 
 // Firmographics constrain the organisations of a B2B ICP.
 type Firmographics struct {
+	Pos           Pos // where the mapping's value starts; unknown when absent
 	Industries    []Str
 	Employees     *Range
 	Revenue       *Range

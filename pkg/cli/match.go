@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/accounts"
+	"github.com/personakit/persona/pkg/contract"
+	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/match"
+	"github.com/personakit/persona/pkg/matchout"
+	"github.com/personakit/persona/pkg/matchsql"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
+	"github.com/personakit/persona/pkg/workspace"
+	"github.com/spf13/cobra"
+)
+
+type matchOptions struct {
+	format    string
+	output    string
+	columns   []string
+	failUnder string
+	by        string
+	sql       string
+	table     string
+}
+
+func newMatchCmd(g *globalOptions) *cobra.Command {
+	o := &matchOptions{}
+	cmd := &cobra.Command{
+		Use:   "match [FILE...]",
+		Short: "Check the ICPs against the customer base: which accounts fit which ICP, and why",
+		Long: `Match accounts exported from a CRM or a warehouse against the workspace's ICPs.
+FILEs are CSV (delimiter and encoding detected), JSON Lines (.jsonl, .ndjson),
+Parquet, any of them gzip-compressed, or - for standard input; without FILE the
+config's match.accounts are read. Columns are found by header (HubSpot and
+Salesforce exports need no configuration); --column names the others.
+
+text, markdown and json give the summary: per ICP the customers that fit, the
+share of customers by count and by value against the declared customer_share,
+the constraint that excludes the most, the customers in no ICP and the largest
+of them, uncovered segments and data quality. csv and jsonl give one row per
+account with its status and the reasons for every miss or unknown.
+
+With --sql, print one query that gives the same statuses inside the warehouse,
+for a table of any size.
+
+Exit status: 0 when the output was written; 1 when --fail-under is given and
+the share of customers that fit some ICP is below it; 2 for a usage error or
+unreadable input.`,
+		Example: `  persona match crm/hubspot-companies.csv
+  persona match accounts.parquet --format markdown --fail-under 0.6
+  persona match --format csv -o fit.csv
+  persona match --column employees="Headcount (LinkedIn)" accounts.csv
+  persona match --sql duckdb --table analytics.accounts`,
+		RunE: func(_ *cobra.Command, args []string) error { return runMatch(g, o, args) },
+	}
+	f := cmd.Flags()
+	choiceVar(cmd, &o.format, "format", "text", "`FORMAT`: "+strings.Join(matchout.Names(), ", "), matchout.Names()...)
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of stdout")
+	f.StringArrayVar(&o.columns, "column", nil, "read a field from this column, as `FIELD=HEADER`; repeatable; fields: "+strings.Join(accounts.FieldNames(), ", "))
+	completeWith(cmd, "column", func() []string {
+		out := make([]string, 0, accounts.FieldCount)
+		for _, n := range accounts.FieldNames() {
+			out = append(out, n+"=")
+		}
+		return out
+	})
+	f.StringVar(&o.failUnder, "fail-under", "", "exit 1 when the share of customers that fit some ICP is below `FRACTION` (0.6 or 60%)")
+	choiceVar(cmd, &o.by, "by", "count", "what --fail-under measures: count or value (needs a value column)", "count", "value")
+	choiceVar(cmd, &o.sql, "sql", "", "print a query for `DIALECT` instead of matching: "+strings.Join(matchsql.Dialects(), ", "), matchsql.Dialects()...)
+	f.StringVar(&o.table, "table", "", "with --sql: the `TABLE` that holds the accounts")
+	return cmd
+}
+
+func runMatch(g *globalOptions, o *matchOptions, args []string) error {
+	columns, err := parseColumns(o.columns)
+	if err != nil {
+		return err
+	}
+	threshold, err := parseFraction(o.failUnder)
+	if err != nil {
+		return err
+	}
+	if (o.sql == "") != (o.table == "") {
+		return usageErrorf("--sql and --table go together: --sql DIALECT --table NAME")
+	}
+	p, ws, err := g.loadFor(nil, workspace.Options{}, false)
+	if err != nil {
+		return err
+	}
+	for name, h := range p.cfg.Match.Columns {
+		if f, ok := accounts.ParseField(name); ok && columns[f] == "" {
+			columns[f] = h
+		}
+	}
+	settings, err := match.NewSettings(p.cfg.Match)
+	if err != nil {
+		return usageErrorf("%s: %v", p.show(p.loc.ConfigPath), err)
+	}
+	icps := ws.Entities(model.KindICP)
+	if o.sql != "" {
+		if len(args) > 0 {
+			return usageErrorf("--sql reads the table, not files; drop %s", strings.Join(args, " "))
+		}
+		query, err := matchsql.Compile(o.sql, o.table, columns, icps, settings)
+		if err != nil {
+			return usageError(err)
+		}
+		return g.writeOutput(p, o.output, []byte(query))
+	}
+	inputs, err := matchInputs(g, p, args)
+	if err != nil {
+		return err
+	}
+	format, _ := matchout.Lookup(o.format)
+	opts := match.Options{ICPs: icps, Settings: settings, Inputs: inputs, Columns: columns, Stdin: g.streams.In}
+	var summary *match.Summary
+	render := func(w io.Writer) error {
+		if format.Rows != nil {
+			opts.Rows = format.Rows(w)
+		}
+		var err error
+		if summary, err = match.Run(opts); err != nil {
+			return err
+		}
+		if format.Summary != nil {
+			return format.Summary(w, summary, matchout.Style{})
+		}
+		return nil
+	}
+	if err := g.writeStream(p, o.output, inputs, render); err != nil {
+		return matchError(err)
+	}
+	for _, n := range summary.Notes {
+		if format.Summary == nil {
+			fmt.Fprintf(g.streams.ErrOut, "persona: note: %s\n", n)
+		}
+	}
+	if threshold != nil {
+		if covered := summary.Covered(o.by == "value"); covered < *threshold {
+			return &exitError{code: ExitFindings, err: fmt.Errorf("%s of customers (by %s) fit some ICP, below --fail-under %s",
+				words.Percent(covered), o.by, words.Percent(*threshold))}
+		}
+	}
+	return nil
+}
+
+// matchError turns a file the accounts cannot be read from into a usage
+// error, which names the file.
+func matchError(err error) error {
+	var fe *accounts.FileError
+	if errors.As(err, &fe) {
+		return usageError(err)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return usageErrorf("%s: %v", pe.Path, describeFSError(err))
+	}
+	return usageError(err)
+}
+
+func parseColumns(specs []string) (map[accounts.Field]string, error) {
+	out := map[accounts.Field]string{}
+	for _, s := range specs {
+		name, header, ok := strings.Cut(s, "=")
+		f, known := accounts.ParseField(name)
+		switch {
+		case !ok || strings.TrimSpace(header) == "":
+			return nil, usageErrorf("--column %q: write FIELD=HEADER, such as employees=\"Headcount (LinkedIn)\"", s)
+		case !known:
+			return nil, usageErrorf("--column %q: %q is not a field; the fields are %s", s, name, strings.Join(accounts.FieldNames(), ", "))
+		}
+		out[f] = header
+	}
+	return out, nil
+}
+
+// parseFraction reads --fail-under: a fraction in [0, 1] or a percentage.
+func parseFraction(s string) (*float64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	ok := err == nil && f >= 0 && f <= 1
+	if strings.HasSuffix(strings.TrimSpace(s), "%") {
+		f, ok = contract.ParsePercent(s)
+	}
+	if !ok {
+		return nil, usageErrorf("--fail-under %q is not a fraction from 0 to 1 or a percentage such as 60%%", s)
+	}
+	return &f, nil
+}
+
+// matchInputs are the FILE arguments, or the config's match.accounts
+// (relative to the config's directory).
+func matchInputs(g *globalOptions, p *project, args []string) ([]match.Input, error) {
+	var out []match.Input
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, match.Input{Name: "-", Path: "-"})
+			continue
+		}
+		path, err := g.abs(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, match.Input{Name: g.shownArg(a), Path: path})
+	}
+	if len(args) > 0 {
+		return out, nil
+	}
+	if len(p.cfg.Match.Accounts) == 0 {
+		return nil, usageErrorf("no account files: name them (persona match accounts.csv) or list them under match.accounts in %s", configName(p))
+	}
+	base := p.loc.Root
+	if p.loc.ConfigPath != "" {
+		base = filepath.Dir(p.loc.ConfigPath)
+	}
+	for _, a := range p.cfg.Match.Accounts {
+		path := a
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(base, filepath.FromSlash(a))
+		}
+		out = append(out, match.Input{Name: p.show(path), Path: path})
+	}
+	return out, nil
+}
+
+func configName(p *project) string {
+	if p.loc.ConfigPath == "" {
+		return ".persona.yaml"
+	}
+	return p.show(p.loc.ConfigPath)
+}
+
+// writeStream is writeOutput for output produced as it is computed: to
+// stdout as it comes, or atomically to a file, which is never one of the
+// inputs.
+func (g *globalOptions) writeStream(p *project, dest string, inputs []match.Input, fill func(io.Writer) error) error {
+	if dest == "" {
+		return fill(g.streams.Out)
+	}
+	path, err := g.abs(dest)
+	if err != nil {
+		return err
+	}
+	if why := p.inputFile(path); why != "" {
+		return usageErrorf("refusing to write over %s: it is %s; choose another output file", dest, why)
+	}
+	for _, in := range inputs {
+		if in.Path != "-" && (in.Path == path || sameFile(in.Path, path)) {
+			return usageErrorf("refusing to write over %s: it is an account file this command reads; choose another output file", dest)
+		}
+	}
+	var failed error
+	err = fileio.WriteFrom(path, true, func(w io.Writer) error {
+		failed = fill(w)
+		return failed
+	})
+	if failed != nil {
+		return failed
+	}
+	if err != nil {
+		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
+	}
+	return nil
+}

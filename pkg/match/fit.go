@@ -1,0 +1,247 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/firmo"
+	"github.com/personakit/persona/pkg/words"
+)
+
+// Status is an account's fit with one ICP, or overall.
+type Status string
+
+// Statuses (SPEC §13, Fit).
+const (
+	Fit              Status = "fit"
+	NoFit            Status = "no-fit"
+	InsufficientData Status = "insufficient-data"
+)
+
+// Constraints lists the constraint names in judging order.
+func Constraints() []string {
+	return []string{CIndustry, CEmployees, CRevenue, CCountry, CTechnology}
+}
+
+// Verdicts are one account's verdicts on an ICP's constraints, in
+// Constraints order; a constraint the ICP does not declare fits.
+type Verdicts [5]firmo.Verdict
+
+// Status combines verdicts: no-fit when any misses, fit when all fit,
+// insufficient-data otherwise.
+func (v Verdicts) Status() Status {
+	status := Fit
+	for _, x := range v {
+		switch x {
+		case firmo.Miss:
+			return NoFit
+		case firmo.Unknown:
+			status = InsufficientData
+		}
+	}
+	return status
+}
+
+// Judge gives the verdicts of every constraint of the ICP on the account,
+// appending one reason per miss or unknown to why when it is not nil.
+func (c *ICP) Judge(a *Account, why *[]string) Verdicts {
+	v := Verdicts{firmo.Fit, firmo.Fit, firmo.Fit, firmo.Fit, firmo.Fit}
+	if c.Industries != nil {
+		v[0] = c.judgeIndustry(a, why)
+	}
+	if c.Employees != nil {
+		v[1] = judgeQuantity(CEmployees, a.Employees, a.EmployeesSt, a.EmployeesIn, c.Employees.Min, c.Employees.Max, "", why)
+	}
+	if c.Revenue != nil {
+		v[2] = c.judgeRevenue(a, why)
+	}
+	if c.Regions != nil {
+		v[3] = c.judgeCountry(a, why)
+	}
+	if c.Tech != nil {
+		v[4] = c.judgeTech(a, why)
+	}
+	return v
+}
+
+func say(why *[]string, format string, args ...any) {
+	if why != nil {
+		*why = append(*why, fmt.Sprintf(format, args...))
+	}
+}
+
+func unknown(why *[]string, constraint string, st State, in string) firmo.Verdict {
+	if st == Absent {
+		say(why, "%s unknown: no value", constraint)
+	} else {
+		say(why, "%s unknown: %s is unreadable", constraint, quote(in))
+	}
+	return firmo.Unknown
+}
+
+func (c *ICP) judgeIndustry(a *Account, why *[]string) firmo.Verdict {
+	if a.IndustrySt != Readable {
+		return unknown(why, "industry", a.IndustrySt, a.Industry)
+	}
+	for _, ind := range c.Industries {
+		for _, p := range ind.Phrases {
+			if p.In(a.IndustryTxt) {
+				return firmo.Fit
+			}
+		}
+	}
+	say(why, "industry %s is not %s", quote(a.Industry), labels(c.Industries))
+	return firmo.Miss
+}
+
+func labels(inds []Industry) string {
+	out := make([]string, len(inds))
+	for i, ind := range inds {
+		out[i] = ind.Label
+	}
+	return strings.Join(out, ", ")
+}
+
+func judgeQuantity(name string, q firmo.Quantity, st State, in string, lo, hi *float64, unit string, why *[]string) firmo.Verdict {
+	if st != Readable {
+		return unknown(why, name, st, in)
+	}
+	v, side := q.Within(lo, hi)
+	if v == firmo.Fit {
+		return v
+	}
+	bound := lo
+	dir := "below"
+	if side > 0 {
+		bound, dir = hi, "above"
+	}
+	switch {
+	case q.Exact:
+		say(why, "%s %s%s is %s %s%s", name, words.Number(q.Lo), unit, dir, words.Number(*bound), unit)
+	case v == firmo.Miss:
+		say(why, "%s band %s is %s %s%s", name, q.Band, dir, words.Number(*bound), unit)
+	default:
+		say(why, "%s band %s straddles %s%s", name, q.Band, words.Number(*bound), unit)
+	}
+	return v
+}
+
+func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
+	if a.RevenueSt == Unreadable {
+		say(why, "revenue unknown: %s", a.RevenueWhy)
+		return firmo.Unknown
+	}
+	if a.RevenueSt != Readable {
+		return unknown(why, "revenue", a.RevenueSt, a.RevenueIn)
+	}
+	lo, hi, ok := c.Revenue.Bounds(a.RevenueCur)
+	if !ok {
+		say(why, "revenue unknown: no rate for %s", a.RevenueCur)
+		return firmo.Unknown
+	}
+	v, side := a.Revenue.Within(lo, hi)
+	if v == firmo.Fit {
+		return v
+	}
+	bound := c.Revenue.Range.Min
+	dir := "below"
+	if side > 0 {
+		bound, dir = c.Revenue.Range.Max, "above"
+	}
+	want := words.Number(*bound) + " " + c.Revenue.Currency
+	switch {
+	case a.Revenue.Exact:
+		say(why, "revenue %s %s is %s %s", words.Number(a.Revenue.Lo), a.RevenueCur, dir, want)
+	case v == firmo.Miss:
+		say(why, "revenue band %s is %s %s", a.Revenue.Band, dir, want)
+	default:
+		say(why, "revenue band %s straddles %s", a.Revenue.Band, want)
+	}
+	return v
+}
+
+func (c *ICP) judgeCountry(a *Account, why *[]string) firmo.Verdict {
+	if a.CountrySt != Readable {
+		if a.CountrySt == Unreadable {
+			say(why, "country unknown: %s is not a known country", quote(a.CountryIn))
+			return firmo.Unknown
+		}
+		return unknown(why, "country", a.CountrySt, a.CountryIn)
+	}
+	if c.Regions.Countries[a.Country] {
+		return firmo.Fit
+	}
+	say(why, "country %s is not in %s", a.Country, strings.Join(c.Regions.Labels, ", "))
+	return firmo.Miss
+}
+
+func (c *ICP) judgeTech(a *Account, why *[]string) firmo.Verdict {
+	if a.TechSt != Readable {
+		return unknown(why, "technologies", a.TechSt, a.TechIn)
+	}
+	for _, k := range c.Tech.Keys {
+		if slices.Contains(a.Tech, k) {
+			return firmo.Fit
+		}
+	}
+	say(why, "technologies %s include none of %s", quote(a.TechIn), strings.Join(c.Tech.Labels, ", "))
+	return firmo.Miss
+}
+
+// quote writes a cell in a reason: quoted, on one line, at most 60
+// characters.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 60 {
+		cut := 57
+		for cut > 0 && (s[cut]&0xC0) == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// standardBands are the employee bands uncovered segments group by.
+func standardBands() []struct {
+	lo, hi float64
+	label  string
+} {
+	return []struct {
+		lo, hi float64
+		label  string
+	}{
+		{1, 10, "1-10"}, {11, 50, "11-50"}, {51, 200, "51-200"}, {201, 500, "201-500"},
+		{501, 1000, "501-1,000"}, {1001, 5000, "1,001-5,000"}, {5001, 10000, "5,001-10,000"},
+		{10001, math.Inf(1), "10,001+"},
+	}
+}
+
+// EmployeeBand names the standard band a head count or band falls in; a
+// band that spans several keeps its own text; "" when unknown.
+func EmployeeBand(q firmo.Quantity, st State) string {
+	if st != Readable {
+		return ""
+	}
+	for _, b := range standardBands() {
+		hi := q.Hi
+		if q.HiOpen {
+			hi = math.Nextafter(q.Hi, math.Inf(-1))
+		}
+		// Head counts are whole: 10.5 belongs to the band that holds 10.
+		lo := math.Floor(q.Lo)
+		if lo <= 0 && b.lo == 1 {
+			lo = 1
+		}
+		if lo >= b.lo && math.Floor(hi) <= b.hi {
+			return b.label
+		}
+	}
+	if q.Exact {
+		return words.Number(q.Lo)
+	}
+	return q.Band
+}

@@ -1,0 +1,63 @@
+package matchout
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/personakit/persona/pkg/match"
+	"github.com/personakit/persona/pkg/textsafe"
+)
+
+type csvRows struct {
+	w    *csv.Writer
+	icps []*match.ICP
+	rec  []string
+}
+
+// NewCSV writes one row per account: row, file, id, name, status, fits,
+// then <id>.status and <id>.reasons per ICP.
+func NewCSV(w io.Writer) match.RowWriter { return &csvRows{w: csv.NewWriter(w)} }
+
+func (c *csvRows) Begin(icps []*match.ICP) error {
+	c.icps = icps
+	head := []string{"row", "file", "id", "name", "status", "fits"}
+	for _, icp := range icps {
+		head = append(head, icp.ID+".status", icp.ID+".reasons")
+	}
+	c.rec = make([]string, len(head))
+	return c.write(head)
+}
+
+func (c *csvRows) Row(r *match.RowResult) error {
+	a := r.Account
+	c.rec = append(c.rec[:0], strconv.Itoa(a.Number), a.File, a.ID, a.Name, string(r.Status), strings.Join(r.Fits, ";"))
+	for k := range c.icps {
+		c.rec = append(c.rec, string(r.Statuses[k]), strings.Join(r.Reasons[k], "; "))
+	}
+	return c.write(c.rec)
+}
+
+func (c *csvRows) write(rec []string) error {
+	for i, cell := range rec {
+		rec[i] = Cell(cell)
+	}
+	return c.w.Write(rec)
+}
+
+func (c *csvRows) End() error {
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// Cell defuses a cell a spreadsheet would run as a formula (one starting
+// with =, +, -, @, a tab or a carriage return) with a leading apostrophe,
+// and spells out control characters.
+func Cell(s string) string {
+	s = textsafe.Line(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
