@@ -14,6 +14,7 @@ import (
 	"github.com/personakit/persona/pkg/fixes"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/words"
@@ -107,6 +108,9 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		return err
 	}
 	opts := lint.Options{Today: today, Display: p.showRel}
+	if opts.Customers, _, err = match.Measure(p.cfg, configDir(p), p.show, ws.Entities(model.KindICP)); err != nil {
+		return matchError(err)
+	}
 	if len(args) > 0 {
 		opts.Include = underAny(p.loc.Root, targets)
 	}

@@ -95,8 +95,12 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	for name, h := range p.cfg.Match.Columns {
-		if f, ok := accounts.ParseField(name); ok && columns[f] == "" {
+	configured, err := match.ColumnsOf(p.cfg.Match.Columns)
+	if err != nil {
+		return usageError(err)
+	}
+	for f, h := range configured {
+		if columns[f] == "" {
 			columns[f] = h
 		}
 	}
@@ -219,18 +223,15 @@ func matchInputs(g *globalOptions, p *project, args []string) ([]match.Input, er
 	if len(p.cfg.Match.Accounts) == 0 {
 		return nil, usageErrorf("no account files: name them (persona match accounts.csv) or list them under match.accounts in %s", configName(p))
 	}
-	base := p.loc.Root
+	return match.ConfiguredInputs(p.cfg, configDir(p), p.show), nil
+}
+
+// configDir is the directory the config's paths are relative to.
+func configDir(p *project) string {
 	if p.loc.ConfigPath != "" {
-		base = filepath.Dir(p.loc.ConfigPath)
+		return filepath.Dir(p.loc.ConfigPath)
 	}
-	for _, a := range p.cfg.Match.Accounts {
-		path := a
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(base, filepath.FromSlash(a))
-		}
-		out = append(out, match.Input{Name: p.show(path), Path: path})
-	}
-	return out, nil
+	return p.loc.Root
 }
 
 func configName(p *project) string {

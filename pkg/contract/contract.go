@@ -84,7 +84,7 @@ func rangeKeys(money bool) []Key {
 		{Name: "max", Type: Number, Lint: true, Description: "The upper bound (inclusive); leave it out for no upper bound."},
 	}
 	if money {
-		keys = append(keys, Key{Name: "currency", Type: Text, Description: "The ISO 4217 currency of the bounds, such as EUR."})
+		keys = append(keys, Key{Name: "currency", Type: Text, Lint: true, Description: "The ISO 4217 currency of the bounds, such as EUR."})
 	}
 	return keys
 }
@@ -108,7 +108,7 @@ func table() []entry {
 			Description: "The ICP's name, such as Mid-market SaaS."}},
 		{persona, Key{Name: "type", Type: Enum, Values: []string{"primary", "secondary", "supplemental", "negative"}, Lint: true,
 			Description: "How central the persona is; negative describes who the product is not for."}},
-		{icp, Key{Name: "segment", Type: Enum, Values: []string{"b2b", "b2c"},
+		{icp, Key{Name: "segment", Type: Enum, Values: []string{"b2b", "b2c"}, Lint: true,
 			Description: "Whether the ICP describes organisations (b2b, the default) or consumers (b2c)."}},
 		{allKinds, Key{Name: "status", Type: Enum, Values: []string{"draft", "proto", "active", "retired"}, Lint: true,
 			Description: "Lifecycle: draft until it has evidence, proto for an assumption-based proto-persona, active (the default), retired."}},

@@ -274,6 +274,9 @@ type decoder struct {
 	// substance counts the items of a persona's goals, motivations,
 	// frustrations and aspirations, kept or not.
 	substance int
+	// key is the top-level key whose value is being read, for findings
+	// that point at a key's line rather than its value's.
+	key *yaml.Node
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -338,7 +341,7 @@ var kindFields = map[model.Kind]map[string]field{
 		},
 		"firmographics": func(d *decoder, n string, v *yaml.Node) {
 			f := &d.doc.ICP.Firmographics
-			f.Pos = d.pos(v)
+			f.Pos = d.pos(d.key)
 			d.mapping(n, v, map[string]field{
 				"industries":     d.constraintList(&f.Industries),
 				"employees":      d.constraintRange(&f.Employees, false),
@@ -598,6 +601,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		if known && doc.Kind == model.KindPersona && model.Substantive(k.Value) {
 			d.substance += listItems(v)
 		}
+		d.key = k
 		switch f, ok := commonFields[k.Value]; {
 		case !known:
 			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k), Siblings: keysOf(m)})

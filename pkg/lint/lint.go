@@ -86,6 +86,9 @@ type Option struct {
 type Context struct {
 	WS    *workspace.Workspace
 	Today time.Time
+	// Customers is what matching the config's match.accounts measured;
+	// nil when the config names none (SPEC §13).
+	Customers *model.CustomerCoverage
 
 	rule   string
 	runner *run

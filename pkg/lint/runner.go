@@ -162,6 +162,9 @@ type Options struct {
 	// as context. The editor server re-checks only the documents an edit
 	// can affect (workspace.Affected); nil checks every document.
 	Scope []*model.Document
+	// Customers is what matching the account data measured, for the rules
+	// that check ICPs against it; nil without match.accounts.
+	Customers *model.CustomerCoverage
 }
 
 // Run lints the workspace and returns the findings sorted by path, line,
@@ -191,7 +194,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		}
 	}
 	ctx := func(rule Rule, s *sink) *Context {
-		return &Context{WS: ws, Today: opts.Today, rule: rule.ID(), runner: rn, sink: s, docs: docs}
+		return &Context{WS: ws, Today: opts.Today, Customers: opts.Customers, rule: rule.ID(), runner: rn, sink: s, docs: docs}
 	}
 	var checkers []Checker
 	for _, rule := range r.rules {

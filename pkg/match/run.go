@@ -2,6 +2,7 @@ package match
 
 import (
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/personakit/persona/pkg/accounts"
@@ -177,4 +178,17 @@ func (s *Summary) Covered(byValue bool) float64 {
 		return 0
 	}
 	return 1 - float64(s.Unmatched.Customers)/float64(s.Customers)
+}
+
+// ColumnsOf reads the config's match.columns (field name → header).
+func ColumnsOf(named map[string]string) (map[accounts.Field]string, error) {
+	out := map[accounts.Field]string{}
+	for name, h := range named {
+		f, ok := accounts.ParseField(name)
+		if !ok {
+			return nil, fmt.Errorf("match.columns: %q is not a field", name)
+		}
+		out[f] = h
+	}
+	return out, nil
 }

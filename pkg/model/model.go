@@ -209,7 +209,7 @@ type ICP struct {
 
 // Firmographics constrain the organisations of a B2B ICP.
 type Firmographics struct {
-	Pos           Pos // where the mapping's value starts; unknown when absent
+	Pos           Pos // where the firmographics key is; unknown when absent
 	Industries    []Str
 	Employees     *Range
 	Revenue       *Range
@@ -351,4 +351,15 @@ type Interviewee struct {
 	Role        Str
 	CompanySize Str
 	Region      Str
+}
+
+// CustomerCoverage is what matching the account data measured of each ICP
+// (SPEC §13), for the rules that check ICPs against it.
+type CustomerCoverage struct {
+	// Source names the account files, as messages show them.
+	Source    string
+	Customers int
+	// Fit counts, per matched ICP id, the customers that fit it; an ICP
+	// not matched (retired, b2c, nothing to match) is absent.
+	Fit map[string]int
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/match"
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -107,8 +109,15 @@ func lintFindingsOf(t *testing.T, files map[string]string, cfg, rule string, wit
 	if err != nil {
 		t.Fatal(err)
 	}
+	customers, _, err := match.Measure(c, root, func(abs string) string {
+		rel, _ := filepath.Rel(root, abs)
+		return filepath.ToSlash(rel)
+	}, ws.Entities(model.KindICP))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	for _, f := range runner.Run(ws, lint.Options{Today: today}) {
+	for _, f := range runner.Run(ws, lint.Options{Today: today, Customers: customers}) {
 		if f.Rule == rule {
 			out = append(out, fmt.Sprintf("%s:%d:%d %s", f.Path, f.Line, f.Column, f.Severity))
 			if withMessages {
@@ -161,8 +170,8 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("rule %s has no file of its own: %v", r.ID(), err)
 		}
 	}
-	if len(seen) != 40 {
-		t.Errorf("%d rules registered, the contract has 40", len(seen))
+	if len(seen) != 42 {
+		t.Errorf("%d rules registered, the contract has 42", len(seen))
 	}
 }
 
