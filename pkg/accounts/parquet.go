@@ -41,6 +41,10 @@ func openParquet(name string, br *bufio.Reader, direct *os.File, idx headerIndex
 	}
 	r := &Reader{}
 	for _, path := range pf.Schema().Columns() {
+		// A LIST column's leaf is name.list.element: the column is name.
+		if n := len(path); n >= 3 && (path[n-2] == "list" || path[n-2] == "bag") {
+			path = path[:n-2]
+		}
 		r.headers = append(r.headers, strings.Join(path, "."))
 	}
 	pr := parquet.NewReader(pf)

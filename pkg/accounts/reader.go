@@ -320,22 +320,21 @@ func (r *Reader) check(explicit map[Field]string) error {
 	return &FileError{File: r.name, Msg: msg + "; name a column with --column FIELD=HEADER or match.columns"}
 }
 
-// nearestBuiltin names the field whose built-in header h nearly is, as
-// "FIELD (HEADER)", or "".
+// nearestBuiltin names the field whose built-in header h nearly is (a
+// typo: a few edits away, not a prefix such as "company" of "company
+// size"), or "".
 func nearestBuiltin(h string) string {
-	var all []string
-	owner := map[string]Field{}
+	n := NormalHeader(h)
+	best, bestDist := "", 0
 	for _, f := range []Field{Industry, Employees, Revenue, Country, Technologies} {
 		for _, b := range BuiltinHeaders(f) {
-			n := NormalHeader(b)
-			all = append(all, n)
-			owner[n] = f
+			d := suggest.Distance(n, NormalHeader(b))
+			if d > 0 && d <= max(1, len(n)/4) && (best == "" || d < bestDist) {
+				best, bestDist = f.String(), d
+			}
 		}
 	}
-	if near := suggest.Nearest(NormalHeader(h), all, 3); near != "" {
-		return owner[near].String()
-	}
-	return ""
+	return best
 }
 
 func quoteList(items []string, most int) string {

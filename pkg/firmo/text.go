@@ -55,7 +55,15 @@ func WordText(s string) string {
 func HasWords(wordText string) bool { return strings.Trim(wordText, " ") != "" }
 
 // Words splits text into its lower-cased words, as WordText separates them.
-func Words(s string) []string { return strings.Fields(WordText(s)) }
+func Words(s string) []string {
+	var out []string
+	for _, w := range strings.Split(WordText(s), " ") {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 // Phrase is a sequence of pieces that must occur in order in a WordText,
 // each a word or words written " a  b " (two spaces between).

@@ -169,15 +169,14 @@ func (s *Summary) Measured(id string) (float64, bool) {
 }
 
 // Covered is the share of customers that fit some ICP, by count or, with
-// byValue (and a value column), by value.
+// byValue, by value; 0 when there is nothing to measure (no customers, or
+// by value without a value column).
 func (s *Summary) Covered(byValue bool) float64 {
-	if byValue && s.Unmatched.ValueShare != nil {
-		return 1 - *s.Unmatched.ValueShare
+	c := s.covered[0]
+	if byValue {
+		c = s.covered[1]
 	}
-	if s.Customers == 0 {
-		return 0
-	}
-	return 1 - float64(s.Unmatched.Customers)/float64(s.Customers)
+	return max(c, 0)
 }
 
 // ColumnsOf reads the config's match.columns (field name → header).

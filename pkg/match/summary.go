@@ -27,6 +27,9 @@ type Summary struct {
 	Notes             []string           `json:"notes"`
 	Files             []string           `json:"files"`
 	coverage          map[string]float64 // ICP id → measured customer share, unrounded
+	// covered is the share of customers that fit some ICP, unrounded, by
+	// count and by value (-1 without a value column).
+	covered [2]float64
 }
 
 // ICPSummary is one ICP's coverage.
@@ -337,6 +340,13 @@ func (t *tally) summary(skipped []Skipped, notes []string, files []string) *Summ
 	}
 	s.Unmatched = Unmatched{Customers: t.unmatched.n, Share: share(float64(t.unmatched.n), cust),
 		ValueShare: valueShare(t.unmatched.value), Largest: t.unmatched.top.sorted()}
+	s.covered = [2]float64{-1, -1}
+	if t.customers > 0 {
+		s.covered[0] = float64(t.customers-t.unmatched.n) / cust
+	}
+	if t.byValue && t.custValue > 0 {
+		s.covered[1] = (t.custValue - t.unmatched.value) / t.custValue
+	}
 	s.UncoveredSegments = t.segments(valueShare)
 	s.DataQuality = t.dataQuality()
 	s.RowsSkipped, s.RowsSkippedMore = t.skipped, t.skippedMore
