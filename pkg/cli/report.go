@@ -12,6 +12,7 @@ import (
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/report"
@@ -98,7 +99,11 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		// Markdown bodies render while lint runs and the report is built.
 		bodies = report.Prerender(ws, o.format)
 	}
-	findings := p.runner.Run(ws, lint.Options{Today: today})
+	customers, accounts, err := match.Measure(p.cfg, configDir(p), p.show, ws.Entities(model.KindICP))
+	if err != nil {
+		return matchError(err)
+	}
+	findings := p.runner.Run(ws, lint.Options{Today: today, Customers: customers})
 	title := o.title
 	if title == "" {
 		title = "Persona report: " + filepath.Base(p.loc.Root)
@@ -133,7 +138,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	}
 	r := report.Build(ws, findings, report.Options{
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
-		ICP: o.icp, Status: o.status, Bodies: bodies,
+		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts, Source: accountsSource(customers),
 	})
 	g.collectForReport()
 	if o.format == "site" {
@@ -221,4 +226,12 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 		return usageErrorf("cannot write the site to %s: %v", o.output, describeFSError(err))
 	}
 	return nil
+}
+
+// accountsSource names the account files measured, "" for none.
+func accountsSource(c *model.CustomerCoverage) string {
+	if c == nil {
+		return ""
+	}
+	return c.Source
 }

@@ -173,3 +173,35 @@ func staleChart(t Totals, id string) template.HTML {
 	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="10" fill="none" stroke="%s" stroke-width=".3"/></svg>`, chartInk)
 	return template.HTML(b.String())
 }
+
+// customersChart draws an ICP's measured coverage of customers: a bar by
+// count, a thinner one by value below it, and a mark at the declared
+// customer_share.
+func customersChart(c ICP, id string) template.HTML {
+	m := c.Customers
+	if m == nil {
+		return ""
+	}
+	clamp := func(f float64) float64 { return math.Max(0, math.Min(1, f)) * 100 }
+	label := fmt.Sprintf("Customers of %s that fit: %s by count", c.Title, percent(m.Share))
+	if m.ValueShare != nil {
+		label += ", " + percent(*m.ValueShare) + " by value"
+	}
+	if m.DeclaredShare != nil {
+		label += "; declared " + percent(*m.DeclaredShare)
+	}
+	var b strings.Builder
+	svgOpen(&b, id, "100", "16", "none", label+".")
+	fmt.Fprintf(&b, `<rect x="0" y="1" width="%.2f" height="8" fill="%s"/>`, clamp(m.Share), chartFill[0])
+	fmt.Fprintf(&b, `<rect x="0" y="1" width="100" height="8" fill="none" stroke="%s" stroke-width=".3"/>`, chartInk)
+	if m.ValueShare != nil {
+		fmt.Fprintf(&b, `<rect x="0" y="11" width="%.2f" height="4" fill="%s"/>`, clamp(*m.ValueShare), chartFill[1%len(chartFill)])
+		fmt.Fprintf(&b, `<rect x="0" y="11" width="100" height="4" fill="none" stroke="%s" stroke-width=".3"/>`, chartInk)
+	}
+	if m.DeclaredShare != nil {
+		x := clamp(*m.DeclaredShare)
+		fmt.Fprintf(&b, `<line x1="%.2f" y1="0" x2="%.2f" y2="16" stroke="%s" stroke-width=".8"/>`, x, x, chartInk)
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}

@@ -81,11 +81,20 @@ type page struct {
 	*Report
 	ICPs, RetiredICPs []icpView
 	Unassigned        []personaView
+	// HasAccounts says the config names account data; Uncovered are then
+	// the largest groups of customers in no ICP.
+	HasAccounts bool
+	Uncovered   []segmentView
 	// Charts of the overview, with the ids they were given.
 	StaleChart, TimelineChart template.HTML
 	LastMonth                 string
 	// ChartDefs holds the patterns the charts share, once per page.
 	ChartDefs template.HTML
+}
+
+// segmentView is one row of the customers in no ICP.
+type segmentView struct {
+	Industry, Employees, Country, Customers, Share, ByValue string
 }
 
 type icpView struct {
@@ -100,6 +109,10 @@ type icpView struct {
 	// Personas are those in play, Retired those set aside.
 	Personas, Retired []personaView
 	ShareChart        template.HTML
+	// CustomersChart and CustomersLine show the measured coverage of
+	// customers, with match.accounts.
+	CustomersChart template.HTML
+	CustomersLine  string
 	// Page is the ICP's page in a site, relative to the page linking it.
 	Page string
 	Href string // links the ICP's file
@@ -137,7 +150,11 @@ type claimGroup struct {
 }
 
 func newPage(r *Report, bodies renderedBodies) *page {
-	pg := &page{Report: r, ChartDefs: chartDefs()}
+	pg := &page{Report: r, ChartDefs: chartDefs(), HasAccounts: r.UncoveredSegments != nil}
+	for _, g := range r.UncoveredSegments {
+		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: SegmentPart(g.Industry), Employees: SegmentPart(g.Employees),
+			Country: SegmentPart(g.Country), Customers: words.Number(float64(g.Customers)), Share: words.Percent(g.Share), ByValue: percentOrDash(g.ValueShare)})
+	}
 	anchors := anchorSet{}
 	anchors.unique(gapPattern)
 	anchors.unique(overPattern)
@@ -153,8 +170,12 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	icpIDs := make([]viewIDs, len(r.ICPs))
 	cardIDs := make([][]viewIDs, len(r.ICPs))
+	customerIDs := make([]string, len(r.ICPs))
 	for i, c := range r.ICPs {
 		icpIDs[i] = viewIDs{anchors.unique("icp-" + c.ID), anchors.unique("chart-share-" + c.ID)}
+		if c.Customers != nil {
+			customerIDs[i] = anchors.unique("chart-customers-" + c.ID)
+		}
 		for _, p := range c.Personas {
 			cardIDs[i] = append(cardIDs[i], personaIDs(p))
 		}
@@ -171,6 +192,9 @@ func newPage(r *Report, bodies renderedBodies) *page {
 				Href: href(c.Path),
 			}
 			v.ShareChart = shareChart(c, icpIDs[i].chart)
+			if c.Customers != nil {
+				v.CustomersChart, v.CustomersLine = customersChart(c, customerIDs[i]), CustomersLine(*c.Customers)
+			}
 			for j, p := range c.Personas {
 				pv := newPersonaView(p, bodies, cardIDs[i][j])
 				pv.Redacted = r.Redacted

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"strings"
 
@@ -70,6 +71,9 @@ func Markdown(w io.Writer, r *Report) error {
 			p("; %s no share", stateVerb(words.Plural(c.Share.Unknown, "active persona")))
 		}
 		b.WriteString(".\n\n")
+		if c.Customers != nil {
+			p("Customers that fit: %s %s.\n\n", mdtext.Code(textBar(c.Customers.Share, c.Customers.DeclaredShare)), CustomersLine(*c.Customers))
+		}
 		if len(c.Personas) > 0 {
 			p("### Personas of %s\n\n", mdtext.Code(c.ID))
 			personaTable(&b, c.Personas)
@@ -92,6 +96,19 @@ func Markdown(w io.Writer, r *Report) error {
 				}
 				b.WriteString("\n")
 			}
+		}
+	}
+	if r.UncoveredSegments != nil {
+		b.WriteString("## Customers in no ICP\n\n")
+		if len(r.UncoveredSegments) == 0 {
+			b.WriteString("Every customer fits an ICP.\n\n")
+		} else {
+			b.WriteString("The largest groups of customers that fit no ICP:\n\n| Industry | Employees | Country | Customers | Share | By value |\n| --- | --- | --- | ---: | ---: | ---: |\n")
+			for _, g := range r.UncoveredSegments {
+				p("| %s | %s | %s | %s | %s | %s |\n", mdtext.Escape(SegmentPart(g.Industry)), mdtext.Escape(SegmentPart(g.Employees)),
+					mdtext.Escape(SegmentPart(g.Country)), words.Number(float64(g.Customers)), words.Percent(g.Share), percentOrDash(g.ValueShare))
+			}
+			b.WriteString("\n")
 		}
 	}
 	if len(r.Unassigned) > 0 {
@@ -357,4 +374,48 @@ func claimEvidenceLabel(c Claim) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// CustomersLine says an ICP's measured coverage in words: "25% (1 of 4
+// customers in crm/a.csv; 21.8% of value); declared 35%".
+func CustomersLine(c Customers) string {
+	out := fmt.Sprintf("%s (%s of %s in %s", words.Percent(c.Share), words.Number(float64(c.Fit)),
+		words.Plural(c.Customers, "customer"), c.Source)
+	if c.ValueShare != nil {
+		out += "; " + words.Percent(*c.ValueShare) + " of value"
+	}
+	out += ")"
+	if c.DeclaredShare != nil {
+		out += "; declared " + words.Percent(*c.DeclaredShare)
+	} else {
+		out += "; no customer_share declared"
+	}
+	return out
+}
+
+// textBar draws a share as 20 blocks, with the declared share marked │.
+func textBar(share float64, declared *float64) string {
+	const width = 20
+	filled := int(math.Round(math.Max(0, math.Min(1, share)) * width))
+	bar := []rune(strings.Repeat("█", filled) + strings.Repeat("░", width-filled))
+	if declared != nil {
+		at := int(math.Round(math.Max(0, math.Min(1, *declared)) * width))
+		bar = append(bar[:at], append([]rune{'│'}, bar[at:]...)...)
+	}
+	return string(bar)
+}
+
+// SegmentPart writes one part of an uncovered segment, "unknown" for none.
+func SegmentPart(p *string) string {
+	if p == nil {
+		return "unknown"
+	}
+	return *p
+}
+
+func percentOrDash(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	return words.Percent(*f)
 }

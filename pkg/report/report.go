@@ -17,6 +17,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/quote"
+	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -39,6 +40,20 @@ type Report struct {
 	// Timeline counts interviews and reviews per month, for the last
 	// MaxTimelineMonths months that have any.
 	Timeline []Month `json:"interviews_by_month"`
+	// UncoveredSegments are the largest groups of customers in no ICP,
+	// with match.accounts in the config (SPEC §13); absent without.
+	UncoveredSegments []match.Segment `json:"uncovered_segments,omitempty"`
+}
+
+// Customers is what matching the account data measured of one ICP (SPEC
+// §13): its measured coverage beside its declared share.
+type Customers struct {
+	Source        string   `json:"source"`
+	Customers     int      `json:"customers"`
+	Fit           int      `json:"customers_fit"`
+	Share         float64  `json:"customer_share"`
+	ValueShare    *float64 `json:"value_share"`
+	DeclaredShare *float64 `json:"declared_share"`
 }
 
 // Month is one month of the timeline.
@@ -114,6 +129,8 @@ type ICP struct {
 	ActivePersonas int        `json:"active_personas"`
 	Citations      []Citation `json:"interview_citations"`
 	Body           string     `json:"body"`
+	// Customers is the ICP's measured coverage, with match.accounts.
+	Customers *Customers `json:"customers,omitempty"`
 }
 
 // Share is the coverage of an ICP by its personas' shares.
@@ -237,6 +254,10 @@ type Options struct {
 	// Bodies, from Prerender, are the HTML formats' bodies rendered while
 	// the report was built.
 	Bodies *Bodies
+	// Accounts is persona match's summary of the config's match.accounts,
+	// nil without them; Source names those files.
+	Accounts *match.Summary
+	Source   string
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -267,6 +288,9 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		if b.keep(d) {
 			r.ICPs = append(r.ICPs, b.icp(d))
 		}
+	}
+	if opts.Accounts != nil {
+		addCustomers(r, opts.Accounts, opts.Source)
 	}
 	for _, d := range ws.Entities(model.KindPersona) {
 		if (d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil) && opts.ICP == "" && b.keep(d) {
@@ -737,4 +761,21 @@ func personaCount(active, all int) string {
 		return strconv.Itoa(all)
 	}
 	return fmt.Sprintf("%d active of %d", active, all)
+}
+
+// addCustomers puts the account data's measures beside each ICP.
+func addCustomers(r *Report, s *match.Summary, source string) {
+	byID := map[string]match.ICPSummary{}
+	for _, c := range s.ICPs {
+		byID[c.ID] = c
+	}
+	for i := range r.ICPs {
+		c, ok := byID[r.ICPs[i].ID]
+		if !ok {
+			continue
+		}
+		r.ICPs[i].Customers = &Customers{Source: source, Customers: s.Customers, Fit: c.CustomersFit, Share: c.CustomerShare,
+			ValueShare: c.ValueShare, DeclaredShare: c.DeclaredShare}
+	}
+	r.UncoveredSegments = append([]match.Segment{}, s.UncoveredSegments...)
 }

@@ -251,7 +251,15 @@ func writeShareCovered(b *bytes.Buffer, c *icpView, unknown bool) {
 	if c.ShareChart != "" {
 		b.WriteString("</figcaption></figure>")
 	}
-	b.WriteString("</dd>\n</dl>")
+	b.WriteString("</dd>")
+	if c.CustomersLine != "" {
+		b.WriteString("\n<dt>Customers that fit</dt><dd><figure class=\"chart-fig\">")
+		b.WriteString(string(c.CustomersChart))
+		b.WriteString("<figcaption>")
+		escapeText(b, c.CustomersLine)
+		b.WriteString("</figcaption></figure></dd>")
+	}
+	b.WriteString("\n</dl>")
 }
 
 // writeBody places an entity's rendered body, if it has one.
