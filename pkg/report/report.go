@@ -14,10 +14,10 @@ import (
 	"time"
 
 	"github.com/personakit/persona/pkg/finding"
+	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/quote"
-	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
