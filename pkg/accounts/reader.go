@@ -387,3 +387,11 @@ func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	return line, false, err
 }
+
+// Clone copies a row, which Next would otherwise reuse, so that it can be
+// handed to another goroutine.
+func (r *Row) Clone() *Row {
+	c := *r
+	c.cells = append([]string(nil), r.cells...)
+	return &c
+}

@@ -57,12 +57,15 @@ func trimSpace(s string) string {
 
 // cutCurrency takes a currency symbol or ISO code off either end of s.
 func cutCurrency(s string) (cur, rest string) {
-	for sym, code := range map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"} {
-		if r, ok := strings.CutPrefix(s, sym); ok {
-			return code, trimSpace(r)
+	if s == "" || (s[0] >= '0' && s[0] <= '9' && s[len(s)-1] >= '0' && s[len(s)-1] <= '9') {
+		return "", s // the common case, a bare figure
+	}
+	for _, c := range symbols() {
+		if r, ok := strings.CutPrefix(s, c.sym); ok {
+			return c.code, trimSpace(r)
 		}
-		if r, ok := strings.CutSuffix(s, sym); ok {
-			return code, trimSpace(r)
+		if r, ok := strings.CutSuffix(s, c.sym); ok {
+			return c.code, trimSpace(r)
 		}
 	}
 	if len(s) > 3 {
@@ -102,6 +105,11 @@ func isoCode(s string) (string, bool) {
 	return u.String(), true
 }
 
+// symbols are the currency signs amounts are written with.
+func symbols() [4]struct{ sym, code string } {
+	return [4]struct{ sym, code string }{{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}}
+}
+
 // CurrencyCode reads a currency cell: an ISO 4217 code or one of the four
 // symbols.
 func CurrencyCode(s string) (string, bool) {
@@ -109,15 +117,10 @@ func CurrencyCode(s string) (string, bool) {
 	if code, ok := isoCode(s); ok {
 		return code, true
 	}
-	switch s {
-	case "$":
-		return "USD", true
-	case "€":
-		return "EUR", true
-	case "£":
-		return "GBP", true
-	case "¥":
-		return "JPY", true
+	for _, c := range symbols() {
+		if s == c.sym {
+			return c.code, true
+		}
 	}
 	return "", false
 }
@@ -125,14 +128,15 @@ func CurrencyCode(s string) (string, bool) {
 // parseScaled reads digits with separators and an optional suffix.
 func parseScaled(s string) (float64, bool) {
 	mult := 1.0
-	lower := asciiLower(s)
-	for _, suf := range []struct {
-		text string
-		mult float64
-	}{{"bn", 1e9}, {"mm", 1e6}, {"k", 1e3}, {"m", 1e6}, {"b", 1e9}} {
-		if strings.HasSuffix(lower, suf.text) {
-			s, mult = trimSpace(s[:len(s)-len(suf.text)]), suf.mult
-			break
+	if n := len(s); n > 0 && isLetter(s[n-1]) {
+		for _, suf := range [...]struct {
+			text string
+			mult float64
+		}{{"bn", 1e9}, {"mm", 1e6}, {"k", 1e3}, {"m", 1e6}, {"b", 1e9}} {
+			if len(s) >= len(suf.text) && strings.EqualFold(s[len(s)-len(suf.text):], suf.text) {
+				s, mult = trimSpace(s[:len(s)-len(suf.text)]), suf.mult
+				break
+			}
 		}
 	}
 	n, ok := parseDigits(s)
@@ -153,6 +157,13 @@ func parseScaled(s string) (float64, bool) {
 func parseDigits(s string) (float64, bool) {
 	if s == "" || len(s) > 64 {
 		return 0, false
+	}
+	if len(s) <= 15 && allDigits(s) {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			n = n*10 + int(s[i]-'0')
+		}
+		return float64(n), true
 	}
 	dot, comma := strings.Count(s, "."), strings.Count(s, ",")
 	decimal := byte('.')

@@ -30,9 +30,10 @@ type Account struct {
 	Value    float64 // in the base currency; 0 unless ValueState is Readable
 	ValueSt  State
 
-	Industry    string // as written, trimmed
-	IndustryTxt string // firmo.WordText of it
-	IndustrySt  State
+	Industry   string // as written, trimmed
+	IndustrySt State
+	// IndustryKnown says some ICP industry fits it (data quality).
+	IndustryKnown bool
 
 	Employees   firmo.Quantity
 	EmployeesSt State
@@ -49,9 +50,13 @@ type Account struct {
 	CountryIn string
 	CountrySt State
 
-	Tech   []string // technology keys
 	TechIn string
 	TechSt State
+
+	// industryFits and techFits say, per ICP (by its index), whether the
+	// ICP's industries and tech_stack fit; facts works them out once per
+	// distinct cell.
+	industryFits, techFits []bool
 }
 
 // customerWords are the values of a customer column that mean a customer
@@ -67,8 +72,8 @@ func isCustomer(s string) bool {
 
 // read parses a row. hasCustomer says whether the file has a customer
 // column: without one every account is a customer.
-func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings) {
-	*a = Account{File: r.File, Number: r.Number, Line: r.Line, Tech: a.Tech[:0]}
+func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings, f *facts) {
+	*a = Account{File: r.File, Number: r.Number, Line: r.Line}
 	a.ID = strings.TrimSpace(r.First(accounts.ID))
 	a.Name = strings.TrimSpace(r.First(accounts.Name))
 	a.Customer = !hasCustomer || isCustomer(r.First(accounts.Customer))
@@ -95,11 +100,8 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings) {
 	}
 
 	if cell := strings.TrimSpace(r.First(accounts.Industry)); !firmo.Missing(cell) {
-		a.Industry, a.IndustryTxt = cell, firmo.WordText(cell)
-		a.IndustrySt = Unreadable
-		if firmo.HasWords(a.IndustryTxt) {
-			a.IndustrySt = Readable
-		}
+		t := f.industry(cell)
+		a.Industry, a.IndustrySt, a.IndustryKnown, a.industryFits = cell, t.st, t.known, t.fits
 	}
 
 	a.Employees, a.EmployeesSt, a.EmployeesIn = quantity(r, accounts.Employees)
@@ -116,7 +118,7 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings) {
 	if cell := strings.TrimSpace(r.First(accounts.Country)); !firmo.Missing(cell) {
 		a.CountryIn, a.CountrySt = cell, Unreadable
 		r.Get(accounts.Country, func(c string) bool {
-			if code, ok := firmo.AllCountries().Lookup(c); ok && !firmo.Missing(c) {
+			if code, ok := f.country(c); ok && !firmo.Missing(c) {
 				a.Country, a.CountrySt = code, Readable
 				return false
 			}
@@ -125,16 +127,9 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings) {
 	}
 
 	if cell := r.First(accounts.Technologies); !firmo.Missing(cell) {
-		a.TechIn, a.TechSt = strings.TrimSpace(cell), Unreadable
-		a.Tech = appendTechKeys(a.Tech, cell)
-		if len(a.Tech) > 0 {
-			a.TechSt = Readable
-		}
+		t := f.tech(cell)
+		a.TechIn, a.TechSt, a.techFits = strings.TrimSpace(cell), t.st, t.fits
 	}
-}
-
-func appendTechKeys(dst []string, cell string) []string {
-	return append(dst, firmo.TechKeys(cell)...)
 }
 
 // quantity reads a count or an amount from a field's columns: the first

@@ -24,6 +24,9 @@ const (
 
 // ICP is one ICP compiled for matching.
 type ICP struct {
+	// index is the ICP's place in the compiled list, which per-account
+	// facts are kept by.
+	index    int
 	ID       string
 	Title    string
 	Declared *float64 // customer_share
@@ -142,6 +145,7 @@ func Compile(icps []*model.Document, s *Settings) ([]*ICP, []Skipped) {
 			skipped = append(skipped, Skipped{ID: d.ID, Why: "nothing to match"})
 			continue
 		}
+		c.index = len(out)
 		out = append(out, c)
 	}
 	return out, skipped

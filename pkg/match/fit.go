@@ -67,13 +67,16 @@ func (c *ICP) Judge(a *Account, why *[]string) Verdicts {
 	return v
 }
 
+// say adds a reason; callers check why first, so that matching without
+// rows never formats one.
 func say(why *[]string, format string, args ...any) {
-	if why != nil {
-		*why = append(*why, fmt.Sprintf(format, args...))
-	}
+	*why = append(*why, fmt.Sprintf(format, args...))
 }
 
 func unknown(why *[]string, constraint string, st State, in string) firmo.Verdict {
+	if why == nil {
+		return firmo.Unknown
+	}
 	if st == Absent {
 		say(why, "%s unknown: no value", constraint)
 	} else {
@@ -86,15 +89,26 @@ func (c *ICP) judgeIndustry(a *Account, why *[]string) firmo.Verdict {
 	if a.IndustrySt != Readable {
 		return unknown(why, "industry", a.IndustrySt, a.Industry)
 	}
+	if a.industryFits[c.index] {
+		return firmo.Fit
+	}
+	if why != nil {
+		say(why, "industry %s is not %s", quote(a.Industry), labels(c.Industries))
+	}
+	return firmo.Miss
+}
+
+// fitsIndustry reports whether an industry's firmo.WordText fits the
+// ICP's industries.
+func (c *ICP) fitsIndustry(wordText string) bool {
 	for _, ind := range c.Industries {
 		for _, p := range ind.Phrases {
-			if p.In(a.IndustryTxt) {
-				return firmo.Fit
+			if p.In(wordText) {
+				return true
 			}
 		}
 	}
-	say(why, "industry %s is not %s", quote(a.Industry), labels(c.Industries))
-	return firmo.Miss
+	return false
 }
 
 func labels(inds []Industry) string {
@@ -110,7 +124,7 @@ func judgeQuantity(name string, q firmo.Quantity, st State, in string, lo, hi *f
 		return unknown(why, name, st, in)
 	}
 	v, side := q.Within(lo, hi)
-	if v == firmo.Fit {
+	if v == firmo.Fit || why == nil {
 		return v
 	}
 	bound := lo
@@ -131,7 +145,9 @@ func judgeQuantity(name string, q firmo.Quantity, st State, in string, lo, hi *f
 
 func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	if a.RevenueSt == Unreadable {
-		say(why, "revenue unknown: %s", a.RevenueWhy)
+		if why != nil {
+			say(why, "revenue unknown: %s", a.RevenueWhy)
+		}
 		return firmo.Unknown
 	}
 	if a.RevenueSt != Readable {
@@ -139,11 +155,13 @@ func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	}
 	lo, hi, ok := c.Revenue.Bounds(a.RevenueCur)
 	if !ok {
-		say(why, "revenue unknown: no rate for %s", a.RevenueCur)
+		if why != nil {
+			say(why, "revenue unknown: no rate for %s", a.RevenueCur)
+		}
 		return firmo.Unknown
 	}
 	v, side := a.Revenue.Within(lo, hi)
-	if v == firmo.Fit {
+	if v == firmo.Fit || why == nil {
 		return v
 	}
 	bound := c.Revenue.Range.Min
@@ -166,7 +184,9 @@ func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 func (c *ICP) judgeCountry(a *Account, why *[]string) firmo.Verdict {
 	if a.CountrySt != Readable {
 		if a.CountrySt == Unreadable {
-			say(why, "country unknown: %s is not a known country", quote(a.CountryIn))
+			if why != nil {
+				say(why, "country unknown: %s is not a known country", quote(a.CountryIn))
+			}
 			return firmo.Unknown
 		}
 		return unknown(why, "country", a.CountrySt, a.CountryIn)
@@ -174,7 +194,9 @@ func (c *ICP) judgeCountry(a *Account, why *[]string) firmo.Verdict {
 	if c.Regions.Countries[a.Country] {
 		return firmo.Fit
 	}
-	say(why, "country %s is not in %s", a.Country, strings.Join(c.Regions.Labels, ", "))
+	if why != nil {
+		say(why, "country %s is not in %s", a.Country, strings.Join(c.Regions.Labels, ", "))
+	}
 	return firmo.Miss
 }
 
@@ -182,13 +204,23 @@ func (c *ICP) judgeTech(a *Account, why *[]string) firmo.Verdict {
 	if a.TechSt != Readable {
 		return unknown(why, "technologies", a.TechSt, a.TechIn)
 	}
+	if a.techFits[c.index] {
+		return firmo.Fit
+	}
+	if why != nil {
+		say(why, "technologies %s include none of %s", quote(a.TechIn), strings.Join(c.Tech.Labels, ", "))
+	}
+	return firmo.Miss
+}
+
+// fitsTech reports whether a technology list's keys hold one of the ICP's.
+func (c *ICP) fitsTech(keys []string) bool {
 	for _, k := range c.Tech.Keys {
-		if slices.Contains(a.Tech, k) {
-			return firmo.Fit
+		if slices.Contains(keys, k) {
+			return true
 		}
 	}
-	say(why, "technologies %s include none of %s", quote(a.TechIn), strings.Join(c.Tech.Labels, ", "))
-	return firmo.Miss
+	return false
 }
 
 // quote writes a cell in a reason: quoted, on one line, at most 60

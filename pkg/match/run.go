@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/personakit/persona/pkg/accounts"
 	"github.com/personakit/persona/pkg/model"
@@ -45,8 +47,27 @@ type Options struct {
 	Rows RowWriter
 }
 
+// batchSize is how many rows travel between the reader, the workers and
+// the tally at a time.
+const batchSize = 512
+
+// batch is a run of rows in input order, and what the workers made of them.
+type batch struct {
+	seq      int
+	rows     []*accounts.Row
+	skips    []*accounts.Skip // a skip stands where its row is nil
+	customer []bool           // whether the row's file has a customer column
+	accounts []Account
+	verdicts []Verdicts // len(rows) × len(icps)
+	reasons  [][]string // the same, with rows
+}
+
 // Run matches every account of the inputs against the ICPs and returns
-// the summary. Files are read one after another, one row at a time.
+// the summary. One goroutine reads the files in order, one row at a time;
+// workers (one per core) read the values and judge each account, working
+// out what a distinct cell says once; the tally and the rows are then
+// taken in input order, so the result does not depend on scheduling.
+// Memory is bounded by the batches in flight, not by the rows.
 func Run(opts Options) (*Summary, error) {
 	icps, skipped := Compile(opts.ICPs, opts.Settings)
 	var notes []string
@@ -85,43 +106,41 @@ func Run(opts Options) (*Summary, error) {
 			return nil, err
 		}
 	}
-	verdicts := make([]Verdicts, len(icps))
-	res := &RowResult{Statuses: make([]Status, len(icps)), Reasons: make([][]string, len(icps))}
-	var a Account
-	for i, r := range readers {
-		hasCustomer := r.Has(accounts.Customer)
-		for {
-			row, err := r.Next()
-			if err == io.EOF {
-				break
+	workers := max(1, runtime.GOMAXPROCS(0))
+	todo := make(chan *batch, workers)
+	done := make(chan *batch, workers)
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- readBatches(readers, opts.Inputs, todo, stop)
+		close(todo)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := newFacts(icps)
+			for b := range todo {
+				b.judge(icps, opts.Settings, f, opts.Rows != nil)
+				done <- b
 			}
-			var skip *accounts.Skip
-			if errors.As(err, &skip) {
-				skip.File = opts.Inputs[i].Name
-				t.skip(skip)
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			row.File = opts.Inputs[i].Name
-			a.read(row, hasCustomer, opts.Settings)
-			for k, c := range icps {
-				if opts.Rows != nil {
-					res.Reasons[k] = res.Reasons[k][:0]
-					verdicts[k] = c.Judge(&a, &res.Reasons[k])
-				} else {
-					verdicts[k] = c.Judge(&a, nil)
-				}
-			}
-			t.add(&a, verdicts)
-			if opts.Rows != nil {
-				res.fill(&a, icps, verdicts)
-				if err := opts.Rows.Row(res); err != nil {
-					return nil, err
-				}
-			}
-		}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	err := t.takeInOrder(done, icps, opts.Rows)
+	close(stop)
+	for range done {
+		// Drain, so that the workers and the reader end.
+	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return nil, err
 	}
 	if opts.Rows != nil {
 		if err := opts.Rows.End(); err != nil {
@@ -133,6 +152,114 @@ func Run(opts Options) (*Summary, error) {
 		names[i] = in.Name
 	}
 	return t.summary(skipped, notes, names), nil
+}
+
+// readBatches reads every file in turn into batches, until stop.
+func readBatches(readers []*accounts.Reader, inputs []Input, todo chan<- *batch, stop <-chan struct{}) error {
+	seq := 0
+	b := &batch{}
+	send := func() bool {
+		if len(b.rows) == 0 {
+			return true
+		}
+		b.seq = seq
+		seq++
+		select {
+		case todo <- b:
+		case <-stop:
+			return false
+		}
+		b = &batch{}
+		return true
+	}
+	for i, r := range readers {
+		hasCustomer := r.Has(accounts.Customer)
+		for {
+			row, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			var skip *accounts.Skip
+			switch {
+			case errors.As(err, &skip):
+				skip.File = inputs[i].Name
+				b.rows, b.skips, b.customer = append(b.rows, nil), append(b.skips, skip), append(b.customer, false)
+			case err != nil:
+				return err
+			default:
+				row = row.Clone()
+				row.File = inputs[i].Name
+				b.rows, b.skips, b.customer = append(b.rows, row), append(b.skips, nil), append(b.customer, hasCustomer)
+			}
+			if len(b.rows) == batchSize && !send() {
+				return nil
+			}
+		}
+	}
+	send()
+	return nil
+}
+
+// judge reads and judges a batch's rows.
+func (b *batch) judge(icps []*ICP, s *Settings, f *facts, withReasons bool) {
+	n := len(icps)
+	b.accounts = make([]Account, len(b.rows))
+	b.verdicts = make([]Verdicts, len(b.rows)*n)
+	if withReasons {
+		b.reasons = make([][]string, len(b.rows)*n)
+	}
+	for i, row := range b.rows {
+		if row == nil {
+			continue
+		}
+		a := &b.accounts[i]
+		a.read(row, b.customer[i], s, f)
+		for k, c := range icps {
+			if withReasons {
+				b.verdicts[i*n+k] = c.Judge(a, &b.reasons[i*n+k])
+			} else {
+				b.verdicts[i*n+k] = c.Judge(a, nil)
+			}
+		}
+	}
+}
+
+// takeInOrder tallies the batches as they are done, in input order, and
+// gives each account's row to rows.
+func (t *tally) takeInOrder(done <-chan *batch, icps []*ICP, rows RowWriter) error {
+	pending := map[int]*batch{}
+	next := 0
+	res := &RowResult{Statuses: make([]Status, len(icps)), Reasons: make([][]string, len(icps))}
+	n := len(icps)
+	for b := range done {
+		pending[b.seq] = b
+		for {
+			b, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			for i, row := range b.rows {
+				if row == nil {
+					t.skip(b.skips[i])
+					continue
+				}
+				a := &b.accounts[i]
+				verdicts := b.verdicts[i*n : (i+1)*n]
+				t.add(a, verdicts)
+				if rows == nil {
+					continue
+				}
+				copy(res.Reasons, b.reasons[i*n:(i+1)*n])
+				res.fill(a, icps, verdicts)
+				if err := rows.Row(res); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (res *RowResult) fill(a *Account, icps []*ICP, verdicts []Verdicts) {

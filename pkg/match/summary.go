@@ -249,23 +249,9 @@ func (t *tally) quality(a *Account) {
 	if a.CountrySt == Unreadable {
 		bump(t.countries, a.CountryIn)
 	}
-	if a.IndustrySt == Readable && !t.industryKnown(a) {
+	if a.IndustrySt == Readable && !a.IndustryKnown {
 		bump(t.industries, a.Industry)
 	}
-}
-
-// industryKnown reports whether some ICP industry fits the account's.
-func (t *tally) industryKnown(a *Account) bool {
-	for _, c := range t.icps {
-		for _, ind := range c.Industries {
-			for _, p := range ind.Phrases {
-				if p.In(a.IndustryTxt) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 func bump(m map[string]int, v string) {
