@@ -14,7 +14,7 @@ import (
 // discardRows is a RowWriter that asks for reasons and keeps nothing.
 type discardRows struct{}
 
-func (discardRows) Begin([]*ICP) error    { return nil }
+func (discardRows) Begin([]*ICP) error   { return nil }
 func (discardRows) Row(*RowResult) error { return nil }
 func (discardRows) End() error           { return nil }
 
@@ -69,4 +69,3 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
-
