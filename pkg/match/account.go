@@ -38,25 +38,34 @@ type Account struct {
 	Employees   firmo.Quantity
 	EmployeesSt State
 	EmployeesIn string // as written, for reasons
+	// employeesText is the head count as reasons write it, made once.
+	employeesText string
 
 	Revenue    firmo.Quantity
 	RevenueCur string // the currency Revenue is in
 	RevenueSt  State
 	RevenueIn  string
+	// revenueText is the amount with its currency as reasons write it.
+	revenueText string
 	// RevenueWhy says why a revenue is unreadable.
 	RevenueWhy string
 
 	Country   string // alpha-2 code when Readable
 	CountryIn string
 	CountrySt State
+	// countryFacts says, per ICP index, whether its regions hold Country.
+	countryFacts *textFacts
 
 	TechIn string
 	TechSt State
+	// techQuoted is TechIn as reasons quote it, made once.
+	techQuoted string
 
-	// industryFits and techFits say, per ICP (by its index), whether the
+	// industryFacts and techFacts say, per ICP (by its index), whether the
 	// ICP's industries and tech_stack fit; facts works them out once per
-	// distinct cell.
-	industryFits, techFits []bool
+	// distinct cell, and keeps the reasons made of them.
+	industryFacts, techFacts *textFacts
+	facts                    *facts
 }
 
 // customerWords are the values of a customer column that mean a customer
@@ -73,7 +82,7 @@ func isCustomer(s string) bool {
 // read parses a row. hasCustomer says whether the file has a customer
 // column: without one every account is a customer.
 func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings, f *facts) {
-	*a = Account{File: r.File, Number: r.Number, Line: r.Line}
+	*a = Account{File: r.File, Number: r.Number, Line: r.Line, facts: f}
 	a.ID = strings.TrimSpace(r.First(accounts.ID))
 	a.Name = strings.TrimSpace(r.First(accounts.Name))
 	a.Customer = !hasCustomer || isCustomer(r.First(accounts.Customer))
@@ -101,7 +110,7 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings, f *facts)
 
 	if cell := strings.TrimSpace(r.First(accounts.Industry)); !firmo.Missing(cell) {
 		t := f.industry(cell)
-		a.Industry, a.IndustrySt, a.IndustryKnown, a.industryFits = cell, t.st, t.known, t.fits
+		a.Industry, a.IndustrySt, a.IndustryKnown, a.industryFacts = cell, t.st, t.known, t
 	}
 
 	a.Employees, a.EmployeesSt, a.EmployeesIn = quantity(r, accounts.Employees)
@@ -119,7 +128,7 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings, f *facts)
 		a.CountryIn, a.CountrySt = cell, Unreadable
 		r.Get(accounts.Country, func(c string) bool {
 			if code, ok := f.country(c); ok && !firmo.Missing(c) {
-				a.Country, a.CountrySt = code, Readable
+				a.Country, a.CountrySt, a.countryFacts = code, Readable, f.regions(code)
 				return false
 			}
 			return true
@@ -128,7 +137,7 @@ func (a *Account) read(r *accounts.Row, hasCustomer bool, s *Settings, f *facts)
 
 	if cell := r.First(accounts.Technologies); !firmo.Missing(cell) {
 		t := f.tech(cell)
-		a.TechIn, a.TechSt, a.techFits = strings.TrimSpace(cell), t.st, t.fits
+		a.TechIn, a.TechSt, a.techFacts = strings.TrimSpace(cell), t.st, t
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/firmo"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 )
 
 // Constraint names, in the order an ICP's constraints are judged.
@@ -40,6 +41,15 @@ type ICP struct {
 	// Problems are items that match nothing (an unknown region), said
 	// once per run.
 	Problems []string
+	// text holds the parts of reasons that depend on the ICP alone.
+	text reasonText
+}
+
+// reasonText are the ICP's parts of reasons, written once.
+type reasonText struct {
+	industryNot, techNone      string // " is not software, fintech"
+	employeesMin, employeesMax string // the bounds as reasons write them
+	revenueMin, revenueMax     string // with the ICP's currency
 }
 
 // Industry is one ICP industry with the phrases that fit it.
@@ -146,6 +156,7 @@ func Compile(icps []*model.Document, s *Settings) ([]*ICP, []Skipped) {
 			continue
 		}
 		c.index = len(out)
+		c.text = c.reasonText()
 		out = append(out, c)
 	}
 	return out, skipped
@@ -257,4 +268,31 @@ func (s *Settings) money(r *model.Range) *Money {
 		m.bounds[c] = [2]*float64{conv(r.Min), conv(r.Max)}
 	}
 	return m
+}
+
+func (c *ICP) reasonText() reasonText {
+	var t reasonText
+	if c.Industries != nil {
+		t.industryNot = " is not " + labels(c.Industries)
+	}
+	if c.Tech != nil {
+		t.techNone = " include none of " + strings.Join(c.Tech.Labels, ", ")
+	}
+	if c.Revenue != nil {
+		if r := c.Revenue.Range; r.Min != nil {
+			t.revenueMin = words.Number(*r.Min) + " " + c.Revenue.Currency
+		}
+		if r := c.Revenue.Range; r.Max != nil {
+			t.revenueMax = words.Number(*r.Max) + " " + c.Revenue.Currency
+		}
+	}
+	if c.Employees != nil {
+		if c.Employees.Min != nil {
+			t.employeesMin = words.Number(*c.Employees.Min)
+		}
+		if c.Employees.Max != nil {
+			t.employeesMax = words.Number(*c.Employees.Max)
+		}
+	}
+	return t
 }

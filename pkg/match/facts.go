@@ -12,9 +12,10 @@ const maxFacts = 4096
 // textFacts is what one distinct industry or technology cell says for
 // every ICP.
 type textFacts struct {
-	st    State
-	known bool   // an industry some ICP's industries fit
-	fits  []bool // per ICP index
+	st      State
+	known   bool     // an industry some ICP's industries fit
+	fits    []bool   // per ICP index
+	reasons []string // per ICP index, made when first asked for
 }
 
 // facts works out what a cell says once per distinct cell: a worker's
@@ -25,11 +26,12 @@ type facts struct {
 	industries map[string]*textFacts
 	techs      map[string]*textFacts
 	codes      map[string]string // country cell → code, "" when unknown
+	inRegions map[string]*textFacts // country code → the ICPs whose regions hold it
 }
 
 func newFacts(icps []*ICP) *facts {
 	return &facts{icps: icps, countries: firmo.AllCountries(), industries: map[string]*textFacts{},
-		techs: map[string]*textFacts{}, codes: map[string]string{}}
+		techs: map[string]*textFacts{}, codes: map[string]string{}, inRegions: map[string]*textFacts{}}
 }
 
 func (f *facts) industry(cell string) *textFacts {
@@ -79,4 +81,17 @@ func (f *facts) country(cell string) (string, bool) {
 		f.codes[cell] = code
 	}
 	return code, code != ""
+}
+
+// regions says for a country which ICPs' regions hold it.
+func (f *facts) regions(code string) *textFacts {
+	if t, ok := f.inRegions[code]; ok {
+		return t
+	}
+	t := &textFacts{st: Readable, fits: make([]bool, len(f.icps))}
+	for i, c := range f.icps {
+		t.fits[i] = c.Regions != nil && c.Regions.Countries[code]
+	}
+	f.inRegions[code] = t // codes are a few hundred at most
+	return t
 }

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -53,7 +52,7 @@ func (c *ICP) Judge(a *Account, why *[]string) Verdicts {
 		v[0] = c.judgeIndustry(a, why)
 	}
 	if c.Employees != nil {
-		v[1] = judgeQuantity(CEmployees, a.Employees, a.EmployeesSt, a.EmployeesIn, c.Employees.Min, c.Employees.Max, "", why)
+		v[1] = c.judgeEmployees(a, why)
 	}
 	if c.Revenue != nil {
 		v[2] = c.judgeRevenue(a, why)
@@ -67,20 +66,14 @@ func (c *ICP) Judge(a *Account, why *[]string) Verdicts {
 	return v
 }
 
-// say adds a reason; callers check why first, so that matching without
-// rows never formats one.
-func say(why *[]string, format string, args ...any) {
-	*why = append(*why, fmt.Sprintf(format, args...))
-}
-
 func unknown(why *[]string, constraint string, st State, in string) firmo.Verdict {
 	if why == nil {
 		return firmo.Unknown
 	}
 	if st == Absent {
-		say(why, "%s unknown: no value", constraint)
+		*why = append(*why, noValue(constraint))
 	} else {
-		say(why, "%s unknown: %s is unreadable", constraint, quote(in))
+		*why = append(*why, constraint+" unknown: "+quote(in)+" is unreadable")
 	}
 	return firmo.Unknown
 }
@@ -89,13 +82,36 @@ func (c *ICP) judgeIndustry(a *Account, why *[]string) firmo.Verdict {
 	if a.IndustrySt != Readable {
 		return unknown(why, "industry", a.IndustrySt, a.Industry)
 	}
-	if a.industryFits[c.index] {
+	t := a.industryFacts
+	if t.fits[c.index] {
 		return firmo.Fit
 	}
 	if why != nil {
-		say(why, "industry %s is not %s", quote(a.Industry), labels(c.Industries))
+		// One reason per distinct industry and ICP, made once.
+		if t.reasons == nil {
+			t.reasons = make([]string, len(t.fits))
+		}
+		if t.reasons[c.index] == "" {
+			t.reasons[c.index] = "industry " + quote(a.Industry) + c.text.industryNot
+		}
+		*why = append(*why, t.reasons[c.index])
 	}
 	return firmo.Miss
+}
+
+// noValue is the reason of a constraint whose value is missing.
+func noValue(constraint string) string {
+	switch constraint {
+	case "industry":
+		return "industry unknown: no value"
+	case CEmployees:
+		return "employees unknown: no value"
+	case CRevenue:
+		return "revenue unknown: no value"
+	case CCountry:
+		return "country unknown: no value"
+	}
+	return constraint + " unknown: no value"
 }
 
 // fitsIndustry reports whether an industry's firmo.WordText fits the
@@ -119,26 +135,29 @@ func labels(inds []Industry) string {
 	return strings.Join(out, ", ")
 }
 
-func judgeQuantity(name string, q firmo.Quantity, st State, in string, lo, hi *float64, unit string, why *[]string) firmo.Verdict {
-	if st != Readable {
-		return unknown(why, name, st, in)
+func (c *ICP) judgeEmployees(a *Account, why *[]string) firmo.Verdict {
+	q := a.Employees
+	if a.EmployeesSt != Readable {
+		return unknown(why, CEmployees, a.EmployeesSt, a.EmployeesIn)
 	}
-	v, side := q.Within(lo, hi)
+	v, side := q.Within(c.Employees.Min, c.Employees.Max)
 	if v == firmo.Fit || why == nil {
 		return v
 	}
-	bound := lo
-	dir := "below"
+	bound, dir := c.text.employeesMin, " below "
 	if side > 0 {
-		bound, dir = hi, "above"
+		bound, dir = c.text.employeesMax, " above "
 	}
 	switch {
 	case q.Exact:
-		say(why, "%s %s%s is %s %s%s", name, words.Number(q.Lo), unit, dir, words.Number(*bound), unit)
+		if a.employeesText == "" {
+			a.employeesText = words.Number(q.Lo)
+		}
+		*why = append(*why, "employees "+a.employeesText+" is"+dir+bound)
 	case v == firmo.Miss:
-		say(why, "%s band %s is %s %s%s", name, q.Band, dir, words.Number(*bound), unit)
+		*why = append(*why, "employees band "+q.Band+" is"+dir+bound)
 	default:
-		say(why, "%s band %s straddles %s%s", name, q.Band, words.Number(*bound), unit)
+		*why = append(*why, "employees band "+q.Band+" straddles "+bound)
 	}
 	return v
 }
@@ -146,7 +165,7 @@ func judgeQuantity(name string, q firmo.Quantity, st State, in string, lo, hi *f
 func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	if a.RevenueSt == Unreadable {
 		if why != nil {
-			say(why, "revenue unknown: %s", a.RevenueWhy)
+			*why = append(*why, "revenue unknown: "+a.RevenueWhy)
 		}
 		return firmo.Unknown
 	}
@@ -156,7 +175,7 @@ func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	lo, hi, ok := c.Revenue.Bounds(a.RevenueCur)
 	if !ok {
 		if why != nil {
-			say(why, "revenue unknown: no rate for %s", a.RevenueCur)
+			*why = append(*why, "revenue unknown: no rate for "+a.RevenueCur)
 		}
 		return firmo.Unknown
 	}
@@ -164,19 +183,20 @@ func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	if v == firmo.Fit || why == nil {
 		return v
 	}
-	bound := c.Revenue.Range.Min
-	dir := "below"
+	want, dir := c.text.revenueMin, " below "
 	if side > 0 {
-		bound, dir = c.Revenue.Range.Max, "above"
+		want, dir = c.text.revenueMax, " above "
 	}
-	want := words.Number(*bound) + " " + c.Revenue.Currency
 	switch {
 	case a.Revenue.Exact:
-		say(why, "revenue %s %s is %s %s", words.Number(a.Revenue.Lo), a.RevenueCur, dir, want)
+		if a.revenueText == "" {
+			a.revenueText = words.Number(a.Revenue.Lo) + " " + a.RevenueCur
+		}
+		*why = append(*why, "revenue "+a.revenueText+" is"+dir+want)
 	case v == firmo.Miss:
-		say(why, "revenue band %s is %s %s", a.Revenue.Band, dir, want)
+		*why = append(*why, "revenue band "+a.Revenue.Band+" is"+dir+want)
 	default:
-		say(why, "revenue band %s straddles %s", a.Revenue.Band, want)
+		*why = append(*why, "revenue band "+a.Revenue.Band+" straddles "+want)
 	}
 	return v
 }
@@ -185,17 +205,24 @@ func (c *ICP) judgeCountry(a *Account, why *[]string) firmo.Verdict {
 	if a.CountrySt != Readable {
 		if a.CountrySt == Unreadable {
 			if why != nil {
-				say(why, "country unknown: %s is not a known country", quote(a.CountryIn))
+				*why = append(*why, "country unknown: "+quote(a.CountryIn)+" is not a known country")
 			}
 			return firmo.Unknown
 		}
 		return unknown(why, "country", a.CountrySt, a.CountryIn)
 	}
-	if c.Regions.Countries[a.Country] {
+	cf := a.countryFacts
+	if cf.fits[c.index] {
 		return firmo.Fit
 	}
 	if why != nil {
-		say(why, "country %s is not in %s", a.Country, strings.Join(c.Regions.Labels, ", "))
+		if cf.reasons == nil {
+			cf.reasons = make([]string, len(cf.fits))
+		}
+		if cf.reasons[c.index] == "" {
+			cf.reasons[c.index] = "country " + a.Country + " is not in " + strings.Join(c.Regions.Labels, ", ")
+		}
+		*why = append(*why, cf.reasons[c.index])
 	}
 	return firmo.Miss
 }
@@ -204,11 +231,21 @@ func (c *ICP) judgeTech(a *Account, why *[]string) firmo.Verdict {
 	if a.TechSt != Readable {
 		return unknown(why, "technologies", a.TechSt, a.TechIn)
 	}
-	if a.techFits[c.index] {
+	t := a.techFacts
+	if t.fits[c.index] {
 		return firmo.Fit
 	}
 	if why != nil {
-		say(why, "technologies %s include none of %s", quote(a.TechIn), strings.Join(c.Tech.Labels, ", "))
+		if t.reasons == nil {
+			t.reasons = make([]string, len(t.fits))
+		}
+		if t.reasons[c.index] == "" {
+			if a.techQuoted == "" {
+				a.techQuoted = quote(a.TechIn)
+			}
+			t.reasons[c.index] = "technologies " + a.techQuoted + c.text.techNone
+		}
+		*why = append(*why, t.reasons[c.index])
 	}
 	return firmo.Miss
 }

@@ -26,6 +26,18 @@ type RowWriter interface {
 	End() error
 }
 
+// RowRenderer is a RowWriter whose rows the workers write, each into a
+// buffer of its own, so that formatting runs on every core; the rows are
+// then written out in input order.
+type RowRenderer interface {
+	RowWriter
+	// Renderer returns a function that appends one row's output to dst;
+	// each worker calls Renderer once.
+	Renderer() func(dst []byte, r *RowResult) ([]byte, error)
+	// WriteRendered writes rendered rows.
+	WriteRendered(p []byte) error
+}
+
 // RowResult is one account's result.
 type RowResult struct {
 	Account  *Account
@@ -59,7 +71,12 @@ type batch struct {
 	customer []bool           // whether the row's file has a customer column
 	accounts []Account
 	verdicts []Verdicts // len(rows) × len(icps)
-	reasons  [][]string // the same, with rows
+	// reasons are, with rows, every reason of the batch in one slice;
+	// those of row i and ICP k are reasons[at[i*n+k]:at[i*n+k+1]].
+	reasons []string
+	at      []int32
+	// out holds the batch's rows rendered by a RowRenderer.
+	out []byte
 }
 
 // Run matches every account of the inputs against the ICPs and returns
@@ -109,20 +126,35 @@ func Run(opts Options) (*Summary, error) {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	todo := make(chan *batch, workers)
 	done := make(chan *batch, workers)
+	// Batches done with come back to be filled again: the ones in flight
+	// are all the memory matching takes.
+	free := make(chan *batch, 3*workers+2)
 	stop := make(chan struct{})
 	readErr := make(chan error, 1)
 	go func() {
-		readErr <- readBatches(readers, opts.Inputs, todo, stop)
+		readErr <- readBatches(readers, opts.Inputs, todo, free, stop)
 		close(todo)
 	}()
+	renderer, _ := opts.Rows.(RowRenderer)
 	var wg sync.WaitGroup
+	renderErr := make(chan error, workers)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			f := newFacts(icps)
+			var render func([]byte, *RowResult) ([]byte, error)
+			if renderer != nil {
+				render = renderer.Renderer()
+			}
 			for b := range todo {
 				b.judge(icps, opts.Settings, f, opts.Rows != nil)
+				if render != nil {
+					if err := b.render(icps, render); err != nil {
+						renderErr <- err
+						render = nil
+					}
+				}
 				done <- b
 			}
 		}()
@@ -131,7 +163,14 @@ func Run(opts Options) (*Summary, error) {
 		wg.Wait()
 		close(done)
 	}()
-	err := t.takeInOrder(done, icps, opts.Rows)
+	err := t.takeInOrder(done, free, icps, opts.Rows)
+	select {
+	case rerr := <-renderErr:
+		if err == nil {
+			err = rerr
+		}
+	default:
+	}
 	close(stop)
 	for range done {
 		// Drain, so that the workers and the reader end.
@@ -155,9 +194,18 @@ func Run(opts Options) (*Summary, error) {
 }
 
 // readBatches reads every file in turn into batches, until stop.
-func readBatches(readers []*accounts.Reader, inputs []Input, todo chan<- *batch, stop <-chan struct{}) error {
+func readBatches(readers []*accounts.Reader, inputs []Input, todo chan<- *batch, free <-chan *batch, stop <-chan struct{}) error {
 	seq := 0
-	b := &batch{}
+	next := func() *batch {
+		select {
+		case b := <-free:
+			b.rows, b.skips, b.customer = b.rows[:0], b.skips[:0], b.customer[:0]
+			return b
+		default:
+			return &batch{}
+		}
+	}
+	b := next()
 	send := func() bool {
 		if len(b.rows) == 0 {
 			return true
@@ -169,7 +217,7 @@ func readBatches(readers []*accounts.Reader, inputs []Input, todo chan<- *batch,
 		case <-stop:
 			return false
 		}
-		b = &batch{}
+		b = next()
 		return true
 	}
 	for i, r := range readers {
@@ -203,34 +251,66 @@ func readBatches(readers []*accounts.Reader, inputs []Input, todo chan<- *batch,
 // judge reads and judges a batch's rows.
 func (b *batch) judge(icps []*ICP, s *Settings, f *facts, withReasons bool) {
 	n := len(icps)
-	b.accounts = make([]Account, len(b.rows))
-	b.verdicts = make([]Verdicts, len(b.rows)*n)
+	b.accounts = resize(b.accounts, len(b.rows))
+	b.verdicts = resize(b.verdicts, len(b.rows)*n)
 	if withReasons {
-		b.reasons = make([][]string, len(b.rows)*n)
+		b.at = append(b.at[:0], 0)
+		clear(b.reasons) // let the strings of the last rows go
+		b.reasons = b.reasons[:0]
 	}
 	for i, row := range b.rows {
-		if row == nil {
-			continue
+		if row != nil {
+			b.accounts[i].read(row, b.customer[i], s, f)
 		}
-		a := &b.accounts[i]
-		a.read(row, b.customer[i], s, f)
 		for k, c := range icps {
+			switch {
+			case row != nil && withReasons:
+				b.verdicts[i*n+k] = c.Judge(&b.accounts[i], &b.reasons)
+			case row != nil:
+				b.verdicts[i*n+k] = c.Judge(&b.accounts[i], nil)
+			}
 			if withReasons {
-				b.verdicts[i*n+k] = c.Judge(a, &b.reasons[i*n+k])
-			} else {
-				b.verdicts[i*n+k] = c.Judge(a, nil)
+				b.at = append(b.at, int32(len(b.reasons)))
 			}
 		}
 	}
 }
 
+// render writes a judged batch's rows into b.out.
+func (b *batch) render(icps []*ICP, render func([]byte, *RowResult) ([]byte, error)) error {
+	n := len(icps)
+	res := &RowResult{Statuses: make([]Status, n), Reasons: make([][]string, n)}
+	b.out = b.out[:0]
+	for i, row := range b.rows {
+		if row == nil {
+			continue
+		}
+		b.result(res, i, icps)
+		var err error
+		if b.out, err = render(b.out, res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// result fills res with row i's result.
+func (b *batch) result(res *RowResult, i int, icps []*ICP) {
+	n := len(icps)
+	for k := range n {
+		res.Reasons[k] = b.reasons[b.at[i*n+k]:b.at[i*n+k+1]:b.at[i*n+k+1]]
+	}
+	res.fill(&b.accounts[i], icps, b.verdicts[i*n:(i+1)*n])
+}
+
 // takeInOrder tallies the batches as they are done, in input order, and
 // gives each account's row to rows.
-func (t *tally) takeInOrder(done <-chan *batch, icps []*ICP, rows RowWriter) error {
+func (t *tally) takeInOrder(done <-chan *batch, free chan<- *batch, icps []*ICP, rows RowWriter) error {
 	pending := map[int]*batch{}
 	next := 0
 	res := &RowResult{Statuses: make([]Status, len(icps)), Reasons: make([][]string, len(icps))}
 	n := len(icps)
+	renderer, _ := rows.(RowRenderer)
 	for b := range done {
 		pending[b.seq] = b
 		for {
@@ -245,21 +325,36 @@ func (t *tally) takeInOrder(done <-chan *batch, icps []*ICP, rows RowWriter) err
 					t.skip(b.skips[i])
 					continue
 				}
-				a := &b.accounts[i]
-				verdicts := b.verdicts[i*n : (i+1)*n]
-				t.add(a, verdicts)
-				if rows == nil {
+				t.add(&b.accounts[i], b.verdicts[i*n:(i+1)*n])
+				if rows == nil || renderer != nil {
 					continue
 				}
-				copy(res.Reasons, b.reasons[i*n:(i+1)*n])
-				res.fill(a, icps, verdicts)
+				b.result(res, i, icps)
 				if err := rows.Row(res); err != nil {
 					return err
 				}
 			}
+			if renderer != nil {
+				if err := renderer.WriteRendered(b.out); err != nil {
+					return err
+				}
+			}
+			select {
+			case free <- b:
+			default:
+			}
 		}
 	}
 	return nil
+}
+
+// resize returns s with length n, reusing its array when it is large
+// enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func (res *RowResult) fill(a *Account, icps []*ICP, verdicts []Verdicts) {

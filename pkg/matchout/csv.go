@@ -1,6 +1,7 @@
 package matchout
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 )
 
 type csvRows struct {
+	out  io.Writer
 	w    *csv.Writer
 	icps []*match.ICP
 	rec  []string
@@ -18,7 +20,31 @@ type csvRows struct {
 
 // NewCSV writes one row per account: row, file, id, name, status, fits,
 // then <id>.status and <id>.reasons per ICP.
-func NewCSV(w io.Writer) match.RowWriter { return &csvRows{w: csv.NewWriter(w)} }
+func NewCSV(w io.Writer) match.RowWriter { return &csvRows{out: w, w: csv.NewWriter(w)} }
+
+// Renderer writes rows as Row does, into a buffer of the caller's.
+func (c *csvRows) Renderer() func([]byte, *match.RowResult) ([]byte, error) {
+	var buf bytes.Buffer
+	r := &csvRows{w: csv.NewWriter(&buf), icps: c.icps}
+	return func(dst []byte, res *match.RowResult) ([]byte, error) {
+		buf.Reset()
+		if err := r.Row(res); err != nil {
+			return dst, err
+		}
+		r.w.Flush()
+		return append(dst, buf.Bytes()...), r.w.Error()
+	}
+}
+
+// WriteRendered writes rendered rows after the header.
+func (c *csvRows) WriteRendered(p []byte) error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		return err
+	}
+	_, err := c.out.Write(p)
+	return err
+}
 
 func (c *csvRows) Begin(icps []*match.ICP) error {
 	c.icps = icps

@@ -2,6 +2,7 @@ package matchout
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -27,6 +28,25 @@ type jsonlRow struct {
 	Status match.Status        `json:"status"`
 	Fits   []string            `json:"fits"`
 	ICPs   map[string]jsonlICP `json:"icps"`
+}
+
+// Renderer writes rows as Row does, into a buffer of the caller's.
+func (j *jsonlRows) Renderer() func([]byte, *match.RowResult) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	r := &jsonlRows{enc: enc, icps: j.icps}
+	return func(dst []byte, res *match.RowResult) ([]byte, error) {
+		buf.Reset()
+		err := r.Row(res)
+		return append(dst, buf.Bytes()...), err
+	}
+}
+
+// WriteRendered writes rendered rows.
+func (j *jsonlRows) WriteRendered(p []byte) error {
+	_, err := j.w.Write(p)
+	return err
 }
 
 // NewJSONLines writes one JSON object per account.

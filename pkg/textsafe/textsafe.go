@@ -52,7 +52,16 @@ func escape(s string, keepBreaks bool) string {
 }
 
 func needsEscape(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
+	// Most text is printable ASCII, which never needs escaping: a byte
+	// loop decides it without decoding runes.
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	return strings.ContainsFunc(s[i:], func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
 }
 
 // unsafeRune is a control character (C0, DEL, C1), a line or paragraph

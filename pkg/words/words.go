@@ -4,6 +4,7 @@ package words
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -30,7 +31,10 @@ func Number(f float64) string {
 	if f != math.Trunc(f) || math.Abs(f) >= 1e15 {
 		return fmt.Sprintf("%g", f)
 	}
-	s := fmt.Sprintf("%d", int64(math.Abs(f)))
+	s := strconv.FormatInt(int64(math.Abs(f)), 10)
+	if len(s) <= 3 && f >= 0 {
+		return s
+	}
 	var b strings.Builder
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
