@@ -95,6 +95,9 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Matching keeps little and throws away much as it streams: Go's own
+	// collector pace keeps its heap near that little (loading set 400).
+	g.collectForReport()
 	configured, err := match.ColumnsOf(p.cfg.Match.Columns)
 	if err != nil {
 		return usageError(err)

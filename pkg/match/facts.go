@@ -25,8 +25,8 @@ type facts struct {
 	countries  *firmo.Countries
 	industries map[string]*textFacts
 	techs      map[string]*textFacts
-	codes      map[string]string // country cell → code, "" when unknown
-	inRegions map[string]*textFacts // country code → the ICPs whose regions hold it
+	codes      map[string]string     // country cell → code, "" when unknown
+	inRegions  map[string]*textFacts // country code → the ICPs whose regions hold it
 }
 
 func newFacts(icps []*ICP) *facts {
