@@ -183,3 +183,28 @@ func mustQuantity(t *testing.T, s string) firmo.Quantity {
 	}
 	return q
 }
+
+func TestWithoutValueOrCustomerColumns(t *testing.T) {
+	sum, _ := run(t, []*model.Document{icp(t, "a", "firmographics: {industries: [software]}")}, settings(t, ""),
+		"industry\nSoftware\nRetail\n")
+	got, _ := json.Marshal(sum)
+	for _, want := range []string{`"accounts":2,"customers":2,"by_value":false`, `"customer_share":0.5,"value_share":null`,
+		`"unmatched":{"customers":1,"share":0.5,"value_share":null,"largest":[]}`} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("summary lacks %s\n%s", want, got)
+		}
+	}
+	if sum.Covered(true) != 0 || sum.Covered(false) != 0.5 {
+		t.Errorf("Covered = %v by value, %v by count", sum.Covered(true), sum.Covered(false))
+	}
+}
+
+func TestUnknownRegionIsANote(t *testing.T) {
+	sum, rows := run(t, []*model.Document{icp(t, "a", "firmographics: {regions: [atlantis]}")}, settings(t, ""), "country\nUS\n")
+	if len(sum.Notes) != 1 || !strings.Contains(sum.Notes[0], `icp a: region "atlantis" is not a country or region`) {
+		t.Errorf("notes %q", sum.Notes)
+	}
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "no-fit ") {
+		t.Errorf("rows %q", rows)
+	}
+}
