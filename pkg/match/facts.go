@@ -95,3 +95,21 @@ func (f *facts) regions(code string) *textFacts {
 	f.inRegions[code] = t // codes are a few hundred at most
 	return t
 }
+
+// verdict is Fit when the ICP of index k fits, else Miss with its reason,
+// made by reason once per distinct cell and ICP.
+func (t *textFacts) verdict(k int, why *[]string, reason func() string) firmo.Verdict {
+	if t.fits[k] {
+		return firmo.Fit
+	}
+	if why != nil {
+		if t.reasons == nil {
+			t.reasons = make([]string, len(t.fits))
+		}
+		if t.reasons[k] == "" {
+			t.reasons[k] = reason()
+		}
+		*why = append(*why, t.reasons[k])
+	}
+	return firmo.Miss
+}

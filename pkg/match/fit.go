@@ -82,21 +82,7 @@ func (c *ICP) judgeIndustry(a *Account, why *[]string) firmo.Verdict {
 	if a.IndustrySt != Readable {
 		return unknown(why, "industry", a.IndustrySt, a.Industry)
 	}
-	t := a.industryFacts
-	if t.fits[c.index] {
-		return firmo.Fit
-	}
-	if why != nil {
-		// One reason per distinct industry and ICP, made once.
-		if t.reasons == nil {
-			t.reasons = make([]string, len(t.fits))
-		}
-		if t.reasons[c.index] == "" {
-			t.reasons[c.index] = "industry " + quote(a.Industry) + c.text.industryNot
-		}
-		*why = append(*why, t.reasons[c.index])
-	}
-	return firmo.Miss
+	return a.industryFacts.verdict(c.index, why, func() string { return "industry " + quote(a.Industry) + c.text.industryNot })
 }
 
 // noValue is the reason of a constraint whose value is missing.
@@ -211,43 +197,21 @@ func (c *ICP) judgeCountry(a *Account, why *[]string) firmo.Verdict {
 		}
 		return unknown(why, "country", a.CountrySt, a.CountryIn)
 	}
-	cf := a.countryFacts
-	if cf.fits[c.index] {
-		return firmo.Fit
-	}
-	if why != nil {
-		if cf.reasons == nil {
-			cf.reasons = make([]string, len(cf.fits))
-		}
-		if cf.reasons[c.index] == "" {
-			cf.reasons[c.index] = "country " + a.Country + " is not in " + strings.Join(c.Regions.Labels, ", ")
-		}
-		*why = append(*why, cf.reasons[c.index])
-	}
-	return firmo.Miss
+	return a.countryFacts.verdict(c.index, why, func() string {
+		return "country " + a.Country + " is not in " + strings.Join(c.Regions.Labels, ", ")
+	})
 }
 
 func (c *ICP) judgeTech(a *Account, why *[]string) firmo.Verdict {
 	if a.TechSt != Readable {
 		return unknown(why, "technologies", a.TechSt, a.TechIn)
 	}
-	t := a.techFacts
-	if t.fits[c.index] {
-		return firmo.Fit
-	}
-	if why != nil {
-		if t.reasons == nil {
-			t.reasons = make([]string, len(t.fits))
+	return a.techFacts.verdict(c.index, why, func() string {
+		if a.techQuoted == "" {
+			a.techQuoted = quote(a.TechIn)
 		}
-		if t.reasons[c.index] == "" {
-			if a.techQuoted == "" {
-				a.techQuoted = quote(a.TechIn)
-			}
-			t.reasons[c.index] = "technologies " + a.techQuoted + c.text.techNone
-		}
-		*why = append(*why, t.reasons[c.index])
-	}
-	return firmo.Miss
+		return "technologies " + a.techQuoted + c.text.techNone
+	})
 }
 
 // fitsTech reports whether a technology list's keys hold one of the ICP's.
