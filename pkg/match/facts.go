@@ -7,7 +7,7 @@ import (
 // maxFacts bounds each cache of facts: exports repeat a few hundred
 // industries, countries and technology lists over millions of rows, but a
 // column of free text must not grow memory with the rows.
-const maxFacts = 4096
+const maxFacts = 1024
 
 // textFacts is what one distinct industry or technology cell says for
 // every ICP.

@@ -61,7 +61,7 @@ type Options struct {
 
 // batchSize is how many rows travel between the reader, the workers and
 // the tally at a time.
-const batchSize = 512
+const batchSize = 256
 
 // batch is a run of rows in input order, and what the workers made of them.
 type batch struct {

@@ -124,6 +124,10 @@ type sitePage struct {
 	Empty                     string
 	StaleChart, TimelineChart template.HTML
 	Unassigned                []personaView
+	// HasAccounts and Uncovered: the customers in no ICP, on the first
+	// index page, with match.accounts.
+	HasAccounts bool
+	Uncovered   []segmentView
 
 	ICP                 icpView
 	Personas            []personaView
@@ -307,6 +311,7 @@ func (s *site) indexPages() []job {
 		}
 		if i == 0 {
 			v.StaleChart, v.TimelineChart = s.pg.StaleChart, s.pg.TimelineChart
+			v.HasAccounts, v.Uncovered = s.pg.HasAccounts, s.pg.Uncovered
 			for _, p := range s.pg.Unassigned {
 				p.Page = s.pages[p.Path]
 				v.Unassigned = append(v.Unassigned, p)
