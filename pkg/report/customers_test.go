@@ -56,6 +56,7 @@ func TestCustomersBesideDeclaredShare(t *testing.T) {
 		`<title id="chart-customers-saas-t">Customers of SaaS &lt;b&gt; that fit: 50% by count, 30% by value; declared 35%.</title>`,
 		`<figcaption>50% (2 of 4 customers in crm/a.csv; 30% of value); declared 35%</figcaption>`,
 		`<li><a href="#customers-in-no-icp">Customers in no ICP</a></li>`,
+		`<caption>The largest groups of customers that fit no ICP</caption>`,
 		`<tr><td>Retail &lt;i&gt;</td><td>unknown</td><td>DE</td><td class="num">1</td><td class="num">25%</td><td class="num">60%</td></tr>`,
 	} {
 		if !strings.Contains(html.String(), want) {
