@@ -272,6 +272,9 @@ func (c *Config) parseExclude(v *yaml.Node) error {
 		if !doublestar.ValidatePattern(g) {
 			return Errorf(c.Path, v.Content[i], "exclude pattern %q is not a valid glob; check its brackets and braces", g)
 		}
+		if why := globTooCostly(g); why != "" {
+			return Errorf(c.Path, v.Content[i], "exclude pattern %q %s", g, why)
+		}
 	}
 	c.Exclude = globs
 	return nil
