@@ -22,7 +22,14 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 	// times of a few dozen keys.
 	suggesters := map[string]*suggest.Suggester{}
 	for _, d := range c.Docs() {
-		for _, k := range d.Unknown {
+		type proposal struct {
+			key         int // index in d.Unknown
+			name, hint  string
+			only, group string // the certain rename, and the mapping it is in
+		}
+		var proposals []proposal
+		targets := map[[2]string]int{} // (mapping, new name) → renames onto it
+		for i, k := range d.Unknown {
 			if allow[k.Name] {
 				continue
 			}
@@ -36,17 +43,29 @@ func (r *fieldUnknown) Check(c *lint.Context) {
 				keys = suggest.NewSuggester(frontmatter.SubKeys(d.Kind, parent))
 				suggesters[place] = keys
 			}
-			if hint := keys.DidYouMean(name); hint != "" {
+			p := proposal{key: i, name: name, hint: keys.DidYouMean(name)}
+			if p.hint != "" {
 				// A rename onto a key the mapping already has would make
 				// the key repeat: that needs a person to merge the two.
-				if only := onlyFix(keys, name, hint); only != "" && !slices.Contains(k.Siblings, only) {
-					c.ReportFix(d, k.Pos, name, only, fmt.Sprintf("rename key %q to %q", name, only), "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
-					continue
+				if only := onlyFix(keys, name, p.hint); only != "" && !slices.Contains(k.Siblings, only) {
+					p.only, p.group = only, place+"\x00"+strings.Join(k.Siblings, "\x00")
+					targets[[2]string{p.group, only}]++
 				}
-				c.Report(d, k.Pos, "unknown key %q in %s%s", k.Name, d.Kind.Noun(), hint)
-				continue
 			}
-			c.Report(d, k.Pos, "unknown key %q in %s; remove it, or list it under fields.allow in .persona.yaml", k.Name, d.Kind.Noun())
+			proposals = append(proposals, p)
+		}
+		for _, p := range proposals {
+			k := d.Unknown[p.key]
+			switch {
+			case p.only != "" && targets[[2]string{p.group, p.only}] == 1:
+				c.ReportFix(d, k.Pos, p.name, p.only, fmt.Sprintf("rename key %q to %q", p.name, p.only), "unknown key %q in %s%s", k.Name, d.Kind.Noun(), p.hint)
+			case p.hint != "":
+				// Two keys renamed onto one name (naem:, nmae:) would repeat
+				// it too: neither rename is certain.
+				c.Report(d, k.Pos, "unknown key %q in %s%s", k.Name, d.Kind.Noun(), p.hint)
+			default:
+				c.Report(d, k.Pos, "unknown key %q in %s; remove it, or list it under fields.allow in .persona.yaml", k.Name, d.Kind.Noun())
+			}
 		}
 	}
 }
