@@ -44,6 +44,10 @@ type Options struct {
 	OutDir string
 	// Sections is the claim-heading table.
 	Sections claims.Sections
+	// Taken are the persona ids the workspace has, with their files; a
+	// split persona never gets one of them, unless it is that very file
+	// (an import run again).
+	Taken map[string]string
 }
 
 // Write is one file the plan writes: a page adopted in place (InPlace), or
@@ -213,13 +217,21 @@ func split(rel string, src []byte, b frontmatter.Block, personas []int, heads []
 	}
 	kept := keptEntries(b.Text)
 	var out []Write
-	used := map[string]int{}
+	given := map[string]bool{}
 	for _, i := range personas {
 		h := heads[i]
-		id := anchorID(h)
-		if used[id]++; used[id] > 1 {
-			id = fmt.Sprintf("%s-%d", id, used[id]) // as site generators number a repeated anchor
+		base := anchorID(h)
+		if slug.ReservedOnWindows(base) {
+			base += "-persona" // con.md cannot be checked out on Windows
 		}
+		// A repeated anchor is numbered, as site generators number it, past
+		// every id this page or the workspace already has: Fiona, Fiona,
+		// Fiona 2 are fiona, fiona-2, fiona-2-2, never two fiona-2.
+		id := base
+		for n := 2; given[id] || takenElsewhere(opts.Taken, id, path.Join(dir, id+".md")); n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		given[id] = true
 		end := sectionEnd(b.Body, heads, i)
 		section := bytes.TrimLeft(b.Body[min(afterHeading(b.Body, h), end):end], "\r\n")
 		var fm bytes.Buffer
@@ -318,6 +330,13 @@ func firstH1(heads []heading) string {
 		}
 	}
 	return ""
+}
+
+// takenElsewhere reports whether the workspace has a persona id in another
+// file than target.
+func takenElsewhere(taken map[string]string, id, target string) bool {
+	at, ok := taken[id]
+	return ok && at != target
 }
 
 // anchorID is the id of a persona split from a heading: its explicit

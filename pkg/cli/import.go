@@ -99,6 +99,10 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 		}
 		opts.OutDir = filepath.ToSlash(rel)
 	}
+	opts.Taken = map[string]string{}
+	for _, d := range ws.Entities(model.KindPersona) {
+		opts.Taken[d.ID] = d.Path
+	}
 	icps := ws.IDs(model.KindICP)
 	switch {
 	case o.icp != "" && !slices.Contains(icps, o.icp):
@@ -118,9 +122,16 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 	skipped := map[string][]string{}
 	planned := 0
 	for _, rel := range pages {
-		src, _, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
-		if err != nil {
+		src, tooLarge, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
+		switch {
+		case err != nil:
 			skipped["it cannot be read"] = append(skipped["it cannot be read"], rel)
+			continue
+		case tooLarge:
+			// Only the first 8 MiB were read: adopting that would cut the
+			// page short when it is written back.
+			why := "it is larger than 8 MiB, more than persona reads of a page"
+			skipped[why] = append(skipped[why], rel)
 			continue
 		}
 		plan := adopt.PlanPage(rel, src, opts)

@@ -87,3 +87,15 @@ func isLatin(r rune) bool { return unicode.Is(unicode.Latin, r) || unicode.Is(un
 func hasLetter(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
 }
+
+// ReservedOnWindows reports whether a file named id plus an extension
+// cannot exist on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, in any
+// case), so that a repository holding it could not be checked out there.
+func ReservedOnWindows(id string) bool {
+	switch u := strings.ToUpper(id); u {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	default:
+		return len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '1' && u[3] <= '9'
+	}
+}
