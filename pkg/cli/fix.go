@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -102,8 +103,15 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 		findings := p.runner.Run(ws, lint.Options{Today: today, Include: include})
 		// The fixable findings of each file; each fix is one edit.
 		byFile := map[string][]finding.Finding{}
+		// The bytes each file's edits are placed on: they are applied to
+		// those bytes only, never to a file changed since (an editor saving
+		// while fix runs).
+		placedOn := map[string][]byte{}
 		fixes.PlaceAll(findings, func(rel string) ([]byte, error) {
 			src, _, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
+			if err == nil {
+				placedOn[rel] = src
+			}
 			return src, err
 		})
 		left = left[:0]
@@ -116,13 +124,20 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 		}
 		last := len(byFile) == 0 || o.dryRun || pass == maxFixPasses-1
 		if len(byFile) > 0 && (o.dryRun || !last) {
-			n, err := fixFiles(g, p, byFile, o, files)
+			n, err := fixFiles(g, p, byFile, placedOn, o, files)
 			if err != nil {
 				return err
 			}
 			fixed += n
 		}
 		if last {
+			if !o.dryRun {
+				// Fixes the passes ran out before are findings still there.
+				for _, fs := range byFile {
+					left = append(left, fs...)
+				}
+				slices.SortFunc(left, lint.Compare)
+			}
 			break
 		}
 	}
@@ -162,7 +177,7 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 // fixFiles applies (or, in a dry run, shows) the fixes of each file's
 // findings, in path order, printing a line per fix or the file's diff; it
 // returns how many it applied and adds the files it changed to files.
-func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding, o *fixOptions, files map[string]bool) (int, error) {
+func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding, placedOn map[string][]byte, o *fixOptions, files map[string]bool) (int, error) {
 	out := g.streams.Out
 	fixed := 0
 	paths := make([]string, 0, len(byFile))
@@ -175,6 +190,10 @@ func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding,
 		before, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
 		if err != nil {
 			return fixed, fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
+		}
+		if !bytes.Equal(before, placedOn[rel]) {
+			fmt.Fprintf(g.streams.ErrOut, "persona: %s changed while it was being fixed; left as it is, run persona fix again\n", p.showRel(rel))
+			continue
 		}
 		// One edit per finding, in order; an edit that overlaps another
 		// waits for the next pass.
