@@ -15,7 +15,7 @@ import (
 func TestFixReportsWhatThePassesDidNotReach(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"icps/saas.md": "---\nkind: icp\ntitle: SaaS\nowners: [a]\nreviewed: 2026-11-01\nfirmographics: {industries: [software], regions: [emea]}\n---\n",
+		"icps/saas.md":        "---\nkind: icp\ntitle: SaaS\nowners: [a]\nreviewed: 2026-11-01\nfirmographics: {industries: [software], regions: [emea]}\n---\n",
 		"interviews/cfo-1.md": "---\nkind: interview\ndate: 2026-10-01\nicp: saas\nconsent: true\n---\nNotes.\n",
 		"personas/fiona.md": "---\nkind: persona\nname: Fiona\nicp: saas\nowners: [a]\nreviewed: 2026-11-01\ngoals: [Close faster]\nsources:\n" +
 			strings.Repeat("  - cfo-l\n", 600) + "---\n",
