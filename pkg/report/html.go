@@ -262,7 +262,11 @@ func monogram(name string) string {
 // digits, '-' and '_' (anything else becomes '-'), and a second "x" is
 // "x-2". The page's fixed ids (summary, uncited, lint, ...) never start
 // with "icp-" or "persona-".
-type anchorSet map[string]bool
+//
+// The set also remembers, under "\x00"+base (no id holds a NUL), the
+// number to try next for a base, so that the thousandth "x" costs what
+// the second does, not a scan past the 998 taken before it.
+type anchorSet map[string]int
 
 func (a anchorSet) unique(base string) string {
 	base = strings.Map(func(r rune) rune {
@@ -271,11 +275,18 @@ func (a anchorSet) unique(base string) string {
 		}
 		return '-'
 	}, base)
-	id := base
-	for n := 2; a[id] || a[id+"-h"] || strings.HasSuffix(id, "-h") && a[strings.TrimSuffix(id, "-h")]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	taken := func(id string) bool {
+		return a[id] > 0 || a[id+"-h"] > 0 || strings.HasSuffix(id, "-h") && a[strings.TrimSuffix(id, "-h")] > 0
 	}
-	a[id] = true
+	id := base
+	if taken(id) {
+		n := max(a["\x00"+base], 2)
+		for id = fmt.Sprintf("%s-%d", base, n); taken(id); id = fmt.Sprintf("%s-%d", base, n) {
+			n++
+		}
+		a["\x00"+base] = n + 1
+	}
+	a[id] = 1
 	return id
 }
 
