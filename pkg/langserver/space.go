@@ -57,7 +57,11 @@ func (s *server) load(sp *space) {
 	cfg, runner, err := rules.Configured(sp.loc.ConfigPath, sp.loc.ConfigPath)
 	if err == nil {
 		sp.runner = runner
-		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true})
+		// A file in no repository and under no config is checked with its
+		// directory's files only: that directory may be / or a home
+		// directory, which the server must not walk.
+		shallow := sp.loc.ConfigPath == "" && sp.loc.GitTop == ""
+		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true, Shallow: shallow})
 	}
 	if err != nil {
 		sp.broken = err.Error()

@@ -38,6 +38,10 @@ type Options struct {
 	// Slim keeps only what lint rules read (the contract's Lint keys, see
 	// frontmatter.DecodeSlim) and no bodies, for big workspaces.
 	Slim bool
+	// Shallow reads only the root's own files, none of its directories:
+	// for a file in no repository and under no config, whose directory may
+	// be a home directory or /.
+	Shallow bool
 
 	// sections is the claim-heading table, the built-in one merged with
 	// the config's, made once per load rather than once per file.
@@ -133,7 +137,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		}
 		rel := filepath.ToSlash(p[len(root)+1:])
 		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") || excluded(opts.Config.Exclude, rel) {
+			if opts.Shallow || strings.HasPrefix(d.Name(), ".") || excluded(opts.Config.Exclude, rel) {
 				return filepath.SkipDir
 			}
 			return nil

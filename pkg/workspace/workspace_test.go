@@ -172,3 +172,27 @@ func TestIsExternal(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadShallow: a shallow load reads the root's own files only, as the
+// editor does for a file in no repository and under no config (#28: a file
+// opened at / made the server walk the whole file system).
+func TestLoadShallow(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"a.md":            persona,
+		"deep/er/b.md":    persona,
+		"personas/c.md":   persona,
+		"notes/plain.md":  "# plain\n",
+		"README.markdown": "# plain\n",
+	})
+	ws, err := Load(root, Options{Config: config.Default(), Shallow: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ws.Docs {
+		got = append(got, d.Path)
+	}
+	if !slices.Equal(got, []string{"a.md"}) {
+		t.Errorf("docs = %q, want only a.md", got)
+	}
+}
