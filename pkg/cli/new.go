@@ -247,6 +247,9 @@ func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffo
 	if data.ID != slug.Make(data.ID) {
 		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, slug.Make(data.ID))
 	}
+	if slug.ReservedOnWindows(data.ID) && filepath.Base(target) == data.ID+".md" {
+		return usageErrorf("id %q would name the file %s.md, which Windows cannot check out; choose another id, such as %s-%s", data.ID, data.ID, data.ID, kind)
+	}
 	if existing := ws.Lookup(kind, data.ID); existing != nil &&
 		!(force && filepath.Join(p.loc.Root, filepath.FromSlash(existing.Path)) == target) {
 		return usageErrorf("%s id %q is already used by %s; choose another id", kind, data.ID, p.showRel(existing.Path))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/personakit/persona/pkg/generate"
 	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/slug"
 )
 
 // Every link of the site reaches a file (a page, or an entity file of the
@@ -24,6 +25,14 @@ func TestSiteLinksResolve(t *testing.T) {
 	}{
 		{"generated", func(dir string) error { _, err := generate.Workspace(dir, generate.Defaults(30)); return err }},
 		{"hostile names", func(dir string) error { _, err := generate.HostileNames(dir); return err }},
+		{"ids Windows reserves", func(dir string) error {
+			return generate.Files(dir, map[string]string{
+				"icps/s.md":          "---\nkind: icp\nid: s\ntitle: S\n---\n",
+				"interviews/con.md":  "---\nkind: interview\nid: con\ndate: 2026-01-01\nicp: s\n---\nWe close by hand.\n",
+				"personas/aux.md":    "---\nkind: persona\nid: aux\nname: Aux\nicp: s\nsources: [con]\n---\n",
+				"personas/COM1-x.md": "---\nkind: persona\nid: com1\nname: C\nicp: s\nsources: [con]\n---\n",
+			})
+		}},
 		{"an interview named a#b.md", func(dir string) error {
 			return generate.Files(dir, map[string]string{
 				"icps/s.md":         "---\nkind: icp\nid: s\ntitle: S\n---\n",
@@ -94,6 +103,21 @@ func TestSiteLinksResolve(t *testing.T) {
 				if !strings.Contains(string(page), "Close fast") || !strings.Contains(string(icp), `href="../interviews/iv.html"`) {
 					t.Errorf("the interview's page or link is missing:\n%s", page)
 				}
+			}
+			if ws.name == "ids Windows reserves" {
+				// No page is named as Windows reserves (con.html, aux.html,
+				// com1.html): the site could not be checked out there.
+				for _, page := range []string{"interviews/con-page.html", "personas/aux-page.html", "personas/com1-page.html"} {
+					if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(page))); err != nil {
+						t.Errorf("no %s: %v", page, err)
+					}
+				}
+				filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+					if err == nil && slug.ReservedOnWindows(strings.TrimSuffix(d.Name(), ".html")) {
+						t.Errorf("%s is named as Windows reserves", p)
+					}
+					return nil
+				})
 			}
 			if ws.name == "generated" {
 				// 30 ICPs × 8 personas: the persona list runs to 2 pages.

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
 )
@@ -153,7 +154,11 @@ func (s *site) name() {
 	names := map[string]anchorSet{"icps": {}, "personas": {}, "interviews": {}}
 	give := func(dir, p, id string) {
 		if _, ok := s.pages[p]; !ok {
-			s.pages[p] = dir + "/" + names[dir].unique(strings.ToLower(orDefault(id, "untitled"))) + ".html"
+			name := strings.ToLower(orDefault(id, "untitled"))
+			if slug.ReservedOnWindows(name) {
+				name += "-page" // interviews/con.html cannot be checked out on Windows
+			}
+			s.pages[p] = dir + "/" + names[dir].unique(name) + ".html"
 		}
 	}
 	seen := map[string]bool{}
