@@ -150,7 +150,7 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 		for _, r := range rows {
 			rec := make([]string, len(cols))
 			for i, c := range cols {
-				rec[i] = csvCell(textsafe.Line(r.field(c)))
+				rec[i] = textsafe.CSVCell(r.field(c))
 			}
 			if err := w.Write(rec); err != nil {
 				return err
@@ -171,16 +171,6 @@ func writeList(g *globalOptions, format string, rows []listRow) error {
 	}
 	_, err := io.WriteString(out, textsafe.Columns(table, 2))
 	return err
-}
-
-// csvCell defuses a cell that a spreadsheet would run as a formula (one
-// starting with =, +, -, @, a tab or a carriage return), as OWASP
-// recommends: a leading apostrophe makes it text.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // oneLine keeps a table row on one line whatever the user wrote, with

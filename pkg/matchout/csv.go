@@ -67,7 +67,7 @@ func (c *csvRows) Row(r *match.RowResult) error {
 
 func (c *csvRows) write(rec []string) error {
 	for i, cell := range rec {
-		rec[i] = Cell(cell)
+		rec[i] = textsafe.CSVCell(cell)
 	}
 	return c.w.Write(rec)
 }
@@ -75,15 +75,4 @@ func (c *csvRows) write(rec []string) error {
 func (c *csvRows) End() error {
 	c.w.Flush()
 	return c.w.Error()
-}
-
-// Cell defuses a cell a spreadsheet would run as a formula (one starting
-// with =, +, -, @, a tab or a carriage return) with a leading apostrophe,
-// and spells out control characters.
-func Cell(s string) string {
-	s = textsafe.Line(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -71,3 +71,15 @@ func unsafeRune(r rune) bool {
 	return unicode.Is(unicode.Cc, r) || r == 0x2028 || r == 0x2029 ||
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
+
+// CSVCell is Line for a spreadsheet cell: it also defuses a cell that a
+// spreadsheet would run as a formula (one starting with =, +, -, @, a tab
+// or a carriage return), as OWASP recommends, with a leading apostrophe
+// that makes it text.
+func CSVCell(s string) string {
+	s = Line(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -120,3 +120,14 @@ func forbiddenSlowly(s string) int {
 	}
 	return -1
 }
+
+func TestCSVCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"Acme": "Acme", "=HYPERLINK(1)": "'=HYPERLINK(1)", "-": "'-", "+1": "'+1", "@me": "'@me",
+		"\tx": `\tx`, "a\nb": `a\nb`, "": "",
+	} {
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
