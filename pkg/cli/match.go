@@ -246,22 +246,20 @@ func configName(p *project) string {
 
 // writeStream is writeOutput for output produced as it is computed: to
 // stdout as it comes, or atomically to a file, which is never one of the
-// inputs.
+// account files read.
 func (g *globalOptions) writeStream(p *project, dest string, inputs []match.Input, fill func(io.Writer) error) error {
 	if dest == "" {
 		return fill(g.streams.Out)
 	}
-	path, err := g.abs(dest)
+	var reads []string
+	for _, in := range inputs {
+		if in.Path != "-" {
+			reads = append(reads, in.Path)
+		}
+	}
+	path, err := g.outputPath(p, dest, "an account file", reads...)
 	if err != nil {
 		return err
-	}
-	if why := p.inputFile(path); why != "" {
-		return usageErrorf("refusing to write over %s: it is %s; choose another output file", dest, why)
-	}
-	for _, in := range inputs {
-		if in.Path != "-" && (in.Path == path || sameFile(in.Path, path)) {
-			return usageErrorf("refusing to write over %s: it is an account file this command reads; choose another output file", dest)
-		}
 	}
 	var failed error
 	err = fileio.WriteFrom(path, true, func(w io.Writer) error {

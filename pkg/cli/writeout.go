@@ -24,17 +24,33 @@ func (g *globalOptions) writeOutput(p *project, dest string, data []byte) error 
 		}
 		return nil
 	}
-	path, err := g.abs(dest)
+	path, err := g.outputPath(p, dest, "")
 	if err != nil {
 		return err
-	}
-	if why := p.inputFile(path); why != "" {
-		return usageErrorf("refusing to write over %s: it is %s; choose another output file", dest, why)
 	}
 	if err := fileio.Write(path, data, true); err != nil {
 		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
 	}
 	return nil
+}
+
+// outputPath resolves -o's dest, refusing what persona reads: its inputs
+// (see inputFile) and the files a command names in reads, each of them
+// what (such as "an account file").
+func (g *globalOptions) outputPath(p *project, dest, what string, reads ...string) (string, error) {
+	path, err := g.abs(dest)
+	if err != nil {
+		return "", err
+	}
+	if why := p.inputFile(path); why != "" {
+		return "", usageErrorf("refusing to write over %s: it is %s; choose another output file", dest, why)
+	}
+	for _, r := range reads {
+		if r == path || sameFile(r, path) {
+			return "", usageErrorf("refusing to write over %s: it is %s this command reads; choose another output file", dest, what)
+		}
+	}
+	return path, nil
 }
 
 // inputFile says what persona input path is ("" when it is none): a config
