@@ -138,7 +138,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	}
 	r := report.Build(ws, findings, report.Options{
 		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
-		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts, Source: accountsSource(customers),
+		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts,
 	})
 	g.collectForReport()
 	if o.format == "site" {
@@ -226,12 +226,4 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 		return usageErrorf("cannot write the site to %s: %v", o.output, describeFSError(err))
 	}
 	return nil
-}
-
-// accountsSource names the account files measured, "" for none.
-func accountsSource(c *model.CustomerCoverage) string {
-	if c == nil {
-		return ""
-	}
-	return c.Source
 }

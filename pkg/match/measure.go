@@ -42,11 +42,7 @@ func Measure(cfg *config.Config, dir string, show func(abs string) string, icps 
 	if err != nil {
 		return nil, nil, err
 	}
-	names := make([]string, len(inputs))
-	for i, in := range inputs {
-		names[i] = in.Name
-	}
-	cov := &model.CustomerCoverage{Source: strings.Join(names, ", "), Customers: sum.Customers, Fit: map[string]int{}}
+	cov := &model.CustomerCoverage{Source: sum.Source(), Customers: sum.Customers, Fit: map[string]int{}}
 	for _, c := range sum.ICPs {
 		cov.Fit[c.ID] = c.CustomersFit
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/personakit/persona/pkg/accounts"
@@ -400,6 +401,9 @@ func (s *Summary) Covered(byValue bool) float64 {
 	}
 	return max(c, 0)
 }
+
+// Source names the account files read, as messages name them.
+func (s *Summary) Source() string { return strings.Join(s.Files, ", ") }
 
 // ColumnsOf reads the config's match.columns (field name → header).
 func ColumnsOf(named map[string]string) (map[accounts.Field]string, error) {

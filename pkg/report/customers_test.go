@@ -28,12 +28,12 @@ func TestCustomersBesideDeclaredShare(t *testing.T) {
 		t.Fatal(err)
 	}
 	csv := "name,industry,country,value\nA,Software,US,100\nB,Retail <i>,DE,300\nC,Mining,DE,50\nD,Software,FR,50\n"
-	sum, err := match.Run(match.Options{ICPs: ws.Entities(model.KindICP), Settings: s, Inputs: []match.Input{{Name: "a.csv", Path: "-"}},
+	sum, err := match.Run(match.Options{ICPs: ws.Entities(model.KindICP), Settings: s, Inputs: []match.Input{{Name: "crm/a.csv", Path: "-"}},
 		Stdin: strings.NewReader(csv)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Build(ws, nil, Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Accounts: sum, Source: "crm/a.csv"})
+	r := Build(ws, nil, Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Accounts: sum})
 	var md, html, js bytes.Buffer
 	if err := Markdown(&md, r); err != nil {
 		t.Fatal(err)

@@ -255,9 +255,8 @@ type Options struct {
 	// the report was built.
 	Bodies *Bodies
 	// Accounts is persona match's summary of the config's match.accounts,
-	// nil without them; Source names those files.
+	// nil without them.
 	Accounts *match.Summary
-	Source   string
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -290,7 +289,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		}
 	}
 	if opts.Accounts != nil {
-		addCustomers(r, opts.Accounts, opts.Source)
+		addCustomers(r, opts.Accounts)
 	}
 	for _, d := range ws.Entities(model.KindPersona) {
 		if (d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil) && opts.ICP == "" && b.keep(d) {
@@ -764,7 +763,7 @@ func personaCount(active, all int) string {
 }
 
 // addCustomers puts the account data's measures beside each ICP.
-func addCustomers(r *Report, s *match.Summary, source string) {
+func addCustomers(r *Report, s *match.Summary) {
 	byID := map[string]match.ICPSummary{}
 	for _, c := range s.ICPs {
 		byID[c.ID] = c
@@ -774,7 +773,7 @@ func addCustomers(r *Report, s *match.Summary, source string) {
 		if !ok {
 			continue
 		}
-		r.ICPs[i].Customers = &Customers{Source: source, Customers: s.Customers, Fit: c.CustomersFit, Share: c.CustomerShare,
+		r.ICPs[i].Customers = &Customers{Source: s.Source(), Customers: s.Customers, Fit: c.CustomersFit, Share: c.CustomerShare,
 			ValueShare: c.ValueShare, DeclaredShare: c.DeclaredShare}
 	}
 	r.UncoveredSegments = append([]match.Segment{}, s.UncoveredSegments...)
