@@ -16,10 +16,14 @@ import (
 // Missing reports whether a cell stands for no value: empty, only spaces,
 // or one of the words exports write for nothing.
 func Missing(s string) bool {
-	t := strings.ToLower(strings.Trim(s, " "))
-	switch t {
-	case "", "-", "n/a", "na", "none", "null", "unknown":
-		return true
+	t := strings.Trim(s, " ")
+	if len(t) > len("unknown") {
+		return false // most cells: decided without lower-casing a copy
+	}
+	for _, m := range [...]string{"", "-", "n/a", "na", "none", "null", "unknown"} {
+		if strings.EqualFold(t, m) {
+			return true
+		}
 	}
 	return false
 }
