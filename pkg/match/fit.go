@@ -130,22 +130,31 @@ func (c *ICP) judgeEmployees(a *Account, why *[]string) firmo.Verdict {
 	if v == firmo.Fit || why == nil {
 		return v
 	}
-	bound, dir := c.text.employeesMin, " below "
-	if side > 0 {
-		bound, dir = c.text.employeesMax, " above "
-	}
-	switch {
-	case q.Exact:
+	*why = append(*why, rangeReason(CEmployees, q, v, side, c.text.employeesMin, c.text.employeesMax, func() string {
 		if a.employeesText == "" {
 			a.employeesText = words.Number(q.Lo)
 		}
-		*why = append(*why, "employees "+a.employeesText+" is"+dir+bound)
-	case v == firmo.Miss:
-		*why = append(*why, "employees band "+q.Band+" is"+dir+bound)
-	default:
-		*why = append(*why, "employees band "+q.Band+" straddles "+bound)
-	}
+		return a.employeesText
+	}))
 	return v
+}
+
+// rangeReason is the reason a figure or band misses a {min, max} range or
+// straddles one of its bounds (side < 0 the lower, > 0 the upper), both
+// bounds as reasons write them; figure writes an exact figure, made once
+// per account however many ICPs it misses.
+func rangeReason(name string, q firmo.Quantity, v firmo.Verdict, side int, lower, upper string, figure func() string) string {
+	bound, dir := lower, " below "
+	if side > 0 {
+		bound, dir = upper, " above "
+	}
+	switch {
+	case q.Exact:
+		return name + " " + figure() + " is" + dir + bound
+	case v == firmo.Miss:
+		return name + " band " + q.Band + " is" + dir + bound
+	}
+	return name + " band " + q.Band + " straddles " + bound
 }
 
 func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
@@ -169,21 +178,12 @@ func (c *ICP) judgeRevenue(a *Account, why *[]string) firmo.Verdict {
 	if v == firmo.Fit || why == nil {
 		return v
 	}
-	want, dir := c.text.revenueMin, " below "
-	if side > 0 {
-		want, dir = c.text.revenueMax, " above "
-	}
-	switch {
-	case a.Revenue.Exact:
+	*why = append(*why, rangeReason(CRevenue, a.Revenue, v, side, c.text.revenueMin, c.text.revenueMax, func() string {
 		if a.revenueText == "" {
 			a.revenueText = words.Number(a.Revenue.Lo) + " " + a.RevenueCur
 		}
-		*why = append(*why, "revenue "+a.revenueText+" is"+dir+want)
-	case v == firmo.Miss:
-		*why = append(*why, "revenue band "+a.Revenue.Band+" is"+dir+want)
-	default:
-		*why = append(*why, "revenue band "+a.Revenue.Band+" straddles "+want)
-	}
+		return a.revenueText
+	}))
 	return v
 }
 
