@@ -82,7 +82,7 @@ func Accounts(w io.Writer, n int, seed uint64, shape string) error {
 				typ = []string{"Customer - Direct", "Customer - Channel"}[i%2]
 			}
 			rec = append(rec[:0], fmt.Sprintf("001%012d", i), a.name, "https://"+a.domain, a.industry, a.employeesText(rng),
-				a.revenueText(rng), a.currency, name, code, typ, a.valueText(), "Account notes, with a comma")
+				a.revenueText(rng), a.currency, name, code, typ, a.valueText(), notes(rng, i))
 		case "table":
 			rec = append(rec[:0], strconv.Itoa(i+1), a.name, a.industry, a.employeesPlain(), a.revenuePlain(), a.currency,
 				a.country, strings.Join(a.techs, a.techSep), strconv.FormatBool(a.customer), a.valueText())
@@ -250,4 +250,22 @@ func MatchICPs(dir string, n int) error {
 		}
 	}
 	return os.WriteFile(filepath.Join(dir, ".persona.yaml"), []byte("version: 1\nmatch:\n  rates: {EUR: 1.08, GBP: 1.27, CHF: 1.12}\n  industries: {fintech: [Banking]}\n"), 0o644)
+}
+
+// notes is a Salesforce Description as account teams write them: empty
+// for many, a line for some, for a few several paragraphs with quotes,
+// commas and line breaks, which a CSV export quotes across lines.
+func notes(rng *rand.Rand, i int) string {
+	switch rng.IntN(6) {
+	case 0, 1:
+		return ""
+	case 2, 3, 4:
+		return "Account notes, with a comma"
+	}
+	var b strings.Builder
+	for p := range 1 + rng.IntN(4) {
+		fmt.Fprintf(&b, "Call %d with \"Company %d\": renewal in Q%d, budget owner is the CFO; they asked about SSO, audit logs, and the EU region.\n", p+1, i, 1+p%4)
+		b.WriteString("Next step: send the security questionnaire, then a pricing call.\n\n")
+	}
+	return b.String()
 }
