@@ -137,8 +137,8 @@ func TestCustomersAndSummary(t *testing.T) {
 			t.Errorf("summary lacks %s\n%s", want, got)
 		}
 	}
-	if m, ok := sum.Measured("saas"); !ok || m != 0.25 {
-		t.Errorf("Measured(saas) = %v, %v", m, ok)
+	if m := sum.ICPs[0]; m.ID != "saas" || m.CustomerShare != 0.25 {
+		t.Errorf("the measured share of saas = %v (%s)", m.CustomerShare, m.ID)
 	}
 	if c := sum.Covered(false); c != 0.25 {
 		t.Errorf("Covered by count = %v", c)

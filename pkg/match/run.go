@@ -384,13 +384,6 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// Measured is an ICP's measured share of customers, false when it was not
-// matched or there are no customers.
-func (s *Summary) Measured(id string) (float64, bool) {
-	v, ok := s.coverage[id]
-	return v, ok
-}
-
 // Covered is the share of customers that fit some ICP, by count or, with
 // byValue, by value; 0 when there is nothing to measure (no customers, or
 // by value without a value column).

@@ -13,20 +13,19 @@ import (
 // Summary is the JSON summary of SPEC §13; the text and Markdown printers
 // render it too. Shares are fractions rounded to 4 places.
 type Summary struct {
-	Version           int                `json:"version"`
-	Accounts          int                `json:"accounts"`
-	Customers         int                `json:"customers"`
-	ByValue           bool               `json:"by_value"`
-	ICPs              []ICPSummary       `json:"icps"`
-	SkippedICPs       []Skipped          `json:"skipped_icps"`
-	Unmatched         Unmatched          `json:"unmatched"`
-	UncoveredSegments []Segment          `json:"uncovered_segments"`
-	DataQuality       DataQuality        `json:"data_quality"`
-	RowsSkipped       []SkippedRow       `json:"rows_skipped"`
-	RowsSkippedMore   int                `json:"rows_skipped_more"`
-	Notes             []string           `json:"notes"`
-	Files             []string           `json:"files"`
-	coverage          map[string]float64 // ICP id → measured customer share, unrounded
+	Version           int          `json:"version"`
+	Accounts          int          `json:"accounts"`
+	Customers         int          `json:"customers"`
+	ByValue           bool         `json:"by_value"`
+	ICPs              []ICPSummary `json:"icps"`
+	SkippedICPs       []Skipped    `json:"skipped_icps"`
+	Unmatched         Unmatched    `json:"unmatched"`
+	UncoveredSegments []Segment    `json:"uncovered_segments"`
+	DataQuality       DataQuality  `json:"data_quality"`
+	RowsSkipped       []SkippedRow `json:"rows_skipped"`
+	RowsSkippedMore   int          `json:"rows_skipped_more"`
+	Notes             []string     `json:"notes"`
+	Files             []string     `json:"files"`
 	// covered is the share of customers that fit some ICP, unrounded, by
 	// count and by value (-1 without a value column).
 	covered [2]float64
@@ -285,7 +284,7 @@ func share(part, whole float64) float64 {
 // summary turns the tally into the summary.
 func (t *tally) summary(skipped []Skipped, notes []string, files []string) *Summary {
 	s := &Summary{Version: 1, Accounts: t.accounts, Customers: t.customers, ByValue: t.byValue,
-		ICPs: []ICPSummary{}, SkippedICPs: skipped, Notes: notes, Files: files, coverage: map[string]float64{}}
+		ICPs: []ICPSummary{}, SkippedICPs: skipped, Notes: notes, Files: files}
 	if s.SkippedICPs == nil {
 		s.SkippedICPs = []Skipped{}
 	}
@@ -305,9 +304,6 @@ func (t *tally) summary(skipped []Skipped, notes []string, files []string) *Summ
 		is := ICPSummary{ID: c.ID, Title: c.Title, AccountsFit: p.accountsFit, CustomersFit: p.fit,
 			CustomersInsufficientData: p.insuff, CustomersNoFit: p.nofit,
 			CustomerShare: share(float64(p.fit), cust), ValueShare: valueShare(p.fitValue), DeclaredShare: c.Declared}
-		if t.customers > 0 {
-			s.coverage[c.ID] = float64(p.fit) / cust
-		}
 		best := -1
 		for k, e := range p.excl {
 			if e.n == 0 {
