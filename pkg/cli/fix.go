@@ -186,7 +186,11 @@ func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding,
 	}
 	slices.Sort(paths)
 	for _, rel := range paths {
-		abs := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
+		abs, err := p.confine(filepath.Join(p.loc.Root, filepath.FromSlash(rel)))
+		if err != nil {
+			fmt.Fprintf(g.streams.ErrOut, "persona: %s not fixed: %v\n", p.showRel(rel), err)
+			continue
+		}
 		before, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
 		if err != nil {
 			return fixed, fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)

@@ -122,7 +122,18 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 	skipped := map[string][]string{}
 	planned := 0
 	for _, rel := range pages {
-		src, tooLarge, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
+		abs := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
+		if _, err := p.confine(abs); err != nil {
+			// Adopting writes the page back: never through a link that
+			// leaves the workspace (lint does not load it either).
+			why := "it is a symbolic link to a file outside the workspace"
+			if errors.Is(err, workspace.ErrExcludedTarget) {
+				why = "it is a symbolic link to a file the config excludes"
+			}
+			skipped[why] = append(skipped[why], rel)
+			continue
+		}
+		src, tooLarge, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
 		switch {
 		case err != nil:
 			skipped["it cannot be read"] = append(skipped["it cannot be read"], rel)
@@ -180,8 +191,11 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 // write came from.
 func applyWrite(g *globalOptions, p *project, o *importOptions, w adopt.Write, src []byte) (int, error) {
 	out := g.streams.Out
-	abs := filepath.Join(p.loc.Root, filepath.FromSlash(w.Path))
 	shown := p.showRel(w.Path)
+	abs, err := p.confine(filepath.Join(p.loc.Root, filepath.FromSlash(w.Path)))
+	if err != nil {
+		return 0, fmt.Errorf("will not write %s: %w; remove the link or choose another --out", shown, err)
+	}
 	var before []byte
 	if !w.InPlace {
 		existing, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)

@@ -156,7 +156,15 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		_, err := g.streams.Out.Write(content)
 		return err
 	}
-	if err := fileio.Write(target, content, o.force); err != nil {
+	dest := target
+	if rel, err := filepath.Rel(p.loc.Root, target); err == nil && filepath.IsLocal(rel) {
+		// A path in the workspace may still lead out of it through a
+		// link; one given outside it (--output) is the user's to choose.
+		if dest, err = p.confine(target); err != nil {
+			return usageErrorf("will not write %s: %v; remove the link or choose another path", p.show(target), err)
+		}
+	}
+	if err := fileio.Write(dest, content, o.force); err != nil {
 		if errors.Is(err, fileio.ErrExists) {
 			return usageErrorf("%s exists; pass --force to replace it", p.show(target))
 		}

@@ -116,3 +116,10 @@ func requireICP(ws *workspace.Workspace, id string) error {
 	}
 	return nil
 }
+
+// confine returns the file a write to abs would change, links resolved, or
+// an error saying why persona will not write it (SPEC §12: nothing is
+// written outside the workspace or into what it excludes).
+func (p *project) confine(abs string) (string, error) {
+	return workspace.Confine(p.loc.Root, p.cfg.Exclude, abs)
+}

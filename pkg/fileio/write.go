@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrExists is returned when the target exists and replacing it was not
@@ -113,4 +114,61 @@ func writeAtomic(path string, fill func(io.Writer) error, mode fs.FileMode, repl
 		return err
 	}
 	return t.commit(path, replace)
+}
+
+// Resolve returns the absolute path that a write to path would change:
+// symbolic links followed in every component that exists, the last one
+// included, and a dangling link followed to the file it names. Unlike
+// filepath.EvalSymlinks it answers for a path that does not exist yet,
+// which is the one case where a write creates a file through a link.
+func Resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	vol := filepath.VolumeName(abs)
+	top := vol + string(filepath.Separator)
+	resolved := top
+	pending := splitPath(abs[len(vol):])
+	for hops := 0; len(pending) > 0; {
+		name := pending[0]
+		pending = pending[1:]
+		switch name {
+		case "", ".":
+			continue
+		case "..":
+			resolved = filepath.Dir(resolved)
+			continue
+		}
+		next := filepath.Join(resolved, name)
+		info, err := os.Lstat(next)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// Nothing below a missing directory can be a link yet.
+			return filepath.Join(append([]string{next}, pending...)...), nil
+		case err != nil:
+			return "", err
+		case info.Mode()&fs.ModeSymlink == 0:
+			resolved = next
+			continue
+		}
+		if hops++; hops > maxLinkHops {
+			return "", &fs.PathError{Op: "resolve", Path: path, Err: fmt.Errorf("too many levels of symbolic links")}
+		}
+		dest, err := os.Readlink(next)
+		if err != nil {
+			return "", err
+		}
+		if filepath.IsAbs(dest) {
+			dvol := filepath.VolumeName(dest)
+			resolved = dvol + string(filepath.Separator)
+			dest = dest[len(dvol):]
+		}
+		pending = append(splitPath(dest), pending...)
+	}
+	return resolved, nil
+}
+
+func splitPath(p string) []string {
+	return strings.FieldsFunc(p, func(r rune) bool { return os.IsPathSeparator(uint8(r)) && r < 0x80 })
 }
