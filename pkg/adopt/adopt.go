@@ -85,7 +85,7 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	}
 	var fm yaml.Node
 	if b.Format == frontmatter.YAML {
-		if err := yaml.Unmarshal(b.Text, &fm); err != nil {
+		if err := frontmatter.UnmarshalNode(b.Text, &fm); err != nil {
 			return Plan{Skipped: "its front matter is not valid YAML; fix it first (persona lint shows where)"}
 		}
 	}

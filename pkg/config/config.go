@@ -182,9 +182,12 @@ func Parse(path string, data []byte) (*Config, error) {
 	c.Path = path
 	// One decoder reads the document and then tells whether another follows,
 	// which would otherwise be ignored without a word.
-	dec := yaml.NewDecoder(bytes.NewReader(frontmatter.StripBOM(data)))
+	text, unmask := frontmatter.MaskSeparators(frontmatter.StripBOM(data))
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var root, next yaml.Node
-	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
+	err := dec.Decode(&root)
+	unmask.Unmask(&root)
+	if errors.Is(err, io.EOF) {
 		return c, nil // an empty file means defaults
 	} else if err != nil {
 		p := frontmatter.ExplainYAML(frontmatter.StripBOM(data), err)

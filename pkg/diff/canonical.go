@@ -20,7 +20,7 @@ func Canonical(src []byte) []byte {
 		return src
 	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(b.Text, &root); err != nil || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
+	if err := frontmatter.UnmarshalNode(b.Text, &root); err != nil || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
 		return src
 	}
 	m := root.Content[0]

@@ -20,6 +20,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/personakit/persona/pkg/finding"
+	"github.com/personakit/persona/pkg/textline"
 )
 
 // ErrNotPlaced is returned when a suggestion does not match the file.
@@ -35,11 +36,11 @@ func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) 
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		return finding.Edit{}, fmt.Errorf("%w: UTF-16 files are not rewritten", ErrNotPlaced)
 	}
-	lineStart, ok := lineOffset(src, s.Line)
-	if !ok || s.Line < 1 || s.Column < 1 || s.Old == "" {
+	lineStart, ok := textline.Start(src, s.Line)
+	if !ok || s.Column < 1 || s.Old == "" {
 		return finding.Edit{}, ErrNotPlaced
 	}
-	lineEnd := lineStart + lineLength(src[lineStart:])
+	lineEnd := lineStart + textline.Length(src[lineStart:])
 	line := src[lineStart:lineEnd]
 	at := 0
 	for col := 1; col < s.Column; col++ {
@@ -108,13 +109,7 @@ func removal(src []byte, path string, s finding.Suggestion, lineStart, lineEnd, 
 	case bytes.HasSuffix(before, []byte("-")) && len(bytes.TrimSpace(before)) == 1 &&
 		(len(after) == 0 || after[0] == '#'):
 		// A block item: the line goes, its line ending too.
-		next := lineEnd
-		if next < len(src) && src[next] == '\r' {
-			next++
-		}
-		if next < len(src) && src[next] == '\n' {
-			next++
-		}
+		next := lineEnd + textline.EndingLength(src[lineEnd:])
 		return finding.Edit{Path: path,
 			Start: finding.Position{Line: s.Line, Column: 1}, End: finding.Position{Line: s.Line + 1, Column: 1},
 			StartByte: lineStart, EndByte: next, StartByteColumn: 1, EndByteColumn: 1}, nil
@@ -132,32 +127,6 @@ func removal(src []byte, path string, s finding.Suggestion, lineStart, lineEnd, 
 		Start:     finding.Position{Line: s.Line, Column: utf8.RuneCount(line[:from]) + 1},
 		End:       finding.Position{Line: s.Line, Column: utf8.RuneCount(line[:to]) + 1},
 		StartByte: lineStart + from, EndByte: lineStart + to, StartByteColumn: from + 1, EndByteColumn: to + 1}, nil
-}
-
-// lineOffset is the byte offset where 1-based line n starts.
-func lineOffset(src []byte, n int) (int, bool) {
-	off := 0
-	for ; n > 1; n-- {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return 0, false
-		}
-		off += i + 1
-	}
-	return off, off <= len(src)
-}
-
-// lineLength is the length of the line at the start of b, without its
-// line ending.
-func lineLength(b []byte) int {
-	n := len(b)
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		n = i
-	}
-	if n > 0 && b[n-1] == '\r' {
-		n--
-	}
-	return n
 }
 
 // token checks that the scalar at line[at:] reads old and returns where it

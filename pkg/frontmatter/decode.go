@@ -92,7 +92,7 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 	root, ok := parsePlainYAML(b.Text)
 	if !ok {
 		root = &yaml.Node{}
-		if err := yaml.Unmarshal(b.Text, root); err != nil {
+		if err := UnmarshalNode(b.Text, root); err != nil {
 			if !MentionsKind(b.Text) {
 				return nil, nil
 			}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -18,6 +19,7 @@ func FuzzDecode(f *testing.F) {
 		"---\nkind: interview\na: &a [*a]\n---\n",
 		"+++\nkind = \"persona\"\n+++\n",
 		"---\rkind: persnoa\r---\r",
+		"---\nkind: persona\nname: Zed\u2028Z\u0085\u2029\nicp: x # \u2028\n---\n",
 		"---\nkind: persona\nshare: \"50%\"\nsources: [a, ../b.md]\nlint: {ignore: [stale]}\n---\n",
 		"---\nkind: persona\ngoals:\n  - text: x\n    evidence: [a, {interview: b, quote: c}]\nquotes: [{text: q, source: a}, plain]\n---\n",
 	} {
@@ -81,5 +83,28 @@ func FuzzPlainYAML(f *testing.F) {
 		// bytes read as choices of a block's lines always come close.
 		checkPlainYAML(t, data)
 		checkPlainYAML(t, plainYAMLBlock(data))
+	})
+}
+
+// FuzzMaskSeparators: masking keeps every byte offset and line of the text,
+// and unmasking gives the text back.
+func FuzzMaskSeparators(f *testing.F) {
+	for _, s := range []string{"a\u2028b", "\u0085\u2029\u2028", "x\ue000\u2028\u07c0\u0085", "plain"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		masked, u := MaskSeparators(text)
+		if len(masked) != len(text) {
+			t.Fatalf("masking changed the length from %d to %d", len(text), len(masked))
+		}
+		var a, b []int
+		Lines(text, func(_ int, l []byte) bool { a = append(a, len(l)); return true })
+		Lines(masked, func(_ int, l []byte) bool { b = append(b, len(l)); return true })
+		if !slices.Equal(a, b) {
+			t.Fatalf("masking changed the lines: %v → %v", a, b)
+		}
+		if got := u.String(string(masked)); got != string(text) {
+			t.Fatalf("unmasking gives %q, want %q", got, text)
+		}
 	})
 }

@@ -2,7 +2,11 @@
 // body, and decodes the block into model types keeping every value's position.
 package frontmatter
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/personakit/persona/pkg/textline"
+)
 
 // Format is the syntax a front matter block announces with its delimiter.
 type Format int
@@ -39,7 +43,7 @@ func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }
 // line is not a delimiter has Format None and all of it is Body.
 func Split(src []byte) Block {
 	src = StripBOM(src)
-	first, rest := nextLine(src)
+	first, rest := textline.Next(src)
 	var format Format
 	var closers []string
 	switch string(trimBlanks(first)) {
@@ -53,7 +57,7 @@ func Split(src []byte) Block {
 	textStart := len(src) - len(rest)
 	line := 2
 	for pos := textStart; pos < len(src); {
-		l, after := nextLine(src[pos:])
+		l, after := textline.Next(src[pos:])
 		t := string(trimBlanks(l))
 		for _, c := range closers {
 			if t == c {
@@ -73,19 +77,6 @@ func Split(src []byte) Block {
 	return Block{Format: format, Text: src[textStart:], Line: 2, BodyLine: line}
 }
 
-// nextLine returns the first line of b without its terminator, and what
-// follows the terminator. LF, CRLF and a lone CR all end a line, as in YAML.
-func nextLine(b []byte) (line, rest []byte) {
-	i := bytes.IndexAny(b, "\r\n")
-	if i < 0 {
-		return b, nil
-	}
-	if b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' {
-		return b[:i], b[i+2:]
-	}
-	return b[:i], b[i+1:]
-}
-
 // trimBlanks drops trailing spaces and tabs, which Hugo tolerates on delimiters.
 func trimBlanks(b []byte) []byte { return bytes.TrimRight(b, " \t") }
 
@@ -94,7 +85,7 @@ func trimBlanks(b []byte) []byte { return bytes.TrimRight(b, " \t") }
 func Lines(src []byte, fn func(n int, line []byte) bool) {
 	src = StripBOM(src)
 	for n := 1; len(src) > 0; n++ {
-		l, rest := nextLine(src)
+		l, rest := textline.Next(src)
 		if !fn(n, l) {
 			return
 		}
