@@ -13,6 +13,9 @@ type Suggestion struct {
 	// Plain writes New as it is, dropping the quotes the old value had
 	// (a share "25 %" becomes 0.25); otherwise New keeps Old's quoting.
 	Plain bool
+	// Prose says Old is Markdown in the body, not a YAML scalar: New is
+	// written as it is, never quoted or escaped.
+	Prose bool
 	// Remove deletes the list item reading Old (New is unused): from a
 	// flow list with its comma, or a block list's whole "- item" line.
 	Remove bool

@@ -50,6 +50,9 @@ func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) 
 		_, size := utf8.DecodeRune(line[at:])
 		at += size
 	}
+	if s.Prose {
+		return prose(path, s, line, lineStart, at)
+	}
 	end, quote, ok := token(line, at, s.Old)
 	if !ok {
 		return finding.Edit{}, ErrNotPlaced
@@ -66,6 +69,31 @@ func Place(src []byte, path string, s finding.Suggestion) (finding.Edit, error) 
 		Start:           finding.Position{Line: s.Line, Column: s.Column},
 		End:             finding.Position{Line: s.Line, Column: s.Column + utf8.RuneCount(line[at:end])},
 		NewText:         newText,
+		StartByte:       lineStart + at,
+		EndByte:         lineStart + end,
+		StartByteColumn: at + 1,
+		EndByteColumn:   end + 1,
+	}, nil
+}
+
+// prose places a suggestion whose old text is Markdown in the body: it must
+// read Old on its line exactly, and New is written as it is — it comes from
+// Markdown (an interview's notes), so it means there what it meant there.
+// New may not break the line or the citation after it.
+func prose(path string, s finding.Suggestion, line []byte, lineStart, at int) (finding.Edit, error) {
+	if !bytes.HasPrefix(line[at:], []byte(s.Old)) {
+		return finding.Edit{}, ErrNotPlaced
+	}
+	if !utf8.ValidString(s.New) || strings.ContainsFunc(s.New, func(r rune) bool { return !unicode.IsPrint(r) }) ||
+		strings.Contains(s.New, "[@") || strings.TrimSpace(s.New) != s.New || s.New == "" {
+		return finding.Edit{}, fmt.Errorf("%w: %q cannot be written in the body as it is", ErrNotPlaced, s.New)
+	}
+	end := at + len(s.Old)
+	return finding.Edit{
+		Path:            path,
+		Start:           finding.Position{Line: s.Line, Column: s.Column},
+		End:             finding.Position{Line: s.Line, Column: s.Column + utf8.RuneCount(line[at:end])},
+		NewText:         s.New,
 		StartByte:       lineStart + at,
 		EndByte:         lineStart + end,
 		StartByteColumn: at + 1,

@@ -133,7 +133,8 @@ func (c *Context) ReportRemoval(doc *model.Document, pos model.Pos, old, descrip
 // ReportFix is Report with the certain repair of the finding (SPEC §10):
 // the value old written at pos is to read new.
 func (c *Context) ReportFix(doc *model.Document, pos model.Pos, old, new, description string, format string, args ...any) {
-	fix := &finding.Suggestion{Description: description, Line: pos.Line, Column: pos.Column, Old: old, New: new}
+	fix := &finding.Suggestion{Description: description, Line: pos.Line, Column: pos.Column, Old: old, New: new,
+		Prose: doc.BodyLine > 0 && pos.Line >= doc.BodyLine}
 	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), fix)
 }
 

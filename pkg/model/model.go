@@ -156,7 +156,8 @@ type Document struct {
 
 	// Body is the Markdown after the front matter, kept only when the
 	// loader is asked to (reports); lint never holds bodies. BodyLine is
-	// the file line it starts on.
+	// the file line it starts on, known for every entity: a position at or
+	// after it is in Markdown prose, not in YAML.
 	Body     []byte
 	BodyLine int
 }

@@ -267,8 +267,9 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 		if opts.Inspect != nil {
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
+		doc.BodyLine = block.BodyLine
 		if !opts.Slim && opts.KeepBodies {
-			doc.Body, doc.BodyLine = block.Body, block.BodyLine
+			doc.Body = block.Body
 		}
 	}
 	return doc
