@@ -86,6 +86,9 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 			return usageErrorf("--rule %q is not a rule%s", r, suggest.DidYouMeanOr(r, ids, "; persona rules lists them"))
 		}
 	}
+	// Each pass is a lint: the same soft memory limit keeps a file of a
+	// million bad values from holding five passes' garbage.
+	g.limitMemory()
 	include := underAny(p.loc.Root, targets)
 	wanted := func(f finding.Finding) bool {
 		return f.Suggestion != nil && (len(o.rules) == 0 || slices.Contains(o.rules, f.Rule))

@@ -17,6 +17,25 @@ const RuleFindingsCapped = "findings-capped"
 
 type capKey struct{ path, rule string }
 
+// put adds f to s. When its file and rule reach twice the cap, only the
+// first MaxPerFileRule of them in output order are kept and the rest
+// counted: the first of all the findings of a key are among the first of
+// any part of them, so capFindings shows what it would have shown, and a
+// file with a million bad values costs what a few hundred do.
+func (s *sink) put(f Finding) {
+	k := capKey{f.Path, f.Rule}
+	if s.groups == nil {
+		s.groups, s.dropped = map[capKey][]Finding{}, map[capKey]int{}
+	}
+	g := append(s.groups[k], f)
+	if len(g) >= 2*MaxPerFileRule {
+		slices.SortFunc(g, Compare)
+		s.dropped[k] += len(g) - MaxPerFileRule
+		g = g[:MaxPerFileRule]
+	}
+	s.groups[k] = g
+}
+
 // capFindings keeps the first MaxPerFileRule findings (in output order) of
 // each rule in each file and adds one findings-capped finding per file and
 // rule that had more, counting those dropped while loading too.

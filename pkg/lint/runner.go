@@ -144,7 +144,10 @@ type run struct {
 // sink collects what one rule reports. Rules run concurrently, each into
 // its own sink, so that nothing is shared while they run.
 type sink struct {
-	findings   []Finding
+	// groups holds the findings by file and rule, so that put can bound
+	// each group; dropped counts what it left out.
+	groups     map[capKey][]Finding
+	dropped    map[capKey]int
 	suppressed []suppression
 }
 
@@ -186,9 +189,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	dropped := map[capKey]int{}
 	for _, doc := range docs {
 		for _, p := range doc.Problems {
-			before := len(loaded.findings)
-			rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message, p.Suggest)
-			if p.Dropped > 0 && len(loaded.findings) > before {
+			if rn.add(loaded, p.Rule, doc, p.Pos.Or(model.FileStart), p.Message, p.Suggest) && p.Dropped > 0 {
 				dropped[capKey{rn.display(doc.Path), p.Rule}] += p.Dropped
 			}
 		}
@@ -246,7 +247,12 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	}
 	var findings []Finding
 	for _, s := range all {
-		findings = append(findings, s.findings...)
+		for _, g := range s.groups {
+			findings = append(findings, g...)
+		}
+		for k, n := range s.dropped {
+			dropped[k] += n
+		}
 	}
 	slices.SortFunc(findings, Compare)
 	return rn.capFindings(findings, dropped)
@@ -264,24 +270,25 @@ func Compare(a, b Finding) int {
 	)
 }
 
-func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg string, fix *finding.Suggestion) {
+// add reports a finding into s and says whether it was kept.
+func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg string, fix *finding.Suggestion) bool {
 	sev := rn.severity[rule]
 	if sev == Off {
-		return
+		return false
 	}
 	for _, ig := range doc.Lint.Ignore {
 		if ig.Value == rule {
 			s.suppressed = append(s.suppressed, suppression{doc, rule})
-			return
+			return false
 		}
 	}
 	if rn.include != nil && !rn.include(doc.Path) || rn.scope != nil && !rn.scope[doc] {
-		return
+		return false
 	}
 	if sev == Error && rn.lenient[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
 		sev = Warning
 	}
-	s.findings = append(s.findings, Finding{
+	s.put(Finding{
 		Rule:       rule,
 		Severity:   sev,
 		Path:       rn.display(doc.Path),
@@ -291,4 +298,5 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 		Message:    msg,
 		Suggestion: fix,
 	})
+	return true
 }

@@ -1,8 +1,10 @@
 package lint_test
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -10,6 +12,8 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -107,5 +111,56 @@ func TestCostlyCheckersStartFirst(t *testing.T) {
 	r.Run(workspace.FromFiles(t.TempDir(), nil, workspace.Options{}), lint.Options{})
 	if want := []string{"costly-a", "costly-b", "quick-a", "quick-b"}; !slices.Equal(started, want) {
 		t.Errorf("checks started in the order %v, want %v", started, want)
+	}
+}
+
+// floodRule reports n findings on the one persona, last line first, the
+// way a rule walking a map might.
+type floodRule struct{ n int }
+
+func (floodRule) ID() string                        { return "flood" }
+func (floodRule) DefaultSeverity() finding.Severity { return finding.Warning }
+func (floodRule) Summary() string                   { return "floods" }
+func (floodRule) Help() string                      { return "" }
+func (r floodRule) Check(c *lint.Context) {
+	for _, d := range c.WS.Docs {
+		for line := r.n; line >= 1; line-- {
+			c.Report(d, model.Pos{Line: line, Column: 1}, "finding %d", line)
+		}
+	}
+}
+
+// TestCapBoundsWhatARunHolds: findings beyond the cap are counted as they
+// come, not held, and the ones shown are still the first in output order
+// with the count of the rest exact (#28: a million bad sources took 2 GB).
+func TestCapBoundsWhatARunHolds(t *testing.T) {
+	for _, n := range []int{100, 101, 199, 200, 201, 1000, 123_457} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			r, err := lint.NewRunner(config.Default(), append(rules.All(), floodRule{n}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws := workspace.FromFiles(t.TempDir(), []workspace.File{{Rel: "p.md", Data: []byte("---\nkind: persona\nname: P\n---\n")}}, workspace.Options{})
+			var flood []lint.Finding
+			var capped string
+			for _, f := range r.Run(ws, lint.Options{}) {
+				switch f.Rule {
+				case "flood":
+					flood = append(flood, f)
+				case lint.RuleFindingsCapped:
+					capped = f.Message
+				}
+			}
+			if want := min(n, lint.MaxPerFileRule); len(flood) != want || flood[0].Line != 1 || flood[want-1].Line != want {
+				t.Fatalf("kept %d findings, want lines 1 to %d: %v", len(flood), want, flood[:min(len(flood), 3)])
+			}
+			want := ""
+			if n > lint.MaxPerFileRule {
+				want = fmt.Sprintf("%s of rule flood in this file left out", words.Plural(n-lint.MaxPerFileRule, "more finding"))
+			}
+			if !strings.HasPrefix(capped, want) || (want == "") != (capped == "") {
+				t.Errorf("findings-capped says %q, want it to start %q", capped, want)
+			}
+		})
 	}
 }
