@@ -96,11 +96,21 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 	out := g.streams.Out
 	fixed, files := 0, map[string]bool{}
 	var left []finding.Finding
-	var ws *workspace.Workspace
-	for pass := 0; ; pass++ {
-		if ws, err = p.loadWith(g, workspace.Options{Slim: true}, true); err != nil {
-			return err
+	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
+	if err != nil {
+		return err
+	}
+	// A dry run makes the same passes as the real one, on the files as
+	// its fixes leave them in memory, so that it announces exactly what
+	// the real run then does (SPEC §10).
+	f := &fileFixer{g: g, p: p, o: o, files: files, edited: map[string][]byte{}}
+	if o.dryRun {
+		ws.Overlay = func(rel string) ([]byte, bool) {
+			text, ok := f.edited[rel]
+			return text, ok
 		}
+	}
+	for pass := 0; ; pass++ {
 		// Findings keep workspace-relative paths here, to read and write
 		// the files; they are shown through p.showRel.
 		findings := p.runner.Run(ws, lint.Options{Today: today, Include: include})
@@ -111,7 +121,7 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 		// while fix runs).
 		placedOn := map[string][]byte{}
 		fixes.PlaceAll(findings, func(rel string) ([]byte, error) {
-			src, _, err := fileio.ReadRegular(filepath.Join(p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
+			src, err := f.read(rel)
 			if err == nil {
 				placedOn[rel] = src
 			}
@@ -125,23 +135,24 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 			}
 			byFile[f.Path] = append(byFile[f.Path], f)
 		}
-		last := len(byFile) == 0 || o.dryRun || pass == maxFixPasses-1
-		if len(byFile) > 0 && (o.dryRun || !last) {
-			n, err := fixFiles(g, p, byFile, placedOn, o, files)
-			if err != nil {
-				return err
+		if len(byFile) == 0 || pass == maxFixPasses-1 {
+			// Fixes the passes ran out before are findings still there.
+			for _, fs := range byFile {
+				left = append(left, fs...)
 			}
-			fixed += n
-		}
-		if last {
-			if !o.dryRun {
-				// Fixes the passes ran out before are findings still there.
-				for _, fs := range byFile {
-					left = append(left, fs...)
-				}
-				slices.SortFunc(left, lint.Compare)
-			}
+			slices.SortFunc(left, lint.Compare)
 			break
+		}
+		changed, n, err := f.fixFiles(byFile, placedOn)
+		if err != nil {
+			return err
+		}
+		fixed += n
+		if len(changed) == 0 {
+			break // every fix collided or its file changed: nothing new to lint
+		}
+		for _, rel := range changed {
+			ws.Put(rel)
 		}
 	}
 	verb := "fixed"
@@ -177,12 +188,33 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 	return nil
 }
 
+// fileFixer applies fixes to files, or in a dry run to their text in
+// memory (edited), which the next pass then reads.
+type fileFixer struct {
+	g      *globalOptions
+	p      *project
+	o      *fixOptions
+	files  map[string]bool // the files changed, for the summary
+	edited map[string][]byte
+}
+
+// read returns the file rel as the fixes so far left it.
+func (f *fileFixer) read(rel string) ([]byte, error) {
+	if text, ok := f.edited[rel]; ok {
+		return text, nil
+	}
+	src, _, err := fileio.ReadRegular(filepath.Join(f.p.loc.Root, filepath.FromSlash(rel)), workspace.MaxFileSize)
+	return src, err
+}
+
 // fixFiles applies (or, in a dry run, shows) the fixes of each file's
 // findings, in path order, printing a line per fix or the file's diff; it
-// returns how many it applied and adds the files it changed to files.
-func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding, placedOn map[string][]byte, o *fixOptions, files map[string]bool) (int, error) {
+// returns the files it changed and how many fixes it applied.
+func (f *fileFixer) fixFiles(byFile map[string][]finding.Finding, placedOn map[string][]byte) ([]string, int, error) {
+	g, p, o := f.g, f.p, f.o
 	out := g.streams.Out
 	fixed := 0
+	var changed []string
 	paths := make([]string, 0, len(byFile))
 	for rel := range byFile {
 		paths = append(paths, rel)
@@ -194,9 +226,9 @@ func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding,
 			fmt.Fprintf(g.streams.ErrOut, "persona: %s not fixed: %v\n", p.showRel(rel), err)
 			continue
 		}
-		before, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
+		before, err := f.read(rel)
 		if err != nil {
-			return fixed, fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
+			return changed, fixed, fmt.Errorf("cannot read %s to fix it: %w", p.showRel(rel), err)
 		}
 		if !bytes.Equal(before, placedOn[rel]) {
 			fmt.Fprintf(g.streams.ErrOut, "persona: %s changed while it was being fixed; left as it is, run persona fix again\n", p.showRel(rel))
@@ -205,8 +237,8 @@ func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding,
 		// One edit per finding, in order; an edit that overlaps another
 		// waits for the next pass.
 		var edits []finding.Edit
-		for _, f := range byFile[rel] {
-			edits = append(edits, f.Fix.Edits...)
+		for _, fd := range byFile[rel] {
+			edits = append(edits, fd.Fix.Edits...)
 		}
 		after, applied := fixes.Apply(before, edits)
 		n := 0
@@ -219,21 +251,22 @@ func fixFiles(g *globalOptions, p *project, byFile map[string][]finding.Finding,
 			continue
 		}
 		fixed += n
-		files[rel] = true
+		f.files[rel] = true
 		if o.diff {
 			fmt.Fprint(out, fixes.Diff(filepath.ToSlash(p.showRel(rel)), before, after))
 		} else {
-			for i, f := range byFile[rel] {
+			for i, fd := range byFile[rel] {
 				if applied[i] {
-					fmt.Fprintf(out, "%s:%d:%d: %s (%s)\n", p.showRel(rel), f.Line, f.Column, f.Fix.Description, f.Rule)
+					fmt.Fprintf(out, "%s:%d:%d: %s (%s)\n", p.showRel(rel), fd.Line, fd.Column, fd.Fix.Description, fd.Rule)
 				}
 			}
 		}
-		if !o.dryRun {
-			if err := fileio.Write(abs, after, true); err != nil {
-				return fixed, fmt.Errorf("cannot write %s: %w", p.showRel(rel), err)
-			}
+		if o.dryRun {
+			f.edited[rel] = after
+		} else if err := fileio.Write(abs, after, true); err != nil {
+			return changed, fixed, fmt.Errorf("cannot write %s: %w", p.showRel(rel), err)
 		}
+		changed = append(changed, rel)
 	}
-	return fixed, nil
+	return changed, fixed, nil
 }
