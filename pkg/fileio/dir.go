@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -13,6 +14,11 @@ import (
 // SiteMarker is the file WriteDir leaves in every directory it writes, so
 // that a second run knows the directory is its own to replace.
 const SiteMarker = ".persona-site"
+
+// writingMarker is the file a WriteDir in progress keeps in its temporary
+// directory, holding its process id, so that a later run can tell the
+// directory of a run that was killed from one still writing.
+const writingMarker = ".persona-writing"
 
 // ErrNotOurs is returned when the target directory holds files that
 // WriteDir did not write and replacing them was not forced.
@@ -49,6 +55,7 @@ func WriteDir(target string, force bool, fill func(write func(name string, data 
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	sweepAbandoned(parent, filepath.Base(target))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".tmp-")
 	if err != nil {
 		return err
@@ -60,6 +67,9 @@ func WriteDir(target string, force bool, fill func(write func(name string, data 
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, writingMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
 		return err
 	}
 	var mu sync.Mutex
@@ -89,6 +99,9 @@ func WriteDir(target string, force bool, fill func(write func(name string, data 
 	if err := write(SiteMarker, []byte(marker)); err != nil {
 		return err
 	}
+	if err := os.Remove(filepath.Join(tmp, writingMarker)); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, target); err != nil {
 			return err
@@ -112,4 +125,29 @@ func WriteDir(target string, force bool, fill func(write func(name string, data 
 	}
 	committed = true
 	return os.RemoveAll(old)
+}
+
+// sweepAbandoned removes the temporary directories beside the target that
+// runs killed before they finished left behind: those holding the writing
+// marker of a process that no longer exists. A directory of a run still
+// writing, or one persona did not make, is left alone.
+func sweepAbandoned(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		data, _, err := ReadRegular(filepath.Join(dir, writingMarker), 64)
+		if err != nil {
+			continue
+		}
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && processGone(pid) {
+			os.RemoveAll(dir)
+		}
+	}
 }

@@ -3,7 +3,9 @@ package fileio
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -68,5 +70,46 @@ func TestWriteDir(t *testing.T) {
 				t.Errorf("left beside the target: %v", entries)
 			}
 		})
+	}
+}
+
+// TestWriteDirSweepsWhatAKilledRunLeft: a run killed while it wrote left
+// its temporary directory; the next run removes it, and only it (#28).
+func TestWriteDirSweepsWhatAKilledRunLeft(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "site")
+	// A finished process's id: nobody holds it now.
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := cmd.Process.Pid
+	dirs := map[string]string{ // name → writing marker ("" for none)
+		".site.tmp-killed":  strconv.Itoa(dead),
+		".site.tmp-running": strconv.Itoa(os.Getpid()),
+		".site.tmp-unknown": "",
+		".other.tmp-killed": strconv.Itoa(dead),
+	}
+	for name, pid := range dirs {
+		if err := os.MkdirAll(filepath.Join(parent, name, "p"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if pid != "" {
+			if err := os.WriteFile(filepath.Join(parent, name, writingMarker), []byte(pid+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := WriteDir(target, false, func(write func(string, []byte) error) error { return write("index.html", []byte("x")) }); err != nil {
+		t.Fatal(err)
+	}
+	for name := range dirs {
+		_, err := os.Stat(filepath.Join(parent, name))
+		if gone := err != nil; gone != (name == ".site.tmp-killed") {
+			t.Errorf("%s: removed = %v", name, gone)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(target, writingMarker)); err == nil {
+		t.Errorf("the site holds %s", writingMarker)
 	}
 }
