@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -32,6 +33,17 @@ func TestSiteLinksResolve(t *testing.T) {
 				"personas/aux.md":    "---\nkind: persona\nid: aux\nname: Aux\nicp: s\nsources: [con]\n---\n",
 				"personas/COM1-x.md": "---\nkind: persona\nid: com1\nname: C\nicp: s\nsources: [con]\n---\n",
 			})
+		}},
+		{"an interview cited by 450 personas of one id", func(dir string) error {
+			files := map[string]string{
+				"icps/s.md":             "---\nkind: icp\nid: s\ntitle: S\n---\n",
+				"interviews/cfo-1.md":   "---\nkind: interview\nid: cfo-1\ndate: 2026-01-01\nicp: s\n---\nWe close by hand.\n",
+				"interviews/cfo-1-2.md": "---\nkind: interview\nid: cfo-1-2\ndate: 2026-01-01\nicp: s\n---\nWe close by hand.\n",
+			}
+			for i := range 450 {
+				files[fmt.Sprintf("personas/p%03d.md", i)] = "---\nkind: persona\nid: x\nname: X\nicp: s\nsources: [cfo-1]\ngoals:\n  - text: Close fast\n    evidence: [cfo-1]\n---\n"
+			}
+			return generate.Files(dir, files)
 		}},
 		{"an interview named a#b.md", func(dir string) error {
 			return generate.Files(dir, map[string]string{
@@ -95,6 +107,28 @@ func TestSiteLinksResolve(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if ws.name == "an interview cited by 450 personas of one id" {
+				// Its citing personas go on by report.SiteRows a page, on
+				// pages no other interview's page can be named.
+				cited := 0
+				for _, page := range []string{"cfo-1.html", "cfo-1.2.html", "cfo-1.3.html"} {
+					data, err := os.ReadFile(filepath.Join(site, "interviews", page))
+					if err != nil {
+						t.Fatal(err)
+					}
+					n := strings.Count(string(data), `<li><a href="../personas/`)
+					if n > report.SiteRows {
+						t.Errorf("%s lists %d personas", page, n)
+					}
+					cited += n
+				}
+				if other, err := os.ReadFile(filepath.Join(site, "interviews", "cfo-1-2.html")); err != nil || !strings.Contains(string(other), "Interview cfo-1-2") {
+					t.Errorf("cfo-1-2 lost its page: %v", err)
+				}
+				if cited != 450 {
+					t.Errorf("the pages list %d citing personas, want 450", cited)
+				}
 			}
 			if ws.name == "an interview named a#b.md" {
 				// Its page names the claims citing it; its ICP's page links it.

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"path"
+	"strconv"
 	"strings"
 
 	"github.com/personakit/persona/pkg/slug"
@@ -250,7 +252,10 @@ func (s *site) render(write func(SiteFile) error) error {
 		jobs = append(jobs, func() job { return s.personaPage(*p) })
 	}
 	for i := range s.interviews {
-		jobs = append(jobs, func() job { return s.interviewPage(s.interviews[i]) })
+		iv := &s.interviews[i]
+		for page := range interviewPages(len(s.citedBy[iv.Path]), len(s.claims[iv.Path])) {
+			jobs = append(jobs, func() job { return s.interviewPage(*iv, page) })
+		}
 	}
 	for _, j := range s.lists() {
 		jobs = append(jobs, func() job { return j })
@@ -379,10 +384,39 @@ func (s *site) personaPage(p personaView) job {
 	return job{name: s.pages[p.Path], write: writePersonaPage, data: v, lean: lean}
 }
 
-func (s *site) interviewPage(iv Interview) job {
+// interviewPages is how many pages an interview's page takes: the
+// personas and claims citing it go on by SiteRows a page, like the lists,
+// so that an interview cited 20,000 times still gets pages it can write.
+func interviewPages(citedBy, claims int) int {
+	return max(1, (max(citedBy, claims)+SiteRows-1)/SiteRows)
+}
+
+// interviewPage is page (0-based) of an interview's page. The pages after
+// the first are named with a dot (cfo-1.2.html), which no page name made
+// from an id holds, so they never take another interview's name.
+func (s *site) interviewPage(iv Interview, page int) job {
 	v := s.common("Interview "+iv.ID, "../")
-	v.Interview, v.CitedBy, v.Claims = iv, s.citedBy[iv.Path], s.claims[iv.Path]
-	return job{name: s.pages[iv.Path], write: writeInterviewPage, data: v}
+	citedBy, claims := s.citedBy[iv.Path], s.claims[iv.Path]
+	chunk := func(n int) (int, int) { return min(page*SiteRows, n), min((page+1)*SiteRows, n) }
+	from, to := chunk(len(citedBy))
+	v.Interview, v.CitedBy = iv, citedBy[from:to]
+	from, to = chunk(len(claims))
+	v.Claims = claims[from:to]
+	first := s.pages[iv.Path]
+	name := first
+	if n := interviewPages(len(citedBy), len(claims)); n > 1 {
+		base := strings.TrimSuffix(path.Base(first), ".html")
+		for i := range n {
+			p := base + ".html"
+			if i > 0 {
+				p = base + "." + strconv.Itoa(i+1) + ".html"
+			}
+			v.Pages = append(v.Pages, p)
+		}
+		v.Page = page + 1
+		name = path.Dir(first) + "/" + v.Pages[page]
+	}
+	return job{name: name, write: writeInterviewPage, data: v}
 }
 
 // lists are the persona, interview and finding lists, paginated.

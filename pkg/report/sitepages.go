@@ -140,6 +140,7 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 		b.WriteString("</ul></dd>")
 	}
 	b.WriteString("\n</dl>\n")
+	writePager(b, v)
 	writeSiteFoot(b, v)
 }
 
