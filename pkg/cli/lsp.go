@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,7 +26,7 @@ Editors start it themselves; the README shows the setup for each.`,
 			}
 			loaded := g.tuneServerGC()
 			v, _, _ := buildInfo()
-			return langserver.Serve(context.Background(), langserver.Options{
+			err := langserver.Serve(context.Background(), langserver.Options{
 				In:      g.streams.In,
 				Out:     g.streams.Out,
 				Log:     g.streams.ErrOut,
@@ -36,6 +37,10 @@ Editors start it themselves; the README shows the setup for each.`,
 					return t
 				},
 			})
+			if errors.Is(err, langserver.ErrExitWithoutShutdown) {
+				return &exitError{code: 1} // LSP: exit without shutdown exits 1
+			}
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")

@@ -45,7 +45,7 @@ type Options struct {
 // exit or closes the stream.
 func Serve(ctx context.Context, opts Options) error {
 	s := newServer(opts)
-	stream := jsonrpc2.NewBufferedStream(pipe{opts.In, opts.Out}, jsonrpc2.VSCodeObjectCodec{})
+	stream := newTransport(pipe{opts.In, opts.Out})
 	handler := jsonrpc2.HandlerWithError(s.handle)
 	// The library's own complaints go to the server's log, not the
 	// process's stderr.
@@ -56,8 +56,15 @@ func Serve(ctx context.Context, opts Options) error {
 	case <-ctx.Done():
 		conn.Close()
 	}
+	if s.exitEarly {
+		return ErrExitWithoutShutdown
+	}
 	return nil
 }
+
+// ErrExitWithoutShutdown is Serve's error when the client sent exit before
+// shutdown: the process then exits 1, as LSP asks.
+var ErrExitWithoutShutdown = errors.New("the client sent exit without shutdown")
 
 // pipe joins the two halves of stdio into the stream jsonrpc2 reads and
 // writes; closing it closes whichever half can be closed.
@@ -84,6 +91,8 @@ type server struct {
 	spaces   map[string]*space  // loaded workspaces, by root
 	watch    bool               // the client watches files for us on request
 	shutdown bool
+	// exitEarly: exit came before shutdown.
+	exitEarly bool
 }
 
 func newServer(opts Options) *server {
@@ -130,6 +139,7 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		gctx.Params = *req.Params
 	}
 	if req.Method == "exit" {
+		s.exitEarly = !s.shutdown
 		return nil, conn.Close()
 	}
 	if !s.protocol.IsInitialized() && req.Method != "initialize" && !req.Notif {
