@@ -19,6 +19,8 @@ import (
 //	citations N   one ICP, N personas and N interviews, each persona citing three
 //	findings N    an interview with N e-mail addresses
 //	sparse N      a persona that is a sparse file of N GiB
+//	sources N     a persona citing a misspelt interview N times (fix's passes)
+//	cited N       N personas of one id, all citing one interview (the site)
 func hostile(kind string, n int, dir string) error {
 	write := func(rel, content string) error {
 		full := filepath.Join(dir, filepath.FromSlash(rel))
@@ -69,6 +71,21 @@ func hostile(kind string, n int, dir string) error {
 			fmt.Fprintf(&b, "write to person%d@example.com\n", i)
 		}
 		return write("interviews/emails.md", b.String())
+	case "sources":
+		if err := write("interviews/cfo-1.md", "---\nkind: interview\ndate: 2026-09-01\nicp: saas\nconsent: true\n---\nNotes.\n"); err != nil {
+			return err
+		}
+		return write("personas/fiona.md", "---\nkind: persona\nname: Fiona\nicp: saas\ngoals: [Close faster]\nsources:\n"+strings.Repeat("  - cfo-l\n", n)+"---\n")
+	case "cited":
+		if err := write("interviews/cfo-1.md", "---\nkind: interview\nid: cfo-1\ndate: 2026-09-01\nicp: saas\nconsent: true\n---\nNotes.\n"); err != nil {
+			return err
+		}
+		for i := range n {
+			if err := write(fmt.Sprintf("personas/p%06d.md", i), "---\nkind: persona\nid: x\nname: X\nicp: saas\nsources: [cfo-1]\n---\n"); err != nil {
+				return err
+			}
+		}
+		return nil
 	case "sparse":
 		if err := write("personas/sparse.md", "---\nkind: persona\nname: Sparse\nicp: nowhere\n---\n"); err != nil {
 			return err

@@ -80,7 +80,7 @@ func notableAdded(e *entity) []Notable {
 	if e.invalid != "" {
 		return invalidNotable(e, "")
 	}
-	if e.doc.Kind == model.KindPersona && len(e.doc.Persona.References()) == 0 {
+	if e.doc.Kind == model.KindPersona && !e.doc.Persona.HasReferences() {
 		return []Notable{{NotableNewUnevidence, "new persona cites no interviews"}}
 	}
 	return []Notable{}

@@ -77,7 +77,7 @@ func (s *server) targetAt(b *buffer, pos protocol.Position) (target, bool) {
 			return target{ref: q.Source, doc: interview(q.Source), quote: q.Text.Value}, true
 		}
 	}
-	for _, ref := range d.Persona.References() {
+	for ref := range d.Persona.Refs() {
 		if contains(ref, line, column) {
 			return target{ref: ref, doc: interview(ref)}, true
 		}
@@ -227,7 +227,7 @@ func (s *server) references(_ *glsp.Context, p *protocol.ReferenceParams) ([]pro
 		case of.Kind == model.KindICP && d.Interview != nil && d.Interview.ICP.Value == of.ID:
 			out = append(out, s.location(b.sp, d.Path, d.Interview.ICP.Pos))
 		case of.Kind == model.KindInterview && d.Persona != nil:
-			for _, ref := range d.Persona.References() {
+			for ref := range d.Persona.Refs() {
 				if res := ws.ResolveSource(d, ref.Value); res.Doc == of && res.Status == workspace.SourceFound {
 					out = append(out, s.location(b.sp, d.Path, ref.Pos))
 				}

@@ -3,6 +3,7 @@
 package model
 
 import (
+	"iter"
 	"strings"
 	"time"
 
@@ -290,12 +291,30 @@ type Quote struct {
 // own position: its sources, its claims' evidence and its quotes' sources
 // (SPEC §9: all of them count as the persona's sources).
 func (p *Persona) References() []Str {
-	var out []Str
+	n := len(p.Sources) + len(p.QuoteItems)
+	for _, c := range p.Claims {
+		n += len(c.Evidence)
+	}
+	out := make([]Str, 0, n)
 	p.EachReference(func(ref Str) bool {
 		out = append(out, ref)
 		return true
 	})
 	return out
+}
+
+// Refs yields the references References lists, in the same order,
+// without building the list: a persona may cite a million of them, and
+// several rules walk them all.
+func (p *Persona) Refs() iter.Seq[Str] {
+	return func(yield func(Str) bool) { p.EachReference(yield) }
+}
+
+// HasReferences reports whether the persona cites anything at all.
+func (p *Persona) HasReferences() bool {
+	has := false
+	p.EachReference(func(Str) bool { has = true; return false })
+	return has
 }
 
 // EachReference calls fn with the references References lists, in the

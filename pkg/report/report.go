@@ -586,7 +586,7 @@ func (b *builder) persona(d *model.Document) Persona {
 	seen := map[*model.Document]bool{}
 	var newest time.Time
 	v.ExternalEvidence = []string{}
-	for _, s := range p.References() {
+	for s := range p.Refs() {
 		res := b.ws.ResolveSource(d, s.Value)
 		if res.Status == workspace.SourceExternal {
 			if u := strings.TrimSpace(s.Value); !slices.Contains(v.ExternalEvidence, u) {

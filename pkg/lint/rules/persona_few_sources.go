@@ -27,13 +27,16 @@ func (r *personaFewSources) Configure(opts map[string]config.Option, path string
 
 func (r *personaFewSources) Check(c *lint.Context) {
 	for _, d := range c.Entities(model.KindPersona) {
-		sources := d.Persona.References()
-		if len(sources) == 0 || d.IsRetired() {
+		if !d.Persona.HasReferences() || d.IsRetired() {
 			continue // persona-no-sources; a retired persona's evidence is history
 		}
 		distinct := map[*model.Document]bool{}
 		urls := map[string]bool{}
-		for _, s := range sources {
+		var first *model.Pos // where the finding points: the first reference
+		for s := range d.Persona.Refs() {
+			if first == nil {
+				first = &s.Pos
+			}
 			switch res := c.WS.ResolveSource(d, s.Value); res.Status {
 			case workspace.SourceFound:
 				distinct[res.Doc] = true
@@ -55,7 +58,7 @@ func (r *personaFewSources) Check(c *lint.Context) {
 		case len(urls) > 0:
 			extra = fmt.Sprintf(" (and %s, which count with rules.persona-few-sources.external: true)", words.Plural(len(urls), "external source"))
 		}
-		c.Report(d, sources[0].Pos, "persona cites %s%s; cite at least %d distinct interviews to ground it",
+		c.Report(d, *first, "persona cites %s%s; cite at least %d distinct interviews to ground it",
 			words.Plural(len(distinct), "existing interview"), extra, r.min)
 	}
 }

@@ -52,7 +52,7 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 			continue
 		}
 		cited := map[*model.Document]bool{}
-		for _, ref := range p.Persona.References() {
+		for ref := range p.Persona.Refs() {
 			if res := c.WS.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound {
 				cited[res.Doc] = true
 			}

@@ -9,7 +9,7 @@ type personaNoSources struct{ meta }
 
 func (r *personaNoSources) Check(c *lint.Context) {
 	for _, d := range c.Entities(model.KindPersona) {
-		if len(d.Persona.References()) == 0 && !d.IsRetired() {
+		if !d.Persona.HasReferences() && !d.IsRetired() {
 			c.Report(d, model.FileStart, "persona cites no interviews; list the interviews it rests on under sources:")
 		}
 	}

@@ -112,7 +112,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			}
 		}
 		seen := map[*model.Document]bool{}
-		for _, ref := range p.Persona.References() {
+		for ref := range p.Persona.Refs() {
 			if res := c.WS.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
 				seen[res.Doc] = true
 				prof.sources = append(prof.sources, res.Doc)

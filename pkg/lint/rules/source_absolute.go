@@ -23,7 +23,7 @@ var windowsAbsolute = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 
 func (r *sourceAbsolute) Check(c *lint.Context) {
 	for _, d := range c.Entities(model.KindPersona) {
-		for _, s := range d.Persona.References() {
+		for s := range d.Persona.Refs() {
 			if !isAbsoluteRef(s.Value) {
 				continue
 			}

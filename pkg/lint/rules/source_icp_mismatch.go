@@ -20,7 +20,7 @@ func (r *sourceICPMismatch) Check(c *lint.Context) {
 		if icp == nil || d.IsRetired() {
 			continue // persona-no-icp or persona-unknown-icp says what is wrong
 		}
-		for _, s := range d.Persona.References() {
+		for s := range d.Persona.Refs() {
 			res := c.WS.ResolveSource(d, s.Value)
 			if res.Status != workspace.SourceFound {
 				continue

@@ -17,7 +17,7 @@ type sourceMissing struct{ meta }
 func (r *sourceMissing) Check(c *lint.Context) {
 	var ids, paths *suggest.Suggester
 	for _, d := range c.Entities(model.KindPersona) {
-		for _, s := range d.Persona.References() {
+		for s := range d.Persona.Refs() {
 			res := c.WS.ResolveSource(d, s.Value)
 			switch res.Status {
 			case workspace.SourceNotInterview:

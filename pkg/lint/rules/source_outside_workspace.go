@@ -10,7 +10,7 @@ type sourceOutside struct{ meta }
 
 func (r *sourceOutside) Check(c *lint.Context) {
 	for _, d := range c.Entities(model.KindPersona) {
-		for _, s := range d.Persona.References() {
+		for s := range d.Persona.Refs() {
 			if c.WS.ResolveSource(d, s.Value).Status == workspace.SourceOutside {
 				c.Report(d, s.Pos, "source %q points outside the workspace; move the interview into the repository and cite it there", s.Value)
 			}
