@@ -57,6 +57,7 @@ func TestHostileInput(t *testing.T) {
 		{"BOM and CRLF", copyCase("bom-crlf.md"), []string{"persona-unknown-icp bom-crlf.md:4"}},
 		{"CR-only line ends", copyCase("cr-only.md"), []string{"persona-unknown-icp cr-only.md:4"}},
 		{"line separators inside a value", copyCase("line-separators.md"), []string{"persona-unknown-icp line-separators.md:4"}},
+		{"two keys a fix would rename alike", copyCase("colliding-renames.md"), []string{"field-unknown colliding-renames.md:4", "field-unknown colliding-renames.md:5"}},
 		{"2 MiB front matter", copyCase("huge-frontmatter.md"), []string{"persona-unknown-icp huge-frontmatter.md:4"}},
 		{"escaping sources", copyCase("escapes.md"), []string{
 			"source-outside-workspace escapes.md:6", "source-outside-workspace escapes.md:7", "source-outside-workspace escapes.md:8"}},

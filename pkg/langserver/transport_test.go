@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -200,4 +201,30 @@ func FuzzTransport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTransportOnAHostileStream sends testdata/hostile/lsp-malformed.bin,
+// seven malformed messages in a row, then initialize: seven error replies,
+// then the answer.
+func TestTransportOnAHostileStream(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/hostile/lsp-malformed.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := startRaw(t)
+	c.send(t, string(data)+frame(initialize))
+	errs := 0
+	for {
+		m := c.reply(t)
+		if m["id"] == float64(1) {
+			break
+		}
+		if m["error"] == nil || m["id"] != nil {
+			t.Fatalf("reply %v", m)
+		}
+		errs++
+	}
+	if errs != 7 {
+		t.Errorf("%d error replies, want 7", errs)
+	}
 }
