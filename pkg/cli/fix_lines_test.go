@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/personakit/persona/pkg/generate"
 )
 
 // TestOneDefinitionOfALine: LF, CRLF and a lone CR end a line; U+2028,
@@ -38,14 +40,8 @@ func TestOneDefinitionOfALine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			for rel, content := range map[string]string{"icps/saas.md": icp, "personas/zed.md": tt.persona} {
-				path := filepath.Join(dir, filepath.FromSlash(rel))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if err := generate.Files(dir, map[string]string{"icps/saas.md": icp, "personas/zed.md": tt.persona}); err != nil {
+				t.Fatal(err)
 			}
 			stdout, _, _ := run(t, dir, false, nil, "lint", "--today", "2026-11-22")
 			if !strings.Contains(stdout, "zed.md"+tt.finding) || !strings.Contains(stdout, "persona-unknown-icp") {

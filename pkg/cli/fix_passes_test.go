@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/personakit/persona/pkg/finding"
+	"github.com/personakit/persona/pkg/generate"
 )
 
 // TestFixReportsWhatThePassesDidNotReach: findings are capped at 100 per
@@ -20,14 +21,8 @@ func TestFixReportsWhatThePassesDidNotReach(t *testing.T) {
 		"personas/fiona.md": "---\nkind: persona\nname: Fiona\nicp: saas\nowners: [a]\nreviewed: 2026-11-01\ngoals: [Close faster]\nsources:\n" +
 			strings.Repeat("  - cfo-l\n", 600) + "---\n",
 	}
-	for rel, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := generate.Files(dir, files); err != nil {
+		t.Fatal(err)
 	}
 	stdout, _, code := run(t, dir, false, nil, "fix", "--today", "2026-11-22")
 	if code != 1 || !strings.Contains(stdout, "fixed 400 findings in 1 file") || !strings.Contains(stdout, "source-missing") {
@@ -113,14 +108,8 @@ func TestFixDryRunAnnouncesTheRealRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			for rel, content := range map[string]string{"icps/saas.md": icp, "interviews/cfo-1.md": interview, "personas/zed.md": tt.persona} {
-				path := filepath.Join(dir, filepath.FromSlash(rel))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if err := generate.Files(dir, map[string]string{"icps/saas.md": icp, "interviews/cfo-1.md": interview, "personas/zed.md": tt.persona}); err != nil {
+				t.Fatal(err)
 			}
 			dry, _, dryCode := run(t, dir, false, nil, "fix", "--dry-run", "--today", "2026-11-22")
 			if got, _ := os.ReadFile(filepath.Join(dir, "personas", "zed.md")); string(got) != tt.persona {
