@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -77,6 +80,8 @@ func TestHostileWorkspace(t *testing.T) {
 		{"diff", "main"}, {"diff", "main", "--format", "markdown"}, {"diff", "main", "--format", "json", "--lint"},
 		{"report", "-o", filepath.Join(ws, "personas", "alias-bomb.md")},
 	}
+	// Inline code, where GitHub links no mention.
+	codeSpans := regexp.MustCompile("`+[^`]*`+")
 	before := snapshot(t, root)
 	for _, args := range runs {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -110,6 +115,14 @@ func TestHostileWorkspace(t *testing.T) {
 				}
 				if strings.ContainsRune(line, 0x1b) {
 					t.Errorf("an escape code reached the output: %q", line)
+				}
+			}
+			if slices.Contains(args, "markdown") {
+				// GitHub decodes entities, then links mentions outside code
+				// spans: @octocat must not survive that (evil-ids.md).
+				text := codeSpans.ReplaceAllString(html.UnescapeString(stdout.String()), "")
+				if strings.Contains(text, "@octocat") {
+					t.Error("the Markdown output mentions @octocat")
 				}
 			}
 			if strings.Contains(stdout.String(), "not to be published") {

@@ -225,7 +225,7 @@ func short(rev string) string {
 }
 
 func htmlEsc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ", "\r", " ", "@", "&#64;").Replace(textsafe.KeepBreaks(s))
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", " ", "\r", " ", "@", "@\u200b").Replace(textsafe.KeepBreaks(s))
 }
 
 func orDash(s string) string {

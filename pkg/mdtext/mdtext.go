@@ -13,15 +13,16 @@ import (
 // table cell or in an HTML-capable renderer into its literal form.
 var escaper = strings.NewReplacer(
 	"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
-	"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;", "@", "&#64;",
+	"<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#", "\r", " ", "\n", " ", "&", "&amp;", "@", "@\u200b",
 	// An escaped colon keeps a URL in user text from becoming a bare
 	// autolink (markdownlint MD034) while it still reads the same.
 	"://", "\\://", "www.", "www\\.",
 )
 
 // Escape renders s as inert inline text, on one line: Markdown and HTML
-// syntax escaped, control characters spelled out, and @ written as an
-// entity so that a name in user text never mentions (pings) anyone.
+// syntax escaped, control characters spelled out, and a zero-width space
+// after every @ so that a name in user text never mentions (pings) anyone:
+// GitHub decodes an entity such as &#64; before it links mentions.
 func Escape(s string) string { return escaper.Replace(textsafe.KeepBreaks(s)) }
 
 // Code renders s as inline code, fenced by a run of backticks longer than

@@ -10,7 +10,7 @@ func TestEscape(t *testing.T) {
 		"`code` *bold* _i_":   "\\`code\\` \\*bold\\* \\_i\\_",
 		"[link](x) # & www.":  `\[link\](x) \# &amp; www\.`,
 		"https://example.com": `https\://example.com`,
-		"ping @octocat":       "ping &#64;octocat",
+		"ping @octocat":       "ping @\u200boctocat",
 		"<!-- hide the rest":  "&lt;!-- hide the rest",
 		"esc\x1b[31m":         `esc\\x1b\[31m`,
 	}
