@@ -28,6 +28,8 @@ const (
 	Bool Type = "bool"
 	// Number is an integer or a decimal number.
 	Number Type = "number"
+	// Count is a whole number of at least 1 (people, items).
+	Count Type = "count"
 	// TextList is a list of scalar values; a single value is refused.
 	TextList Type = "text-list"
 	// EnumList is one of Values, or a list of them.
@@ -166,7 +168,7 @@ func table() []entry {
 		}}},
 		{iview, Key{Name: "type", Type: Enum, Values: []string{"interview", "survey", "usability-test", "focus-group", "study"},
 			Description: "What kind of research it was (interview, the default)."}},
-		{iview, Key{Name: "participants", Type: Number,
+		{iview, Key{Name: "participants", Type: Count,
 			Description: "How many people took part (1, the default): a survey's respondents, a focus group's members."}},
 		{iview, Key{Name: "interviewer", Type: Text, Description: "Who led the conversation."}},
 		{iview, Key{Name: "consent", Type: Bool, Lint: true, Description: "True once the interviewee agreed to notes being kept."}},

@@ -31,6 +31,8 @@ func typeText(k Key) string {
 		return "`true` \\| `false`"
 	case Number:
 		return "number"
+	case Count:
+		return "whole number ≥ 1"
 	case TextList:
 		return "list of values"
 	case Share:

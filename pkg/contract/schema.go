@@ -60,6 +60,8 @@ func schemaOf(k Key) obj {
 		s = obj{"type": []string{"boolean", "null"}}
 	case Number:
 		s = obj{"type": []string{"number", "null"}}
+	case Count:
+		s = obj{"type": []string{"integer", "null"}, "minimum": 1}
 	case TextList:
 		s = obj{"type": []string{"array", "null"}, "items": obj{"type": append(scalar(), "null")}}
 	case Share:

@@ -419,8 +419,8 @@ var kindFields = map[model.Kind]map[string]field{
 	model.KindInterview: {
 		"date": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.Date = d.date(n, v) },
 		"participants": func(d *decoder, n string, v *yaml.Node) {
-			if f, ok := d.number(n, v); ok && f >= 1 && f <= 1e9 {
-				d.doc.Interview.Participants = int(f)
+			if c, ok := d.count(n, v); ok {
+				d.doc.Interview.Participants = c
 			}
 		},
 		"icp": func(d *decoder, n string, v *yaml.Node) { d.doc.Interview.ICP = d.str(n, v) },
@@ -716,6 +716,8 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 		d.boolean(name, v)
 	case contract.Number:
 		d.number(name, v)
+	case contract.Count:
+		d.count(name, v)
 	case contract.TextList:
 		d.strList(name, v)
 	case contract.Share:
@@ -838,6 +840,22 @@ func (d *decoder) number(name string, v *yaml.Node) (float64, bool) {
 	}
 	d.typeErr(v, "%s must be a number, not %s", name, describe(v))
 	return 0, false
+}
+
+// maxCount bounds a count so that sums of them stay exact in an int.
+const maxCount = 1_000_000_000
+
+// count reads a whole number of at least 1 (SPEC §2: participants).
+func (d *decoder) count(name string, v *yaml.Node) (int, bool) {
+	f, ok := d.number(name, v)
+	if !ok {
+		return 0, false
+	}
+	if f < 1 || f != math.Trunc(f) || f > maxCount {
+		d.typeErr(v, "%s must be a whole number of at least 1, not %s", name, v.Value)
+		return 0, false
+	}
+	return int(f), true
 }
 
 // share reads a fraction in [0, 1] or a percentage ("25%"); nil when the
