@@ -328,3 +328,14 @@ func ItemKeys(k model.Kind, listPath string) []Key {
 	}
 	return nil
 }
+
+// The keys of the mappings inside claim and quote lists, described once
+// for the schema's hover text and the README.
+const (
+	ClaimTextDescription     = "The claim, in the person's own terms."
+	ClaimEvidenceDescription = "The interviews the claim rests on: ids or paths, or {interview, quote} with the words said."
+	EvidenceInterviewDesc    = "The interview the claim rests on: its id or its path."
+	EvidenceQuoteDesc        = "The words said in that interview, as its notes write them; lint checks they occur there."
+	QuoteTextDescription     = "What was said, word for word."
+	QuoteSourceDescription   = "The interview it was said in: its id or its path; lint checks the words occur there."
+)

@@ -75,20 +75,20 @@ func schemaOf(k Key) obj {
 		evidence := obj{"anyOf": []any{
 			obj{"type": append(scalar(), "null")},
 			obj{"type": "object", "required": []string{"interview"}, "additionalProperties": false, "properties": obj{
-				"interview": ref,
-				"quote":     obj{"type": append(scalar(), "null")},
+				"interview": withDescription(ref, EvidenceInterviewDesc),
+				"quote":     obj{"type": append(scalar(), "null"), "description": EvidenceQuoteDesc},
 			}},
 		}}
 		claim := obj{"type": "object", "required": []string{"text"}, "additionalProperties": false, "properties": obj{
-			"text":     ref,
-			"evidence": obj{"type": []string{"array", "null"}, "items": evidence},
+			"text":     withDescription(ref, ClaimTextDescription),
+			"evidence": obj{"type": []string{"array", "null"}, "items": evidence, "description": ClaimEvidenceDescription},
 		}}
 		s = obj{"type": []string{"array", "null"}, "items": obj{"anyOf": []any{obj{"type": append(scalar(), "null")}, claim}}}
 	case QuoteList:
 		text := obj{"anyOf": []any{obj{"type": "string", "pattern": `\S`}, obj{"type": []string{"number", "boolean"}}}}
 		q := obj{"type": "object", "required": []string{"text"}, "additionalProperties": false, "properties": obj{
-			"text":   text,
-			"source": obj{"type": append(scalar(), "null")},
+			"text":   withDescription(text, QuoteTextDescription),
+			"source": obj{"type": append(scalar(), "null"), "description": QuoteSourceDescription},
 		}}
 		s = obj{"type": []string{"array", "null"}, "items": obj{"anyOf": []any{obj{"type": append(scalar(), "null")}, q}}}
 	case Mapping:
@@ -125,7 +125,7 @@ func Schema(k model.Kind, allow []string) map[string]any {
 			props[key.Name] = schemaOf(alone)
 			standIns = append(standIns,
 				obj{"required": []string{key.Name}, "properties": obj{key.Name: schemaOf(key)}},
-				obj{"required": []string{key.StandIn}, "properties": obj{key.StandIn: schemaOf(Key{Type: Text, Required: true})}})
+				obj{"required": []string{key.StandIn}, "properties": obj{key.StandIn: schemaOf(Key{Type: Text, Required: true, Description: describedAs(k, key.StandIn)})}})
 			continue
 		default:
 			props[key.Name] = schemaOf(key)
@@ -173,4 +173,23 @@ func FrontMatterSchema(allow []string) map[string]any {
 		"oneOf":       refs,
 		"$defs":       defs,
 	}
+}
+
+// withDescription is a copy of schema s with a description.
+func withDescription(s obj, description string) obj {
+	out := obj{"description": description}
+	for k, v := range s {
+		out[k] = v
+	}
+	return out
+}
+
+// describedAs is the description of kind k's key name.
+func describedAs(k model.Kind, name string) string {
+	for _, key := range Keys(k) {
+		if key.Name == name {
+			return key.Description
+		}
+	}
+	return ""
 }
