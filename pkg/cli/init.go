@@ -11,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/scaffold"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
+	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -26,7 +27,9 @@ func newInitCmd(g *globalOptions) *cobra.Command {
 		Short: "Create a persona workspace: config, folders, examples, templates and a CI workflow",
 		Long: `Create .persona.yaml, icps/, personas/, interviews/ and templates/, one
 example of each kind that lint clean together, the built-in templates to
-customise, and .github/workflows/persona.yml.
+customise, and .github/workflows/persona.yml. When DIR is a subdirectory of a
+git repository, the workflow goes to the repository's .github/workflows/,
+where GitHub runs it, and lints DIR.
 
 A DIR holding anything but version-control or editor metadata (.git,
 .gitignore, .vscode, ...) is refused unless --force is given; even then no
@@ -77,9 +80,16 @@ func runInit(g *globalOptions, o *initOptions, args []string) error {
 			return usageErrorf("cannot create %s: %v", show(filepath.Join(dir, d)), describeFSError(err))
 		}
 	}
+	// In a subdirectory of a git repository, the workflow goes where
+	// GitHub reads it, the repository's .github/, and lints DIR.
+	top := workspace.GitTop(dir)
 	var created, kept []string
 	for _, f := range files {
 		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if rel, err := filepath.Rel(top, dir); f.Path == scaffold.WorkflowPath && top != "" && err == nil && rel != "." && filepath.IsLocal(rel) {
+			path = filepath.Join(top, filepath.FromSlash(f.Path))
+			f.Content = scaffold.WorkflowLinting(f.Content, filepath.ToSlash(rel))
+		}
 		switch err := fileio.Write(path, f.Content, false); {
 		case errors.Is(err, fileio.ErrExists):
 			kept = append(kept, show(path))

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"embed"
 	"path"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -55,7 +56,7 @@ func InitFiles(today string, examples bool) ([]File, error) {
 		{"icps/example-segment.md", "init/icps/example-segment.md", true},
 		{"personas/example-persona.md", "init/personas/example-persona.md", true},
 		{"interviews/example-interview.md", "init/interviews/example-interview.md", true},
-		{".github/workflows/persona.yml", "init/workflow.yml", false},
+		{WorkflowPath, "init/workflow.yml", false},
 	}
 	for _, s := range steps {
 		if s.render && !examples { // the rendered files are the examples
@@ -73,4 +74,22 @@ func InitFiles(today string, examples bool) ([]File, error) {
 		out = append(out, File{Path: path.Join("templates", string(k)+".md"), Content: text})
 	}
 	return out, nil
+}
+
+// WorkflowPath is where InitFiles puts the CI workflow, relative to the
+// workspace; init moves it to the repository's top when the workspace is
+// a subdirectory, since GitHub reads workflows only there.
+const WorkflowPath = ".github/workflows/persona.yml"
+
+// WorkflowLinting returns the workflow text with the action linting dir,
+// a '/'-separated path from the repository's top.
+func WorkflowLinting(workflow []byte, dir string) []byte {
+	const with = "        with:\n"
+	i := strings.Index(string(workflow), with)
+	if i < 0 || dir == "" || dir == "." {
+		return workflow
+	}
+	i += len(with)
+	line := "          path: " + strconv.Quote(dir) + "\n"
+	return []byte(string(workflow[:i]) + line + string(workflow[i:]))
 }

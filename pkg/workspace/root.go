@@ -53,6 +53,10 @@ func Locate(start string) (Location, error) {
 
 // gitTop returns the nearest directory at or above dir holding .git (a
 // directory, or a file in worktrees and submodules), or "".
+// GitTop is the top of the git work tree holding dir (absolute), or ""
+// outside one. dir need not exist: its nearest existing parent decides.
+func GitTop(dir string) string { return gitTop(dir) }
+
 func gitTop(dir string) string {
 	for {
 		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
