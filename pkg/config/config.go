@@ -318,11 +318,15 @@ func (c *Config) parseRules(v *yaml.Node) error {
 	return nil
 }
 
+// parseRule reads one rule's setting. A bad severity or a repeated option
+// is reported and the rest still read, so that the rule's options are
+// checked too: config verify names every problem at once.
 func (c *Config) parseRule(k, val *yaml.Node) error {
 	if _, dup := c.Rules[k.Value]; dup {
 		return Errorf(c.Path, k, "rule %q is configured twice; merge the entries", k.Value)
 	}
 	rs := RuleSetting{Key: NodePos(k), Value: NodePos(val), Options: map[string]Option{}}
+	var problems Problems
 	switch val.Kind {
 	case yaml.ScalarNode:
 		sev, err := severity(c.Path, val)
@@ -336,13 +340,15 @@ func (c *Config) parseRule(k, val *yaml.Node) error {
 			if ok.Value == "severity" {
 				sev, err := severity(c.Path, ov)
 				if err != nil {
-					return err
+					problems.Add(err)
+					continue
 				}
 				rs.Severity = sev
 				continue
 			}
 			if _, dup := rs.Options[ok.Value]; dup {
-				return Errorf(c.Path, ok, "option %q is repeated; keep one", ok.Value)
+				problems.Add(Errorf(c.Path, ok, "option %q is repeated; keep one", ok.Value))
+				continue
 			}
 			rs.Options[ok.Value] = Option{Key: ok, Value: ov}
 		}
@@ -351,6 +357,9 @@ func (c *Config) parseRule(k, val *yaml.Node) error {
 	}
 	c.Rules[k.Value] = rs
 	c.RuleOrder = append(c.RuleOrder, k.Value)
+	if len(problems) > 0 {
+		return problems
+	}
 	return nil
 }
 

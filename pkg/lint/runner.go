@@ -79,11 +79,18 @@ func NewRunner(cfg *config.Config, rules []Rule) (*Runner, error) {
 		for _, o := range c.Options() {
 			names = append(names, o.Name)
 		}
-		if err := CheckOptionNames(id, setting.Options, cfg.Path, names...); err != nil {
+		options := setting.Options
+		if err := CheckOptionNames(id, options, cfg.Path, names...); err != nil {
 			problems.Add(err)
-			continue
+			// The known options are still checked: every problem at once.
+			options = map[string]config.Option{}
+			for name, o := range setting.Options {
+				if slices.Contains(names, name) {
+					options[name] = o
+				}
+			}
 		}
-		if err := c.Configure(setting.Options, cfg.Path); err != nil && !problems.Add(err) {
+		if err := c.Configure(options, cfg.Path); err != nil && !problems.Add(err) {
 			return nil, err
 		}
 	}
