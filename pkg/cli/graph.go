@@ -85,11 +85,9 @@ func graphOf(ws *workspace.Workspace, focus string) ([]graphNode, []graphEdge) {
 		if icp != nil {
 			edges = append(edges, graphEdge{icp.Entity(), d.Entity()})
 		}
-		for _, s := range d.Persona.Sources {
-			if res := ws.ResolveSource(d, s.Value); res.Status == workspace.SourceFound {
-				interviews = append(interviews, res.Doc)
-				edges = append(edges, graphEdge{d.Entity(), res.Doc.Entity()})
-			}
+		for _, iv := range ws.Cites(d) {
+			interviews = append(interviews, iv)
+			edges = append(edges, graphEdge{d.Entity(), iv.Entity()})
 		}
 	}
 	for _, d := range ws.Entities(model.KindInterview) {

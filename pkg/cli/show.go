@@ -155,8 +155,11 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 		if supported, claims := ws.EvidenceCoverage(d); claims > 0 {
 			line("evidence coverage: evidence for %d of %s", supported, words.Plural(claims, "claim"))
 		}
-		line("sources: %d", len(pe.Sources))
-		for _, s := range pe.Sources {
+		// Every reference counts, claims' evidence and quotes' sources as
+		// much as sources: (SPEC §9), each value once.
+		refs := pe.DistinctReferences()
+		line("sources: %d", len(refs))
+		for _, s := range refs {
 			res := ws.ResolveSource(d, s.Value)
 			switch res.Status {
 			case workspace.SourceFound:
@@ -186,13 +189,8 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 		}
 		line("consent: %v", iv.Consent != nil && *iv.Consent)
 		var citing []string
-		for _, pd := range ws.Entities(model.KindPersona) {
-			for _, s := range pd.Persona.Sources {
-				if res := ws.ResolveSource(pd, s.Value); res.Status == workspace.SourceFound && res.Doc == d {
-					citing = append(citing, pd.ID)
-					break
-				}
-			}
+		for _, pd := range ws.CitedBy(d) {
+			citing = append(citing, pd.ID)
 		}
 		line("cited by: %d", len(citing))
 		for _, id := range citing {

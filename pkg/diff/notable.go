@@ -66,7 +66,7 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 		}
 		if len(dropped) > 0 {
 			out = append(out, Notable{NotableEvidenceLost, fmt.Sprintf("evidence removed: %s dropped (%s); %s left",
-				words.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), words.Plural(len(np.Sources), "source"))})
+				words.Plural(len(dropped), "interview source"), strings.Join(dropped, ", "), words.Plural(len(np.DistinctReferences()), "source"))})
 		}
 		out = append(out, claimNotables(op, np)...)
 		if !sameShare(op.Share, np.Share) {

@@ -310,6 +310,20 @@ func (p *Persona) Refs() iter.Seq[Str] {
 	return func(yield func(Str) bool) { p.EachReference(yield) }
 }
 
+// DistinctReferences is References with each value once, at its first
+// position.
+func (p *Persona) DistinctReferences() []Str {
+	var out []Str
+	seen := map[string]bool{}
+	for ref := range p.Refs() {
+		if !seen[ref.Value] {
+			seen[ref.Value] = true
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
 // HasReferences reports whether the persona cites anything at all.
 func (p *Persona) HasReferences() bool {
 	has := false

@@ -528,10 +528,10 @@ func (b *builder) icp(d *model.Document) ICP {
 				v.Share.Unknown++
 			}
 		}
-		for _, s := range p.Persona.Sources {
-			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound && !interviewSet[res.Doc] {
-				interviewSet[res.Doc] = true
-				interviews = append(interviews, res.Doc)
+		for _, iv := range b.ws.Cites(p) {
+			if !interviewSet[iv] {
+				interviewSet[iv] = true
+				interviews = append(interviews, iv)
 			}
 		}
 	}
@@ -543,12 +543,8 @@ func (b *builder) icp(d *model.Document) ICP {
 		if !b.keep(p) {
 			continue
 		}
-		cited := map[*model.Document]bool{}
-		for _, s := range p.Persona.Sources {
-			if res := b.ws.ResolveSource(p, s.Value); res.Status == workspace.SourceFound && !cited[res.Doc] {
-				cited[res.Doc] = true
-				citedBy[res.Doc] = append(citedBy[res.Doc], p.ID)
-			}
+		for _, iv := range b.ws.Cites(p) {
+			citedBy[iv] = append(citedBy[iv], p.ID)
 		}
 	}
 	v.Citations = make([]Citation, 0, len(interviews))

@@ -213,6 +213,38 @@ func (ws *Workspace) citersOf(rel, id string) []*model.Document {
 	return out
 }
 
+// Cites returns the interviews persona p cites, each once, in the order of
+// its references: its sources, its claims' evidence (front matter and
+// body) and its quotes' sources (SPEC §9). Every command that says what a
+// persona cites asks this, so that lint, show, graph and the report agree.
+func (ws *Workspace) Cites(p *model.Document) []*model.Document {
+	if p.Persona == nil {
+		return nil
+	}
+	var out []*model.Document
+	seen := map[*model.Document]bool{}
+	for ref := range p.Persona.Refs() {
+		if res := ws.ResolveSource(p, ref.Value); res.Status == SourceFound && !seen[res.Doc] {
+			seen[res.Doc] = true
+			out = append(out, res.Doc)
+		}
+	}
+	return out
+}
+
+// CitedBy returns the personas that cite interview iv (as Cites says), in
+// path order.
+func (ws *Workspace) CitedBy(iv *model.Document) []*model.Document {
+	var out []*model.Document
+	for _, p := range ws.CitersOf(iv) {
+		if slices.Contains(ws.Cites(p), iv) {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
 // InterviewsOf returns the interviews whose icp is id, in no set order.
 func (ws *Workspace) InterviewsOf(id string) []*model.Document {
 	return ws.refIndex().interviews[id]
