@@ -161,7 +161,32 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 		}
 		pairs = append(pairs, pr)
 	}
-	result := &diff.Result{Version: 1, Base: baseID, Head: headLabel, Changes: diff.Compute(pairs, diff.Options{Order: o.order, Sections: claims.DefaultSections().Merge(p.cfg.Sections)}),
+	// The head revision is loaded whole only when an ICP's id changed, to
+	// name the personas the change leaves pointing at the old id.
+	var headWS *workspace.Workspace
+	var headErr error
+	personasOf := func(id string) []string {
+		if headWS == nil && headErr == nil {
+			if head == gitrepo.Worktree {
+				headWS, headErr = p.loadWith(g, workspace.Options{Slim: true}, false)
+			} else {
+				headWS, headErr = workspaceAt(repo, p, head, prefix)
+			}
+		}
+		if headErr != nil {
+			return nil
+		}
+		var ids []string
+		for _, d := range headWS.PersonasOf(id) {
+			ids = append(ids, d.ID)
+		}
+		return ids
+	}
+	changed := diff.Compute(pairs, diff.Options{Order: o.order, Sections: claims.DefaultSections().Merge(p.cfg.Sections), PersonasOf: personasOf})
+	if headErr != nil {
+		return headErr
+	}
+	result := &diff.Result{Version: 1, Base: baseID, Head: headLabel, Changes: changed,
 		Lint: diff.Lint{Introduced: []finding.Finding{}, Resolved: []finding.Finding{}}}
 	if o.lint {
 		for _, c := range result.Changes {

@@ -104,6 +104,11 @@ type Options struct {
 	// (claims.DefaultSections merged with the config's); nil means the
 	// built-in table.
 	Sections claims.Sections
+	// PersonasOf, when set, lists the ids of the personas in the head
+	// revision whose icp is id: an ICP whose id changed is then flagged
+	// with the personas it leaves behind. Loading the head revision is
+	// paid only when an ICP's id changes.
+	PersonasOf func(id string) []string
 }
 
 // Side is one version of a file: its workspace-relative path and content.
@@ -239,7 +244,7 @@ func Compute(pairs []Pair, opts Options) []Change {
 		if c.Change == "modified" && len(c.Fields) == 0 && len(c.Sections) == 0 && unchangedFM {
 			continue // only formatting changed
 		}
-		c.Notable = notable(m.old, m.new, c.Fields)
+		c.Notable = notable(m.old, m.new, c.Fields, opts)
 		out = append(out, c)
 	}
 	kindOrder := map[string]int{"icp": 0, "persona": 1, "interview": 2}
@@ -400,18 +405,30 @@ func fieldChanges(prefix string, old, new *yaml.Node, opts Options) []FieldChang
 // existed), anything else as one value.
 func expand(field, change string, n *yaml.Node) []FieldChange {
 	n = deref(n)
-	if n.Kind == yaml.SequenceNode && allScalars(n) && len(n.Content) > 0 {
+	if n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
+		// Scalars as values, claims and quotes as their labels.
 		var out []FieldChange
 		for _, item := range n.Content {
+			var v any = value(item)
+			if deref(item).Kind != yaml.ScalarNode {
+				l, ok := claimLabel(item)
+				if !ok {
+					out = nil
+					break
+				}
+				v = l
+			}
 			fc := FieldChange{Field: field, Change: change}
 			if change == "added" {
-				fc.New = value(item)
+				fc.New = v
 			} else {
-				fc.Old = value(item)
+				fc.Old = v
 			}
 			out = append(out, fc)
 		}
-		return out
+		if out != nil {
+			return out
+		}
 	}
 	if change == "added" {
 		return []FieldChange{{Field: field, Change: change, New: value(n)}}
@@ -462,6 +479,9 @@ func listChanges(field string, old, new *yaml.Node, opts Options) []FieldChange 
 		}
 		return out
 	}
+	if ok, out := claimListChanges(field, old, new, opts); ok {
+		return out
+	}
 	if ok, out := keyedListChanges(field, old, new, opts); ok {
 		return out
 	}
@@ -469,6 +489,124 @@ func listChanges(field string, old, new *yaml.Node, opts Options) []FieldChange 
 		return []FieldChange{{Field: field, Change: "modified", Old: value(old), New: value(new)}}
 	}
 	return nil
+}
+
+// claimListChanges compares lists of claims or quotes (texts, or
+// mappings of a text and the interviews it cites) as sets of what a
+// reviewer reads: each item's text with its evidence ids in brackets, so
+// that an edited claim reads as one removed and one added, never as raw
+// JSON (SPEC §7). It declines lists with any other kind of item.
+func claimListChanges(field string, old, new *yaml.Node, opts Options) (bool, []FieldChange) {
+	labels := func(n *yaml.Node) ([]string, bool) {
+		out := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			l, ok := claimLabel(c)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l)
+		}
+		return out, true
+	}
+	ol, ok1 := labels(old)
+	nl, ok2 := labels(new)
+	if !ok1 || !ok2 {
+		return false, nil
+	}
+	var out []FieldChange
+	inNew := map[string]int{}
+	for _, l := range nl {
+		inNew[l]++
+	}
+	for _, l := range ol {
+		if inNew[l] > 0 {
+			inNew[l]--
+		} else {
+			out = append(out, FieldChange{Field: field, Change: "removed", Old: l})
+		}
+	}
+	inOld := map[string]int{}
+	for _, l := range ol {
+		inOld[l]++
+	}
+	for _, l := range nl {
+		if inOld[l] > 0 {
+			inOld[l]--
+		} else {
+			out = append(out, FieldChange{Field: field, Change: "added", New: l})
+		}
+	}
+	if len(out) == 0 && opts.Order && !slices.Equal(ol, nl) {
+		out = append(out, FieldChange{Field: field, Change: "reordered", Old: ol, New: nl})
+	}
+	return true, out
+}
+
+// claimLabel is a claim or quote item as a reviewer reads it: its text,
+// then the interviews it cites in brackets ("Close fast [cfo-1, cfo-2]").
+// It declines a mapping with keys other than a claim's or a quote's.
+func claimLabel(n *yaml.Node) (string, bool) {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Value, true
+	case yaml.MappingNode:
+	default:
+		return "", false
+	}
+	text, hasText := "", false
+	var refs []string
+	ref := func(v *yaml.Node) bool {
+		v = deref(v)
+		switch {
+		case v.Kind == yaml.ScalarNode:
+			if v.Value != "" {
+				refs = append(refs, v.Value)
+			}
+			return true
+		case v.Kind == yaml.MappingNode:
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				if v.Content[i].Value == "interview" && deref(v.Content[i+1]).Kind == yaml.ScalarNode {
+					refs = append(refs, deref(v.Content[i+1]).Value)
+				}
+			}
+			return true
+		}
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, deref(n.Content[i+1])
+		switch k {
+		case "text":
+			if v.Kind != yaml.ScalarNode {
+				return "", false
+			}
+			text, hasText = v.Value, true
+		case "evidence":
+			items := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				items = v.Content
+			}
+			for _, item := range items {
+				if !ref(item) {
+					return "", false
+				}
+			}
+		case "source":
+			if !ref(v) {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	if !hasText {
+		return "", false
+	}
+	if len(refs) > 0 {
+		return text + " [" + strings.Join(refs, ", ") + "]", true
+	}
+	return text, true
 }
 
 // itemKey is the id (or name) of a mapping list item.

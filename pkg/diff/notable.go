@@ -15,6 +15,7 @@ const (
 	NotableICPNarrowed   = "icp-narrowed"
 	NotableICPWidened    = "icp-widened"
 	NotableICPChanged    = "icp-constraints-changed"
+	NotableICPIDChanged  = "icp-id-changed"
 	NotablePersonaMoved  = "persona-moved"
 	NotableEvidenceLost  = "evidence-removed"
 	NotableShareChanged  = "share-changed"
@@ -37,7 +38,7 @@ func invalidNotable(e *entity, side string) []Notable {
 }
 
 // notable finds what a reviewer must not miss in a modified entity.
-func notable(old, new *entity, fields []FieldChange) []Notable {
+func notable(old, new *entity, fields []FieldChange, opts Options) []Notable {
 	if old.invalid != "" || new.invalid != "" {
 		return append(invalidNotable(old, "in the base revision "), invalidNotable(new, "in the head revision ")...)
 	}
@@ -49,6 +50,9 @@ func notable(old, new *entity, fields []FieldChange) []Notable {
 	case model.KindICP:
 		if old.doc.ICP != nil {
 			out = append(out, icpScope(old.doc.ICP, new.doc.ICP)...)
+		}
+		if old.doc.ID != new.doc.ID && opts.PersonasOf != nil {
+			out = append(out, icpIDChanged(old.doc.ID, new.doc.ID, opts.PersonasOf(old.doc.ID)))
 		}
 	case model.KindPersona:
 		op, np := old.doc.Persona, new.doc.Persona
@@ -318,4 +322,27 @@ func sortedKeys(m map[string][]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// icpIDChanged flags an ICP whose id changed: the personas that still
+// name the old id no longer belong to any ICP.
+func icpIDChanged(old, new string, left []string) Notable {
+	if len(left) == 0 {
+		return Notable{NotableICPIDChanged, fmt.Sprintf("id %s → %s; no persona names %s any more", old, new, old)}
+	}
+	shown := left[:min(len(left), 5)]
+	more := ""
+	if len(left) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(left)-len(shown))
+	}
+	return Notable{NotableICPIDChanged, fmt.Sprintf("id %s → %s; %s still %s icp %s (%s%s): change %s to icp: %s",
+		old, new, words.Plural(len(left), "persona"), pluralVerb(len(left), "names", "name"), old, strings.Join(shown, ", "), more,
+		pluralVerb(len(left), "it", "them"), new)}
+}
+
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
