@@ -250,3 +250,31 @@ func TestClaimNotables(t *testing.T) {
 		})
 	}
 }
+
+func TestClaimLabel(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+		ok               bool
+	}{
+		{"a text", `Close fast`, "Close fast", true},
+		{"a claim with evidence", `{text: Close fast, evidence: [cfo-1, {interview: cfo-2, quote: We wait}]}`, "Close fast [cfo-1, cfo-2]", true},
+		{"a claim with one reference", `{text: Close fast, evidence: cfo-1}`, "Close fast [cfo-1]", true},
+		{"a claim without evidence", `{text: Close fast}`, "Close fast", true},
+		{"a quote", `{text: We wait, source: cfo-2}`, "We wait [cfo-2]", true},
+		{"no text", `{evidence: [cfo-1]}`, "", false},
+		{"another key", `{role: CFO, text: x}`, "", false},
+		{"a nested list as text", `{text: [a]}`, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.yaml), &n); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := claimLabel(n.Content[0])
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("claimLabel = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
