@@ -60,7 +60,7 @@ usage error, an invalid config or an unreadable workspace.`,
 	choiceVar(cmd, &o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info", "error", "warning", "info")
 	f.StringVarP(&o.outFile, "output", "o", "", "write the report to `FILE` instead of stdout")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")
-	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings in files changed since git `REV` (working tree and untracked files included)")
+	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings new since git `REV`: in files changed since (working tree and untracked files included), or not there at REV")
 	f.StringVar(&o.newFromMergeBase, "new-from-merge-base", "", "report only findings in files changed since the merge base of HEAD and `BRANCH`")
 	cmd.MarkFlagsMutuallyExclusive("new-from-rev", "new-from-merge-base")
 	return cmd
@@ -114,14 +114,21 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	if len(args) > 0 {
 		opts.Include = underAny(p.loc.Root, targets)
 	}
+	findings := p.runner.Run(ws, opts)
+	// Files the report lists (JUnit): all of them, or with --new-from-rev
+	// the changed ones and those with a new finding.
+	listed := opts.Include
 	if o.newFromRev != "" || o.newFromMergeBase != "" {
-		changed, err := changedFiles(p.loc.Root, o.newFromRev, o.newFromMergeBase)
-		if err != nil {
+		var changed map[string]bool
+		if findings, changed, err = newSince(p, findings, o.newFromRev, o.newFromMergeBase, opts); err != nil {
 			return err
 		}
-		opts.Include = both(opts.Include, func(rel string) bool { return changed[rel] })
+		withNew := map[string]bool{}
+		for _, f := range findings {
+			withNew[f.Path] = true
+		}
+		listed = both(listed, func(rel string) bool { return changed[rel] || withNew[p.showRel(rel)] })
 	}
-	findings := p.runner.Run(ws, opts)
 	entities := map[model.Kind]int{}
 	total := 0
 	for _, k := range model.Kinds {
@@ -146,7 +153,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 	report.ToolVersion, _, _ = buildInfo()
 	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.ListsFiles(f.name) }) {
 		for _, d := range ws.Docs {
-			if opts.Include == nil || opts.Include(d.Path) {
+			if listed == nil || listed(d.Path) {
 				report.Files = append(report.Files, p.showRel(d.Path))
 			}
 		}
@@ -208,26 +215,65 @@ func both(a, b func(string) bool) func(string) bool {
 	return func(rel string) bool { return a(rel) && b(rel) }
 }
 
-// changedFiles returns the workspace-relative paths git reports as changed
-// since rev (or since the merge base with branch).
-func changedFiles(root, rev, branch string) (map[string]bool, error) {
-	repo, err := gitrepo.Open(root)
+// newSince keeps the findings that are new since rev (or since the merge
+// base with branch), SPEC §5: every finding in a file git reports as
+// changed, and in any other file a finding the workspace at rev, linted
+// from git's objects, did not have — a persona broken by a renamed ICP id
+// is new although its file is not. It also returns the changed files
+// (workspace-relative). The revision is linted only when an unchanged
+// file has a finding.
+func newSince(p *project, findings []lint.Finding, rev, branch string, opts lint.Options) ([]lint.Finding, map[string]bool, error) {
+	repo, err := gitrepo.Open(p.loc.Root)
 	if err != nil {
 		if errors.Is(err, gitrepo.ErrNoGit) {
-			return nil, usageErrorf("--new-from-rev needs git: %v", err)
+			return nil, nil, usageErrorf("--new-from-rev needs git: %v", err)
 		}
-		return nil, usageErrorf("--new-from-rev needs a git repository: %v", err)
+		return nil, nil, usageErrorf("--new-from-rev needs a git repository: %v", err)
 	}
 	if branch != "" {
 		if rev, err = repo.MergeBase(branch); err != nil {
-			return nil, usageError(err)
+			return nil, nil, usageError(err)
 		}
 	}
-	changed, err := repo.ChangedSince(rev, root)
+	changed, err := repo.ChangedSince(rev, p.loc.Root)
 	if err != nil {
-		return nil, usageError(err)
+		return nil, nil, usageError(err)
 	}
-	return changed, nil
+	changedShown := make(map[string]bool, len(changed))
+	for rel := range changed {
+		changedShown[p.showRel(rel)] = true
+	}
+	if !slices.ContainsFunc(findings, func(f lint.Finding) bool { return !changedShown[f.Path] }) {
+		return findings, changed, nil
+	}
+	prefix, err := repoPrefix(repo, p.loc.Root)
+	if err != nil {
+		return nil, nil, err
+	}
+	baseWS, err := workspaceAt(repo, p, rev, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A finding is the same finding at rev when its rule, file, position
+	// and message are: the file did not change, so neither did they.
+	type print struct {
+		rule, path, message string
+		line, column        int
+	}
+	before := map[print]int{}
+	for _, b := range p.runner.Run(baseWS, opts) {
+		before[print{b.Rule, b.Path, b.Message, b.Line, b.Column}]++
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		k := print{f.Rule, f.Path, f.Message, f.Line, f.Column}
+		if !changedShown[f.Path] && before[k] > 0 {
+			before[k]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, changed, nil
 }
 
 // forCI returns the report the formats read by CI services print: paths
