@@ -538,6 +538,9 @@ func (t *Text) Closest(quote string) Passage {
 	n := 0
 	for _, p := range parts(quote) {
 		for _, w := range strings.Fields(p) {
+			if w = bareWord(w); w == "" {
+				continue
+			}
 			i, ok := slot[w]
 			if !ok {
 				i = len(want)
@@ -563,7 +566,7 @@ func (t *Text) Closest(quote string) Passage {
 		if end < i {
 			end = len(t.flat)
 		}
-		s, ok := slot[t.flat[i:end]]
+		s, ok := slot[bareWord(t.flat[i:end])]
 		if !ok {
 			s = -1
 		}
@@ -584,14 +587,23 @@ func (t *Text) Closest(quote string) Passage {
 		have[s] += d
 		hits += min(have[s], want[s]) - before
 	}
-	best, bestAt := -1, 0
+	// Of the windows holding most words, the first that starts and ends
+	// on one of them: the passage itself, not the words around it
+	// ("the books. We lose the first two weeks" beside "We lose the first
+	// two weeks of every month to the close").
+	best, bestAt, tight := -1, 0, false
 	for i := range slots {
 		add(slots[i], 1)
 		if i >= size {
 			add(slots[i-size], -1)
 		}
-		if i >= size-1 && hits > best {
-			best, bestAt = hits, i-size+1
+		if i < size-1 {
+			continue
+		}
+		at := i - size + 1
+		isTight := slots[at] >= 0 && slots[i] >= 0
+		if hits > best || hits == best && isTight && !tight {
+			best, bestAt, tight = hits, at, isTight
 		}
 	}
 	end := len(t.flat)
@@ -601,7 +613,7 @@ func (t *Text) Closest(quote string) Passage {
 	return Passage{
 		Line:    lineAt(t.marks, starts[bestAt]),
 		Text:    t.flat[starts[bestAt]:end],
-		Percent: best * 100 / n,
+		Percent: percentOf(best, n),
 	}
 }
 
@@ -693,4 +705,20 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// bareWord is w without the punctuation around it, so that "close." in
+// the notes is the quote's "close".
+func bareWord(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// percentOf is part of whole in percent, rounded to the nearest, but never
+// 100 for less than the whole: a passage missing a word is not a match.
+func percentOf(part, whole int) int {
+	p := (part*200 + whole) / (2 * whole)
+	if part < whole {
+		p = min(p, 99)
+	}
+	return p
 }

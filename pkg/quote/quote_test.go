@@ -63,6 +63,13 @@ func TestClosest(t *testing.T) {
 	if p.Line != 2 || p.Percent < 80 || p.Percent == 100 || !strings.HasPrefix(p.Text, "we lose the first two weeks") {
 		t.Errorf("Closest = %+v, want line 2 (0-based), the passage about losing two weeks, most words shared", p)
 	}
+	// The passage itself, not a window that straddles the line above,
+	// and its last word counts though the notes end it with a period.
+	around := NewText([]byte("We talked about the month of every team and the close of the books.\n\nWe lose the *first two weeks* of every month to the close.\n\nThe board waits.\n"))
+	p = around.Closest("we lose the first three weeks of every month to the close")
+	if p.Line != 2 || p.Percent != 92 || !strings.HasPrefix(p.Text, "we lose the first two weeks") {
+		t.Errorf("Closest = %+v, want line 2 (0-based) at 92%%, the passage itself", p)
+	}
 	if got := NewText(nil).Closest("anything"); got.Percent != 0 {
 		t.Errorf("Closest on empty notes = %+v", got)
 	}
