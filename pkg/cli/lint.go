@@ -28,6 +28,7 @@ type lintOptions struct {
 	outFile          string
 	today            string
 	newFromRev       string
+	quiet            bool
 	newFromMergeBase string
 }
 
@@ -59,6 +60,7 @@ usage error, an invalid config or an unreadable workspace.`,
 	completeWith(cmd, "format", output.Formats)
 	choiceVar(cmd, &o.failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: error, warning or info", "error", "warning", "info")
 	f.StringVarP(&o.outFile, "output", "o", "", "write the report to `FILE` instead of stdout")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only, no summary line (nothing when there is none)")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) that stale measures from, instead of today")
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings new since git `REV`: in files changed since (working tree and untracked files included), or not there at REV")
 	f.StringVar(&o.newFromMergeBase, "new-from-merge-base", "", "report only findings in files changed since the merge base of HEAD and `BRANCH`")
@@ -146,6 +148,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		Summary:  output.Summarize(ws.Files, entities, findings),
 		Rules:    p.runner.Rules(),
 		FailOn:   failOn,
+		Quiet:    o.quiet,
 	}
 	if p.loc.ConfigPath == "" {
 		report.Summary.ImplicitRoot = p.show(p.loc.Root)

@@ -38,6 +38,9 @@ type Report struct {
 	// RepoRelative says paths are relative to the git repository's top
 	// level rather than to the current directory (see Relocated).
 	RepoRelative bool
+	// Quiet leaves the summary line out of the text format: findings
+	// only, nothing when there is none (lint -q).
+	Quiet bool
 }
 
 // ForCI reports whether format is read by a CI service, which resolves

@@ -62,11 +62,13 @@ func Text(w io.Writer, r *Report, style Style) error {
 		rule := fmt.Sprintf("%-*s", ruleWidth, f.Rule)
 		fmt.Fprintf(&b, "%s  %s  %s  %s\n", st.path.Render(loc), st.sev[f.Severity].Render(sev), st.rule.Render(rule), textsafe.Line(f.Message))
 	}
-	if len(r.Findings) > 0 {
+	if !r.Quiet {
+		if len(r.Findings) > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(st.summary.Render(SummaryLine(r.Summary)))
 		b.WriteByte('\n')
 	}
-	b.WriteString(st.summary.Render(SummaryLine(r.Summary)))
-	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
 }
