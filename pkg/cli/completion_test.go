@@ -4,6 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // TestCompletion asks the shell-completion entry point (what bash, zsh and
@@ -56,4 +59,28 @@ func TestCompletion(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestHelpTextsStandAlone: help is all a user has at the terminal, so it
+// never points at the contract's sections ("SPEC §10") and no flag's usage
+// keeps a stray pair of backticks after its placeholder is taken out.
+func TestHelpTextsStandAlone(t *testing.T) {
+	g := &globalOptions{streams: IOStreams{Out: &strings.Builder{}, ErrOut: &strings.Builder{}, Getenv: func(string) string { return "" }}}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, text := range []string{c.Short, c.Long, c.Example} {
+			if strings.Contains(text, "SPEC") || strings.Contains(text, "§") {
+				t.Errorf("%s: help points at the contract: %q", c.CommandPath(), text)
+			}
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if _, usage := pflag.UnquoteUsage(f); strings.Contains(usage, "`") || strings.Contains(usage, "SPEC") {
+				t.Errorf("%s --%s: usage %q", c.CommandPath(), f.Name, usage)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(g))
 }

@@ -36,7 +36,7 @@ func newFixCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "fix [PATH...]",
 		Short: "Apply the certain fixes of lint's findings",
-		Long: `Apply every certain fix (SPEC §10) of the findings in PATHs (files or
+		Long: `Apply every certain fix (README, "persona fix") of the findings in PATHs (files or
 directories; the whole workspace by default), or those of the --rule ids: a
 misspelt ICP, interview id, key or kind with exactly one candidate within two
 edits. Each file is rewritten atomically and only where a fix applies; comments,

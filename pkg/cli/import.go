@@ -38,7 +38,7 @@ func newImportCmd(g *globalOptions) *cobra.Command {
 		Use:   "import [PATH...]",
 		Short: "Adopt existing persona pages: add kind:, or split a page of several personas",
 		Long: `Turn pages that already describe personas, ICPs or interviews (a handbook, a
-docs site) into entities without losing anything (SPEC §12). PATHs are files or
+docs site) into entities without losing anything (README, "Adopting persona pages"). PATHs are files or
 directories (the workspace by default).
 
 A page that describes one persona (its sections are claim sections: Goals,

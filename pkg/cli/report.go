@@ -55,7 +55,7 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 	}
 	f := cmd.Flags()
 	choiceVar(cmd, &o.format, "format", "markdown", "report `FORMAT`: markdown, html, json, or site (a directory of pages)", "markdown", "html", "json", "site")
-	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (for site: the `DIR`ectory)")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (for site: the directory)")
 	f.BoolVar(&o.force, "force", false, "site: replace a non-empty directory persona did not write")
 	f.BoolVar(&o.redact, "redact", false, "drop interviewee details and quotes; replace quotations and personal data in bodies")
 	f.StringVar(&o.today, "today", "", "the `DATE` (YYYY-MM-DD) staleness and evidence age are measured from")

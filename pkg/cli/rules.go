@@ -8,6 +8,7 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/textsafe"
+	"github.com/personakit/persona/pkg/words"
 	"github.com/spf13/cobra"
 )
 
@@ -19,6 +20,9 @@ type ruleInfo struct {
 	Help     string        `json:"help"`
 	Options  []lint.Option `json:"options"`
 }
+
+// rulesWidth is the width persona rules keeps its text within.
+const rulesWidth = 80
 
 type rulesOptions struct {
 	format string
@@ -57,23 +61,37 @@ func runRules(g *globalOptions, o *rulesOptions, args []string) error {
 	if o.format == "json" {
 		return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
 	}
-	table := [][]string{{"RULE", "DEFAULT", "IN FORCE", "OPTIONS", "FIRES WHEN"}}
+	// A block per rule, within 80 columns: the id and severities in
+	// columns, then when it fires and its options, wrapped and indented.
+	table := [][]string{{"RULE", "DEFAULT", "IN FORCE"}}
 	for _, r := range infos {
-		opts := make([]string, 0, len(r.Options))
-		for _, o := range r.Options {
-			opts = append(opts, o.Name+"="+o.Default)
-		}
-		if len(opts) == 0 {
-			opts = append(opts, "-")
-		}
-		// Summaries are Markdown for the README and SARIF; a
-		// terminal shows `min` as min.
-		table = append(table, []string{r.ID, r.Default, r.Severity, strings.Join(opts, " "), strings.ReplaceAll(r.Summary, "`", "")})
+		table = append(table, []string{r.ID, r.Default, r.Severity})
 	}
-	if _, err := io.WriteString(g.streams.Out, textsafe.Columns(table, 2)); err != nil {
+	rows := strings.Split(strings.TrimRight(textsafe.Columns(table, 2), "\n"), "\n")
+	var b strings.Builder
+	b.WriteString(rows[0] + "\n")
+	for i, r := range infos {
+		b.WriteString("\n" + rows[i+1] + "\n")
+		// Summaries are Markdown for the README and SARIF; a terminal
+		// shows `min` as min.
+		for _, l := range words.Wrap(textsafe.Line(strings.ReplaceAll(r.Summary, "`", "")), rulesWidth-4) {
+			b.WriteString("    " + l + "\n")
+		}
+		if len(r.Options) > 0 {
+			opts := make([]string, 0, len(r.Options))
+			for _, o := range r.Options {
+				opts = append(opts, o.Name+"="+o.Default)
+			}
+			for _, l := range words.Wrap("options: "+strings.Join(opts, " "), rulesWidth-4) {
+				b.WriteString("    " + textsafe.Line(l) + "\n")
+			}
+		}
+	}
+	if _, err := io.WriteString(g.streams.Out, b.String()); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
-persona rules --format json adds each rule's rationale and what its options mean.`))
+persona rules --format json adds each rule's rationale and what its options
+mean.`))
 	return err
 }

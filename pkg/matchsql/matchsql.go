@@ -269,7 +269,7 @@ func (q *query) write(table string, icps []*match.ICP) string {
 		ids[i] = c.ID
 	}
 	b.WriteString(strings.ReplaceAll(strings.Join(ids, ", "), "\n", " "))
-	b.WriteString(" against each row of the accounts table (SPEC §13).\nWITH ")
+	b.WriteString(" against each row of the accounts table (the README of persona, Matching accounts against ICPs).\nWITH ")
 	if needCountries {
 		b.WriteString(q.countriesTable() + ",\n")
 	}

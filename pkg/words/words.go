@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Percent renders a fraction as "40%" or "33.3%", for shares in messages
@@ -67,4 +68,26 @@ func Range(lo, hi *float64, currency string) string {
 		s += " " + currency
 	}
 	return s
+}
+
+// Wrap breaks s into lines of at most width characters at spaces (a word
+// longer than width stays whole on its own line).
+func Wrap(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -1,6 +1,9 @@
 package words
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestWords(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
@@ -23,6 +26,28 @@ func TestWords(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
 				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		name, s string
+		width   int
+		want    []string
+	}{
+		{"fits", "a persona cites", 20, []string{"a persona cites"}},
+		{"breaks at spaces", "a persona cites too few interviews", 16, []string{"a persona cites", "too few", "interviews"}},
+		{"a long word stays whole", "see https://example.invalid/a/very/long/path now", 10, []string{"see", "https://example.invalid/a/very/long/path", "now"}},
+		{"runs of spaces", "  a   b  ", 10, []string{"a b"}},
+		{"empty", "", 10, nil},
+		{"counts characters, not bytes", "ééé ééé", 7, []string{"ééé ééé"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Wrap(tt.s, tt.width); !slices.Equal(got, tt.want) {
+				t.Errorf("Wrap = %q, want %q", got, tt.want)
 			}
 		})
 	}
