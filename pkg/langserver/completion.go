@@ -53,7 +53,15 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 		}
 	case typingKey.MatchString(before):
 		typed = typingKey.FindStringSubmatch(before)[1]
-		items = keyCandidates(keysUnder(c.kind, c.parents))
+		present := map[string]bool{}
+		if !strings.Contains(before, "- ") {
+			present = c.siblingKeys(c.lastHead)
+		}
+		for _, k := range keyCandidates(keysUnder(c.kind, c.parents)) {
+			if !present[k.label] {
+				items = append(items, k)
+			}
+		}
 	}
 	start := protocol.Position{Line: protocol.UInteger(c.line), Character: protocol.UInteger(utf16Count(c.text[:c.at-len(typed)]))}
 	end := protocol.Position{Line: protocol.UInteger(c.line), Character: protocol.UInteger(utf16Count(c.text[:c.at]))}

@@ -25,6 +25,8 @@ type cursor struct {
 	// parents are the keys of the mappings and lists holding the line,
 	// outermost first: ["goals", "evidence"] inside a claim's evidence.
 	parents []string
+	// lastHead is the front matter's last line (0-based).
+	lastHead int
 }
 
 var (
@@ -48,6 +50,7 @@ func newCursor(b *buffer, pos protocol.Position) *cursor {
 		last = c.lines.lines()
 	}
 	c.inHead = c.line+1 >= 2 && c.line+1 <= last
+	c.lastHead = last - 1
 	if c.inHead {
 		c.parents = parentKeys(c.lines, c.line)
 	}
@@ -92,6 +95,41 @@ func parentKeys(lines *lineIndex, n int) []string {
 		col = kc
 	}
 	return parents
+}
+
+// siblingKeys are the keys already written in the mapping the cursor's
+// line belongs to (other lines at its indentation, up to where a less
+// indented line or a new list item closes the mapping), so that key
+// completion offers only keys not there yet. last is the front matter's
+// last line (0-based).
+func (c *cursor) siblingKeys(last int) map[string]bool {
+	col := len(c.text) - len(bytes.TrimLeft(c.text, " "))
+	keys := map[string]bool{}
+	scan := func(from, step int) {
+		for i := from; i >= 1 && i <= last; i += step {
+			l := c.lines.line(i)
+			trimmed := bytes.TrimSpace(l)
+			if len(trimmed) == 0 || trimmed[0] == '#' {
+				continue
+			}
+			indent := len(l) - len(bytes.TrimLeft(l, " "))
+			if indent < col {
+				return
+			}
+			if indent > col {
+				continue // a nested block
+			}
+			if trimmed[0] == '-' {
+				return // the next item of the list holding this mapping
+			}
+			if m := keyValueLine.FindSubmatch(l[indent:]); m != nil {
+				keys[string(m[1])] = true
+			}
+		}
+	}
+	scan(c.line-1, -1)
+	scan(c.line+1, 1)
+	return keys
 }
 
 // before is the line's text up to the cursor.

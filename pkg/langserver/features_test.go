@@ -56,7 +56,7 @@ func (c *client) complete(rel string, pos protocol.Position) []string {
 
 func TestCompletion(t *testing.T) {
 	c := start(t, "../../examples/acme-analytics")
-	persona := "---\nkind: persona\nid: x\nic\nstatus: dr\nicp: mid\nsources:\n  - 2026-10\n  - \n  - two words\nrole:\n  sen\n  seniority: \n  budget_authority: \ngoals:\n  - text: A goal\n    evi\n    evidence:\n      - interview: 2026-09\n      - \nquotes:\n  - text: hi\n    source: \nlint:\n  ignore: [stale, quote-n\nbuying_role: [eco\nshare: \n---\n\nAs said [@2026-10-22\n"
+	persona := "---\nkind: persona\nid: x\now\nstatus: dr\nicp: mid\nsources:\n  - 2026-10\n  - \n  - two words\nrole:\n  sen\n  department: \n  budget_authority: \ngoals:\n  - text: A goal\n    evidence:\n      - interview: 2026-09\n      - \n  - text: Another goal\n    evi\nquotes:\n  - text: hi\n    source: \nlint:\n  ignore: [stale, quote-n\nbuying_role: [eco\nshare: \n---\n\nAs said [@2026-10-22\n"
 	const rel = "personas/new.md"
 	c.open(rel, persona)
 	tests := []struct {
@@ -65,7 +65,10 @@ func TestCompletion(t *testing.T) {
 		want, avoid []string
 		exact       bool
 	}{
-		{name: "top-level keys by kind", after: "\nic", want: []string{"icp"}, avoid: []string{"interviewee", "industries"}},
+		{name: "top-level keys by kind", after: "\now", want: []string{"owners"}, avoid: []string{"interviewee", "industries"}},
+		// Keys the mapping holds already are not offered again.
+		{name: "not the keys already written", after: "id: x\n", want: []string{"owners", "name"}, avoid: []string{"kind", "id", "icp", "status", "sources", "role", "goals", "quotes", "lint", "share"}},
+		{name: "not the nested keys already written", after: "role:\n", want: []string{"seniority"}, avoid: []string{"department", "budget_authority"}},
 		{name: "enum values", after: "status: dr", want: []string{"draft"}, exact: true},
 		{name: "ICP ids after icp:", after: "icp: mid", want: []string{"mid-market-saas"}, exact: true},
 		{name: "interview ids in sources", after: "  - 2026-10", want: []string{"2026-10-01-revops-devtools", "2026-10-29-founder-small-agency"}, avoid: []string{"2026-09-03-cfo-logistics-saas"}},
