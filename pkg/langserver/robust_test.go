@@ -208,3 +208,22 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestOpenPublishesOnce: opening a file sends its diagnostics once — the
+// editor drew them twice on open — and the first open, which loads the
+// workspace, too.
+func TestOpenPublishesOnce(t *testing.T) {
+	c := start(t, "../../examples/acme-analytics")
+	for _, rel := range []string{fiona, "icps/mid-market-saas.md"} {
+		c.mu.Lock()
+		before := c.published
+		c.mu.Unlock()
+		c.open(rel)
+		c.mu.Lock()
+		n := c.published - before
+		c.mu.Unlock()
+		if n != 1 {
+			t.Errorf("opening %s published diagnostics %d times, want once", rel, n)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package langserver
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/personakit/persona/pkg/finding"
@@ -107,6 +108,10 @@ func (s *server) refresh(sp *space, rel string) {
 	old, now := sp.ws.Put(rel)
 	scope := sp.ws.Affected(rel, old, now)
 	found := sp.runner.Run(sp.ws, lint.Options{Today: s.opts.Today(), Scope: scope})
+	before := map[string][]finding.Finding{}
+	for _, d := range scope {
+		before[d.Path] = sp.findings[d.Path]
+	}
 	delete(sp.findings, rel)
 	for _, d := range scope {
 		delete(sp.findings, d.Path)
@@ -119,9 +124,18 @@ func (s *server) refresh(sp *space, rel string) {
 	if b := sp.open[rel]; b != nil {
 		s.publish(b)
 	}
+	// The others only when what they show changed: opening a file must
+	// not redraw every open file that depends on it.
 	for _, d := range scope {
-		if b := sp.open[d.Path]; b != nil && d.Path != rel {
+		if b := sp.open[d.Path]; b != nil && d.Path != rel && !sameFindings(before[d.Path], sp.findings[d.Path]) {
 			s.publish(b)
 		}
 	}
+}
+
+// sameFindings reports whether two files' findings would show alike.
+func sameFindings(a, b []finding.Finding) bool {
+	return slices.EqualFunc(a, b, func(x, y finding.Finding) bool {
+		return x.Rule == y.Rule && x.Severity == y.Severity && x.Line == y.Line && x.Column == y.Column && x.Message == y.Message
+	})
 }

@@ -34,7 +34,10 @@ func (s *server) didOpen(_ *glsp.Context, p *protocol.DidOpenTextDocumentParams)
 	if rel, ok := sp.rel(abs); ok {
 		b.rel = rel
 		sp.open[rel] = b
-		s.refresh(sp, rel)
+		if sp.broken == "" {
+			s.refresh(sp, rel) // publishes b, once
+			return nil
+		}
 	}
 	s.publish(b) // a file outside the workspace, or in a broken one: nothing
 	return nil
