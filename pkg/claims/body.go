@@ -7,10 +7,12 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
@@ -30,7 +32,7 @@ func DefaultSections() Sections {
 		"objections":   {"Objections", "Deal-breakers", "Concerns"},
 	} {
 		for _, h := range headings {
-			s[strings.ToLower(h)] = list
+			s[normalizeLabel(h)] = list
 		}
 	}
 	return s
@@ -44,7 +46,7 @@ func (s Sections) Merge(extra map[string][]string) Sections {
 	}
 	for list, headings := range extra {
 		for _, h := range headings {
-			out[strings.ToLower(strings.TrimSpace(h))] = list
+			out[normalizeLabel(h)] = list
 		}
 	}
 	return out
@@ -54,7 +56,11 @@ func (s Sections) Merge(extra map[string][]string) Sections {
 // claims, counting those of substantive lists as the decoder does, so that
 // every reader of a persona file (the loader, diff) sees the same claims.
 func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
-	for _, c := range FromBody(body, bodyLine, sections) {
+	claims, links := Read(body, bodyLine, sections)
+	// Links listed under a claim heading are the persona's external
+	// evidence (SPEC §12), as if listed under sources.
+	p.Sources = append(p.Sources, links...)
+	for _, c := range claims {
 		p.Claims = append(p.Claims, c)
 		if model.Substantive(c.List) {
 			p.Substance++
@@ -69,11 +75,51 @@ func (s Sections) List(label string) string { return s.list(label) }
 // names a claim list: the sign of a persona's content in any page.
 func HasClaimSection(text []byte, sections Sections) bool { return mayHoldClaims(text, sections) }
 
-// list names the claim list a heading or bold label names, or "".
+// list names the claim list a heading or bold label names, or "": the
+// label as real pages write it (SPEC §12) — after leading emoji and
+// symbols, Markdown emphasis and a trailing colon or count are dropped,
+// any Unicode space read as a space — or, for a label joining two names
+// with "or", "and" or "/" ("Pain points or biggest challenges"), the
+// first of them that names one.
 func (s Sections) list(label string) string {
-	label = strings.ToLower(strings.TrimSpace(label))
-	label = strings.TrimSpace(strings.TrimSuffix(label, ":"))
-	return s[label]
+	n := normalizeLabel(label)
+	if l := s[n]; l != "" {
+		return l
+	}
+	if !strings.Contains(n, " or ") && !strings.Contains(n, " and ") && !strings.Contains(n, "/") {
+		return ""
+	}
+	for _, part := range joined.Split(n, -1) {
+		if l := s[normalizeLabel(part)]; l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// joined splits a label that joins two section names.
+var joined = regexp.MustCompile(`\s+(?:or|and)\s+|\s*/\s*`)
+
+// trailingCount is a count or a colon after a label: "Goals (2)",
+// "Frustrations [3]:", "Needs:".
+var trailingCount = regexp.MustCompile(`(?:\s*\{#[A-Za-z0-9_-]+\})?(?:\s*(?:\(\d+\)|\[\d+\]))?\s*:?$`)
+
+// normalizeLabel is a heading or label as the section table is keyed:
+// lower case, single spaces, without the decoration around the words.
+func normalizeLabel(label string) string {
+	label = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, label)
+	for range 3 { // "**Goals**:", "_Goals (2)_"
+		label = strings.TrimSpace(label)
+		label = strings.TrimRight(trailingCount.ReplaceAllString(label, ""), " ")
+		label = strings.Trim(label, "*_` ")
+	}
+	label = strings.TrimLeftFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
 }
 
 var citation = regexp.MustCompile(`\[(@[^\]]*)\]\s*$`)
@@ -83,14 +129,31 @@ var citation = regexp.MustCompile(`\[(@[^\]]*)\]\s*$`)
 // says so), and so does one without a claim heading or label, which is
 // found without parsing.
 func FromBody(body []byte, bodyLine int, sections Sections) []model.Claim {
+	claims, _ := Read(body, bodyLine, sections)
+	return claims
+}
+
+// Read is FromBody that also returns the links listed on their own under
+// claim headings: evidence, not claims.
+func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, links []model.Str) {
 	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
-		return nil
+		return nil, nil
 	}
-	return parse(body, bodyLine, sections)
+	r := &reader{body: body, sections: sections}
+	claims = r.parse(bodyLine)
+	return claims, r.links
+}
+
+// reader is one body's parse: what the walk collects besides claims.
+type reader struct {
+	body     []byte
+	sections Sections
+	links    []model.Str
 }
 
 // parse is FromBody without the checks that spare or refuse the parse.
-func parse(body []byte, bodyLine int, sections Sections) []model.Claim {
+func (r *reader) parse(bodyLine int) []model.Claim {
+	body, sections := r.body, r.sections
 	lines := lineStarts(body)
 	pos := func(offset int) model.Pos {
 		// The 1-based file line and character column of a body offset.
@@ -113,7 +176,7 @@ func parse(body []byte, bodyLine int, sections Sections) []model.Claim {
 		case *ast.Heading:
 			current = sections.list(string(n.Lines().Value(body)))
 		case *ast.List:
-			out = append(out, listClaims(n, current, body, pos, sections)...)
+			out = append(out, r.listClaims(n, current, pos)...)
 		case *ast.Paragraph:
 			// A paragraph that is only a bold label heads the list after it.
 			if l := boldLabel(n, body, sections); l != "" {
@@ -127,7 +190,8 @@ func parse(body []byte, bodyLine int, sections Sections) []model.Claim {
 // listClaims reads the items of a list under the claim list `list` (""
 // when none): each item a claim, unless it is a bold label, which heads
 // its nested list instead.
-func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, sections Sections) []model.Claim {
+func (r *reader) listClaims(l *ast.List, list string, pos func(int) model.Pos) []model.Claim {
+	body, sections := r.body, r.sections
 	var out []model.Claim
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		first := item.FirstChild()
@@ -137,12 +201,17 @@ func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, 
 		if label := boldLabel(first, body, sections); label != "" {
 			for c := first.NextSibling(); c != nil; c = c.NextSibling() {
 				if nested, ok := c.(*ast.List); ok {
-					out = append(out, listClaims(nested, label, body, pos, sections)...)
+					out = append(out, r.listClaims(nested, label, pos)...)
 				}
 			}
 			continue
 		}
 		if list == "" || first.Lines().Len() == 0 {
+			continue
+		}
+		if url, ok := onlyALink(first, body); ok {
+			// A source the claims rest on, listed: not a claim (SPEC §12).
+			r.links = append(r.links, model.Str{Value: url, Pos: pos(first.Lines().At(0).Start)})
 			continue
 		}
 		start := first.Lines().At(0).Start
@@ -158,7 +227,15 @@ func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, 
 			}
 			raw = strings.TrimSpace(raw[:m[0]])
 		}
-		claim.Text = model.Str{Value: strings.Join(strings.Fields(raw), " "), Pos: pos(start)}
+		// The claim is plain text: inline Markdown reduced to its words.
+		plain := inlineText(first, body)
+		if m := citation.FindStringIndex(plain); m != nil {
+			plain = plain[:m[0]]
+		}
+		if strings.TrimSpace(plain) == "" {
+			plain = raw
+		}
+		claim.Text = model.Str{Value: strings.Join(strings.Fields(plain), " "), Pos: pos(start)}
 		// A blockquote inside the item that ends with a citation is a
 		// quote of that interview.
 		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
@@ -170,6 +247,63 @@ func listClaims(l *ast.List, list string, body []byte, pos func(int) model.Pos, 
 	}
 	return out
 }
+
+// inlineText is the text a block's inline content renders to: emphasis,
+// code and link markup dropped, backslash escapes undone, an image by its
+// alternative text, raw HTML left out.
+func inlineText(n ast.Node, body []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(util.UnescapePunctuations(c.Segment.Value(body)))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.AutoLink:
+				b.Write(c.URL(body))
+			case *ast.RawHTML:
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// onlyALink reports whether a list item's first block is one link and
+// nothing else ([title](url), <url> or a bare URL): evidence listed under
+// a claim heading, not a claim.
+func onlyALink(first ast.Node, body []byte) (url string, ok bool) {
+	var links, words int
+	for c := first.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Link:
+			links, url = links+1, string(c.Destination)
+		case *ast.AutoLink:
+			links, url = links+1, string(c.URL(body))
+		case *ast.Text:
+			t := strings.TrimSpace(string(c.Segment.Value(body)))
+			switch {
+			case t == "" || t == "-" || t == "—" || t == "–":
+			case bareURL.MatchString(t):
+				links, url = links+1, t
+			default:
+				words++
+			}
+		default:
+			words++
+		}
+	}
+	return url, links == 1 && words == 0 && url != ""
+}
+
+var bareURL = regexp.MustCompile(`^https?://\S+$`)
 
 // quoteEvidence reads a blockquote that ends with a citation: its words,
 // cited from each interview the citation names.

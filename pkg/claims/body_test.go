@@ -49,6 +49,11 @@ func TestFromBody(t *testing.T) {
 		{"no claim heading: nothing, without parsing", "# Fiona\n\nShe works in finance.\n\n- a list\n", nil},
 		{"code is not a heading", "```\n## Goals\n- x\n```\n", nil},
 		{"a bold-label bullet whose marker a tab follows", "*\t**Goals**\n\t- z\n", []string{`goals@11:4 "z"`}},
+		{"inline Markdown is reduced to its text", "## Frustrations\n\n- Month\\-end takes *two* weeks, see [the close](https://x.invalid) `now` <b>x</b>\n",
+			[]string{`frustrations@12:3 "Month-end takes two weeks, see the close now x"`}},
+		{"an emoji heading with a joined name", "## 🐛 Pain points\u00a0or biggest challenges\n\n- Slow close\n", []string{`frustrations@12:3 "Slow close"`}},
+		{"links listed alone are evidence, not claims", "## Frustrations\n\nThese are derived from:\n\n- [Survey 2024](https://x.invalid/s)\n- https://x.invalid/t\n- <https://x.invalid/u>\n- Slow close, see [notes](https://x.invalid/n)\n",
+			[]string{`frustrations@17:3 "Slow close, see notes"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,9 +89,51 @@ func FuzzFromBody(f *testing.F) {
 		// The look that spares the parse may only skip bodies the parse
 		// finds no claim in.
 		if !mayHoldClaims([]byte(body), DefaultSections()) && mdguard.Check([]byte(body)) == nil {
-			if got := parse([]byte(body), 1, DefaultSections()); len(got) > 0 {
-				t.Fatalf("mayHoldClaims skipped a body with claims: %+v", got)
+			r := &reader{body: []byte(body), sections: DefaultSections()}
+			if got := r.parse(1); len(got) > 0 || len(r.links) > 0 {
+				t.Fatalf("mayHoldClaims skipped a body with claims: %+v %+v", got, r.links)
 			}
 		}
 	})
+}
+
+// TestHeadingsAsRealPagesWriteThem: SPEC §12's heading comparison, on the
+// headings of real persona pages.
+func TestHeadingsAsRealPagesWriteThem(t *testing.T) {
+	s := DefaultSections().Merge(map[string][]string{"goals": {"What they want"}})
+	tests := []struct{ label, want string }{
+		{"Goals", "goals"},
+		{"🐛 Pain points\u00a0or biggest challenges", "frustrations"},
+		{"🎯\u00a0Goals", "goals"},
+		{"**Frustrations**:", "frustrations"},
+		{"_Motivations_", "motivations"},
+		{"Goals (2)", "goals"},
+		{"Frustrations [3]:", "frustrations"},
+		{"Goals {#goals}", "goals"},
+		{"Needs and pain points", "goals"},
+		{"Goals/Objectives", "goals"},
+		{"Goals & Objectives", "goals"},
+		{"What   they\twant", "goals"},
+		{"✨ What they want:", "goals"},
+		{"Non-Goals", ""},
+		{"Day in the life", ""},
+		{"Goalkeeping", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := s.List(tt.label); got != tt.want {
+			t.Errorf("List(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
+
+func TestLinksUnderClaimHeadingsAreEvidence(t *testing.T) {
+	_, links := Read([]byte("## Frustrations\n\n- [Survey 2024](https://x.invalid/s)\n- https://x.invalid/t\n- Slow close\n"), 1, DefaultSections())
+	var got []string
+	for _, l := range links {
+		got = append(got, fmt.Sprintf("%s@%d", l.Value, l.Pos.Line))
+	}
+	if strings.Join(got, " ") != "https://x.invalid/s@3 https://x.invalid/t@4" {
+		t.Errorf("links = %v", got)
+	}
 }
