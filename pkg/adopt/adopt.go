@@ -262,7 +262,7 @@ func inPlace(rel string, src []byte, b frontmatter.Block, keys map[string]bool, 
 	var add bytes.Buffer
 	line := func(k, v string) { fmt.Fprintf(&add, "%s: %s%s", k, v, nl) }
 	line("kind", string(kind))
-	stem := strings.TrimSuffix(path.Base(rel), ".md")
+	stem := frontmatter.Stem(rel)
 	id := stem
 	if !keys["id"] && !slug.Valid(stem) {
 		id = slug.Make(stem)

@@ -72,8 +72,42 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 func (s Sections) List(label string) string { return s.list(label) }
 
 // HasClaimSection reports whether text has a heading or a bold label that
-// names a claim list: the sign of a persona's content in any page.
-func HasClaimSection(text []byte, sections Sections) bool { return mayHoldClaims(text, sections) }
+// names a claim list, outside code: the sign of a persona's content in any
+// page.
+func HasClaimSection(text []byte, sections Sections) bool { return len(ClaimLists(text, sections)) > 0 }
+
+// ClaimLists names the distinct claim lists that page's headings and bold
+// labels name, in the order they first appear; a heading in a code block
+// is no heading.
+func ClaimLists(page []byte, sections Sections) []string {
+	if !mayHoldClaims(page, sections) || mdguard.Check(page) != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(l string) {
+		if l != "" && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	doc := goldmark.DefaultParser().Parse(text.NewReader(page))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			add(sections.list(string(n.Lines().Value(page))))
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			add(boldLabel(n, page, sections))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
 
 // list names the claim list a heading or bold label names, or "": the
 // label as real pages write it (SPEC §12) — after leading emoji and

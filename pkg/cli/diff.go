@@ -13,6 +13,7 @@ import (
 	"github.com/personakit/persona/pkg/diff"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/finding"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/workspace"
@@ -114,7 +115,7 @@ func runDiff(g *globalOptions, o *diffOptions, args []string) error {
 	}
 	inWorkspace := func(repoPath string) (string, bool) {
 		rel, ok := gitrepo.Under(prefix, repoPath)
-		return rel, ok && strings.HasSuffix(rel, ".md") && !workspace.Ignored(p.cfg.Exclude, rel)
+		return rel, ok && frontmatter.IsPage(rel) && !workspace.Ignored(p.cfg.Exclude, rel)
 	}
 	type filePair struct{ oldRepo, newRepo, oldRel, newRel string }
 	var files []filePair
@@ -282,7 +283,7 @@ func workspaceAt(repo *gitrepo.Repo, p *project, rev, prefix string) (*workspace
 	}
 	var paths []string
 	for _, f := range all {
-		if strings.HasSuffix(f, ".md") {
+		if frontmatter.IsPage(f) {
 			paths = append(paths, f)
 		}
 	}

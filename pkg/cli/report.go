@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
@@ -204,7 +205,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 		} else {
 			why = p.inputFile(path)
 		}
-		if rel, err := filepath.Rel(p.loc.Root, path); why == "" && err == nil && strings.HasSuffix(path, ".md") && !strings.HasPrefix(rel, "..") {
+		if rel, err := filepath.Rel(p.loc.Root, path); why == "" && err == nil && frontmatter.IsPage(path) && !strings.HasPrefix(rel, "..") {
 			why = "a Markdown file of the workspace"
 		}
 		if why != "" {

@@ -93,7 +93,7 @@ func (c inputChecker) what(path, real string) string {
 	if rel, err := filepath.Rel(c.templates, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
 		return "a template of this workspace"
 	}
-	if strings.HasSuffix(real, ".md") {
+	if frontmatter.IsPage(real) {
 		src, _, err := fileio.ReadRegular(real, workspace.MaxFileSize)
 		if err == nil {
 			switch doc := frontmatter.Decode(filepath.Base(real), src); {

@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -156,7 +155,7 @@ func parse(s Side, sections claims.Sections) *entity {
 		if kind == "" {
 			return nil // a typo'd kind or a TOML block: not one of ours in this revision
 		}
-		id := strings.TrimSuffix(path.Base(s.Path), ".md")
+		id := frontmatter.Stem(s.Path)
 		p := doc.Problems[0]
 		return &entity{path: s.Path, body: b.Body,
 			doc:     &model.Document{Path: s.Path, Kind: kind, ID: id},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -618,7 +617,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		}
 	}
 	if doc.ID == "" {
-		doc.ID = strings.TrimSuffix(path.Base(doc.Path), ".md")
+		doc.ID = Stem(doc.Path)
 		doc.IDPos = model.Pos{}
 	}
 	if p := doc.Persona; p != nil {

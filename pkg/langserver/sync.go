@@ -10,6 +10,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -23,7 +24,7 @@ func (s *server) didOpen(_ *glsp.Context, p *protocol.DidOpenTextDocumentParams)
 		s.forget(prev)
 	}
 	s.buffers[b.uri] = b
-	if !strings.HasSuffix(abs, ".md") {
+	if !frontmatter.IsPage(abs) {
 		return nil
 	}
 	sp := s.spaceFor(abs)
@@ -140,7 +141,7 @@ func (s *server) didChangeWatchedFiles(_ *glsp.Context, p *protocol.DidChangeWat
 			if !ok || sp.broken != "" || sp.open[rel] != nil {
 				continue // the editor's text wins over the disk's
 			}
-			if strings.HasSuffix(rel, ".md") {
+			if frontmatter.IsPage(rel) {
 				s.refresh(sp, rel)
 				continue
 			}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 )
 
@@ -29,7 +30,7 @@ func (ws *Workspace) overlay(rel string) ([]byte, bool) {
 // loaded workspace current as files are edited.
 func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 	old = ws.Doc(rel)
-	eligible := strings.HasSuffix(rel, ".md") && !Ignored(ws.Config.Exclude, rel) && !strings.HasPrefix(rel, "../") && rel != ".."
+	eligible := frontmatter.IsPage(rel) && !Ignored(ws.Config.Exclude, rel) && !strings.HasPrefix(rel, "../") && rel != ".."
 	exists := false
 	if eligible {
 		if text, ok := ws.overlay(rel); ok {

@@ -142,7 +142,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(d.Name(), ".md") || excluded(opts.Config.Exclude, rel) {
+		if !frontmatter.IsPage(d.Name()) || excluded(opts.Config.Exclude, rel) {
 			return nil
 		}
 		ws.mdFiles[rel] = true
@@ -288,7 +288,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Rel, ".md") || Ignored(opts.Config.Exclude, f.Rel) {
+		if !frontmatter.IsPage(f.Rel) || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
 		}
 		ws.mdFiles[f.Rel] = true

@@ -61,6 +61,8 @@ func TestLoadSkipsHiddenAndExcluded(t *testing.T) {
 	root := writeTree(t, map[string]string{
 		"personas/a.md":          persona,
 		"personas/b.markdown":    persona,
+		"personas/c.mdx":         persona + "\n<Tabs style={{border: 'none'}} />\n",
+		"personas/d.txt":         persona,
 		".github/c.md":           persona,
 		"drafts/d.md":            persona,
 		"archive/2020/e.md":      persona,
@@ -78,12 +80,13 @@ func TestLoadSkipsHiddenAndExcluded(t *testing.T) {
 	for _, d := range ws.Docs {
 		got = append(got, d.Path)
 	}
-	want := []string{"personas/.hidden-ok.md", "personas/a.md", "with space/Grüße g.md"}
+	// Markdown and MDX pages are read (SPEC §1), other files are not.
+	want := []string{"personas/.hidden-ok.md", "personas/a.md", "personas/b.markdown", "personas/c.mdx", "with space/Grüße g.md"}
 	if !slices.Equal(got, want) {
 		t.Errorf("docs = %q, want %q", got, want)
 	}
-	if ws.Files != 4 {
-		t.Errorf("Files = %d, want 4 (the plain notes file counts as read)", ws.Files)
+	if ws.Files != 6 {
+		t.Errorf("Files = %d, want 6 (the plain notes file counts as read)", ws.Files)
 	}
 }
 
