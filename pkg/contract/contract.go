@@ -204,7 +204,14 @@ func table() []entry {
 func SiteKeyNames() []string {
 	return []string{"title", "linkTitle", "weight", "description", "draft", "date", "aliases", "slug", "layout",
 		"permalink", "categories", "sidebar", "sidebar_position", "sidebar_label", "showTitle", "toc", "menu",
-		"url", "type", "summary", "keywords", "image"}
+		"url", "type", "summary", "keywords", "image",
+		// Docusaurus
+		"tags", "toc_min_heading_level", "toc_max_heading_level", "hide_table_of_contents", "hide_title",
+		"pagination_label", "pagination_next", "pagination_prev", "custom_edit_url", "sidebar_class_name",
+		"sidebar_custom_props", "displayed_sidebar", "parse_number_prefixes", "last_update", "unlisted",
+		// Hugo, Jekyll, Gatsby
+		"lastmod", "publishDate", "expiryDate", "headless", "cascade", "outputs", "resources", "params",
+		"author", "authors", "translationKey", "published", "excerpt", "redirect_from", "path", "template"}
 }
 
 // Keys returns the top-level keys of a kind in canonical order, then the

@@ -12,6 +12,8 @@ func TestFieldUnknown(t *testing.T) {
 		{"key of another kind", with(map[string]string{"personas/fiona.md": persona("firmographics: {}")}), "", []string{"personas/fiona.md:10:1 warning"}},
 		{"nested closed mapping", with(map[string]string{"icps/saas.md": fm("kind: icp", "title: x", "owners: [a]", "reviewed: 2026-10-01", "firmographics:", "  industrys: [a]", "  regions: [b]")}), "", []string{"icps/saas.md:7:3 warning"}},
 		{"free demographics keys", with(map[string]string{"personas/fiona.md": persona("demographics: {pets: cat}")}), "", nil},
+		{"Docusaurus's page keys", with(map[string]string{"personas/fiona.md": persona("toc_min_heading_level: 2\ntoc_max_heading_level: 4\nhide_table_of_contents: true\ncustom_edit_url: null\npagination_label: Fiona")}), "", nil},
+		{"tags is a site key of an ICP", with(map[string]string{"icps/saas.md": fm("kind: icp", "title: x", "owners: [a]", "reviewed: 2026-10-01", "firmographics: {industries: [a], regions: [b]}", "tags: [b2b]")}), "", nil},
 	})
 }
 
