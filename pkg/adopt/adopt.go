@@ -14,8 +14,10 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,11 +25,13 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/personakit/persona/pkg/claims"
+	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/slug"
+	"github.com/personakit/persona/pkg/textline"
 )
 
 // Options steer a plan.
@@ -69,6 +73,9 @@ type Plan struct {
 	Writes []Write
 	// Skipped says why the page is left alone ("" when it is adopted).
 	Skipped string
+	// Why says, for a page adopted or split, what made it so: one line
+	// of --dry-run explains each page.
+	Why string
 }
 
 // PlanPage plans the adoption of one page, at workspace-relative rel.
@@ -98,8 +105,12 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	}
 	heads := headings(b.Body)
 	if opts.Kind == "" || opts.Kind == model.KindPersona {
-		if personas := personaHeadings(b.Body, heads, opts); len(personas) >= 2 {
-			return Plan{Writes: split(rel, src, b, personas, heads, opts)}
+		if personas, level := personaHeadings(b.Body, heads, opts); len(personas) >= 2 {
+			why := fmt.Sprintf("split at its level-%d headings, each a persona with claim sections", level)
+			if opts.HeadingLevel != 0 {
+				why = fmt.Sprintf("split at its level-%d headings, as --heading-level asks", level)
+			}
+			return Plan{Writes: split(rel, src, b, &fm, personas, heads, opts), Why: why}
 		}
 	}
 	kind := opts.Kind
@@ -107,17 +118,51 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	if kind == "" || kind == model.KindInterview {
 		date = dateFromName(path.Base(rel))
 	}
+	why := "--kind " + string(kind)
 	if kind == "" {
+		lists := claims.ClaimLists(b.Body, opts.Sections)
 		switch {
-		case claims.HasClaimSection(b.Body, opts.Sections):
-			kind = model.KindPersona
+		case len(lists) > 0:
+			if looks := notAPersona(heads); looks != "" && len(lists) < 2 {
+				// One claim-like heading among a proposal's or a strategy
+				// page's own sections is not a persona (SPEC §12).
+				return Plan{Skipped: looks + "; pass --kind persona to adopt it anyway, or --heading-level to split it"}
+			}
+			kind, why = model.KindPersona, "a persona: it has claim sections ("+strings.Join(lists, ", ")+")"
 		case date != "":
-			kind = model.KindInterview
+			kind, why = model.KindInterview, "interview notes: its name carries the date "+date
 		default:
 			return Plan{Skipped: "it has no claim sections (Goals, Frustrations, ...) and no date in its name; pass --kind to adopt it anyway"}
 		}
 	}
-	return Plan{Writes: []Write{inPlace(rel, src, b, keys, kind, date, heads, opts)}}
+	return Plan{Writes: []Write{inPlace(rel, src, b, &fm, keys, kind, date, heads, opts)}, Why: why}
+}
+
+// Headings that mark a page as something other than a persona: a
+// proposal's, a strategy page's, a research summary's own sections.
+var (
+	proposalHeadings = []string{"non-goals", "non goals", "nongoals", "motivation", "proposal", "design details",
+		"alternatives", "drawbacks", "unresolved questions", "release plan", "dependencies"}
+	strategyHeadings = []string{"mission", "vision", "strategy", "our values", "company values", "principles"}
+	researchHeadings = []string{"methodology", "method", "participants", "findings", "key findings", "takeaways",
+		"key takeaways", "recommendations", "outcomes", "interview outcomes", "research questions", "summary of findings"}
+)
+
+// notAPersona says what a page reads as when one of its headings is a
+// proposal's, a strategy page's or a research summary's, or "".
+func notAPersona(heads []heading) string {
+	for _, h := range heads {
+		t := strings.ToLower(strings.Trim(strings.TrimSpace(cleanName(h.text)), ":"))
+		switch {
+		case slices.Contains(proposalHeadings, t):
+			return fmt.Sprintf("it reads as a proposal (its heading %q), not a persona page", h.text)
+		case slices.Contains(strategyHeadings, t):
+			return fmt.Sprintf("it reads as a strategy page (its heading %q), not a persona page", h.text)
+		case slices.Contains(researchHeadings, t):
+			return fmt.Sprintf("it reads as a research summary (its heading %q), not a persona page", h.text)
+		}
+	}
+	return ""
 }
 
 // heading is one ATX or setext heading of a body.
@@ -183,33 +228,40 @@ func afterHeading(body []byte, h heading) int {
 
 var setextUnderline = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*\r?\n?$`)
 
-// personaHeadings finds the headings that each start one persona: the
-// shallowest level where at least two headings' sections (the heading
-// itself aside) hold claim sections, or the level asked for.
-func personaHeadings(body []byte, heads []heading, opts Options) []int {
+// personaHeadings finds the headings that each start one persona and
+// their level: the level asked for, every heading there that is not a
+// claim section itself; else the level where the most headings' sections
+// (the heading itself aside) hold claim sections, at least two (a page
+// that groups its personas under "User personas" and "Internal personas"
+// splits at the personas, not the groups), the shallowest on a tie.
+func personaHeadings(body []byte, heads []heading, opts Options) ([]int, int) {
 	byLevel := map[int][]int{}
 	for i, h := range heads {
-		if opts.HeadingLevel != 0 && h.level != opts.HeadingLevel {
-			continue
-		}
 		if opts.Sections.List(h.text) != "" {
 			continue // a claim section itself, not a persona
+		}
+		if opts.HeadingLevel != 0 {
+			if h.level == opts.HeadingLevel {
+				byLevel[h.level] = append(byLevel[h.level], i)
+			}
+			continue
 		}
 		end := sectionEnd(body, heads, i)
 		if claims.HasClaimSection(body[min(afterHeading(body, h), end):end], opts.Sections) {
 			byLevel[h.level] = append(byLevel[h.level], i)
 		}
 	}
+	best := 0
 	for level := 1; level <= 6; level++ {
-		if len(byLevel[level]) >= 2 {
-			return byLevel[level]
+		if len(byLevel[level]) >= 2 && len(byLevel[level]) > len(byLevel[best]) {
+			best = level
 		}
 	}
-	return nil
+	return byLevel[best], best
 }
 
 // split writes each persona of a page to a file of its own.
-func split(rel string, src []byte, b frontmatter.Block, personas []int, heads []heading, opts Options) []Write {
+func split(rel string, src []byte, b frontmatter.Block, _ *yaml.Node, personas []int, heads []heading, opts Options) []Write {
 	nl := newline(src)
 	dir := opts.OutDir
 	if dir == "" {
@@ -239,7 +291,7 @@ func split(rel string, src []byte, b frontmatter.Block, personas []int, heads []
 		fm.WriteString("---" + nl)
 		line("kind", "persona")
 		line("id", id)
-		line("name", quote(h.text))
+		line("name", quote(orDefault(cleanName(h.text), id)))
 		if opts.ICP != "" {
 			line("icp", opts.ICP)
 		}
@@ -257,14 +309,21 @@ func split(rel string, src []byte, b frontmatter.Block, personas []int, heads []
 
 // inPlace adds kind and what else the entity needs to the top of the
 // page's front matter, or a front matter block when it has none.
-func inPlace(rel string, src []byte, b frontmatter.Block, keys map[string]bool, kind model.Kind, date string, heads []heading, opts Options) Write {
+func inPlace(rel string, src []byte, b frontmatter.Block, fm *yaml.Node, keys map[string]bool, kind model.Kind, date string, heads []heading, opts Options) Write {
 	nl := newline(src)
 	var add bytes.Buffer
 	line := func(k, v string) { fmt.Fprintf(&add, "%s: %s%s", k, v, nl) }
 	line("kind", string(kind))
 	stem := frontmatter.Stem(rel)
 	id := stem
-	if !keys["id"] && !slug.Valid(stem) {
+	switch {
+	case keys["id"]:
+	case indexPage(stem) && path.Dir(rel) != ".":
+		// README.md, index.md: the folder names the page (SPEC §12), so a
+		// folder of them gives distinct ids.
+		id = slug.Make(path.Base(path.Dir(rel)))
+		line("id", id)
+	case !slug.Valid(stem):
 		id = slug.Make(stem)
 		line("id", id)
 	}
@@ -272,8 +331,11 @@ func inPlace(rel string, src []byte, b frontmatter.Block, keys map[string]bool, 
 	switch kind {
 	case model.KindPersona:
 		if !keys["name"] && !keys["title"] {
-			if t := firstH1(heads); t != "" {
+			// Its H1, else its first heading: a persona has a name.
+			if t := cleanName(firstH1(heads)); t != "" {
 				line("name", quote(t))
+			} else if len(heads) > 0 && cleanName(heads[0].text) != "" {
+				line("name", quote(cleanName(heads[0].text)))
 			}
 		}
 		if opts.ICP != "" && !keys["icp"] {
@@ -283,9 +345,17 @@ func inPlace(rel string, src []byte, b frontmatter.Block, keys map[string]bool, 
 			line("status", "proto")
 			proto = true
 		}
+		if keys["status"] {
+			// A status of the page's own (provisional) that the contract
+			// does not know becomes proto, the old value kept in a
+			// comment: lint would call it a field-type error.
+			if edited, ok := replaceStatus(src, b, fm, nl); ok {
+				src, proto = edited, true
+			}
+		}
 	case model.KindICP:
 		if !keys["title"] {
-			if t := firstH1(heads); t != "" {
+			if t := cleanName(firstH1(heads)); t != "" {
 				line("title", quote(t))
 			}
 		}
@@ -347,7 +417,7 @@ func anchorID(h heading) string {
 		return h.anchor
 	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(h.text) {
+	for _, r := range strings.ToLower(cleanName(h.text)) {
 		switch {
 		case r == ' ' || r == '-' || r == '_':
 			b.WriteByte('-')
@@ -358,7 +428,7 @@ func anchorID(h heading) string {
 	if id := strings.Trim(b.String(), "-"); slug.Valid(id) {
 		return id
 	}
-	return slug.Make(h.text)
+	return slug.Make(cleanName(h.text))
 }
 
 // topKeys names the top-level keys of a front matter mapping.
@@ -444,4 +514,88 @@ func dateFromName(name string) string {
 		return valid(s[4:], s[:2], s[2:4]) // MMDDYYYY, as US teams write it
 	}
 	return ""
+}
+
+// indexPage reports whether a file stem is a folder's index page, which
+// takes its id from the folder.
+func indexPage(stem string) bool {
+	switch strings.ToLower(stem) {
+	case "readme", "index", "_index":
+		return true
+	}
+	return false
+}
+
+// Markup a heading may carry that is not part of a name.
+var (
+	htmlTag      = regexp.MustCompile(`<[^>]*>`)
+	markdownImg  = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+)
+
+// cleanName is a heading's text as a name: no HTML, images, link markup,
+// emphasis or emoji, single spaces (SPEC §12).
+func cleanName(t string) string {
+	t = markdownImg.ReplaceAllString(t, "")
+	t = markdownLink.ReplaceAllString(t, "$1")
+	t = htmlTag.ReplaceAllString(t, "")
+	t = strings.Map(func(r rune) rune {
+		switch {
+		case r == '*' || r == '_' || r == '`':
+			return -1
+		case unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Mn, r) && r >= 0xFE00 && r <= 0xFE0F:
+			return -1 // emoji, their modifiers, joiners and variation selectors
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, t)
+	return strings.Join(strings.Fields(t), " ")
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// replaceStatus rewrites a top-level status the contract does not know
+// (status: provisional) as status: proto, keeping the old value in a
+// comment: "status: proto # was: provisional". It declines a value it
+// cannot rewrite on its line.
+func replaceStatus(src []byte, b frontmatter.Block, fm *yaml.Node, nl string) ([]byte, bool) {
+	if fm.Kind != yaml.DocumentNode || len(fm.Content) == 0 || fm.Content[0].Kind != yaml.MappingNode {
+		return src, false
+	}
+	m := fm.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Value != "status" || v.Kind != yaml.ScalarNode || slices.Contains(statusValues(), v.Value) ||
+			strings.ContainsAny(v.Value, "\r\n") || v.Line != k.Line {
+			continue
+		}
+		lineNo := b.Line + k.Line - 1
+		start, ok := textline.Start(src, lineNo)
+		if !ok {
+			return src, false
+		}
+		end := start + textline.Length(src[start:])
+		old := string(src[start:end])
+		edited := "status: proto # was: " + strings.TrimSpace(strings.TrimPrefix(old, "status:"))
+		out := append(append(append([]byte{}, src[:start]...), edited...), src[end:]...)
+		return out, true
+	}
+	return src, false
+}
+
+// statusValues are the statuses the contract knows.
+func statusValues() []string {
+	for _, k := range contract.Keys(model.KindPersona) {
+		if k.Name == "status" {
+			return k.Values
+		}
+	}
+	return nil
 }

@@ -120,7 +120,7 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 	}
 	out := g.streams.Out
 	skipped := map[string][]string{}
-	planned := 0
+	planned, personas := 0, 0
 	for _, rel := range pages {
 		abs := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
 		if _, err := p.confine(abs); err != nil {
@@ -147,10 +147,20 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 		}
 		plan := adopt.PlanPage(rel, src, opts)
 		if plan.Skipped != "" {
+			if o.dryRun {
+				// A dry run explains every page, one line each.
+				fmt.Fprintf(out, "%s: skipped: %s\n", p.showRel(rel), plan.Skipped)
+			}
 			skipped[plan.Skipped] = append(skipped[plan.Skipped], rel)
 			continue
 		}
+		if o.dryRun {
+			fmt.Fprintf(out, "%s: %s\n", p.showRel(rel), plan.Why)
+		}
 		for _, w := range plan.Writes {
+			if w.Kind == model.KindPersona {
+				personas++
+			}
 			n, err := applyWrite(g, p, o, w, src)
 			if err != nil {
 				return err
@@ -180,6 +190,12 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 		verb = "would write"
 	}
 	fmt.Fprintf(out, "%s %s\n", verb, words.Plural(planned, "file"))
+	if opts.ICP == "" && personas > 0 && len(icps) > 1 {
+		// Without --icp, several ICPs leave the personas without one; say
+		// so rather than leave it to lint (SPEC §12).
+		fmt.Fprintf(out, "note: the imported personas have no icp: this workspace has %s (%s); pass --icp ID, or set icp: in each\n",
+			words.Plural(len(icps), "ICP"), strings.Join(icps[:min(len(icps), 5)], ", "))
+	}
 	if o.dryRun || planned == 0 {
 		return nil
 	}
