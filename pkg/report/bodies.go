@@ -110,6 +110,9 @@ func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, err
 			want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
 		}
 	}
+	for _, p := range r.Unassigned {
+		want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
+	}
 	var have map[bodyKey]template.HTML
 	if r.prerendered != nil {
 		<-r.prerendered.done

@@ -81,6 +81,8 @@ type page struct {
 	*Report
 	ICPs, RetiredICPs []icpView
 	Unassigned        []personaView
+	// UnassignedCards are their cards, written by writeCard.
+	UnassignedCards template.HTML
 	// HasAccounts says the config names account data; Uncovered are then
 	// the largest groups of customers in no ICP.
 	HasAccounts bool
@@ -215,10 +217,16 @@ func newPage(r *Report, bodies renderedBodies) *page {
 			pg.ICPs = append(pg.ICPs, v)
 		}
 	}
+	// Personas without a known ICP are shown whole, as cards: right after
+	// an import, that is every persona (SPEC §8).
+	var cards bytes.Buffer
 	for _, p := range r.Unassigned {
-		// Listed, not shown as cards: their bodies are not rendered.
-		pg.Unassigned = append(pg.Unassigned, newPersonaView(p, renderedBodies{}, personaIDs(p)))
+		pv := newPersonaView(p, bodies, personaIDs(p))
+		pv.Redacted = r.Redacted
+		pg.Unassigned = append(pg.Unassigned, pv)
+		writeCard(&cards, &pv)
 	}
+	pg.UnassignedCards = template.HTML(cards.String()) //nolint:gosec // writeCard escapes every value
 	return pg
 }
 
