@@ -117,6 +117,10 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	date := ""
 	if kind == "" || kind == model.KindInterview {
 		date = dateFromName(path.Base(rel))
+		if date == "" && kind == model.KindInterview {
+			// A research folder dates its summary: surveys/2023-06-otel/README.md.
+			date = dateFromName(path.Base(path.Dir(rel)))
+		}
 	}
 	why := "--kind " + string(kind)
 	if kind == "" {
@@ -134,6 +138,10 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 		default:
 			return Plan{Skipped: "it has no claim sections (Goals, Frustrations, ...) and no date in its name; pass --kind to adopt it anyway"}
 		}
+	}
+	if kind == model.KindInterview && date == "" && !keys["date"] {
+		// date is required: adopted without one, the page would fail CI.
+		return Plan{Skipped: "it has no date, in its name, its folder's or its front matter; add date: YYYY-MM-DD and import it again"}
 	}
 	return Plan{Writes: []Write{inPlace(rel, src, b, &fm, keys, kind, date, heads, opts)}, Why: why}
 }
@@ -362,6 +370,9 @@ func inPlace(rel string, src []byte, b frontmatter.Block, fm *yaml.Node, keys ma
 	case model.KindInterview:
 		if !keys["date"] && date != "" {
 			line("date", date)
+		}
+		if t := researchType(rel, firstH1(heads)); t != "" && !keys["type"] {
+			line("type", t)
 		}
 		if opts.ICP != "" && !keys["icp"] {
 			line("icp", opts.ICP)
@@ -598,4 +609,20 @@ func statusValues() []string {
 		}
 	}
 	return nil
+}
+
+// researchType is the kind of research a page's path or title names
+// (a survey's summary, a usability test, a focus group), or "" for an
+// interview, the default.
+func researchType(rel, title string) string {
+	text := strings.ToLower(rel + " " + title)
+	switch {
+	case strings.Contains(text, "survey"):
+		return "survey"
+	case strings.Contains(text, "usability"):
+		return "usability-test"
+	case strings.Contains(text, "focus group"), strings.Contains(text, "focus-group"):
+		return "focus-group"
+	}
+	return ""
 }

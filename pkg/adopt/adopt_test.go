@@ -108,6 +108,11 @@ func TestPlanPage(t *testing.T) {
 			paths: []string{"personas/dev-dana.md", "personas/ops-olu.md"}, want: []string{"name: \"Dev Dana\"\n"}},
 		{name: "a persona whose page has only an H3 is named by it", rel: "p.md",
 			src: "### Finance Fiona\n\n#### Frustrations\n\n- Slow close\n", paths: []string{"p.md"}, want: []string{"name: \"Finance Fiona\"\n"}},
+		{name: "a survey's summary is dated by its folder and typed", rel: "surveys/2023-06-15-otel-survey/README.md", src: "# OTel survey results\n\nMost use Go.\n",
+			opts:  func(o *Options) { o.Kind = model.KindInterview },
+			paths: []string{"surveys/2023-06-15-otel-survey/README.md"}, want: []string{"---\nkind: interview\nid: 2023-06-15-otel-survey\ndate: 2023-06-15\ntype: survey\n---\n"}},
+		{name: "an interview without a date anywhere is skipped, not adopted broken", rel: "research/notes.md", src: "# Notes\n",
+			opts: func(o *Options) { o.Kind = model.KindInterview }, skipped: "has no date"},
 		{name: "a status the contract does not know becomes proto", rel: "p.md",
 			src: "---\ntitle: P\nstatus: provisional\n---\n## Goals\n- a\n", paths: []string{"p.md"}, want: []string{"---\nkind: persona\ntitle: P\nstatus: proto # was: provisional\n---\n"}},
 	}
