@@ -135,6 +135,8 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 			kind, why = model.KindPersona, "a persona: it has claim sections ("+strings.Join(lists, ", ")+")"
 		case date != "":
 			kind, why = model.KindInterview, "interview notes: its name carries the date "+date
+		case personaTable(b.Body, opts.Sections):
+			return Plan{Skipped: "its personas are rows of a table; write each as a heading with its claim sections (## Name, ### Goals), then import it again"}
 		default:
 			return Plan{Skipped: "it has no claim sections (Goals, Frustrations, ...) and no date in its name; pass --kind to adopt it anyway"}
 		}
@@ -396,7 +398,11 @@ func hasEvidence(body []byte, keys map[string]bool, opts Options) bool {
 	if keys["sources"] {
 		return true
 	}
-	for _, c := range claims.FromBody(body, 1, opts.Sections) {
+	found, links := claims.Read(body, 1, opts.Sections)
+	if len(links) > 0 {
+		return true // sources listed as links: external evidence
+	}
+	for _, c := range found {
 		if len(c.Evidence) > 0 {
 			return true
 		}
@@ -626,3 +632,27 @@ func researchType(rel, title string) string {
 	}
 	return ""
 }
+
+// personaTable reports whether body has a table whose header names claim
+// lists (| Persona | Goals | Frustrations |): personas kept as rows.
+func personaTable(body []byte, sections claims.Sections) bool {
+	var prev []byte
+	found := false
+	frontmatter.Lines(body, func(_ int, line []byte) bool {
+		t := bytes.TrimSpace(line)
+		if tableRule.Match(t) && bytes.HasPrefix(bytes.TrimSpace(prev), []byte("|")) {
+			for _, cell := range bytes.Split(bytes.Trim(bytes.TrimSpace(prev), "|"), []byte("|")) {
+				if sections.List(string(cell)) != "" {
+					found = true
+					return false
+				}
+			}
+		}
+		prev = line
+		return true
+	})
+	return found
+}
+
+// tableRule is a Markdown table's delimiter row: | --- | :---: |.
+var tableRule = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
