@@ -147,3 +147,25 @@ func readTree(t *testing.T, root string) map[string]string {
 	}
 	return out
 }
+
+// TestImportSaysWhenPersonasGetNoICP: with several ICPs and no --icp the
+// imported personas have none; import says so instead of leaving it to a
+// lint finding (SPEC §12).
+func TestImportSaysWhenPersonasGetNoICP(t *testing.T) {
+	dir := t.TempDir()
+	if err := generate.Files(dir, map[string]string{
+		".persona.yaml":     "version: 1\n",
+		"icps/a.md":         "---\nkind: icp\ntitle: A\n---\n",
+		"icps/b.md":         "---\nkind: icp\ntitle: B\n---\n",
+		"handbook/fiona.md": "# Fiona\n\n## Goals\n\n- Close fast\n",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, dir, false, nil, "import", "--today", "2026-11-22")
+	if code != 0 || !strings.Contains(stdout, "note: the imported personas have no icp: this workspace has 2 ICPs (a, b); pass --icp ID, or set icp: in each\n") {
+		t.Errorf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if stdout, _, code := run(t, dir, false, nil, "lint", "--today", "2026-11-22"); code != 0 {
+		t.Errorf("lint after import: exit %d\n%s", code, stdout)
+	}
+}
