@@ -4,10 +4,20 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/personakit/persona/pkg/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.SystemStreams()))
+	os.Exit(persona())
+}
+
+// persona runs the command line with the process's streams and lets the
+// commands tune the process's garbage collector, which only the process
+// may: tests that run commands in-process leave theirs alone.
+func persona() int {
+	streams := cli.SystemStreams()
+	streams.Collector = cli.Collector{SetGCPercent: debug.SetGCPercent, SetMemoryLimit: debug.SetMemoryLimit}
+	return cli.Main(os.Args[1:], streams)
 }

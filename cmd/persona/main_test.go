@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/personakit/persona/pkg/cli"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -17,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"persona": func() { os.Exit(cli.Main(os.Args[1:], cli.SystemStreams())) },
+		"persona": func() { os.Exit(persona()) },
 	})
 }
 

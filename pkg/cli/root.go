@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -224,9 +223,9 @@ func (g *globalOptions) tuneGC() {
 	switch {
 	case g.streams.Getenv("GOGC") != "":
 	case g.collectAtLimit:
-		debug.SetGCPercent(-1)
+		g.streams.Collector.gcPercent(-1)
 	default:
-		debug.SetGCPercent(gcPercent)
+		g.streams.Collector.gcPercent(gcPercent)
 	}
 }
 
@@ -238,7 +237,7 @@ func (g *globalOptions) tuneGC() {
 // lets it grow to twice, for a collection or two more.
 func (g *globalOptions) collectForReport() {
 	if g.streams.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
+		g.streams.Collector.gcPercent(100)
 	}
 }
 
@@ -258,18 +257,18 @@ func (g *globalOptions) tuneServerGC() func() {
 	if g.streams.Getenv("GOGC") != "" || g.streams.Getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(lintMemoryLimit)
+	g.streams.Collector.gcPercent(-1)
+	g.streams.Collector.memoryLimit(lintMemoryLimit)
 	return func() {
-		debug.SetMemoryLimit(serverMemoryLimit)
-		debug.SetGCPercent(100)
+		g.streams.Collector.memoryLimit(serverMemoryLimit)
+		g.streams.Collector.gcPercent(100)
 	}
 }
 
 // limitMemory applies the lint command's soft memory limit.
 func (g *globalOptions) limitMemory() {
 	if g.streams.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(lintMemoryLimit)
+		g.streams.Collector.memoryLimit(lintMemoryLimit)
 		g.collectAtLimit = true
 	}
 }

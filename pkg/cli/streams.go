@@ -22,6 +22,29 @@ type IOStreams struct {
 	// Dir is the directory relative paths start from; empty means the
 	// process's working directory.
 	Dir string
+	// Collector tunes the process's garbage collector; the zero value
+	// leaves it alone, as tests that run commands in-process must. Only
+	// main sets it: the collector is the whole process's.
+	Collector Collector
+}
+
+// Collector is the process's garbage-collector settings, as
+// runtime/debug sets them.
+type Collector struct {
+	SetGCPercent   func(percent int) int
+	SetMemoryLimit func(limit int64) int64
+}
+
+func (c Collector) gcPercent(percent int) {
+	if c.SetGCPercent != nil {
+		c.SetGCPercent(percent)
+	}
+}
+
+func (c Collector) memoryLimit(limit int64) {
+	if c.SetMemoryLimit != nil {
+		c.SetMemoryLimit(limit)
+	}
 }
 
 // SystemStreams returns the process's real streams.
