@@ -2,9 +2,9 @@ package cli
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
+
+	"github.com/personakit/persona/pkg/fileio"
 )
 
 // parseToday reads --today (YYYY-MM-DD); empty means the day of now. Every
@@ -54,7 +54,7 @@ func (g *globalOptions) projectOfTargets(args []string, verb string) (*project, 
 		return nil, nil, err
 	}
 	for _, t := range targets {
-		if rel, err := filepath.Rel(p.loc.Root, t); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if !fileio.Within(p.loc.Root, t) {
 			return nil, nil, usageErrorf("%s is outside the workspace %s; %s each workspace on its own", p.show(t), p.show(p.loc.Root), verb)
 		}
 	}

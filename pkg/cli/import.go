@@ -93,10 +93,10 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 		if err != nil {
 			return err
 		}
-		rel, err := filepath.Rel(p.loc.Root, abs)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if !fileio.Within(p.loc.Root, abs) {
 			return usageErrorf("--out %s is outside the workspace %s", o.out, p.show(p.loc.Root))
 		}
+		rel, _ := filepath.Rel(p.loc.Root, abs)
 		opts.OutDir = filepath.ToSlash(rel)
 	}
 	opts.Taken = map[string]string{}

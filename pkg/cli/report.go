@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/personakit/persona/pkg/fileio"
@@ -183,7 +182,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	if err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(out, p.loc.Root); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if fileio.Within(out, p.loc.Root) {
 		return usageErrorf("refusing to write the site to %s: it holds the workspace; choose a directory outside it, such as site/", o.output)
 	}
 	// What the directory holds is all that could be replaced: none of it
@@ -205,7 +204,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 		} else {
 			why = p.inputFile(path)
 		}
-		if rel, err := filepath.Rel(p.loc.Root, path); why == "" && err == nil && frontmatter.IsPage(path) && !strings.HasPrefix(rel, "..") {
+		if why == "" && frontmatter.IsPage(path) && fileio.Within(p.loc.Root, path) {
 			why = "a Markdown file of the workspace"
 		}
 		if why != "" {

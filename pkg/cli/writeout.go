@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/fileio"
@@ -90,7 +89,7 @@ func (c inputChecker) what(path, real string) string {
 	if c.configPath != "" && sameFile(real, c.configPath) {
 		return "the workspace's config file"
 	}
-	if rel, err := filepath.Rel(c.templates, real); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+	if real != c.templates && fileio.Within(c.templates, real) {
 		return "a template of this workspace"
 	}
 	if frontmatter.IsPage(real) {

@@ -68,3 +68,25 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+func TestWithin(t *testing.T) {
+	root := filepath.FromSlash("/ws")
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"/ws", true},
+		{"/ws/personas/a.md", true},
+		{"/ws/..notes.md", true},
+		{"/ws/a/../b.md", true},
+		{"/wsx/a.md", false},
+		{"/ws/../a.md", false},
+		{"/", false},
+		{"/other", false},
+	}
+	for _, tt := range tests {
+		if got := Within(root, filepath.FromSlash(tt.path)); got != tt.want {
+			t.Errorf("Within(%s, %s) = %v, want %v", root, tt.path, got, tt.want)
+		}
+	}
+}

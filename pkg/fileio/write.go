@@ -172,3 +172,11 @@ func Resolve(path string) (string, error) {
 func splitPath(p string) []string {
 	return strings.FieldsFunc(p, func(r rune) bool { return os.IsPathSeparator(uint8(r)) && r < 0x80 })
 }
+
+// Within reports whether path lies at or under dir, both absolute (or both
+// relative to one directory): the one test of "inside" every command uses,
+// so that a file named ..notes.md is inside and ../notes.md is not.
+func Within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
+}

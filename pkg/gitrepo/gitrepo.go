@@ -139,7 +139,7 @@ func (r *Repo) Prefix(dir string) (string, error) {
 		realTop = r.Top
 	}
 	rel, err := filepath.Rel(realTop, realDir)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || !filepath.IsLocal(rel) {
 		return "", fmt.Errorf("%s is %w %s", dir, ErrOutside, r.Top)
 	}
 	if rel == "." {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/lint"
@@ -91,7 +90,7 @@ func (s *server) load(sp *space) {
 // when it lies outside.
 func (sp *space) rel(abs string) (string, bool) {
 	r, err := filepath.Rel(sp.loc.Root, abs)
-	if err != nil || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+	if err != nil || r == "." || !filepath.IsLocal(r) {
 		return "", false
 	}
 	return filepath.ToSlash(r), true

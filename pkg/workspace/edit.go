@@ -30,7 +30,7 @@ func (ws *Workspace) overlay(rel string) ([]byte, bool) {
 // loaded workspace current as files are edited.
 func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 	old = ws.Doc(rel)
-	eligible := frontmatter.IsPage(rel) && !Ignored(ws.Config.Exclude, rel) && !strings.HasPrefix(rel, "../") && rel != ".."
+	eligible := frontmatter.IsPage(rel) && !Ignored(ws.Config.Exclude, rel) && filepath.IsLocal(filepath.FromSlash(rel))
 	exists := false
 	if eligible {
 		if text, ok := ws.overlay(rel); ok {

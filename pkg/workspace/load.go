@@ -162,10 +162,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 }
 
 // within reports whether path lies at or under dir (both absolute, clean).
-func within(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
+func within(dir, path string) bool { return fileio.Within(dir, path) }
 
 func excluded(globs []string, rel string) bool {
 	for _, g := range globs {
