@@ -179,7 +179,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		return err
 	}
 	for _, f := range formats {
-		if f.name == "sarif" && len(findings) > output.SARIFMaxResults {
+		if limit := output.MaxResults(f.name); limit > 0 && len(findings) > limit {
 			fmt.Fprintf(g.streams.ErrOut, "persona: warning: %s\n", output.SARIFCapMessage(len(findings)))
 			break
 		}
@@ -285,12 +285,7 @@ func newSince(p *project, findings []lint.Finding, rev, branch string, opts lint
 // fingerprints and byte columns those formats need. base is the directory
 // shown paths are relative to.
 func forCI(p *project, base string, formats []formatSpec, r *output.Report) *output.Report {
-	need, anyCI := map[string]bool{}, false
-	for _, f := range formats {
-		need[f.name] = true
-		anyCI = anyCI || output.ForCI(f.name)
-	}
-	if !anyCI {
+	if !slices.ContainsFunc(formats, func(f formatSpec) bool { return output.ForCI(f.name) }) {
 		return r
 	}
 	ci, top := r, base
@@ -310,10 +305,10 @@ func forCI(p *project, base string, formats []formatSpec, r *output.Report) *out
 		src, _, err := fileio.ReadRegular(filepath.Join(top, filepath.FromSlash(path)), workspace.MaxFileSize)
 		return src, err
 	}
-	if need["sarif"] || need["codequality"] {
+	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.NeedsFingerprints(f.name) }) {
 		ci.Fingerprints = output.Fingerprints(ci.Findings, lineText)
 	}
-	if need["rdjsonl"] {
+	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.NeedsByteColumns(f.name) }) {
 		ci.ByteColumns = output.ByteColumns(ci.Findings, lineText)
 	}
 	return ci
@@ -331,7 +326,7 @@ func appendStepSummary(g *globalOptions, formats []formatSpec, r *output.Report)
 		return nil
 	}
 	for _, f := range formats {
-		if f.name != "github" {
+		if !output.WritesStepSummary(f.name) {
 			continue
 		}
 		file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)

@@ -44,25 +44,32 @@ type Report struct {
 }
 
 // ForCI reports whether format is read by a CI service, which resolves
-// paths against the repository's top level wherever the command ran.
-func ForCI(format string) bool {
-	switch format {
-	case "sarif", "github", "rdjsonl", "codequality", "junit":
-		return true
-	}
-	return false
-}
+// paths from the repository's top level rather than the current directory.
+func ForCI(format string) bool { return formats()[format].ForCI }
 
 // ShowsFixes reports whether format carries findings' fixes (SPEC §10):
 // the others need not have them placed.
-func ShowsFixes(format string) bool {
-	return format == "json" || format == "sarif" || format == "rdjsonl"
-}
+func ShowsFixes(format string) bool { return formats()[format].ShowsFixes }
 
 // ListsFiles reports whether format shows every linted file, clean ones
 // included, and so needs Report.Files: working out ten thousand shown
 // paths is not free, and the other formats show findings only.
-func ListsFiles(format string) bool { return format == "junit" }
+func ListsFiles(format string) bool { return formats()[format].ListsFiles }
+
+// NeedsFingerprints reports whether format tracks findings across runs by
+// a fingerprint (Report.Fingerprints).
+func NeedsFingerprints(format string) bool { return formats()[format].Fingerprints }
+
+// NeedsByteColumns reports whether format counts columns in bytes
+// (Report.ByteColumns).
+func NeedsByteColumns(format string) bool { return formats()[format].ByteColumns }
+
+// WritesStepSummary reports whether format is GitHub Actions', whose runs
+// also get the job summary.
+func WritesStepSummary(format string) bool { return formats()[format].StepSummary }
+
+// MaxResults is how many findings format holds at most (0: no limit).
+func MaxResults(format string) int { return formats()[format].MaxResults }
 
 // Relocated returns a copy of r whose finding and file paths are mapped
 // through path, marked as relative to the repository's top level.
@@ -129,25 +136,44 @@ type Style struct {
 // Printer writes a report in one format.
 type Printer func(w io.Writer, r *Report, style Style) error
 
-// printers maps format names to printers; built per call so that nothing
-// package-level is mutable.
-func printers() map[string]Printer {
-	return map[string]Printer{
-		"text":        Text,
-		"json":        JSON,
-		"sarif":       SARIF,
-		"github":      GitHub,
-		"junit":       JUnit,
-		"markdown":    Markdown,
-		"rdjsonl":     RDJSONL,
-		"codequality": CodeQuality,
+// Format describes one output format once: its printer and what it needs
+// and is, so that commands ask the description, never the name.
+type Format struct {
+	Print Printer
+	// ForCI: read by a CI service (paths from the repository's top).
+	ForCI bool
+	// ShowsFixes: carries findings' fixes, which must be placed first.
+	ShowsFixes bool
+	// ListsFiles: shows every linted file (Report.Files).
+	ListsFiles bool
+	// Fingerprints and ByteColumns: needs Report's fields of those names.
+	Fingerprints, ByteColumns bool
+	// MaxResults caps the findings it holds (0: no cap).
+	MaxResults int
+	// StepSummary: GitHub shows only ten annotations of each level, so a
+	// run in GitHub Actions also writes the job summary.
+	StepSummary bool
+}
+
+// formats maps format names to their descriptions; built per call so
+// that nothing package-level is mutable.
+func formats() map[string]Format {
+	return map[string]Format{
+		"text":        {Print: Text},
+		"json":        {Print: JSON, ShowsFixes: true},
+		"sarif":       {Print: SARIF, ForCI: true, ShowsFixes: true, Fingerprints: true, MaxResults: SARIFMaxResults},
+		"github":      {Print: GitHub, ForCI: true, StepSummary: true},
+		"junit":       {Print: JUnit, ForCI: true, ListsFiles: true},
+		"markdown":    {Print: Markdown},
+		"rdjsonl":     {Print: RDJSONL, ForCI: true, ShowsFixes: true, ByteColumns: true},
+		"codequality": {Print: CodeQuality, ForCI: true, Fingerprints: true},
 	}
 }
 
 // Lookup returns the printer of a format.
 func Lookup(format string) (Printer, error) {
-	if p, ok := printers()[format]; ok {
-		return p, nil
+	if f, ok := formats()[format]; ok {
+		return f.Print, nil
 	}
 	return nil, fmt.Errorf("unknown format %q; use one of %v", format, Formats())
 }
@@ -155,7 +181,7 @@ func Lookup(format string) (Printer, error) {
 // Formats lists the format names, sorted.
 func Formats() []string {
 	var names []string
-	for name := range printers() {
+	for name := range formats() {
 		names = append(names, name)
 	}
 	sort.Strings(names)

@@ -156,3 +156,32 @@ func TestFingerprintsSurviveLineMoves(t *testing.T) {
 		t.Error("two findings on one line share a fingerprint")
 	}
 }
+
+// TestFormatsAsData: every format is described once, and the description
+// holds what SPEC §3 and §10 say of it.
+func TestFormatsAsData(t *testing.T) {
+	var ci, fixes []string
+	for _, name := range Formats() {
+		if _, err := Lookup(name); err != nil {
+			t.Errorf("%s has no printer: %v", name, err)
+		}
+		if ForCI(name) {
+			ci = append(ci, name)
+		}
+		if ShowsFixes(name) {
+			fixes = append(fixes, name)
+		}
+	}
+	if got := strings.Join(ci, " "); got != "codequality github junit rdjsonl sarif" {
+		t.Errorf("CI formats = %s", got)
+	}
+	if got := strings.Join(fixes, " "); got != "json rdjsonl sarif" {
+		t.Errorf("formats with fixes = %s", got)
+	}
+	if !ListsFiles("junit") || ListsFiles("text") || MaxResults("sarif") != SARIFMaxResults || !WritesStepSummary("github") {
+		t.Error("junit lists files, sarif is capped, github writes the job summary")
+	}
+	if _, err := Lookup("xml"); err == nil {
+		t.Error("an unknown format has a printer")
+	}
+}
