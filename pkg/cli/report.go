@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
-	"time"
 
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
-	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
@@ -137,7 +136,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		link = func(rel string) string { return base.JoinPath(rel).String() }
 	}
 	r := report.Build(ws, findings, report.Options{
-		Today: today, Stale: staleness(p.runner, today), Redact: o.redact, PIIRegions: piiRegions(p.runner), Title: title, Display: link,
+		Today: today, Stale: rules.Staleness(p.runner, today), Redact: o.redact, PIIRegions: rules.PIIRegions(p.runner.Rules()), Title: title, Display: link,
 		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts,
 	})
 	g.collectForReport()
@@ -149,30 +148,6 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return usageErrorf("rendering the report: %v", err)
 	}
 	return g.writeOutput(p, o.output, buf.Bytes())
-}
-
-// piiRegions are the interview-pii rule's regions in force, so that a
-// redacted report removes the phone numbers lint finds.
-func piiRegions(r *lint.Runner) []string {
-	for _, rule := range r.Rules() {
-		if s, ok := rule.(interface{ Regions() []string }); ok {
-			return s.Regions()
-		}
-	}
-	return pii.DefaultRegions()
-}
-
-// staleness asks the stale rule in force, so that the report calls stale
-// exactly what lint does; with the rule off, nothing is.
-func staleness(r *lint.Runner, today time.Time) func(*model.Document) bool {
-	for _, rule := range r.Rules() {
-		if s, ok := rule.(interface {
-			IsStale(*model.Document, time.Time) bool
-		}); ok && r.Severity(rule.ID()) != lint.Off {
-			return func(d *model.Document) bool { return s.IsStale(d, today) }
-		}
-	}
-	return nil
 }
 
 // writeSite writes the report as a site into the -o directory, whole or

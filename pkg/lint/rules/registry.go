@@ -3,9 +3,13 @@
 package rules
 
 import (
+	"time"
+
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/pii"
 )
 
 // All returns fresh instances of every rule, in the order of the contract.
@@ -160,4 +164,27 @@ func Configured(path, shown string) (*config.Config, *lint.Runner, error) {
 		return nil, nil, problems.Sorted()
 	}
 	return cfg, runner, nil
+}
+
+// PIIRegions are the regions the interview-pii rule of a rule set checks
+// phone numbers for, as configured, so that a redacted report removes what
+// lint finds; the default regions when the set has no such rule.
+func PIIRegions(set []lint.Rule) []string {
+	for _, rule := range set {
+		if r, ok := rule.(*piiRule); ok {
+			return r.Regions()
+		}
+	}
+	return pii.DefaultRegions()
+}
+
+// Staleness is the stale rule of a runner as a test of one entity, so that
+// the report calls stale exactly what lint does; nil with the rule off.
+func Staleness(r *lint.Runner, today time.Time) func(*model.Document) bool {
+	for _, rule := range r.Rules() {
+		if s, ok := rule.(*stale); ok && r.Severity(rule.ID()) != lint.Off {
+			return func(d *model.Document) bool { return s.IsStale(d, today) }
+		}
+	}
+	return nil
 }
