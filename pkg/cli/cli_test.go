@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
 	"time"
 )
 
@@ -54,7 +56,10 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./pkg/cli -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./pkg/cli -update rewrites it):\n--- got\n%s", name, got)
+		// The difference, not the whole output: a blind -update is how a
+		// regression gets blessed.
+		t.Errorf("%s differs from the golden file (go test ./pkg/cli -update rewrites it once the change is right):\n%s",
+			name, udiff.Unified("golden/"+name, "got", string(want), got))
 	}
 }
 

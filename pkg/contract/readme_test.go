@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aymanbagabas/go-udiff"
+
 	"github.com/personakit/persona/pkg/model"
 )
 
@@ -44,7 +46,8 @@ func TestREADMEKeyTables(t *testing.T) {
 				text = text[:i+len(open)] + want + text[j:]
 				continue
 			}
-			t.Errorf("README.md's %s table differs from the contract (go test ./pkg/contract -update rewrites it):\n%s", tb.name, want)
+			t.Errorf("README.md's %s table differs from the contract (go test ./pkg/contract -update rewrites it):\n%s",
+				tb.name, udiff.Unified("README.md", "contract", got, want))
 		}
 	}
 	if *update {
