@@ -12,11 +12,14 @@ import (
 type ignoreUnused struct{ meta }
 
 func (r *ignoreUnused) Finish(c *lint.Context) {
+	var ids *suggest.Suggester // built once, on the first unknown rule
 	for _, d := range c.Docs() {
 		for _, ig := range d.Lint.Ignore {
 			switch {
 			case !c.Known(ig.Value):
-				ids := suggest.NewSuggester(c.RuleIDs())
+				if ids == nil {
+					ids = suggest.NewSuggester(c.RuleIDs())
+				}
 				hint := ids.DidYouMean(ig.Value)
 				if only := onlyFix(ids, ig.Value, hint); only != "" {
 					c.ReportFix(d, ig.Pos, ig.Value, only, fmt.Sprintf("set the rule to %q", only),
