@@ -52,14 +52,20 @@ func run(args []string) error {
 	}
 	switch args[0] {
 	case "generate":
-		if len(args) != 3 {
-			return fmt.Errorf("usage: persona-bench generate DIR ICPS")
+		// The realistic shape (generate DIR ICPS realistic) writes persona
+		// pages as real teams keep them; see generate.Options.
+		if len(args) != 3 && (len(args) != 4 || args[3] != "realistic") {
+			return fmt.Errorf("usage: persona-bench generate DIR ICPS [realistic]")
 		}
 		n, err := strconv.Atoi(args[2])
 		if err != nil {
 			return err
 		}
-		files, err := generate.Workspace(args[1], generate.Defaults(n))
+		opts := generate.Defaults(n)
+		if len(args) == 4 {
+			opts = generate.RealisticDefaults(n)
+		}
+		files, err := generate.Workspace(args[1], opts)
 		if err != nil {
 			return err
 		}

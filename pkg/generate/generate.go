@@ -26,12 +26,26 @@ type Options struct {
 	FlawedEvery int
 	// BodyBytes is the approximate size of each file's Markdown body.
 	BodyBytes int
+	// Realistic writes personas as real teams keep them: 15-20 claims
+	// over the five claim lists in front matter, many with evidence, and
+	// bodies whose sections are claim lists again (## Goals (2)) with
+	// 5-10 items, numbered lists and paragraphs; sources as paths, some
+	// that do not resolve, and values that lint flags (field-type,
+	// source-icp-mismatch), so thousands of findings, as in a repository
+	// that grew for years.
+	Realistic bool
 }
 
 // Defaults returns the options of the benchmarks: ~4.7 KB files, ~580-byte
 // front matter, 5% flawed personas.
 func Defaults(icps int) Options {
 	return Options{ICPs: icps, FlawedEvery: 20, BodyBytes: 4100}
+}
+
+// RealisticDefaults returns the options of the realistic shape: personas
+// of ~7 KB, interviews of ~5 KB.
+func RealisticDefaults(icps int) Options {
+	return Options{ICPs: icps, FlawedEvery: 20, BodyBytes: 4400, Realistic: true}
 }
 
 // Workspace writes a workspace of opts.ICPs × FilesPerICP files under dir,
@@ -77,7 +91,11 @@ func Workspace(dir string, opts Options) (int, error) {
 				evidenced++
 				evidence = claimEvidence(rng, i, j, notes, evidenced%20 == 0)
 			}
-			if err := write("personas/"+icp+"/"+id+".md", personaFile(rng, icp, i, j, flawed, evidence, opts.BodyBytes)); err != nil {
+			content := personaFile(rng, icp, i, j, flawed, evidence, opts.BodyBytes)
+			if opts.Realistic {
+				content = realisticPersona(rng, icp, i, j, opts.ICPs, flawed, notes)
+			}
+			if err := write("personas/"+icp+"/"+id+".md", content); err != nil {
 				return 0, err
 			}
 		}
@@ -239,4 +257,82 @@ func Files(dir string, files map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// claimLists are the five claim lists, as front matter keys and as the
+// headings real pages give them.
+var claimLists = [][2]string{{"goals", "Goals"}, {"motivations", "Motivations"}, {"frustrations", "Frustrations"},
+	{"aspirations", "Aspirations"}, {"objections", "Objections"}}
+
+// realisticPersona is a persona of the realistic shape (see Options).
+func realisticPersona(rng *rand.Rand, icp string, i, j, icps int, flawed bool, notes []string) string {
+	ref := func(k int) string { return fmt.Sprintf("interview-%05d-%02d", i, k%InterviewsPerICP) }
+	var fm strings.Builder
+	fmt.Fprintf(&fm, "---\nkind: persona\nname: Persona %d of %s\ntype: primary\nstatus: active\n", j, icp)
+	icpRef := icp
+	if flawed {
+		icpRef = icp + "-typo"
+	}
+	fmt.Fprintf(&fm, "icp: %s\nowners: [product, research]\nreviewed: 2026-10-01\n", icpRef)
+	fmt.Fprintf(&fm, "role: {title: Director of Finance %d, seniority: director, department: finance}\n", j)
+	share := "0.1"
+	if j%5 == 3 {
+		share = "about a tenth" // field-type, as hand-written shares are
+	}
+	fmt.Fprintf(&fm, "share: %s\nbuying_role: [economic-buyer, champion]\nchannels: [linkedin, newsletters, peers]\n", share)
+	claims := 15 + rng.IntN(6)
+	for c, list := range claimLists {
+		n := claims / len(claimLists)
+		if c < claims%len(claimLists) {
+			n++
+		}
+		fmt.Fprintf(&fm, "%s:\n", list[0])
+		for k := range n {
+			text := strings.TrimSuffix(sentence(rng, 6+rng.IntN(6)), ".")
+			switch k % 3 {
+			case 0:
+				fmt.Fprintf(&fm, "  - %s\n", text)
+			case 1:
+				fmt.Fprintf(&fm, "  - text: %s\n    evidence: [%s]\n", text, ref(j+k))
+			default:
+				fmt.Fprintf(&fm, "  - text: %s\n    evidence:\n      - interview: %s\n        quote: %q\n", text, ref(j+k+1), quoteOf(rng, notes[(j+k+1)%InterviewsPerICP]))
+			}
+		}
+	}
+	fm.WriteString("sources:\n")
+	fmt.Fprintf(&fm, "  - ../../interviews/%s/%s.md\n", icp, ref(j))
+	fmt.Fprintf(&fm, "  - %s\n", ref(j+4))
+	if j%3 == 0 {
+		fmt.Fprintf(&fm, "  - ../../interviews/%s/%s-old.md\n", icp, ref(j+8)) // source-missing
+	}
+	if icps > 1 && j%4 == 1 {
+		other := (i + 1) % icps // an interview of another ICP: source-icp-mismatch
+		fmt.Fprintf(&fm, "  - interview-%05d-%02d\n", other, j%InterviewsPerICP)
+	}
+	fm.WriteString("---\n")
+	// The body: claim sections again, with lists, numbered lists and
+	// paragraphs, as real persona pages are written.
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n# Persona %d\n\n", j)
+	for range 2 {
+		b.WriteString(sentence(rng, 12) + " " + sentence(rng, 14) + "\n\n")
+	}
+	for c, list := range claimLists {
+		n := 5 + rng.IntN(6)
+		fmt.Fprintf(&b, "## %s (%d)\n\n", list[1], n)
+		for k := range n {
+			if c%2 == 1 {
+				fmt.Fprintf(&b, "%d. %s", k+1, sentence(rng, 6+rng.IntN(6)))
+			} else {
+				fmt.Fprintf(&b, "- %s", sentence(rng, 6+rng.IntN(6)))
+			}
+			if k%3 == 0 {
+				fmt.Fprintf(&b, " [@%s]", ref(j+k))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n" + sentence(rng, 10) + " " + sentence(rng, 12) + "\n\n")
+	}
+	b.WriteString("## Day in the life\n\n" + sentence(rng, 14) + " " + sentence(rng, 10) + "\n")
+	return fm.String() + b.String()
 }
