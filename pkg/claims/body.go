@@ -173,6 +173,9 @@ func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, l
 	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
 		return nil, nil
 	}
+	if claims, ok := fastRead(body, bodyLine, sections); ok {
+		return claims, nil
+	}
 	r := &reader{body: body, sections: sections}
 	claims = r.parse(bodyLine)
 	return claims, r.links

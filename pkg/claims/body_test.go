@@ -137,3 +137,27 @@ func TestLinksUnderClaimHeadingsAreEvidence(t *testing.T) {
 		t.Errorf("links = %v", got)
 	}
 }
+
+// FuzzFastRead holds the fast path to goldmark: on every body it accepts,
+// its claims are exactly the parse's, and the parse finds no links.
+func FuzzFastRead(f *testing.F) {
+	f.Add("# Persona 1\n\nText here.\n\n## Goals (3)\n\n- Close the books fast [@cfo-1]\n- Trust numbers\n\n## Frustrations\n\n1. Slow close [@a; @b]\n2. Manual work\n\nMore text.\n")
+	f.Add("## Goals\n- a\nlazy\n")
+	f.Add("## Goals\n\n- a [@x]\n\n## Day in the life\n\n- b\n")
+	f.Add("Para\n- item\n")
+	f.Add("## Pain points or biggest challenges\n\n+ é ü [@über]\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		claims, ok := fastRead([]byte(body), 7, DefaultSections())
+		if !ok || mdguard.Check([]byte(body)) != nil {
+			return
+		}
+		r := &reader{body: []byte(body), sections: DefaultSections()}
+		want := r.parse(7)
+		if len(r.links) > 0 {
+			t.Fatalf("the fast path accepted a body with links: %+v", r.links)
+		}
+		if fmt.Sprint(claims) != fmt.Sprint(want) {
+			t.Fatalf("fast path:\n%+v\ngoldmark:\n%+v", claims, want)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,11 @@ type overlapProfile struct {
 	claims  []claimWords
 	title   string
 	sources []*model.Document // resolved, sorted by path
+	index   map[uint32][]int32
+	// stamp marks the claims of this profile already compared with the
+	// current claim of another: one slot per claim, reused.
+	stamp []int32
+	round int32
 }
 
 // claimWords is one claim's words as sorted ids, and a 64-bit summary of
@@ -66,6 +72,34 @@ type overlapProfile struct {
 type claimWords struct {
 	ids     []uint32
 	summary uint64
+}
+
+// prefix is the start of a claim's sorted word ids that any claim
+// near-identical to it (Jaccard ≥ nearIdentical) must share a word with:
+// a set of n words reaches similarity t with another only if they share
+// one of its first n - ⌈t·n⌉ + 1 words in a common order (prefix
+// filtering). Indexing prefixes finds the candidates of a claim without
+// comparing it with every claim of the other persona.
+func (c claimWords) prefix() []uint32 {
+	n := len(c.ids)
+	keep := n - int(math.Ceil(nearIdentical*float64(n))) + 1
+	return c.ids[:min(max(keep, 0), n)]
+}
+
+// prefixIndex maps each word to the claims of a profile whose prefix holds
+// it; built on first use, for the profiles that are compared at all.
+func (p *overlapProfile) prefixIndex() map[uint32][]int32 {
+	if p.index == nil {
+		p.index = map[uint32][]int32{}
+		for i, c := range p.claims {
+			for _, id := range c.prefix() {
+				if l := p.index[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					p.index[id] = append(l, int32(i))
+				}
+			}
+		}
+	}
+	return p.index
 }
 
 func (r *personaOverlap) Check(c *lint.Context) {
@@ -139,19 +173,33 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	if a.title != "" && a.title == b.title && len(a.sources) > 0 && slices.Equal(a.sources, b.sources) {
 		return "the same role title, citing the same interviews"
 	}
-	small, large := a.claims, b.claims
-	if len(small) > len(large) {
-		small, large = large, small
+	sp, lp := a, b
+	if len(sp.claims) > len(lp.claims) {
+		sp, lp = lp, sp
 	}
+	small := sp.claims
 	if len(small) == 0 {
 		return ""
 	}
+	index := lp.prefixIndex()
+	if len(lp.stamp) != len(lp.claims) {
+		lp.stamp = make([]int32, len(lp.claims))
+	}
 	matched := 0
 	for _, s := range small {
-		for _, l := range large {
-			if s.summary&l.summary != 0 && !quote.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && quote.Jaccard(s.ids, l.ids) >= nearIdentical {
-				matched++
-				break
+		lp.round++
+	candidates:
+		for _, id := range s.prefix() {
+			for _, i := range index[id] {
+				if lp.stamp[i] == lp.round {
+					continue
+				}
+				lp.stamp[i] = lp.round
+				l := lp.claims[i]
+				if s.summary&l.summary != 0 && !quote.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && quote.Jaccard(s.ids, l.ids) >= nearIdentical {
+					matched++
+					break candidates
+				}
 			}
 		}
 	}

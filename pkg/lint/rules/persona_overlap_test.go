@@ -1,6 +1,14 @@
 package rules
 
-import "testing"
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/personakit/persona/pkg/quote"
+)
 
 func TestPersonaOverlap(t *testing.T) {
 	p := func(name, extra string) string {
@@ -28,4 +36,56 @@ func TestPersonaOverlap(t *testing.T) {
 			"personas/b.md": p("B", "goals: [Close the books within five days, Hire two analysts]\n"),
 		}), "rules:\n  persona-overlap: {min_overlap: 0.9}\n", nil},
 	})
+}
+
+// TestOverlapPrefixFilterIsExact: the prefix index finds exactly the
+// matches comparing every pair of claims finds, on random claims over
+// small and large vocabularies.
+func TestOverlapPrefixFilterIsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	brute := func(a, b *overlapProfile) int {
+		small, large := a.claims, b.claims
+		if len(small) > len(large) {
+			small, large = large, small
+		}
+		n := 0
+		for _, s := range small {
+			for _, l := range large {
+				if quote.Jaccard(s.ids, l.ids) >= nearIdentical {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	for _, vocab := range []int{4, 12, 40, 500} {
+		for round := range 200 {
+			profile := func() *overlapProfile {
+				p := &overlapProfile{}
+				for range 1 + rng.IntN(30) {
+					var cw claimWords
+					seen := map[uint32]bool{}
+					for range 1 + rng.IntN(9) {
+						id := uint32(rng.IntN(vocab))
+						if !seen[id] {
+							seen[id] = true
+							cw.ids = append(cw.ids, id)
+							cw.summary |= 1 << (id % 64)
+						}
+					}
+					slices.Sort(cw.ids)
+					p.claims = append(p.claims, cw)
+				}
+				return p
+			}
+			a, b := profile(), profile()
+			r := &personaOverlap{minOverlap: 1e-9}
+			want := brute(a, b)
+			got := r.overlap(a, b)
+			if (want > 0) != (got != "") || want > 0 && !strings.HasPrefix(got, fmt.Sprintf("%d of ", want)) {
+				t.Fatalf("vocabulary %d, round %d: prefix filter says %q, comparing every pair finds %d", vocab, round, got, want)
+			}
+		}
+	}
 }

@@ -1,0 +1,165 @@
+package claims
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/personakit/persona/pkg/model"
+)
+
+// fastRead reads the claims of a body written in the plain shape nearly
+// every persona page has — ATX headings, paragraphs, and one-line bullet
+// or numbered items separated from paragraphs by blank lines, without
+// inline markup — in one pass over its lines, and returns false for any
+// other body, which goldmark then parses. On every body it accepts it
+// gives exactly what the goldmark parse gives (FuzzFastRead holds it to
+// that): the claims of realistic pages cost no syntax tree.
+func fastRead(body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
+	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, '\t') >= 0 {
+		return nil, false
+	}
+	current := ""
+	prev := blankLine // what the line before was
+	var starts []int  // line starts, made for the first claim
+	for n, start := 0, 0; start < len(body); n++ {
+		end := len(body)
+		if i := bytes.IndexByte(body[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		line := body[start:end]
+		lineStart := start
+		start = end + 1
+		kind, text := classify(line)
+		switch kind {
+		case otherLine:
+			return nil, false
+		case blankLine:
+		case headingLine:
+			current = sections.list(string(text))
+		case paragraphLine:
+			if prev == itemLine {
+				return nil, false // a lazy continuation of the item
+			}
+		case itemLine:
+			if prev == paragraphLine {
+				return nil, false // a list interrupting a paragraph
+			}
+			if current == "" {
+				break
+			}
+			at := lineStart + (len(line) - len(text))
+			if starts == nil {
+				starts = lineStarts(body)
+			}
+			c, ok := fastClaim(text, at, body, starts, bodyLine, current)
+			if !ok {
+				return nil, false
+			}
+			claims = append(claims, c)
+		}
+		prev = kind
+	}
+	return claims, true
+}
+
+// Line kinds of the plain shape.
+const (
+	blankLine = iota
+	headingLine
+	paragraphLine
+	itemLine
+	otherLine // anything else: the fast path declines the body
+)
+
+// classify says what a line of the plain shape is, and its text: a
+// heading's title, an item's content, a paragraph's line.
+func classify(line []byte) (int, []byte) {
+	if len(bytes.TrimSpace(line)) == 0 {
+		if len(line) > 0 {
+			return otherLine, nil // spaces only: a hard break or more
+		}
+		return blankLine, nil
+	}
+	switch c := line[0]; {
+	case c == '#':
+		level := 0
+		for level < len(line) && line[level] == '#' {
+			level++
+		}
+		if level > 6 || level == len(line) || line[level] != ' ' {
+			return otherLine, nil
+		}
+		text := bytes.TrimSpace(line[level:])
+		if len(text) == 0 || bytes.HasSuffix(text, []byte("#")) || plainUnsafe(text) {
+			return otherLine, nil
+		}
+		return headingLine, text
+	case c == '-' || c == '+' || c == '*':
+		if len(line) < 3 || line[1] != ' ' || line[2] == ' ' {
+			return otherLine, nil
+		}
+		return itemLine, line[2:]
+	case c >= '0' && c <= '9':
+		i := 0
+		for i < len(line) && i < 9 && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		if i < len(line) && (line[i] == '.' || line[i] == ')') {
+			if i+2 < len(line) && line[i+1] == ' ' && line[i+2] != ' ' {
+				return itemLine, line[i+2:]
+			}
+			if i+1 == len(line) || line[i+1] == ' ' {
+				return otherLine, nil // an empty or indented item: goldmark's
+			}
+		}
+		if plainUnsafe(line) {
+			return otherLine, nil
+		}
+		return paragraphLine, line
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		if plainUnsafe(line) || bytes.HasSuffix(line, []byte(" ")) {
+			return otherLine, nil
+		}
+		return paragraphLine, line
+	}
+	return otherLine, nil
+}
+
+// plainUnsafe reports whether text holds what inline Markdown could read
+// as markup.
+func plainUnsafe(text []byte) bool {
+	return bytes.ContainsAny(text, "\\`*_<>&[]!~|{}=") || bytes.Contains(text, []byte("://"))
+}
+
+// fastClaim is the claim of an item whose content is text, at body offset
+// at: its words, and the interviews a trailing citation names.
+func fastClaim(text []byte, at int, body []byte, starts []int, bodyLine int, list string) (model.Claim, bool) {
+	raw := string(text)
+	words := raw
+	var cite string
+	citeAt := -1
+	if m := citation.FindStringSubmatchIndex(raw); m != nil {
+		words, cite, citeAt = raw[:m[0]], raw[m[2]:m[3]], m[2]
+	}
+	if plainUnsafe([]byte(words)) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
+		return model.Claim{}, false
+	}
+	if r, _ := utf8.DecodeRune(text); !unicode.IsLetter(r) {
+		return model.Claim{}, false // "# x", "> x", "1. x": a block inside the item
+	}
+	pos := func(off int) model.Pos {
+		i, _ := slices.BinarySearch(starts, off+1)
+		i-- // the last line start at or before off
+		return model.Pos{Line: bodyLine + i, Column: utf8.RuneCount(body[starts[i]:off]) + 1}
+	}
+	c := model.Claim{List: list, Text: model.Str{Value: strings.Join(strings.Fields(words), " "), Pos: pos(at)}}
+	if citeAt >= 0 {
+		for _, id := range citedIDs(cite) {
+			c.Evidence = append(c.Evidence, model.Evidence{Ref: model.Str{Value: id.id, Pos: pos(at + citeAt + id.offset)}})
+		}
+	}
+	return c, true
+}
