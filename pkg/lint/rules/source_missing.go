@@ -25,7 +25,6 @@ func (r *sourceMissing) Check(c *lint.Context) {
 			case workspace.SourceMissing:
 				if ids == nil {
 					ids = suggest.NewSuggester(c.WS.IDs(model.KindInterview))
-					paths = suggest.NewSuggester(interviewPaths(c.WS))
 				}
 				if hint := ids.DidYouMean(s.Value); hint != "" {
 					if only := onlyFix(ids, s.Value, hint); only != "" {
@@ -35,7 +34,15 @@ func (r *sourceMissing) Check(c *lint.Context) {
 					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
 					continue
 				}
-				if near := nearInterviewPath(paths, d.Path, s.Value); near != "" {
+				// The paths' index is built on the first missing path, once:
+				// a workspace citing by id never pays for it.
+				allPaths := func() *suggest.Suggester {
+					if paths == nil {
+						paths = suggest.NewSuggester(interviewPaths(c.WS))
+					}
+					return paths
+				}
+				if near := nearInterviewPath(allPaths, d.Path, s.Value); near != "" {
 					c.Report(d, s.Pos, "source %q names no interview; did you mean %q?", s.Value, near)
 					continue
 				}
@@ -57,11 +64,12 @@ func interviewPaths(ws *workspace.Workspace) []string {
 // nearInterviewPath suggests an interview path for a misspelt path source,
 // written the way the source was: relative to the workspace root, or to
 // the persona's directory.
-func nearInterviewPath(paths *suggest.Suggester, from, ref string) string {
+func nearInterviewPath(index func() *suggest.Suggester, from, ref string) string {
 	ref = filepath.ToSlash(ref)
 	if filepath.IsAbs(ref) || !strings.Contains(ref, "/") && !strings.HasSuffix(ref, ".md") {
 		return "" // an id: the id suggestions had their say
 	}
+	paths := index()
 	if near := paths.Nearest(path.Clean(ref), 3); near != "" {
 		return near
 	}
