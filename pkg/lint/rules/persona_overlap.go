@@ -103,7 +103,6 @@ func (p *overlapProfile) prefixIndex() map[uint32][]int32 {
 }
 
 func (r *personaOverlap) Check(c *lint.Context) {
-	byICP := map[string][]*overlapProfile{}
 	ids := map[string]uint32{} // each distinct word of every claim
 	toIDs := func(words []string) claimWords {
 		var cw claimWords
@@ -132,10 +131,22 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			}
 		}
 	}
+	// Personas are grouped by ICP first and profiled one ICP at a time:
+	// only one ICP's word sets and indexes are held at once, however many
+	// ICPs the workspace has.
+	groups := map[string][]*model.Document{}
+	var order []string
 	for _, p := range personas {
-		if !p.CountsInICP() || p.Persona.ICP.Value == "" || len(byICP[p.Persona.ICP.Value]) >= maxOverlapPersonas {
+		icp := p.Persona.ICP.Value
+		if !p.CountsInICP() || icp == "" || len(groups[icp]) >= maxOverlapPersonas {
 			continue
 		}
+		if groups[icp] == nil {
+			order = append(order, icp)
+		}
+		groups[icp] = append(groups[icp], p)
+	}
+	profile := func(p *model.Document) *overlapProfile {
 		prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
 		for _, cl := range p.Persona.Claims {
 			if len(prof.claims) == maxOverlapClaims {
@@ -153,9 +164,13 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			}
 		}
 		slices.SortFunc(prof.sources, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
-		byICP[p.Persona.ICP.Value] = append(byICP[p.Persona.ICP.Value], prof)
+		return prof
 	}
-	for _, profiles := range byICP {
+	for _, icp := range order {
+		profiles := make([]*overlapProfile, 0, len(groups[icp]))
+		for _, p := range groups[icp] {
+			profiles = append(profiles, profile(p))
+		}
 		slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
 		for j, later := range profiles {
 			for _, earlier := range profiles[:j] {
