@@ -448,31 +448,15 @@ func allScalars(n *yaml.Node) bool {
 // mappings matched by their id or name, anything else as a whole.
 func listChanges(field string, old, new *yaml.Node, opts Options) []FieldChange {
 	if allScalars(old) && allScalars(new) {
-		// A multiset difference: duplicates count, order does not.
-		counts := func(n *yaml.Node) map[string]int {
-			m := map[string]int{}
-			for _, c := range n.Content {
-				m[deref(c).Value]++
+		keys := func(n *yaml.Node) []string {
+			out := make([]string, len(n.Content))
+			for i, c := range n.Content {
+				out[i] = deref(c).Value
 			}
-			return m
+			return out
 		}
-		var out []FieldChange
-		inNew := counts(new)
-		for _, c := range old.Content {
-			if v := deref(c).Value; inNew[v] > 0 {
-				inNew[v]--
-			} else {
-				out = append(out, FieldChange{Field: field, Change: "removed", Old: value(c)})
-			}
-		}
-		inOld := counts(old)
-		for _, c := range new.Content {
-			if v := deref(c).Value; inOld[v] > 0 {
-				inOld[v]--
-			} else {
-				out = append(out, FieldChange{Field: field, Change: "added", New: value(c)})
-			}
-		}
+		out := setChanges(field, keys(old), keys(new),
+			func(i int) any { return value(old.Content[i]) }, func(i int) any { return value(new.Content[i]) })
 		if len(out) == 0 && opts.Order && !equal(old, new) {
 			out = append(out, FieldChange{Field: field, Change: "reordered", Old: value(old), New: value(new)})
 		}
@@ -488,6 +472,36 @@ func listChanges(field string, old, new *yaml.Node, opts Options) []FieldChange 
 		return []FieldChange{{Field: field, Change: "modified", Old: value(old), New: value(new)}}
 	}
 	return nil
+}
+
+// setChanges is a multiset difference of two lists by their keys:
+// duplicates count, order does not. The items removed come first, in old's
+// order, shown by oldValue; then those added, in new's, by newValue.
+func setChanges(field string, old, new []string, oldValue, newValue func(i int) any) []FieldChange {
+	var out []FieldChange
+	inNew := map[string]int{}
+	for _, k := range new {
+		inNew[k]++
+	}
+	for i, k := range old {
+		if inNew[k] > 0 {
+			inNew[k]--
+		} else {
+			out = append(out, FieldChange{Field: field, Change: "removed", Old: oldValue(i)})
+		}
+	}
+	inOld := map[string]int{}
+	for _, k := range old {
+		inOld[k]++
+	}
+	for i, k := range new {
+		if inOld[k] > 0 {
+			inOld[k]--
+		} else {
+			out = append(out, FieldChange{Field: field, Change: "added", New: newValue(i)})
+		}
+	}
+	return out
 }
 
 // claimListChanges compares lists of claims or quotes (texts, or
@@ -512,29 +526,7 @@ func claimListChanges(field string, old, new *yaml.Node, opts Options) (bool, []
 	if !ok1 || !ok2 {
 		return false, nil
 	}
-	var out []FieldChange
-	inNew := map[string]int{}
-	for _, l := range nl {
-		inNew[l]++
-	}
-	for _, l := range ol {
-		if inNew[l] > 0 {
-			inNew[l]--
-		} else {
-			out = append(out, FieldChange{Field: field, Change: "removed", Old: l})
-		}
-	}
-	inOld := map[string]int{}
-	for _, l := range ol {
-		inOld[l]++
-	}
-	for _, l := range nl {
-		if inOld[l] > 0 {
-			inOld[l]--
-		} else {
-			out = append(out, FieldChange{Field: field, Change: "added", New: l})
-		}
-	}
+	out := setChanges(field, ol, nl, func(i int) any { return ol[i] }, func(i int) any { return nl[i] })
 	if len(out) == 0 && opts.Order && !slices.Equal(ol, nl) {
 		out = append(out, FieldChange{Field: field, Change: "reordered", Old: ol, New: nl})
 	}
