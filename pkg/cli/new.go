@@ -157,7 +157,7 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		return err
 	}
 	dest := target
-	if rel, err := filepath.Rel(p.loc.Root, target); err == nil && filepath.IsLocal(rel) {
+	if fileio.Within(p.loc.Root, target) {
 		// A path in the workspace may still lead out of it through a
 		// link; one given outside it (--output) is the user's to choose.
 		if dest, err = p.confine(target); err != nil {

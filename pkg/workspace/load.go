@@ -161,9 +161,6 @@ func Load(root string, opts Options) (*Workspace, error) {
 	return ws, nil
 }
 
-// within reports whether path lies at or under dir (both absolute, clean).
-func within(dir, path string) bool { return fileio.Within(dir, path) }
-
 func excluded(globs []string, rel string) bool {
 	for _, g := range globs {
 		if ok, _ := doublestar.Match(g, rel); ok {
@@ -209,7 +206,7 @@ func readDoc(j job, realRoot string, opts Options) *model.Document {
 			return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); check its permissions", unwrap(err)))
 		}
 		mode = info.Mode().Type()
-		if real, err := filepath.EvalSymlinks(j.abs); err == nil && !within(realRoot, real) {
+		if real, err := filepath.EvalSymlinks(j.abs); err == nil && !fileio.Within(realRoot, real) {
 			return &model.Document{Path: j.rel, Problems: []model.Problem{{
 				Rule: RuleFileOutside, Pos: model.FileStart,
 				Message: "is a symbolic link to a file outside the workspace, which is not loaded or published; copy the file in, or remove the link",
