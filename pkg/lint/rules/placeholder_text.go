@@ -30,10 +30,10 @@ func placeholderTextRule() *placeholderText {
 // placeholders of templates before TODO ("Replace with …", replace-with-…).
 var placeholderPattern = regexp.MustCompile(`\bTODO\b|\bTBD\b|\b[Ll]orem ipsum\b|\bLOREM IPSUM\b|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
 
-// spokenPattern is placeholderPattern without a bare TODO or TBD: in an
-// interview's notes they are what someone said (SPEC §3); the templates'
-// markers (TODO-region, "TODO: their job title") still count.
-var spokenPattern = regexp.MustCompile(`\bTODO(?:-[a-z]|:)|\b[Ll]orem ipsum\b|\bLOREM IPSUM\b|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
+// spokenPattern is what counts in an interview's notes (SPEC §3): the
+// templates' markers (TODO-region, "TODO: their job title") and template
+// expressions only; a bare TODO or TBD, or lorem ipsum, is what was said.
+var spokenPattern = regexp.MustCompile(`\bTODO(?:-[a-z]|:)|\{\{-?\s*[.$A-Za-z(][^}]*\}\}|\breplace-with-[a-z]|"Replace with `)
 
 // jsxObject is a template-looking match that is a JSX object literal in an
 // MDX page (style={{border: 'none'}}): an attribute's value, or a key and

@@ -18,7 +18,7 @@ func TestPlaceholderText(t *testing.T) {
 			[]string{"personas/fiona.md:11:11 error", "personas/fiona.md:13:1 error"}},
 		{"a JSX style object in an MDX page is no template", with(map[string]string{"personas/fiona.md": fiona + "<img style={{border: 'none'}} />\n<Tabs groupId={{ id: 1 }}/>\n"}), "", nil},
 		{"a handlebars expression still is", with(map[string]string{"personas/fiona.md": fiona + "Hello {{name}}\n"}), "", []string{"personas/fiona.md:11:7 error"}},
-		{"a spoken TBD in an interview's notes is what was said", with(map[string]string{"interviews/one.md": cleanWorkspace()["interviews/one.md"] + "\nThe budget is TBD, she said, and the TODO list is long.\n"}), "", nil},
+		{"a spoken TBD in an interview's notes is what was said", with(map[string]string{"interviews/one.md": cleanWorkspace()["interviews/one.md"] + "\nThe budget is TBD, she said, and the TODO list is long. Lorem ipsum, she called the draft.\n"}), "", nil},
 		{"a template marker in an interview's notes is not", with(map[string]string{"interviews/one.md": cleanWorkspace()["interviews/one.md"] + "\nRole: TODO: their job title\n"}), "",
 			[]string{"interviews/one.md:9:7 error"}},
 		{"an unrendered template action", with(map[string]string{"personas/fiona.md": fiona + "# {{ .Name }}\n"}), "",
