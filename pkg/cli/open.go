@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/lint/rules"
 	"github.com/personakit/persona/pkg/model"
@@ -22,6 +23,9 @@ type project struct {
 	runner  *lint.Runner
 	show    func(abs string) string // absolute path → shown path
 	showRel func(rel string) string // workspace-relative path → shown path
+	// realRoot is the root with its symbolic links resolved, on the first
+	// write (see confine).
+	realRoot string
 }
 
 // locateProject finds the workspace for start (absolute) without reading
@@ -121,5 +125,12 @@ func requireICP(ws *workspace.Workspace, id string) error {
 // an error saying why persona will not write it (SPEC §12: nothing is
 // written outside the workspace or into what it excludes).
 func (p *project) confine(abs string) (string, error) {
-	return workspace.Confine(p.loc.Root, p.cfg.Exclude, abs)
+	if p.realRoot == "" {
+		real, err := fileio.Resolve(p.loc.Root)
+		if err != nil {
+			return "", err
+		}
+		p.realRoot = real
+	}
+	return workspace.Confine(p.realRoot, p.cfg.Exclude, abs)
 }

@@ -16,16 +16,13 @@ var ErrOutside = errors.New("a symbolic link leads it outside the workspace")
 // carry into a path the config excludes.
 var ErrExcludedTarget = errors.New("a symbolic link leads it to a path the config excludes")
 
-// Confine returns the file a write to abs (a path at or under root) would
-// change, with every symbolic link resolved, and refuses it when that file
-// lies outside root or under an excluded path: a pull request can add a
-// link, so where a write lands is decided by the links on disk, checked
-// before each write rather than once.
-func Confine(root string, exclude []string, abs string) (string, error) {
-	realRoot, err := fileio.Resolve(root)
-	if err != nil {
-		return "", err
-	}
+// Confine returns the file a write to abs would change, with every
+// symbolic link resolved, and refuses it when that file lies outside
+// realRoot (the workspace root, its own links resolved with fileio.Resolve
+// once per run) or under an excluded path: a pull request can add a link,
+// so where a write lands is decided by the links on disk, checked before
+// each write rather than once.
+func Confine(realRoot string, exclude []string, abs string) (string, error) {
 	target, err := fileio.Resolve(abs)
 	if err != nil {
 		return "", err
