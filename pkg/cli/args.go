@@ -54,8 +54,8 @@ func (g *globalOptions) projectOfTargets(args []string, verb string) (*project, 
 		return nil, nil, err
 	}
 	for _, t := range targets {
-		if !fileio.Within(p.loc.Root, t) {
-			return nil, nil, usageErrorf("%s is outside the workspace %s; %s each workspace on its own", p.show(t), p.show(p.loc.Root), verb)
+		if !fileio.Within(p.Loc.Root, t) {
+			return nil, nil, usageErrorf("%s is outside the workspace %s; %s each workspace on its own", p.Show(t), p.Show(p.Loc.Root), verb)
 		}
 	}
 	return p, targets, nil

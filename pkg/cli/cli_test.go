@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aymanbagabas/go-udiff"
 	"time"
+
+	"github.com/aymanbagabas/go-udiff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")

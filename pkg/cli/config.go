@@ -27,11 +27,11 @@ print nothing on stdout, say so on stderr and exit 0: built-in defaults apply.`,
 			if err != nil {
 				return err
 			}
-			if p.loc.ConfigPath == "" {
-				fmt.Fprintf(g.streams.ErrOut, "persona: no .persona.yaml at or above %s; built-in defaults apply\n", p.show(p.loc.Root))
+			if p.Loc.ConfigPath == "" {
+				fmt.Fprintf(g.streams.ErrOut, "persona: no .persona.yaml at or above %s; built-in defaults apply\n", p.Show(p.Loc.Root))
 				return nil
 			}
-			_, err = fmt.Fprintln(g.streams.Out, p.show(p.loc.ConfigPath))
+			_, err = fmt.Fprintln(g.streams.Out, p.Show(p.Loc.ConfigPath))
 			return err
 		},
 	})
@@ -54,11 +54,11 @@ own line as file:line:col: message, and exit 2.`,
 			if err != nil {
 				return err
 			}
-			if p.loc.ConfigPath == "" {
-				_, err = fmt.Fprintf(g.streams.Out, "no .persona.yaml at or above %s; built-in defaults apply\n", p.show(p.loc.Root))
+			if p.Loc.ConfigPath == "" {
+				_, err = fmt.Fprintf(g.streams.Out, "no .persona.yaml at or above %s; built-in defaults apply\n", p.Show(p.Loc.Root))
 				return err
 			}
-			_, err = fmt.Fprintf(g.streams.Out, "%s is valid\n", p.show(p.loc.ConfigPath))
+			_, err = fmt.Fprintf(g.streams.Out, "%s is valid\n", p.Show(p.Loc.ConfigPath))
 			return err
 		},
 	})

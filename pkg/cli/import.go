@@ -1,22 +1,15 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/personakit/persona/pkg/adopt"
-	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/fixes"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
-	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
@@ -82,181 +75,59 @@ func runImport(g *globalOptions, o *importOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := p.loadWith(g, workspace.Options{Slim: true}, false)
+	ws, err := g.load(p, workspace.Options{Slim: true}, false)
 	if err != nil {
 		return err
 	}
-	opts := adopt.Options{Kind: model.Kind(o.kind), ICP: o.icp, HeadingLevel: o.headingLevel,
-		Sections: claims.DefaultSections().Merge(p.cfg.Sections)}
+	imp := adopt.ImportOptions{Kind: model.Kind(o.kind), ICP: o.icp, HeadingLevel: o.headingLevel,
+		Targets: targets, DryRun: o.dryRun, Diff: o.diff, Out: g.streams.Out}
 	if o.out != "" {
-		abs, err := g.abs(o.out)
-		if err != nil {
+		if imp.OutDir, err = g.abs(o.out); err != nil {
 			return err
 		}
-		if !fileio.Within(p.loc.Root, abs) {
-			return usageErrorf("--out %s is outside the workspace %s", o.out, p.show(p.loc.Root))
-		}
-		rel, _ := filepath.Rel(p.loc.Root, abs)
-		opts.OutDir = filepath.ToSlash(rel)
-	}
-	opts.Taken = map[string]string{}
-	for _, d := range ws.Entities(model.KindPersona) {
-		opts.Taken[d.ID] = d.Path
-	}
-	icps := ws.IDs(model.KindICP)
-	switch {
-	case o.icp != "" && !slices.Contains(icps, o.icp):
-		return usageErrorf("--icp %q is not an ICP of this workspace%s", o.icp, suggest.DidYouMeanOr(o.icp, icps, "; create it first, or leave --icp out"))
-	case o.icp == "" && len(icps) == 1:
-		opts.ICP = icps[0]
-	}
-	// The pages are the Markdown files the load read, at or under PATHs.
-	var pages []string
-	inTargets := underAny(p.loc.Root, targets)
-	for _, rel := range ws.MarkdownFiles() {
-		if inTargets(rel) {
-			pages = append(pages, rel)
+		if !fileio.Within(p.Loc.Root, imp.OutDir) {
+			return usageErrorf("--out %s is outside the workspace %s", o.out, p.Show(p.Loc.Root))
 		}
 	}
-	out := g.streams.Out
-	skipped := map[string][]string{}
-	planned, personas := 0, 0
-	for _, rel := range pages {
-		abs := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
-		if _, err := p.confine(abs); err != nil {
-			// Adopting writes the page back: never through a link that
-			// leaves the workspace (lint does not load it either).
-			why := "it is a symbolic link to a file outside the workspace"
-			if errors.Is(err, workspace.ErrExcludedTarget) {
-				why = "it is a symbolic link to a file the config excludes"
-			}
-			skipped[why] = append(skipped[why], rel)
-			continue
-		}
-		src, tooLarge, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
-		switch {
-		case err != nil:
-			skipped["it cannot be read"] = append(skipped["it cannot be read"], rel)
-			continue
-		case tooLarge:
-			// Only the first 8 MiB were read: adopting that would cut the
-			// page short when it is written back.
-			why := "it is larger than 8 MiB, more than persona reads of a page"
-			skipped[why] = append(skipped[why], rel)
-			continue
-		}
-		plan := adopt.PlanPage(rel, src, opts)
-		if plan.Skipped != "" {
-			if o.dryRun {
-				// A dry run explains every page, one line each.
-				fmt.Fprintf(out, "%s: skipped: %s\n", p.showRel(rel), plan.Skipped)
-			}
-			skipped[plan.Skipped] = append(skipped[plan.Skipped], rel)
-			continue
-		}
-		if o.dryRun {
-			fmt.Fprintf(out, "%s: %s\n", p.showRel(rel), plan.Why)
-		}
-		for _, w := range plan.Writes {
-			if w.Kind == model.KindPersona {
-				personas++
-			}
-			n, err := applyWrite(g, p, o, w, src)
-			if err != nil {
-				return err
-			}
-			planned += n
-		}
+	res, err := adopt.Import(p, ws, imp)
+	if err != nil {
+		return usageError(err)
 	}
-	reasons := make([]string, 0, len(skipped))
-	for r := range skipped {
-		reasons = append(reasons, r)
-	}
-	slices.Sort(reasons)
-	for _, r := range reasons {
-		paths := skipped[r]
-		shown := make([]string, 0, min(len(paths), 3))
-		for _, rel := range paths[:min(len(paths), 3)] {
-			shown = append(shown, p.showRel(rel))
-		}
-		more := ""
-		if len(paths) > 3 {
-			more = fmt.Sprintf(" and %d more", len(paths)-3)
-		}
-		fmt.Fprintf(out, "skipped %s (%s%s): %s\n", words.Plural(len(paths), "page"), strings.Join(shown, ", "), more, r)
-	}
-	verb := "wrote"
-	if o.dryRun {
-		verb = "would write"
-	}
-	fmt.Fprintf(out, "%s %s\n", verb, words.Plural(planned, "file"))
-	if opts.ICP == "" && personas > 0 && len(icps) > 1 {
-		// Without --icp, several ICPs leave the personas without one; say
-		// so rather than leave it to lint (SPEC §12).
-		fmt.Fprintf(out, "note: the imported personas have no icp: this workspace has %s (%s); pass --icp ID, or set icp: in each\n",
-			words.Plural(len(icps), "ICP"), strings.Join(icps[:min(len(icps), 5)], ", "))
-	}
-	if o.dryRun || planned == 0 {
+	printImported(g, p, res, o.dryRun)
+	if o.dryRun || res.Written == 0 {
 		return nil
 	}
 	return nextSteps(g, p, today)
 }
 
-// applyWrite writes (or, in a dry run, shows) one planned file and says so;
-// it returns 1 when the file is (or would be) written. src is the page the
-// write came from.
-func applyWrite(g *globalOptions, p *project, o *importOptions, w adopt.Write, src []byte) (int, error) {
+// printImported sums an import up: the pages skipped, the files written
+// and, when personas were left without an ICP, why.
+func printImported(g *globalOptions, p *project, res *adopt.Imported, dryRun bool) {
 	out := g.streams.Out
-	shown := p.showRel(w.Path)
-	abs, err := p.confine(filepath.Join(p.loc.Root, filepath.FromSlash(w.Path)))
-	if err != nil {
-		return 0, fmt.Errorf("will not write %s: %w; remove the link or choose another --out", shown, err)
+	for _, line := range adopt.SkippedLines(res.Skipped, p.ShowRel) {
+		fmt.Fprintln(out, line)
 	}
-	var before []byte
-	if !w.InPlace {
-		existing, _, err := fileio.ReadRegular(abs, workspace.MaxFileSize)
-		switch {
-		case err == nil && bytes.Equal(existing, w.Content):
-			fmt.Fprintf(out, "unchanged %s\n", shown)
-			return 0, nil
-		case err == nil:
-			fmt.Fprintf(out, "kept %s: it exists and differs from the persona %q of %s; not overwritten\n", shown, w.ID, p.showRel(w.From))
-			return 0, nil
-		case !errors.Is(err, fs.ErrNotExist):
-			return 0, fmt.Errorf("cannot check %s before writing it: %w", shown, err)
-		}
-	} else {
-		before = src
+	verb := "wrote"
+	if dryRun {
+		verb = "would write"
 	}
-	note := ""
-	if w.Proto {
-		note = ", status: proto (no evidence yet)"
+	fmt.Fprintf(out, "%s %s\n", verb, words.Plural(res.Written, "file"))
+	if res.ICP == "" && res.Personas > 0 && len(res.ICPs) > 1 {
+		// Without --icp, several ICPs leave the personas without one; say
+		// so rather than leave it to lint (SPEC §12).
+		fmt.Fprintf(out, "note: the imported personas have no icp: this workspace has %s (%s); pass --icp ID, or set icp: in each\n",
+			words.Plural(len(res.ICPs), "ICP"), strings.Join(res.ICPs[:min(len(res.ICPs), 5)], ", "))
 	}
-	switch {
-	case o.diff:
-		fmt.Fprint(out, fixes.Diff(filepath.ToSlash(shown), before, w.Content))
-	case w.InPlace:
-		fmt.Fprintf(out, "adopted %s as %s %q%s\n", shown, w.Kind, w.ID, note)
-	default:
-		fmt.Fprintf(out, "split %s into %s (persona %q%s)\n", p.showRel(w.From), shown, w.ID, note)
-	}
-	if o.dryRun {
-		return 1, nil
-	}
-	if err := fileio.Write(abs, w.Content, w.InPlace); err != nil {
-		return 0, fmt.Errorf("cannot write %s: %w", shown, err)
-	}
-	return 1, nil
 }
 
 // nextSteps lints the workspace after an import and prints what is left,
 // grouped by rule, most frequent first.
 func nextSteps(g *globalOptions, p *project, today time.Time) error {
-	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
+	ws, err := g.load(p, workspace.Options{Slim: true}, true)
 	if err != nil {
 		return err
 	}
-	findings := p.runner.Run(ws, lint.Options{Today: today})
+	findings := p.Runner.Run(ws, lint.Options{Today: today})
 	out := g.streams.Out
 	if len(findings) == 0 {
 		fmt.Fprintln(out, "next: persona lint finds nothing left to do")

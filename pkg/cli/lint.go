@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,11 +10,10 @@ import (
 	"strings"
 
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/fixes"
-	"github.com/personakit/persona/pkg/gitrepo"
 	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/match"
-	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/lintrun"
 	"github.com/personakit/persona/pkg/output"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
@@ -105,37 +103,36 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		return err
 	}
 	g.limitMemory()
-	ws, err := p.loadWith(g, workspace.Options{Slim: true}, true)
+	ws, err := g.load(p, workspace.Options{Slim: true}, true)
 	if err != nil {
 		return err
 	}
-	opts := lint.Options{Today: today, Display: p.showRel}
-	if opts.Customers, _, err = match.Measure(p.cfg, configDir(p), p.show, ws.Entities(model.KindICP)); err != nil {
-		return matchError(err)
-	}
+	ro := lintrun.Options{Today: today, NewFromRev: o.newFromRev, NewFromMergeBase: o.newFromMergeBase}
 	if len(args) > 0 {
-		opts.Include = underAny(p.loc.Root, targets)
+		ro.Targets = targets
 	}
-	findings := p.runner.Run(ws, opts)
-	// Files the report lists (JUnit): all of them, or with --new-from-rev
-	// the changed ones and those with a new finding.
-	listed := opts.Include
-	if o.newFromRev != "" || o.newFromMergeBase != "" {
-		var changed map[string]bool
-		if findings, changed, err = newSince(p, findings, o.newFromRev, o.newFromMergeBase, opts); err != nil {
-			return err
-		}
-		withNew := map[string]bool{}
-		for _, f := range findings {
-			withNew[f.Path] = true
-		}
-		listed = both(listed, func(rel string) bool { return changed[rel] || withNew[p.showRel(rel)] })
+	result, err := lintrun.Run(p, ws, ro)
+	if err != nil {
+		return usageError(err)
 	}
-	entities := map[model.Kind]int{}
+	report := lintReport(g, p, ws, result, formats, failOn)
+	report.Quiet = o.quiet
+	if err := printLintReport(g, p, formats, o.outFile, report); err != nil {
+		return err
+	}
+	if finding.Fails(result.Findings, failOn) {
+		return errFindings
+	}
+	return nil
+}
+
+// lintReport is what lint's printers render, warning on errOut when the
+// workspace holds no entity at all.
+func lintReport(g *globalOptions, p *project, ws *workspace.Workspace, result *lintrun.Result, formats []formatSpec, failOn lint.Severity) *output.Report {
+	entities := ws.Counts()
 	total := 0
-	for _, k := range model.Kinds {
-		entities[k] = ws.Count(k)
-		total += entities[k]
+	for _, n := range entities {
+		total += n
 	}
 	if total == 0 && ws.Files > 0 {
 		// A docs site full of persona pages would otherwise pass in
@@ -144,23 +141,29 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 			words.Plural(ws.Files, "Markdown file"))
 	}
 	report := &output.Report{
-		Findings: findings,
-		Summary:  output.Summarize(ws.Files, entities, findings),
-		Rules:    p.runner.Rules(),
+		Findings: result.Findings,
+		Summary:  output.Summarize(ws.Files, entities, result.Findings),
+		Rules:    p.Runner.Rules(),
 		FailOn:   failOn,
-		Quiet:    o.quiet,
 	}
-	if p.loc.ConfigPath == "" {
-		report.Summary.ImplicitRoot = p.show(p.loc.Root)
+	if p.Loc.ConfigPath == "" {
+		report.Summary.ImplicitRoot = p.Show(p.Loc.Root)
 	}
 	report.ToolVersion, _, _ = buildInfo()
 	if slices.ContainsFunc(formats, func(f formatSpec) bool { return output.ListsFiles(f.name) }) {
 		for _, d := range ws.Docs {
-			if listed == nil || listed(d.Path) {
-				report.Files = append(report.Files, p.showRel(d.Path))
+			if result.Listed == nil || result.Listed(d.Path) {
+				report.Files = append(report.Files, p.ShowRel(d.Path))
 			}
 		}
 	}
+	return report
+}
+
+// printLintReport places the fixes the formats show, writes every format
+// and GitHub's step summary, and warns when a format had to leave findings
+// out.
+func printLintReport(g *globalOptions, p *project, formats []formatSpec, outFile string, report *output.Report) error {
 	base, err := g.dir()
 	if err != nil {
 		return err
@@ -172,111 +175,19 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		})
 	}
 	ciReport := forCI(p, base, formats, report)
-	if err := writeReports(g, p, formats, o.outFile, report, ciReport); err != nil {
+	if err := writeReports(g, p, formats, outFile, report, ciReport); err != nil {
 		return err
 	}
 	if err := appendStepSummary(g, formats, ciReport); err != nil {
 		return err
 	}
 	for _, f := range formats {
-		if limit := output.MaxResults(f.name); limit > 0 && len(findings) > limit {
-			fmt.Fprintf(g.streams.ErrOut, "persona: warning: %s\n", output.SARIFCapMessage(len(findings)))
+		if limit := output.MaxResults(f.name); limit > 0 && len(report.Findings) > limit {
+			fmt.Fprintf(g.streams.ErrOut, "persona: warning: %s\n", output.SARIFCapMessage(len(report.Findings)))
 			break
 		}
 	}
-	for _, f := range findings {
-		if f.Severity >= failOn {
-			return errFindings
-		}
-	}
 	return nil
-}
-
-// underAny returns a filter accepting workspace-relative paths at or under
-// one of targets (absolute paths inside root).
-func underAny(root string, targets []string) func(rel string) bool {
-	prefixes := make([]string, len(targets))
-	for i, t := range targets {
-		rel, _ := filepath.Rel(root, t)
-		prefixes[i] = filepath.ToSlash(rel)
-	}
-	return func(rel string) bool {
-		for _, p := range prefixes {
-			if p == "." || rel == p || strings.HasPrefix(rel, p+"/") {
-				return true
-			}
-		}
-		return false
-	}
-}
-
-// both combines two reporting filters; nil accepts everything.
-func both(a, b func(string) bool) func(string) bool {
-	if a == nil {
-		return b
-	}
-	return func(rel string) bool { return a(rel) && b(rel) }
-}
-
-// newSince keeps the findings that are new since rev (or since the merge
-// base with branch), SPEC §5: every finding in a file git reports as
-// changed, and in any other file a finding the workspace at rev, linted
-// from git's objects, did not have — a persona broken by a renamed ICP id
-// is new although its file is not. It also returns the changed files
-// (workspace-relative). The revision is linted only when an unchanged
-// file has a finding.
-func newSince(p *project, findings []lint.Finding, rev, branch string, opts lint.Options) ([]lint.Finding, map[string]bool, error) {
-	repo, err := gitrepo.Open(p.loc.Root)
-	if err != nil {
-		if errors.Is(err, gitrepo.ErrNoGit) {
-			return nil, nil, usageErrorf("--new-from-rev needs git: %v", err)
-		}
-		return nil, nil, usageErrorf("--new-from-rev needs a git repository: %v", err)
-	}
-	if branch != "" {
-		if rev, err = repo.MergeBase(branch); err != nil {
-			return nil, nil, usageError(err)
-		}
-	}
-	changed, err := repo.ChangedSince(rev, p.loc.Root)
-	if err != nil {
-		return nil, nil, usageError(err)
-	}
-	changedShown := make(map[string]bool, len(changed))
-	for rel := range changed {
-		changedShown[p.showRel(rel)] = true
-	}
-	if !slices.ContainsFunc(findings, func(f lint.Finding) bool { return !changedShown[f.Path] }) {
-		return findings, changed, nil
-	}
-	prefix, err := repoPrefix(repo, p.loc.Root)
-	if err != nil {
-		return nil, nil, err
-	}
-	baseWS, err := workspaceAt(repo, p, rev, prefix)
-	if err != nil {
-		return nil, nil, err
-	}
-	// A finding is the same finding at rev when its rule, file, position
-	// and message are: the file did not change, so neither did they.
-	type print struct {
-		rule, path, message string
-		line, column        int
-	}
-	before := map[print]int{}
-	for _, b := range p.runner.Run(baseWS, opts) {
-		before[print{b.Rule, b.Path, b.Message, b.Line, b.Column}]++
-	}
-	kept := findings[:0]
-	for _, f := range findings {
-		k := print{f.Rule, f.Path, f.Message, f.Line, f.Column}
-		if !changedShown[f.Path] && before[k] > 0 {
-			before[k]--
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept, changed, nil
 }
 
 // forCI returns the report the formats read by CI services print: paths
@@ -289,8 +200,8 @@ func forCI(p *project, base string, formats []formatSpec, r *output.Report) *out
 		return r
 	}
 	ci, top := r, base
-	if p.loc.GitTop != "" {
-		top = p.loc.GitTop
+	if p.Loc.GitTop != "" {
+		top = p.Loc.GitTop
 		ci = r.Relocated(func(shown string) string {
 			rel, err := filepath.Rel(top, filepath.Join(base, filepath.FromSlash(shown)))
 			if err != nil {

@@ -98,7 +98,7 @@ func runList(g *globalOptions, o *listOptions, args []string) error {
 		if d.Kind == "" || (o.kind != "" && string(d.Kind) != o.kind) || (o.status != "" && string(d.Status) != o.status) {
 			continue
 		}
-		row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.showRel(d.Path)}
+		row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.ShowRel(d.Path)}
 		if d.Reviewed.Valid {
 			row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
 		}

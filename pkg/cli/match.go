@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -98,7 +95,7 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	// Matching keeps little and throws away much as it streams: Go's own
 	// collector pace keeps its heap near that little (loading set 400).
 	g.collectForReport()
-	configured, err := match.ColumnsOf(p.cfg.Match.Columns)
+	configured, err := match.ColumnsOf(p.Config.Match.Columns)
 	if err != nil {
 		return usageError(err)
 	}
@@ -107,9 +104,9 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 			columns[f] = h
 		}
 	}
-	settings, err := match.NewSettings(p.cfg.Match)
+	settings, err := match.NewSettings(p.Config.Match)
 	if err != nil {
-		return usageErrorf("%s: %v", p.show(p.loc.ConfigPath), err)
+		return usageErrorf("%s: %v", p.Show(p.Loc.ConfigPath), err)
 	}
 	icps := ws.Entities(model.KindICP)
 	if o.sql != "" {
@@ -159,19 +156,8 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	return nil
 }
 
-// matchError turns a file the accounts cannot be read from into a usage
-// error, which names the file.
-func matchError(err error) error {
-	var fe *accounts.FileError
-	if errors.As(err, &fe) {
-		return usageError(err)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return usageErrorf("%s: %v", pe.Path, describeFSError(err))
-	}
-	return usageError(err)
-}
+// matchError is an error reading the accounts: exit 2.
+func matchError(err error) error { return usageError(match.Describe(err)) }
 
 func parseColumns(specs []string) (map[accounts.Field]string, error) {
 	out := map[accounts.Field]string{}
@@ -223,25 +209,10 @@ func matchInputs(g *globalOptions, p *project, args []string) ([]match.Input, er
 	if len(args) > 0 {
 		return out, nil
 	}
-	if len(p.cfg.Match.Accounts) == 0 {
-		return nil, usageErrorf("no account files: name them (persona match accounts.csv) or list them under match.accounts in %s", configName(p))
+	if len(p.Config.Match.Accounts) == 0 {
+		return nil, usageErrorf("no account files: name them (persona match accounts.csv) or list them under match.accounts in %s", p.ConfigName())
 	}
-	return match.ConfiguredInputs(p.cfg, configDir(p), p.show), nil
-}
-
-// configDir is the directory the config's paths are relative to.
-func configDir(p *project) string {
-	if p.loc.ConfigPath != "" {
-		return filepath.Dir(p.loc.ConfigPath)
-	}
-	return p.loc.Root
-}
-
-func configName(p *project) string {
-	if p.loc.ConfigPath == "" {
-		return ".persona.yaml"
-	}
-	return p.show(p.loc.ConfigPath)
+	return match.ConfiguredInputs(p.Config, p.ConfigDir(), p.Show), nil
 }
 
 // writeStream is writeOutput for output produced as it is computed: to

@@ -2,18 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/scaffold"
-	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/personakit/persona/pkg/workspace"
@@ -69,137 +64,85 @@ Run "persona new persona" without an ID in a terminal for a guided interview
 }
 
 func runNew(g *globalOptions, o *newOptions, args []string) error {
+	r, err := newRequest(g, o, args)
+	if err != nil {
+		return err
+	}
+	p, ws, err := g.loadFor(nil, workspace.Options{Slim: true}, false)
+	if err != nil {
+		return err
+	}
+	if len(args) < 2 {
+		if r.Kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
+			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", r.Kind)
+		}
+		if err := guidedPersona(g, ws, &r.Data); err != nil {
+			return err
+		}
+	}
+	r.Target = filepath.Join(p.Loc.Root, scaffold.DefaultDir(r.Kind), r.Data.ID+".md")
+	if o.output != "" {
+		if r.Target, err = g.abs(o.output); err != nil {
+			return err
+		}
+	}
+	draft, err := scaffold.New(p, ws, r)
+	if draft != nil && draft.Notice != "" {
+		fmt.Fprintf(g.streams.ErrOut, "persona: %s\n", draft.Notice)
+	}
+	if err != nil {
+		return usageError(err)
+	}
+	if o.dryRun {
+		_, err := g.streams.Out.Write(draft.Content)
+		return err
+	}
+	if err := scaffold.Write(p, r, draft); err != nil {
+		return usageError(err)
+	}
+	if _, err := fmt.Fprintf(g.streams.Out, "created %s\n", p.Show(r.Target)); err != nil {
+		return err
+	}
+	if n := bytes.Count(draft.Content, []byte("TODO")); n > 0 {
+		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", words.Plural(n, "TODO placeholder"))
+	}
+	return err
+}
+
+// newRequest reads persona new's arguments and flags.
+func newRequest(g *globalOptions, o *newOptions, args []string) (*scaffold.Request, error) {
 	kind := model.Kind(args[0])
 	if kind != model.KindICP && kind != model.KindPersona && kind != model.KindInterview {
-		return usageErrorf("unknown kind %q%s", args[0], suggest.DidYouMeanOr(args[0],
+		return nil, usageErrorf("unknown kind %q%s", args[0], suggest.DidYouMeanOr(args[0],
 			[]string{"icp", "persona", "interview"}, "; use icp, persona or interview"))
 	}
 	set := map[string]string{}
 	for _, kv := range o.set {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || strings.TrimSpace(k) == "" {
-			return usageErrorf("--set %q must be key=value", kv)
+			return nil, usageErrorf("--set %q must be key=value", kv)
 		}
 		set[strings.TrimSpace(k)] = v
 	}
 	today, err := parseToday(o.today, g.now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if o.icp != "" && kind == model.KindICP {
-		return usageErrorf("--icp applies to personas and interviews, not to an ICP")
+		return nil, usageErrorf("--icp applies to personas and interviews, not to an ICP")
 	}
-	p, ws, err := g.loadFor(nil, workspace.Options{Slim: true}, false)
-	if err != nil {
-		return err
-	}
-	data := scaffold.Data{Kind: string(kind), ICP: o.icp, Name: o.name, Date: today.Format("2006-01-02"), Set: set}
+	r := &scaffold.Request{Kind: kind, Template: o.template, SetOrder: o.set, Force: o.force,
+		Data: scaffold.Data{Kind: string(kind), ICP: o.icp, Name: o.name, Date: today.Format("2006-01-02"), Set: set}}
 	if len(args) == 2 {
-		data.ID = args[1]
+		r.Data.ID = args[1]
 		if kind == model.KindInterview && o.today == "" {
 			// 2026-11-20-plant-manager-stuttgart happened on 2026-11-20.
-			if d, ok := dateFromID(data.ID); ok {
-				data.Date = d
-			}
-		}
-	} else {
-		if kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
-			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", kind)
-		}
-		if err := guidedPersona(g, ws, &data); err != nil {
-			return err
-		}
-	}
-	target := filepath.Join(p.loc.Root, scaffold.DefaultDir(kind), data.ID+".md")
-	if o.output != "" {
-		if target, err = g.abs(o.output); err != nil {
-			return err
-		}
-	}
-	if err := checkNew(ws, p, kind, &data, o.force, target); err != nil {
-		return err
-	}
-	tmpl, err := scaffold.Lookup(filepath.Join(p.loc.Root, p.cfg.Templates), kind, o.template, p.show)
-	if err != nil {
-		return usageError(err)
-	}
-	if tmpl.Skipped != "" {
-		fmt.Fprintf(g.streams.ErrOut, "persona: %s does not exist; using %s\n", tmpl.Skipped, tmpl.Name)
-	}
-	if err := checkSetKeys(tmpl, set, o.set); err != nil {
-		return err
-	}
-	content, err := scaffold.Render(tmpl, data)
-	if err != nil {
-		return usageError(err)
-	}
-	// A template must produce an entity of the kind asked for; catch a
-	// broken team template before it lands in the repository.
-	doc := frontmatter.Decode(filepath.Base(target), content)
-	if doc != nil {
-		for _, prob := range doc.Problems {
-			if prob.Rule == frontmatter.RuleFrontmatterInvalid {
-				return usageErrorf("%s produced invalid front matter (line %d of the output: %s)", tmpl.Name, prob.Pos.Line, prob.Message)
-			}
-			if prob.Rule == frontmatter.RuleFieldType {
-				// A value the contract rejects, usually from --set
-				// (share=abc): refuse it now rather than write a file
-				// that fails lint.
-				return usageErrorf("the new %s would be refused by lint: %s (line %d of the output of %s); fix the --set value", kind, prob.Message, prob.Pos.Line, tmpl.Name)
+			if d, ok := dateFromID(r.Data.ID); ok {
+				r.Data.Date = d
 			}
 		}
 	}
-	if doc == nil || doc.Kind != kind {
-		return usageErrorf("%s did not produce a %s: its front matter must start with --- and set kind: %s", tmpl.Name, kind, kind)
-	}
-	if o.dryRun {
-		_, err := g.streams.Out.Write(content)
-		return err
-	}
-	dest := target
-	if fileio.Within(p.loc.Root, target) {
-		// A path in the workspace may still lead out of it through a
-		// link; one given outside it (--output) is the user's to choose.
-		if dest, err = p.confine(target); err != nil {
-			return usageErrorf("will not write %s: %v; remove the link or choose another path", p.show(target), err)
-		}
-	}
-	if err := fileio.Write(dest, content, o.force); err != nil {
-		if errors.Is(err, fileio.ErrExists) {
-			return usageErrorf("%s exists; pass --force to replace it", p.show(target))
-		}
-		return usageErrorf("cannot write %s: %v", p.show(target), describeFSError(err))
-	}
-	if _, err := fmt.Fprintf(g.streams.Out, "created %s\n", p.show(target)); err != nil {
-		return err
-	}
-	if n := bytes.Count(content, []byte("TODO")); n > 0 {
-		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", words.Plural(n, "TODO placeholder"))
-	}
-	return err
-}
-
-// onlyICP is the ICP a new persona belongs to when --icp is not given: the
-// workspace's only ICP. With none or several it says what to do, since a
-// persona without an ICP fails lint at once.
-func onlyICP(ws *workspace.Workspace) (string, error) {
-	ids := ws.IDs(model.KindICP)
-	switch len(ids) {
-	case 1:
-		return ids[0], nil
-	case 0:
-		return "", usageErrorf("a persona belongs to an ICP and this workspace has none; create one first with persona new icp ID")
-	}
-	const shown = 10
-	list := ids
-	if len(list) > shown {
-		list = list[:shown]
-	}
-	more := ""
-	if len(ids) > shown {
-		more = fmt.Sprintf(" and %d more (persona list --kind icp)", len(ids)-shown)
-	}
-	return "", usageErrorf("say which ICP the persona belongs to with --icp: %s%s", strings.Join(list, ", "), more)
+	return r, nil
 }
 
 // dateFromID reads the date an interview id starts with (YYYY-MM-DD-…).
@@ -211,70 +154,4 @@ func dateFromID(id string) (string, bool) {
 		return "", false
 	}
 	return id[:10], true
-}
-
-// checkSetKeys refuses --set keys the template never reads: they would be
-// dropped without a word, usually because of a typo.
-func checkSetKeys(tmpl scaffold.Template, set map[string]string, order []string) error {
-	if len(set) == 0 {
-		return nil
-	}
-	used, open, err := scaffold.SetKeys(tmpl)
-	if err != nil {
-		return usageError(err)
-	}
-	if open {
-		return nil
-	}
-	known := make([]string, 0, len(used))
-	for k := range used {
-		known = append(known, k)
-	}
-	sort.Strings(known)
-	for _, kv := range order {
-		k, _, _ := strings.Cut(kv, "=")
-		k = strings.TrimSpace(k)
-		if used[k] {
-			continue
-		}
-		if len(known) == 0 {
-			return usageErrorf("--set %s: %s reads no --set keys", k, tmpl.Name)
-		}
-		return usageErrorf("--set %s: %s does not use it%s", k, tmpl.Name,
-			suggest.DidYouMeanOr(k, known, "; it reads "+strings.Join(known, ", ")))
-	}
-	return nil
-}
-
-// checkNew validates the id, the name and the ICP of a new entity against
-// the workspace.
-//
-// With force, the entity already at target is the one being replaced, so
-// its id is not taken.
-func checkNew(ws *workspace.Workspace, p *project, kind model.Kind, data *scaffold.Data, force bool, target string) error {
-	if data.ID != slug.Make(data.ID) {
-		return usageErrorf("id %q is not a slug (lowercase letters, digits and dashes); try %q", data.ID, slug.Make(data.ID))
-	}
-	if slug.ReservedOnWindows(data.ID) && filepath.Base(target) == data.ID+".md" {
-		return usageErrorf("id %q would name the file %s.md, which Windows cannot check out; choose another id, such as %s-%s", data.ID, data.ID, data.ID, kind)
-	}
-	if existing := ws.Lookup(kind, data.ID); existing != nil &&
-		!(force && filepath.Join(p.loc.Root, filepath.FromSlash(existing.Path)) == target) {
-		return usageErrorf("%s id %q is already used by %s; choose another id", kind, data.ID, p.showRel(existing.Path))
-	}
-	if data.Name == "" {
-		data.Name = scaffold.NameFromID(data.ID)
-	}
-	if kind == model.KindPersona && data.ICP == "" {
-		icp, err := onlyICP(ws)
-		if err != nil {
-			return err
-		}
-		data.ICP = icp
-	}
-	if data.ICP != "" && ws.Lookup(model.KindICP, data.ICP) == nil {
-		return usageErrorf("icp %q does not exist%s", data.ICP, suggest.DidYouMeanOr(data.ICP, ws.IDs(model.KindICP),
-			"; create it first with persona new icp "+data.ICP))
-	}
-	return nil
 }

@@ -98,14 +98,14 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		// Markdown bodies render while lint runs and the report is built.
 		bodies = report.Prerender(ws, o.format)
 	}
-	customers, accounts, err := match.Measure(p.cfg, configDir(p), p.show, ws.Entities(model.KindICP))
+	customers, accounts, err := match.Measure(p.Config, p.ConfigDir(), p.Show, ws.Entities(model.KindICP))
 	if err != nil {
 		return matchError(err)
 	}
-	findings := p.runner.Run(ws, lint.Options{Today: today, Customers: customers})
+	findings := p.Runner.Run(ws, lint.Options{Today: today, Customers: customers})
 	title := o.title
 	if title == "" {
-		title = "Persona report: " + filepath.Base(p.loc.Root)
+		title = "Persona report: " + filepath.Base(p.Loc.Root)
 	}
 	// Links in the report point at entity files relative to where the
 	// report is read from: the output file's directory, or the current one.
@@ -125,7 +125,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		}
 	}
 	link := func(rel string) string {
-		target := filepath.Join(p.loc.Root, filepath.FromSlash(rel))
+		target := filepath.Join(p.Loc.Root, filepath.FromSlash(rel))
 		if r, err := filepath.Rel(linkBase, target); err == nil {
 			return filepath.ToSlash(r)
 		}
@@ -136,7 +136,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		link = func(rel string) string { return base.JoinPath(rel).String() }
 	}
 	r := report.Build(ws, findings, report.Options{
-		Today: today, Stale: rules.Staleness(p.runner, today), Redact: o.redact, PIIRegions: rules.PIIRegions(p.runner.Rules()), Title: title, Display: link,
+		Today: today, Stale: rules.Staleness(p.Runner, today), Redact: o.redact, PIIRegions: rules.PIIRegions(p.Runner.Rules()), Title: title, Display: link,
 		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts,
 	})
 	g.collectForReport()
@@ -157,14 +157,14 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	if err != nil {
 		return err
 	}
-	if fileio.Within(out, p.loc.Root) {
+	if fileio.Within(out, p.Loc.Root) {
 		return usageErrorf("refusing to write the site to %s: it holds the workspace; choose a directory outside it, such as site/", o.output)
 	}
 	// What the directory holds is all that could be replaced: none of it
 	// may be what persona reads (a config, a template, an entity or any
 	// Markdown file of the workspace).
 	var held error
-	inputs := p.newInputChecker()
+	inputs := p.NewInputChecker()
 	realOut, realOutErr := filepath.EvalSymlinks(out)
 	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -175,15 +175,15 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 			// The walk follows no link, so below out only the file
 			// itself could be one: its real path is out's joined with
 			// the rest, found without resolving every file's ancestors.
-			why = inputs.what(path, filepath.Join(realOut, rel))
+			why = inputs.What(path, filepath.Join(realOut, rel))
 		} else {
-			why = p.inputFile(path)
+			why = p.InputFile(path)
 		}
-		if why == "" && frontmatter.IsPage(path) && fileio.Within(p.loc.Root, path) {
+		if why == "" && frontmatter.IsPage(path) && fileio.Within(p.Loc.Root, path) {
 			why = "a Markdown file of the workspace"
 		}
 		if why != "" {
-			held = usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.show(path))
+			held = usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.Show(path))
 			return filepath.SkipAll
 		}
 		return nil

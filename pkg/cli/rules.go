@@ -49,9 +49,9 @@ func runRules(g *globalOptions, o *rulesOptions, args []string) error {
 		return err
 	}
 	var infos []ruleInfo
-	for _, r := range p.runner.Rules() {
+	for _, r := range p.Runner.Rules() {
 		infos = append(infos, ruleInfo{
-			ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.runner.Severity(r.ID()).String(),
+			ID: r.ID(), Default: r.DefaultSeverity().String(), Severity: p.Runner.Severity(r.ID()).String(),
 			Summary: r.Summary(), Help: r.Help(), Options: []lint.Option{},
 		})
 		if c, ok := r.(lint.Configurable); ok {

@@ -34,9 +34,9 @@ server at it for completion and inline checks.`,
 					return usageErrorf("unknown kind %q%s", args[0], suggest.DidYouMeanOr(args[0],
 						[]string{"icp", "persona", "interview"}, "; use icp, persona or interview"))
 				}
-				schema = contract.Schema(k, p.cfg.FieldsAllow)
+				schema = contract.Schema(k, p.Config.FieldsAllow)
 			} else {
-				schema = contract.FrontMatterSchema(p.cfg.FieldsAllow)
+				schema = contract.FrontMatterSchema(p.Config.FieldsAllow)
 			}
 			return output.WriteJSON(g.streams.Out, schema)
 		},

@@ -109,7 +109,7 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 		}
 		fmt.Fprintf(&b, format+"\n", args...)
 	}
-	line("%s  %s", d.Entity(), p.showRel(d.Path))
+	line("%s  %s", d.Entity(), p.ShowRel(d.Path))
 	line("status: %s", d.Status)
 	if d.Reviewed.Valid {
 		line("reviewed: %s", d.Reviewed.Time.Format("2006-01-02"))
@@ -140,7 +140,7 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 		line("name: %s", pe.Name.Value)
 		line("type: %s", orDefault(pe.Type.Value, "primary"))
 		if icp := ws.Lookup(model.KindICP, pe.ICP.Value); icp != nil {
-			line("icp: %s  %s  (%s)", icp.ID, icp.ICP.Title.Value, p.showRel(icp.Path))
+			line("icp: %s  %s  (%s)", icp.ID, icp.ICP.Title.Value, p.ShowRel(icp.Path))
 		} else if pe.ICP.Value != "" {
 			line("icp: %s  (missing)", pe.ICP.Value)
 		} else {
@@ -167,7 +167,7 @@ func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
 				if res.Doc.Interview.Date.Valid {
 					date = "  " + res.Doc.Interview.Date.Time.Format("2006-01-02")
 				}
-				line("  - %s  → %s  (%s)%s", s.Value, res.Doc.ID, p.showRel(res.Doc.Path), date)
+				line("  - %s  → %s  (%s)%s", s.Value, res.Doc.ID, p.ShowRel(res.Doc.Path), date)
 			case workspace.SourceNotInterview:
 				line("  - %s  (not an interview)", s.Value)
 			case workspace.SourceOutside:

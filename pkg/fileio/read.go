@@ -63,3 +63,17 @@ func ReadWhole(path string, limit int) ([]byte, error) {
 	}
 	return src, nil
 }
+
+// Describe is err as a user reads it: without the path an fs.PathError
+// repeats (the message names the file already), and "no such file or
+// directory" for a missing file on every platform.
+func Describe(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file or directory")
+	}
+	return err
+}

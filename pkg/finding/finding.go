@@ -106,3 +106,14 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// Fails says whether any of findings is at least as severe as failOn: the
+// run then exits 1.
+func Fails(findings []Finding, failOn Severity) bool {
+	for _, f := range findings {
+		if f.Severity >= failOn {
+			return true
+		}
+	}
+	return false
+}

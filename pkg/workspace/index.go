@@ -191,3 +191,17 @@ func (ws *Workspace) EvidenceCoverage(d *model.Document) (supported, claims int)
 	}
 	return supported, claims
 }
+
+// Counts is the number of entities of each kind, every kind present.
+func (ws *Workspace) Counts() map[model.Kind]int {
+	counts := make(map[model.Kind]int, len(model.Kinds))
+	for _, k := range model.Kinds {
+		counts[k] = 0
+	}
+	for _, d := range ws.Docs {
+		if _, ok := counts[d.Kind]; ok {
+			counts[d.Kind]++
+		}
+	}
+	return counts
+}

@@ -1,0 +1,76 @@
+package project
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/personakit/persona/pkg/config"
+	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// InputFile says what persona input path is ("" when it is none): a config
+// file, a file in the templates directory, or an entity file. Links are
+// resolved first, so a symlink to an entity is an entity too.
+func (p *Project) InputFile(path string) string {
+	real := path
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		real = r
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return ""
+	}
+	return p.NewInputChecker().What(path, real)
+}
+
+// InputChecker tells persona's input files apart, with what is the same
+// for every file looked up once, so that checking the ten thousand pages
+// of an old site costs little more than a stat each.
+type InputChecker struct {
+	configPath string // the workspace's config, "" when it has none
+	templates  string // the templates directory, links resolved
+}
+
+func (p *Project) NewInputChecker() InputChecker {
+	dir := filepath.Join(p.Loc.Root, filepath.FromSlash(p.Config.Templates))
+	if realDir, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = realDir
+	}
+	return InputChecker{configPath: p.Loc.ConfigPath, templates: dir}
+}
+
+// What is InputFile for path, whose links resolve to real.
+func (c InputChecker) What(path, real string) string {
+	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
+		return "a persona config file"
+	}
+	if c.configPath != "" && SameFile(real, c.configPath) {
+		return "the workspace's config file"
+	}
+	if real != c.templates && fileio.Within(c.templates, real) {
+		return "a template of this workspace"
+	}
+	if frontmatter.IsPage(real) {
+		src, _, err := fileio.ReadRegular(real, workspace.MaxFileSize)
+		if err == nil {
+			switch doc := frontmatter.Decode(filepath.Base(real), src); {
+			case doc != nil && doc.Kind != "":
+				return doc.Kind.Noun() + " entity file"
+			case doc != nil:
+				return "an entity file with invalid front matter"
+			}
+		}
+	}
+	return ""
+}
+
+// SameFile says whether a and b name the same existing file.
+func SameFile(a, b string) bool {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	bi, err := os.Stat(b)
+	return err == nil && os.SameFile(ai, bi)
+}
