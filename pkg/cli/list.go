@@ -98,32 +98,43 @@ func runList(g *globalOptions, o *listOptions, args []string) error {
 		if d.Kind == "" || (o.kind != "" && string(d.Kind) != o.kind) || (o.status != "" && string(d.Status) != o.status) {
 			continue
 		}
-		row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.ShowRel(d.Path)}
-		if d.Reviewed.Valid {
-			row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
+		if row := rowOf(ws, p, d); o.icp == "" || row.ICP == o.icp {
+			rows = append(rows, row)
 		}
-		switch d.Kind {
-		case model.KindICP:
-			row.Name, row.ICP = d.ICP.Title.Value, d.ID
-		case model.KindPersona:
-			row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
-			supported, claims := ws.EvidenceCoverage(d)
-			row.Coverage = &coverage{Claims: claims, SupportedClaims: supported}
-		case model.KindInterview:
-			row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
-			if d.Interview.Date.Valid {
-				row.Reviewed = d.Interview.Date.Time.Format("2006-01-02")
-			}
-		}
-		if o.icp != "" && row.ICP != o.icp {
-			continue
-		}
-		rows = append(rows, row)
 	}
+	sortRows(rows, o.sortBy)
+	return writeList(g, o.format, rows)
+}
+
+// rowOf is the entity d as a row of the list.
+func rowOf(ws *workspace.Workspace, p *project, d *model.Document) listRow {
+	row := listRow{Kind: string(d.Kind), ID: d.ID, Status: string(d.Status), Path: p.ShowRel(d.Path)}
+	if d.Reviewed.Valid {
+		row.Reviewed = d.Reviewed.Time.Format("2006-01-02")
+	}
+	switch d.Kind {
+	case model.KindICP:
+		row.Name, row.ICP = d.ICP.Title.Value, d.ID
+	case model.KindPersona:
+		row.Name, row.ICP = d.Persona.Name.Value, d.Persona.ICP.Value
+		supported, claims := ws.EvidenceCoverage(d)
+		row.Coverage = &coverage{Claims: claims, SupportedClaims: supported}
+	case model.KindInterview:
+		row.Name, row.ICP = d.Interview.Interviewee.Role.Value, d.Interview.ICP.Value
+		if d.Interview.Date.Valid {
+			row.Reviewed = d.Interview.Date.Time.Format("2006-01-02")
+		}
+	}
+	return row
+}
+
+// sortRows orders rows by the field sortBy ("" for none), then by kind,
+// id and path.
+func sortRows(rows []listRow, sortBy string) {
 	order := map[string]int{"icp": 0, "persona": 1, "interview": 2}
 	sort.SliceStable(rows, func(i, j int) bool {
-		if o.sortBy != "" && rows[i].field(o.sortBy) != rows[j].field(o.sortBy) {
-			return rows[i].field(o.sortBy) < rows[j].field(o.sortBy)
+		if sortBy != "" && rows[i].field(sortBy) != rows[j].field(sortBy) {
+			return rows[i].field(sortBy) < rows[j].field(sortBy)
 		}
 		if rows[i].Kind != rows[j].Kind {
 			return order[rows[i].Kind] < order[rows[j].Kind]
@@ -133,7 +144,6 @@ func runList(g *globalOptions, o *listOptions, args []string) error {
 		}
 		return rows[i].Path < rows[j].Path
 	})
-	return writeList(g, o.format, rows)
 }
 
 func writeList(g *globalOptions, format string, rows []listRow) error {

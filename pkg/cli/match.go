@@ -95,18 +95,9 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	// Matching keeps little and throws away much as it streams: Go's own
 	// collector pace keeps its heap near that little (loading set 400).
 	g.collectForReport()
-	configured, err := match.ColumnsOf(p.Config.Match.Columns)
+	settings, err := matchSettings(p, columns)
 	if err != nil {
-		return usageError(err)
-	}
-	for f, h := range configured {
-		if columns[f] == "" {
-			columns[f] = h
-		}
-	}
-	settings, err := match.NewSettings(p.Config.Match)
-	if err != nil {
-		return usageErrorf("%s: %v", p.Show(p.Loc.ConfigPath), err)
+		return err
 	}
 	icps := ws.Entities(model.KindICP)
 	if o.sql != "" {
@@ -123,8 +114,42 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	summary, err := matchAccounts(g, p, o, match.Options{ICPs: icps, Settings: settings, Inputs: inputs, Columns: columns, Stdin: g.streams.In})
+	if err != nil {
+		return err
+	}
+	if threshold != nil {
+		if covered := summary.Covered(o.by == "value"); covered < *threshold {
+			return &exitError{code: ExitFindings, err: fmt.Errorf("%s of customers (by %s) fit some ICP, below --fail-under %s",
+				words.Percent(covered), o.by, words.Percent(*threshold))}
+		}
+	}
+	return nil
+}
+
+// matchSettings reads the config's match: section, adding its columns to
+// those --column named (which win).
+func matchSettings(p *project, columns map[accounts.Field]string) (*match.Settings, error) {
+	configured, err := match.ColumnsOf(p.Config.Match.Columns)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	for f, h := range configured {
+		if columns[f] == "" {
+			columns[f] = h
+		}
+	}
+	settings, err := match.NewSettings(p.Config.Match)
+	if err != nil {
+		return nil, usageErrorf("%s: %v", p.Show(p.Loc.ConfigPath), err)
+	}
+	return settings, nil
+}
+
+// matchAccounts matches the accounts as they stream, writing the format's
+// rows and summary, and returns the summary.
+func matchAccounts(g *globalOptions, p *project, o *matchOptions, opts match.Options) (*match.Summary, error) {
 	format, _ := matchout.Lookup(o.format)
-	opts := match.Options{ICPs: icps, Settings: settings, Inputs: inputs, Columns: columns, Stdin: g.streams.In}
 	var summary *match.Summary
 	render := func(w io.Writer) error {
 		if format.Rows != nil {
@@ -139,21 +164,15 @@ func runMatch(g *globalOptions, o *matchOptions, args []string) error {
 		}
 		return nil
 	}
-	if err := g.writeStream(p, o.output, inputs, render); err != nil {
-		return matchError(err)
+	if err := g.writeStream(p, o.output, opts.Inputs, render); err != nil {
+		return nil, matchError(err)
 	}
-	for _, n := range summary.Notes {
-		if format.Summary == nil {
+	if format.Summary == nil {
+		for _, n := range summary.Notes {
 			fmt.Fprintf(g.streams.ErrOut, "persona: note: %s\n", n)
 		}
 	}
-	if threshold != nil {
-		if covered := summary.Covered(o.by == "value"); covered < *threshold {
-			return &exitError{code: ExitFindings, err: fmt.Errorf("%s of customers (by %s) fit some ICP, below --fail-under %s",
-				words.Percent(covered), o.by, words.Percent(*threshold))}
-		}
-	}
-	return nil
+	return summary, nil
 }
 
 // matchError is an error reading the accounts: exit 2.

@@ -72,19 +72,8 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(args) < 2 {
-		if r.Kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
-			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", r.Kind)
-		}
-		if err := guidedPersona(g, ws, &r.Data); err != nil {
-			return err
-		}
-	}
-	r.Target = filepath.Join(p.Loc.Root, scaffold.DefaultDir(r.Kind), r.Data.ID+".md")
-	if o.output != "" {
-		if r.Target, err = g.abs(o.output); err != nil {
-			return err
-		}
+	if err := completeRequest(g, o, ws, p, r, len(args) < 2); err != nil {
+		return err
 	}
 	draft, err := scaffold.New(p, ws, r)
 	if draft != nil && draft.Notice != "" {
@@ -107,6 +96,26 @@ func runNew(g *globalOptions, o *newOptions, args []string) error {
 		_, err = fmt.Fprintf(g.streams.Out, "next: replace its %s with what you learned; persona lint shows each one\n", words.Plural(n, "TODO placeholder"))
 	}
 	return err
+}
+
+// completeRequest asks for what the arguments left out (the guided mode,
+// in a terminal) and says where the file goes.
+func completeRequest(g *globalOptions, o *newOptions, ws *workspace.Workspace, p *project, r *scaffold.Request, guided bool) error {
+	if guided {
+		if r.Kind != model.KindPersona || !g.streams.InIsTTY || !g.streams.OutIsTTY {
+			return usageErrorf("persona new %s needs an ID (the guided mode runs only for personas, in a terminal)", r.Kind)
+		}
+		if err := guidedPersona(g, ws, &r.Data); err != nil {
+			return err
+		}
+	}
+	if o.output != "" {
+		var err error
+		r.Target, err = g.abs(o.output)
+		return err
+	}
+	r.Target = filepath.Join(p.Loc.Root, scaffold.DefaultDir(r.Kind), r.Data.ID+".md")
+	return nil
 }
 
 // newRequest reads persona new's arguments and flags.

@@ -4,18 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
 	"net/url"
 	"path/filepath"
 
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
-	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/lint/rules"
-	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/report"
-	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -80,65 +74,19 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	var base *url.URL
-	if o.linkBase != "" {
-		if base, err = url.Parse(o.linkBase); err != nil || !base.IsAbs() || base.Host == "" || base.Scheme != "http" && base.Scheme != "https" {
-			return usageErrorf("--link-base %q is not an http(s) URL; write it as https://HOST/PATH/", o.linkBase)
-		}
+	link, err := reportLinks(g, o)
+	if err != nil {
+		return err
 	}
 	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true}, true)
 	if err != nil {
 		return err
 	}
-	if o.icp != "" && ws.Lookup(model.KindICP, o.icp) == nil {
-		return usageErrorf("--icp %q names no ICP%s", o.icp, suggest.DidYouMeanOr(o.icp, ws.IDs(model.KindICP), "; persona list --kind icp lists them"))
-	}
-	var bodies *report.Bodies
-	if !o.redact && o.icp == "" && o.status == "" {
-		// Markdown bodies render while lint runs and the report is built.
-		bodies = report.Prerender(ws, o.format)
-	}
-	customers, accounts, err := match.Measure(p.Config, p.ConfigDir(), p.Show, ws.Entities(model.KindICP))
+	r, err := report.Generate(p, ws, report.GenerateOptions{Today: today, Redact: o.redact, ICP: o.icp, Status: o.status,
+		Title: o.title, Format: o.format, Link: func(rel string) string { return link(p, rel) }})
 	if err != nil {
-		return matchError(err)
+		return usageError(err)
 	}
-	findings := p.Runner.Run(ws, lint.Options{Today: today, Customers: customers})
-	title := o.title
-	if title == "" {
-		title = "Persona report: " + filepath.Base(p.Loc.Root)
-	}
-	// Links in the report point at entity files relative to where the
-	// report is read from: the output file's directory, or the current one.
-	linkBase, err := g.dir()
-	if err != nil {
-		return err
-	}
-	if o.output != "" {
-		out, err := g.abs(o.output)
-		if err != nil {
-			return err
-		}
-		linkBase = filepath.Dir(out)
-		if o.format == "site" {
-			// Entity files are linked from the pages one level down.
-			linkBase = filepath.Join(out, "personas")
-		}
-	}
-	link := func(rel string) string {
-		target := filepath.Join(p.Loc.Root, filepath.FromSlash(rel))
-		if r, err := filepath.Rel(linkBase, target); err == nil {
-			return filepath.ToSlash(r)
-		}
-		return filepath.ToSlash(target)
-	}
-	if base != nil {
-		// Shared reports link to where the files are published.
-		link = func(rel string) string { return base.JoinPath(rel).String() }
-	}
-	r := report.Build(ws, findings, report.Options{
-		Today: today, Stale: rules.Staleness(p.Runner, today), Redact: o.redact, PIIRegions: rules.PIIRegions(p.Runner.Rules()), Title: title, Display: link,
-		ICP: o.icp, Status: o.status, Bodies: bodies, Accounts: accounts,
-	})
 	g.collectForReport()
 	if o.format == "site" {
 		return writeSite(g, p, o, r)
@@ -148,6 +96,41 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return usageErrorf("rendering the report: %v", err)
 	}
 	return g.writeOutput(p, o.output, buf.Bytes())
+}
+
+// reportLinks is how the report links an entity file: under --link-base
+// where the files are published, else relative to where the report is
+// read from (the output file's directory, or the current one).
+func reportLinks(g *globalOptions, o *reportOptions) (func(p *project, rel string) string, error) {
+	if o.linkBase != "" {
+		base, err := url.Parse(o.linkBase)
+		if err != nil || !base.IsAbs() || base.Host == "" || base.Scheme != "http" && base.Scheme != "https" {
+			return nil, usageErrorf("--link-base %q is not an http(s) URL; write it as https://HOST/PATH/", o.linkBase)
+		}
+		return func(_ *project, rel string) string { return base.JoinPath(rel).String() }, nil
+	}
+	from, err := g.dir()
+	if err != nil {
+		return nil, err
+	}
+	if o.output != "" {
+		out, err := g.abs(o.output)
+		if err != nil {
+			return nil, err
+		}
+		from = filepath.Dir(out)
+		if o.format == "site" {
+			// Entity files are linked from the pages one level down.
+			from = filepath.Join(out, "personas")
+		}
+	}
+	return func(p *project, rel string) string {
+		target := p.Abs(rel)
+		if r, err := filepath.Rel(from, target); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(target)
+	}, nil
 }
 
 // writeSite writes the report as a site into the -o directory, whole or
@@ -163,33 +146,8 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	// What the directory holds is all that could be replaced: none of it
 	// may be what persona reads (a config, a template, an entity or any
 	// Markdown file of the workspace).
-	var held error
-	inputs := p.NewInputChecker()
-	realOut, realOutErr := filepath.EvalSymlinks(out)
-	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		var why string
-		if rel, err := filepath.Rel(out, path); realOutErr == nil && err == nil && path != out && d.Type()&fs.ModeSymlink == 0 {
-			// The walk follows no link, so below out only the file
-			// itself could be one: its real path is out's joined with
-			// the rest, found without resolving every file's ancestors.
-			why = inputs.What(path, filepath.Join(realOut, rel))
-		} else {
-			why = p.InputFile(path)
-		}
-		if why == "" && frontmatter.IsPage(path) && fileio.Within(p.Loc.Root, path) {
-			why = "a Markdown file of the workspace"
-		}
-		if why != "" {
-			held = usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.Show(path))
-			return filepath.SkipAll
-		}
-		return nil
-	})
-	if held != nil {
-		return held
+	if path, _ := p.InputUnder(out); path != "" {
+		return usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.Show(path))
 	}
 	err = fileio.WriteDir(out, o.force, func(write func(string, []byte) error) error {
 		return report.Site(r, func(f report.SiteFile) error { return write(f.Name, f.Data) })

@@ -61,8 +61,18 @@ func runRules(g *globalOptions, o *rulesOptions, args []string) error {
 	if o.format == "json" {
 		return output.WriteJSON(g.streams.Out, map[string]any{"version": 1, "rules": infos})
 	}
-	// A block per rule, within 80 columns: the id and severities in
-	// columns, then when it fires and its options, wrapped and indented.
+	if _, err := io.WriteString(g.streams.Out, rulesText(infos)); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
+persona rules --format json adds each rule's rationale and what its options
+mean.`))
+	return err
+}
+
+// rulesText is a block per rule, within 80 columns: the id and severities
+// in columns, then when it fires and its options, wrapped and indented.
+func rulesText(infos []ruleInfo) string {
 	table := [][]string{{"RULE", "DEFAULT", "IN FORCE"}}
 	for _, r := range infos {
 		table = append(table, []string{r.ID, r.Default, r.Severity})
@@ -87,11 +97,5 @@ func runRules(g *globalOptions, o *rulesOptions, args []string) error {
 			}
 		}
 	}
-	if _, err := io.WriteString(g.streams.Out, b.String()); err != nil {
-		return err
-	}
-	_, err = fmt.Fprintln(g.streams.Out, "\n"+strings.TrimSpace(`
-persona rules --format json adds each rule's rationale and what its options
-mean.`))
-	return err
+	return b.String()
 }

@@ -96,108 +96,133 @@ func runShow(g *globalOptions, o *showOptions, args []string) error {
 	return err
 }
 
+// description is an entity and its relations as indented text.
+type description struct {
+	b  strings.Builder
+	ws *workspace.Workspace
+	p  *project
+}
+
+// line adds a line. Ids, names and paths are user text: no newline or
+// escape code of theirs may reach the terminal or a CI log raw.
+func (t *description) line(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = textsafe.Line(s)
+		}
+	}
+	fmt.Fprintf(&t.b, format+"\n", args...)
+}
+
 // describe renders an entity and its relations as indented text.
 func describe(ws *workspace.Workspace, p *project, d *model.Document) string {
-	var b strings.Builder
-	line := func(format string, args ...any) {
-		// Ids, names and paths are user text: no newline or escape code
-		// of theirs may reach the terminal or a CI log raw.
-		for i, a := range args {
-			if s, ok := a.(string); ok {
-				args[i] = textsafe.Line(s)
-			}
-		}
-		fmt.Fprintf(&b, format+"\n", args...)
-	}
-	line("%s  %s", d.Entity(), p.ShowRel(d.Path))
-	line("status: %s", d.Status)
+	t := &description{ws: ws, p: p}
+	t.line("%s  %s", d.Entity(), p.ShowRel(d.Path))
+	t.line("status: %s", d.Status)
 	if d.Reviewed.Valid {
-		line("reviewed: %s", d.Reviewed.Time.Format("2006-01-02"))
+		t.line("reviewed: %s", d.Reviewed.Time.Format("2006-01-02"))
 	}
 	if len(d.Owners) > 0 {
-		line("owners: %s", joinStr(d.Owners))
+		t.line("owners: %s", joinStr(d.Owners))
 	}
 	switch d.Kind {
 	case model.KindICP:
-		line("title: %s", d.ICP.Title.Value)
-		personas := ws.PersonasOf(d.ID)
-		line("personas: %d", len(personas))
-		for _, pd := range personas {
-			line("  - %s  %s  (%s, %s)", pd.ID, pd.Persona.Name.Value, pd.Status, orDefault(pd.Persona.Type.Value, "primary"))
-		}
-		var ivs []string
-		for _, iv := range ws.Entities(model.KindInterview) {
-			if iv.Interview.ICP.Value == d.ID {
-				ivs = append(ivs, iv.ID)
-			}
-		}
-		line("interviews naming it: %d", len(ivs))
-		for _, id := range ivs {
-			line("  - %s", id)
-		}
+		t.icp(d)
 	case model.KindPersona:
-		pe := d.Persona
-		line("name: %s", pe.Name.Value)
-		line("type: %s", orDefault(pe.Type.Value, "primary"))
-		if icp := ws.Lookup(model.KindICP, pe.ICP.Value); icp != nil {
-			line("icp: %s  %s  (%s)", icp.ID, icp.ICP.Title.Value, p.ShowRel(icp.Path))
-		} else if pe.ICP.Value != "" {
-			line("icp: %s  (missing)", pe.ICP.Value)
-		} else {
-			line("icp: none")
-		}
-		if pe.Role.Title.Value != "" {
-			line("role: %s", pe.Role.Title.Value)
-		}
-		if pe.Share != nil {
-			line("share: %g", *pe.Share)
-		}
-		if supported, claims := ws.EvidenceCoverage(d); claims > 0 {
-			line("evidence coverage: evidence for %d of %s", supported, words.Plural(claims, "claim"))
-		}
-		// Every reference counts, claims' evidence and quotes' sources as
-		// much as sources: (SPEC §9), each value once.
-		refs := pe.DistinctReferences()
-		line("sources: %d", len(refs))
-		for _, s := range refs {
-			res := ws.ResolveSource(d, s.Value)
-			switch res.Status {
-			case workspace.SourceFound:
-				date := ""
-				if res.Doc.Interview.Date.Valid {
-					date = "  " + res.Doc.Interview.Date.Time.Format("2006-01-02")
-				}
-				line("  - %s  → %s  (%s)%s", s.Value, res.Doc.ID, p.ShowRel(res.Doc.Path), date)
-			case workspace.SourceNotInterview:
-				line("  - %s  (not an interview)", s.Value)
-			case workspace.SourceOutside:
-				line("  - %s  (outside the workspace)", s.Value)
-			default:
-				line("  - %s  (missing)", s.Value)
-			}
-		}
+		t.persona(d)
 	case model.KindInterview:
-		iv := d.Interview
-		if iv.Date.Valid {
-			line("date: %s", iv.Date.Time.Format("2006-01-02"))
-		}
-		if iv.ICP.Value != "" {
-			line("icp: %s", iv.ICP.Value)
-		}
-		if iv.Interviewee.Role.Value != "" {
-			line("interviewee: %s", iv.Interviewee.Role.Value)
-		}
-		line("consent: %v", iv.Consent != nil && *iv.Consent)
-		var citing []string
-		for _, pd := range ws.CitedBy(d) {
-			citing = append(citing, pd.ID)
-		}
-		line("cited by: %d", len(citing))
-		for _, id := range citing {
-			line("  - %s", id)
+		t.interview(d)
+	}
+	return t.b.String()
+}
+
+func (t *description) icp(d *model.Document) {
+	t.line("title: %s", d.ICP.Title.Value)
+	personas := t.ws.PersonasOf(d.ID)
+	t.line("personas: %d", len(personas))
+	for _, pd := range personas {
+		t.line("  - %s  %s  (%s, %s)", pd.ID, pd.Persona.Name.Value, pd.Status, orDefault(pd.Persona.Type.Value, "primary"))
+	}
+	var ivs []string
+	for _, iv := range t.ws.Entities(model.KindInterview) {
+		if iv.Interview.ICP.Value == d.ID {
+			ivs = append(ivs, iv.ID)
 		}
 	}
-	return b.String()
+	t.line("interviews naming it: %d", len(ivs))
+	for _, id := range ivs {
+		t.line("  - %s", id)
+	}
+}
+
+func (t *description) persona(d *model.Document) {
+	pe := d.Persona
+	t.line("name: %s", pe.Name.Value)
+	t.line("type: %s", orDefault(pe.Type.Value, "primary"))
+	if icp := t.ws.Lookup(model.KindICP, pe.ICP.Value); icp != nil {
+		t.line("icp: %s  %s  (%s)", icp.ID, icp.ICP.Title.Value, t.p.ShowRel(icp.Path))
+	} else if pe.ICP.Value != "" {
+		t.line("icp: %s  (missing)", pe.ICP.Value)
+	} else {
+		t.line("icp: none")
+	}
+	if pe.Role.Title.Value != "" {
+		t.line("role: %s", pe.Role.Title.Value)
+	}
+	if pe.Share != nil {
+		t.line("share: %g", *pe.Share)
+	}
+	if supported, claims := t.ws.EvidenceCoverage(d); claims > 0 {
+		t.line("evidence coverage: evidence for %d of %s", supported, words.Plural(claims, "claim"))
+	}
+	// Every reference counts, claims' evidence and quotes' sources as
+	// much as sources: (SPEC §9), each value once.
+	refs := pe.DistinctReferences()
+	t.line("sources: %d", len(refs))
+	for _, s := range refs {
+		t.source(d, s.Value)
+	}
+}
+
+// source is one reference of the persona d and what it resolves to.
+func (t *description) source(d *model.Document, ref string) {
+	res := t.ws.ResolveSource(d, ref)
+	switch res.Status {
+	case workspace.SourceFound:
+		date := ""
+		if res.Doc.Interview.Date.Valid {
+			date = "  " + res.Doc.Interview.Date.Time.Format("2006-01-02")
+		}
+		t.line("  - %s  → %s  (%s)%s", ref, res.Doc.ID, t.p.ShowRel(res.Doc.Path), date)
+	case workspace.SourceNotInterview:
+		t.line("  - %s  (not an interview)", ref)
+	case workspace.SourceOutside:
+		t.line("  - %s  (outside the workspace)", ref)
+	default:
+		t.line("  - %s  (missing)", ref)
+	}
+}
+
+func (t *description) interview(d *model.Document) {
+	iv := d.Interview
+	if iv.Date.Valid {
+		t.line("date: %s", iv.Date.Time.Format("2006-01-02"))
+	}
+	if iv.ICP.Value != "" {
+		t.line("icp: %s", iv.ICP.Value)
+	}
+	if iv.Interviewee.Role.Value != "" {
+		t.line("interviewee: %s", iv.Interviewee.Role.Value)
+	}
+	t.line("consent: %v", iv.Consent != nil && *iv.Consent)
+	var citing []string
+	for _, pd := range t.ws.CitedBy(d) {
+		citing = append(citing, pd.ID)
+	}
+	t.line("cited by: %d", len(citing))
+	for _, id := range citing {
+		t.line("  - %s", id)
+	}
 }
 
 func joinStr(items []model.Str) string {

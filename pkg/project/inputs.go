@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -73,4 +74,35 @@ func SameFile(a, b string) bool {
 	}
 	bi, err := os.Stat(b)
 	return err == nil && os.SameFile(ai, bi)
+}
+
+// InputUnder returns a file under dir that persona reads (see InputFile),
+// or a Markdown file of the workspace, with what it is; "" when dir holds
+// none. A directory about to be replaced whole must hold none.
+func (p *Project) InputUnder(dir string) (path, what string) {
+	inputs := p.NewInputChecker()
+	realDir, realDirErr := filepath.EvalSymlinks(dir)
+	filepath.WalkDir(dir, func(file string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		var why string
+		if rel, err := filepath.Rel(dir, file); realDirErr == nil && err == nil && file != dir && d.Type()&fs.ModeSymlink == 0 {
+			// The walk follows no link, so below dir only the file
+			// itself could be one: its real path is dir's joined with
+			// the rest, found without resolving every file's ancestors.
+			why = inputs.What(file, filepath.Join(realDir, rel))
+		} else {
+			why = p.InputFile(file)
+		}
+		if why == "" && frontmatter.IsPage(file) && fileio.Within(p.Loc.Root, file) {
+			why = "a Markdown file of the workspace"
+		}
+		if why != "" {
+			path, what = file, why
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return path, what
 }

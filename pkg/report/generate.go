@@ -1,0 +1,58 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/lint/rules"
+	"github.com/personakit/persona/pkg/match"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/project"
+	"github.com/personakit/persona/pkg/suggest"
+	"github.com/personakit/persona/pkg/workspace"
+)
+
+// GenerateOptions say what persona report covers.
+type GenerateOptions struct {
+	Today  time.Time
+	Redact bool
+	// ICP and Status narrow the report ("" for all).
+	ICP, Status string
+	// Title defaults to the workspace directory's name.
+	Title string
+	// Format is the format the report is rendered in, for the bodies
+	// rendered ahead.
+	Format string
+	// Link turns a workspace-relative path into the link the report
+	// shows.
+	Link func(rel string) string
+}
+
+// Generate is persona report's model of ws, p's workspace loaded with its
+// bodies for lint: the entities, their findings and the customer
+// coverage the accounts measure.
+func Generate(p *project.Project, ws *workspace.Workspace, o GenerateOptions) (*Report, error) {
+	if o.ICP != "" && ws.Lookup(model.KindICP, o.ICP) == nil {
+		return nil, fmt.Errorf("--icp %q names no ICP%s", o.ICP, suggest.DidYouMeanOr(o.ICP, ws.IDs(model.KindICP), "; persona list --kind icp lists them"))
+	}
+	var bodies *Bodies
+	if !o.Redact && o.ICP == "" && o.Status == "" {
+		// Markdown bodies render while lint runs and the report is built.
+		bodies = Prerender(ws, o.Format)
+	}
+	customers, accounts, err := match.Measure(p.Config, p.ConfigDir(), p.Show, ws.Entities(model.KindICP))
+	if err != nil {
+		return nil, match.Describe(err)
+	}
+	findings := p.Runner.Run(ws, lint.Options{Today: o.Today, Customers: customers})
+	title := o.Title
+	if title == "" {
+		title = "Persona report: " + filepath.Base(p.Loc.Root)
+	}
+	return Build(ws, findings, Options{
+		Today: o.Today, Stale: rules.Staleness(p.Runner, o.Today), Redact: o.Redact, PIIRegions: rules.PIIRegions(p.Runner.Rules()),
+		Title: title, Display: o.Link, ICP: o.ICP, Status: o.Status, Bodies: bodies, Accounts: accounts,
+	}), nil
+}
