@@ -3,16 +3,15 @@ package lint
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 	"github.com/personakit/persona/pkg/suggest"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -204,41 +203,14 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	ctx := func(rule Rule, s *sink) *Context {
 		return &Context{WS: ws, Today: opts.Today, Customers: opts.Customers, rule: rule.ID(), runner: rn, sink: s, docs: docs}
 	}
-	var checkers []Checker
-	for _, rule := range r.rules {
-		if c, ok := rule.(Checker); ok && r.severity[rule.ID()] != Off {
-			checkers = append(checkers, c)
-		}
-	}
-	slices.SortStableFunc(checkers, func(a, b Checker) int {
-		_, costlyA := a.(Costly)
-		_, costlyB := b.(Costly)
-		switch {
-		case costlyA && !costlyB:
-			return -1
-		case costlyB && !costlyA:
-			return 1
-		}
-		return 0
-	})
+	checkers := r.checkers()
 	sinks := make([]*sink, len(checkers))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(checkers)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				sinks[i] = &sink{}
-				checkers[i].Check(ctx(checkers[i], sinks[i]))
-			}
-		}()
-	}
-	for i := range checkers {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(checkers), func(int) func(int) {
+		return func(i int) {
+			sinks[i] = &sink{}
+			checkers[i].Check(ctx(checkers[i], sinks[i]))
+		}
+	})
 	all := append([]*sink{loaded}, sinks...)
 	for _, s := range all {
 		for _, sup := range s.suppressed {
@@ -263,6 +235,30 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 	}
 	slices.SortFunc(findings, Compare)
 	return rn.capFindings(findings, dropped)
+}
+
+// checkers are the enabled rules that check the workspace, in the order
+// they are handed to the cores: the costly ones first, so that they are
+// not the last to start while the other cores sit idle.
+func (r *Runner) checkers() []Checker {
+	var checkers []Checker
+	for _, rule := range r.rules {
+		if c, ok := rule.(Checker); ok && r.severity[rule.ID()] != Off {
+			checkers = append(checkers, c)
+		}
+	}
+	slices.SortStableFunc(checkers, func(a, b Checker) int {
+		_, costlyA := a.(Costly)
+		_, costlyB := b.(Costly)
+		switch {
+		case costlyA && !costlyB:
+			return -1
+		case costlyB && !costlyA:
+			return 1
+		}
+		return 0
+	})
+	return checkers
 }
 
 // Compare orders findings by path, line, column and rule, then message so

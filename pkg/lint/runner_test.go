@@ -2,8 +2,6 @@ package lint_test
 
 import (
 	"fmt"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,41 +74,6 @@ func TestCompareOrdersByPathLineColumnRule(t *testing.T) {
 		if lint.Compare(a, b) >= 0 || lint.Compare(b, a) <= 0 {
 			t.Errorf("%+v should sort before %+v", a, b)
 		}
-	}
-}
-
-// orderRule records when its Check starts.
-type orderRule struct {
-	id      string
-	started *[]string
-}
-
-func (r orderRule) ID() string                        { return r.id }
-func (r orderRule) DefaultSeverity() finding.Severity { return finding.Warning }
-func (r orderRule) Summary() string                   { return "records its turn" }
-func (r orderRule) Help() string                      { return "" }
-func (r orderRule) Check(*lint.Context)               { *r.started = append(*r.started, r.id) }
-
-type costlyOrderRule struct{ orderRule }
-
-func (costlyOrderRule) Costly() {}
-
-func TestCostlyCheckersStartFirst(t *testing.T) {
-	// One core: checks run one after another, in the runner's order.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	var started []string
-	r, err := lint.NewRunner(config.Default(), []lint.Rule{
-		orderRule{"quick-a", &started},
-		costlyOrderRule{orderRule{"costly-a", &started}},
-		orderRule{"quick-b", &started},
-		costlyOrderRule{orderRule{"costly-b", &started}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Run(workspace.FromFiles(t.TempDir(), nil, workspace.Options{}), lint.Options{})
-	if want := []string{"costly-a", "costly-b", "quick-a", "quick-b"}; !slices.Equal(started, want) {
-		t.Errorf("checks started in the order %v, want %v", started, want)
 	}
 }
 

@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/yuin/goldmark"
@@ -428,23 +427,10 @@ func (r *bodyNodes) image(w util.BufWriter, source []byte, node ast.Node, enteri
 // item that failed.
 func onAllCores(n int, newWorker func() func(i int) error) error {
 	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			work := newWorker()
-			for i := range next {
-				errs[i] = work(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(n, func(int) func(int) {
+		work := newWorker()
+		return func(i int) { errs[i] = work(i) }
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err

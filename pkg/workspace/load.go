@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -18,6 +17,7 @@ import (
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 )
 
 // MaxFileSize is the largest entity file persona reads; larger ones are
@@ -110,20 +110,14 @@ func Load(root string, opts Options) (*Workspace, error) {
 		opts:     opts,
 		realRoot: realRoot,
 	}
-	jobs := make(chan job, 256)
 	results := make([][]*model.Document, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if doc := readDoc(j, realRoot, opts); doc != nil {
-					results[w] = append(results[w], doc)
-				}
+	jobs := parallel.Start(workers, 256, func(w int) func(job) {
+		return func(j job) {
+			if doc := readDoc(j, realRoot, opts); doc != nil {
+				results[w] = append(results[w], doc)
 			}
-		}()
-	}
+		}
+	})
 	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -146,11 +140,10 @@ func Load(root string, opts Options) (*Workspace, error) {
 			return nil
 		}
 		ws.mdFiles[rel] = true
-		jobs <- job{abs: p, rel: rel, entry: d}
+		jobs.Send(job{abs: p, rel: rel, entry: d})
 		return nil
 	})
-	close(jobs)
-	wg.Wait()
+	jobs.Wait()
 	if walkErr != nil {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(walkErr))
 	}

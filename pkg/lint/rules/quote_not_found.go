@@ -2,12 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 	"github.com/personakit/persona/pkg/quote"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -59,22 +58,9 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 			}
 		}
 	}
-	jobs := make(chan *model.Document)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for iv := range jobs {
-				r.checkInterview(c, iv, byInterview[iv])
-			}
-		}()
-	}
-	for _, iv := range order {
-		jobs <- iv
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.Each(len(order), func(int) func(int) {
+		return func(i int) { r.checkInterview(c, order[i], byInterview[order[i]]) }
+	})
 	for _, q := range all {
 		switch {
 		case q.found:
