@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/personakit/persona/pkg/diff"
+	"github.com/personakit/persona/pkg/canonical"
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
@@ -64,7 +64,7 @@ func runShow(g *globalOptions, o *showOptions, args []string) error {
 		if err != nil {
 			return usageErrorf("%s: %v", args[0], describeFSError(err))
 		}
-		_, err = g.streams.Out.Write(diff.Canonical(src))
+		_, err = g.streams.Out.Write(canonical.Rewrite(src))
 		return err
 	}
 	p, ws, err := g.loadFor(nil, workspace.Options{}, false)

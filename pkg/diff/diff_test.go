@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/canonical"
 	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/generate"
@@ -135,26 +136,18 @@ func TestLintDelta(t *testing.T) {
 	}
 }
 
-func TestCanonical(t *testing.T) {
-	src := "\xEF\xBB\xBF---\r\nname: A\r\nkind: persona\r\ngoals: [b, a]\r\nzeta: 1\r\nalpha: {x: 1}\r\n---\r\nBody\r\n"
-	want := "---\nkind: persona\nname: A\ngoals:\n  - b\n  - a\nalpha:\n  x: 1\nzeta: 1\n---\nBody\n"
-	if got := string(Canonical([]byte(src))); got != want {
-		t.Errorf("Canonical =\n%s\nwant\n%s", got, want)
-	}
-	if got := string(Canonical([]byte("# plain\r\n"))); got != "# plain\n" {
-		t.Errorf("plain Markdown = %q", got)
-	}
-}
-
-// FuzzDiff feeds pairs of arbitrary files to Compute and Canonical: no
-// input may panic, and an unchanged file must yield no change.
+// FuzzDiff feeds pairs of arbitrary files to Compute: no input may
+// panic, an unchanged file yields no change, and a file compared with its
+// canonical form (persona show --canonical) has no field changed.
 func FuzzDiff(f *testing.F) {
 	f.Add([]byte("---\nkind: persona\nname: A\ngoals: [x]\n---\n# H\nbody"), []byte("---\nkind: persona\nname: B\ngoals: [y]\n---\n# H\nother"))
 	f.Add([]byte("---\nkind: icp\nfirmographics: {employees: {min: 1}}\n---\n"), []byte("---\nkind: icp\nfirmographics: {employees: {max: 1}}\n---\n"))
 	f.Add([]byte("---\nkind: persona\na: &a [*a]\n---\n"), []byte("---\nkind: persona\na: [{id: x}, {id: x}]\n---\n"))
 	f.Fuzz(func(t *testing.T, old, new []byte) {
 		_ = Compute([]Pair{{Old: Side{"x.md", old}, New: Side{"x.md", new}}}, Options{Order: true})
-		_ = Canonical(old)
+		if cs := Compute([]Pair{{Old: Side{"x.md", old}, New: Side{"x.md", canonical.Rewrite(old)}}}, Options{Order: true}); len(cs) > 0 && len(cs[0].Fields) > 0 {
+			t.Fatalf("the canonical form changes fields: %+v", cs[0].Fields)
+		}
 		if cs := Compute([]Pair{{Old: Side{"x.md", old}, New: Side{"x.md", old}}}, Options{Order: true}); len(cs) != 0 {
 			t.Fatalf("an unchanged file reports changes: %+v", cs)
 		}

@@ -10,10 +10,8 @@ package quote
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,6 +44,14 @@ func fold(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// Fold is s folded as quotes and notes are compared: case, width,
+// diacritics, quotation marks, dashes, emphasis markers and runs of
+// spaces.
+func Fold(s string) string {
+	n, _ := normalize(s)
+	return n
 }
 
 // normalize folds s for matching: the folded text, and marks of where in
@@ -326,7 +332,7 @@ func lowerASCII(dst, src []byte) []byte {
 	return dst
 }
 
-func (t *Text) normalise() {
+func (t *Text) prepare() {
 	if !t.normalised {
 		if t.raw == nil {
 			// ASCII: lower case is all NFKC and folding do.
@@ -358,7 +364,7 @@ func (t *Text) Locate(quote string) (int, bool) {
 	if line, ok := t.locateVerbatim(ps); ok {
 		return line, true
 	}
-	t.normalise()
+	t.prepare()
 	start := inOrder(t.flat, ps, strings.Index)
 	if start < 0 {
 		return 0, false
@@ -458,7 +464,7 @@ func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
 	if len(ps) != 1 {
 		return "", false // an ellipsis: no one stretch to take
 	}
-	t.normalise()
+	t.prepare()
 	if t.offs == nil || len(t.offs) != len(t.flat) {
 		return "", false
 	}
@@ -551,7 +557,7 @@ func (t *Text) Closest(quote string) Passage {
 			n++
 		}
 	}
-	t.normalise()
+	t.prepare()
 	// Each word of the text: where it starts and its slot (-1: not a word
 	// of the quote). Looking up string(bytes) does not copy the word.
 	var starts, slots []int
@@ -615,87 +621,6 @@ func (t *Text) Closest(quote string) Passage {
 		Text:    t.flat[starts[bestAt]:end],
 		Percent: percentOf(best, n),
 	}
-}
-
-// Words are a text's words for comparing claims: normalised as quotes are,
-// split at spaces and punctuation, without stop words, as a sorted set.
-func Words(s string) []string {
-	var out []string
-	if isASCII(s) {
-		out = strings.Fields(asciiWordText(s))
-	} else {
-		out = unicodeWords(s)
-	}
-	out = slices.DeleteFunc(out, stopWord)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// unicodeWords splits normalised text at what is neither letter nor digit.
-func unicodeWords(s string) []string {
-	n, _ := normalize(s)
-	return strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// asciiWordText is what Words splits for ASCII text, in one pass instead of
-// normalising first: letters lower-cased, digits kept, the markers that
-// normalising drops dropped (they join what is around them), and every
-// other byte a space. FuzzOccurs holds it to unicodeWords.
-func asciiWordText(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			b = append(b, c)
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c == '*' || c == '_' || c == '~':
-		default:
-			b = append(b, ' ')
-		}
-	}
-	return string(b)
-}
-
-// Jaccard is the share of two word sets' union they have in common; both
-// are sorted sets (as Words returns them, or ids standing for words), so
-// one merge counts the common words.
-func Jaccard[T cmp.Ordered](a, b []T) float64 {
-	if len(a) == 0 && len(b) == 0 {
-		return 0
-	}
-	common := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			common++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(common) / float64(len(a)+len(b)-common)
-}
-
-// JaccardBelow reports, without comparing a word, when two sets of these
-// sizes cannot reach the similarity least: the common words are at most the
-// smaller set and the union at least the larger.
-func JaccardBelow(sizeA, sizeB int, least float64) bool {
-	return float64(sizeA) < least*float64(sizeB) || float64(sizeB) < least*float64(sizeA)
-}
-
-// stopWord reports the English words that carry no claim of their own.
-func stopWord(w string) bool {
-	switch w {
-	case "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-		"is", "are", "be", "was", "were", "it", "its", "this", "that", "their", "they", "them", "our", "we",
-		"i", "my", "me", "you", "your", "as", "so", "not", "no", "do", "does", "can", "will", "would", "has", "have":
-		return true
-	}
-	return false
 }
 
 func isASCII(s string) bool {

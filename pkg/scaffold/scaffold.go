@@ -179,7 +179,7 @@ const MaxTemplateSize = 1 << 20
 // SetKeys lists the --set keys a template reads: the literal keys of
 // `index .Set "key"` and `.Set.key`. open is true when it reads .Set in a
 // way no list can capture (ranging over it, an index computed at run
-// time), so any key may be used.
+// time, printing or handing on the data itself), so any key may be used.
 func SetKeys(t Template) (keys map[string]bool, open bool, err error) {
 	tmpl, err := template.New(t.Name).Option("missingkey=zero").Parse(string(t.Text))
 	if err != nil {
@@ -196,8 +196,11 @@ func SetKeys(t Template) (keys map[string]bool, open bool, err error) {
 			}
 		}
 	}
-	var walk func(n parse.Node)
-	walkCommand := func(c *parse.CommandNode) {
+	// root says whether dot is the template's data, with .Set in it: it is
+	// at the top of every template and under if, not in range or with
+	// (unless they are given the data itself).
+	var walk func(n parse.Node, root bool)
+	walkCommand := func(c *parse.CommandNode, root bool) {
 		if len(c.Args) >= 2 {
 			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "index" {
 				if isSetItself(c.Args[1]) {
@@ -209,53 +212,79 @@ func SetKeys(t Template) (keys map[string]bool, open bool, err error) {
 					}
 					open = true
 					for _, a := range c.Args[2:] {
-						walk(a)
+						walk(a, root)
 					}
 					return
 				}
 			}
 		}
 		for _, a := range c.Args {
-			walk(a)
+			walk(a, root)
 		}
 	}
-	walk = func(n parse.Node) {
+	walkBranch := func(b *parse.BranchNode, root, rebinds bool) {
+		inner := root
+		if rebinds {
+			inner = isData(b.Pipe, root)
+		}
+		if !rebinds || !inner {
+			// with . binds the data, which reads no key by itself.
+			walk(b.Pipe, root)
+		}
+		walk(b.List, inner)
+		if b.ElseList != nil {
+			walk(b.ElseList, root)
+		}
+	}
+	walk = func(n parse.Node, root bool) {
 		switch n := n.(type) {
 		case *parse.ListNode:
 			if n != nil {
 				for _, c := range n.Nodes {
-					walk(c)
+					walk(c, root)
 				}
 			}
 		case *parse.ActionNode:
-			walk(n.Pipe)
+			walk(n.Pipe, root)
 		case *parse.IfNode:
-			walkBranch(&n.BranchNode, walk)
+			walkBranch(&n.BranchNode, root, false)
 		case *parse.RangeNode:
-			walkBranch(&n.BranchNode, walk)
+			walkBranch(&n.BranchNode, root, true)
 		case *parse.WithNode:
-			walkBranch(&n.BranchNode, walk)
+			walkBranch(&n.BranchNode, root, true)
 		case *parse.TemplateNode:
-			walk(n.Pipe)
+			// A defined template is walked as one whose dot is the data,
+			// so handing it the data reads nothing here.
+			if !isData(n.Pipe, root) {
+				walk(n.Pipe, root)
+			}
 		case *parse.PipeNode:
 			if n != nil {
 				for _, c := range n.Cmds {
-					walkCommand(c)
+					walkCommand(c, root)
 				}
 			}
 		case *parse.FieldNode:
-			setField(n.Ident)
+			if root {
+				setField(n.Ident)
+			}
+		case *parse.DotNode:
+			// The data itself, printed or handed on, shows every key.
+			open = open || root
 		case *parse.VariableNode:
-			if len(n.Ident) > 1 && n.Ident[0] == "$" {
+			switch {
+			case len(n.Ident) == 1 && n.Ident[0] == "$":
+				open = true
+			case len(n.Ident) > 1 && n.Ident[0] == "$":
 				setField(n.Ident[1:])
 			}
 		case *parse.ChainNode:
-			walk(n.Node)
+			walk(n.Node, root)
 		}
 	}
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree != nil {
-			walk(tt.Tree.Root)
+			walk(tt.Tree.Root, true)
 		}
 	}
 	return keys, open, nil
@@ -272,10 +301,17 @@ func isSetItself(n parse.Node) bool {
 	return false
 }
 
-func walkBranch(b *parse.BranchNode, walk func(parse.Node)) {
-	walk(b.Pipe)
-	walk(b.List)
-	if b.ElseList != nil {
-		walk(b.ElseList)
+// isData reports whether the pipeline p is the template's data itself:
+// a lone dot where dot is the data (root), or $.
+func isData(p *parse.PipeNode, root bool) bool {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return false
 	}
+	switch a := p.Cmds[0].Args[0].(type) {
+	case *parse.DotNode:
+		return root
+	case *parse.VariableNode:
+		return len(a.Ident) == 1 && a.Ident[0] == "$"
+	}
+	return false
 }

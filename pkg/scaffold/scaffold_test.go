@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -124,7 +125,9 @@ func TestNameFromID(t *testing.T) {
 }
 
 // FuzzRender feeds arbitrary template text to Render: a broken team
-// template must be an error, never a panic or a hang.
+// template must be an error, never a panic or a hang; what renders stays
+// within the output limit, and a --set key the template does not read
+// changes nothing.
 func FuzzRender(f *testing.F) {
 	for _, k := range model.Kinds {
 		b, _ := Builtin(k)
@@ -139,7 +142,26 @@ func FuzzRender(f *testing.F) {
 			// TestRenderIsBounded covers; fuzzing them only burns time.
 			return
 		}
-		_, _ = Render(Template{Name: "f.md", Text: []byte(text)}, Data{ID: "x", Goals: []string{"a"}, Set: map[string]string{"a": "b"}})
+		tmpl := Template{Name: "f.md", Text: []byte(text)}
+		data := func(unread string) Data {
+			return Data{ID: "x", Goals: []string{"a"}, Set: map[string]string{"a": "b", "zz-unread": unread}}
+		}
+		out, err := Render(tmpl, data("1"))
+		if err != nil {
+			return
+		}
+		if len(out) > maxOutput {
+			t.Fatalf("rendered %d bytes, more than the %d allowed", len(out), maxOutput)
+		}
+		// A --set key the template does not read (SetKeys) cannot change
+		// what it renders: persona new refuses such keys as typos.
+		keys, open, err := SetKeys(tmpl)
+		if err != nil || open || keys["zz-unread"] {
+			return
+		}
+		if again, err := Render(tmpl, data("2")); err == nil && !bytes.Equal(out, again) {
+			t.Fatalf("a --set key SetKeys says is unread changed the output:\n%q\n%q", out, again)
+		}
 	})
 }
 
@@ -156,6 +178,11 @@ func TestSetKeys(t *testing.T) {
 		{"a computed key", `{{ index .Set .ID }}`, nil, true},
 		{"Set alone", `{{ index .Set }}`, nil, true},
 		{"no Set", `{{ .Name }}`, nil, false},
+		{"the data printed", `{{ . }}`, nil, true},
+		{"the data printed through $", `{{ range .Goals }}{{ $ }}{{ end }}`, nil, true},
+		{"the data handed to a function", `{{ printf "%v" . }}`, nil, true},
+		{"dot rebound by range", `{{ range .Goals }}{{ . }}{{ end }}`, nil, false},
+		{"with the data itself", `{{ with . }}{{ .Set.a }}{{ end }}`, []string{"a"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,3 +58,20 @@ func EndingLength(b []byte) int {
 	}
 	return 0
 }
+
+// ToLF is src with every line ending (CRLF or a lone CR) written as LF.
+func ToLF(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		line, rest := Next(src)
+		out = append(out, line...)
+		if EndingLength(src[len(line):]) > 0 {
+			out = append(out, '\n')
+		}
+		src = rest
+	}
+	return out
+}

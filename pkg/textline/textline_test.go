@@ -53,3 +53,21 @@ func TestEndingLength(t *testing.T) {
 		}
 	}
 }
+
+func TestToLF(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"no ending", "a", "a"},
+		{"LF", "a\nb\n", "a\nb\n"},
+		{"CRLF", "a\r\nb\r\n", "a\nb\n"},
+		{"lone CR", "a\rb\r", "a\nb\n"},
+		{"CR before CRLF", "\r\r\n", "\n\n"},
+		{"mixed", "a\r\n\rb\nc", "a\n\nb\nc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(ToLF([]byte(tt.in))); got != tt.want {
+				t.Errorf("ToLF(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

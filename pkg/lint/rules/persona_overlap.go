@@ -10,7 +10,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
-	"github.com/personakit/persona/pkg/quote"
+	"github.com/personakit/persona/pkg/wordset"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -152,7 +152,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			if len(prof.claims) == maxOverlapClaims {
 				break
 			}
-			if w := quote.Words(cl.Text.Value); len(w) > 0 {
+			if w := wordset.Words(cl.Text.Value); len(w) > 0 {
 				prof.claims = append(prof.claims, toIDs(w))
 			}
 		}
@@ -211,7 +211,7 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 				}
 				lp.stamp[i] = lp.round
 				l := lp.claims[i]
-				if s.summary&l.summary != 0 && !quote.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && quote.Jaccard(s.ids, l.ids) >= nearIdentical {
+				if s.summary&l.summary != 0 && !wordset.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && wordset.Jaccard(s.ids, l.ids) >= nearIdentical {
 					matched++
 					break candidates
 				}

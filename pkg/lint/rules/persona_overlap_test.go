@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/personakit/persona/pkg/quote"
+	"github.com/personakit/persona/pkg/wordset"
 )
 
 func TestPersonaOverlap(t *testing.T) {
@@ -51,7 +51,7 @@ func TestOverlapPrefixFilterIsExact(t *testing.T) {
 		n := 0
 		for _, s := range small {
 			for _, l := range large {
-				if quote.Jaccard(s.ids, l.ids) >= nearIdentical {
+				if wordset.Jaccard(s.ids, l.ids) >= nearIdentical {
 					n++
 					break
 				}

@@ -1,0 +1,58 @@
+package canonical
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/personakit/persona/pkg/frontmatter"
+	"github.com/personakit/persona/pkg/textline"
+	"go.yaml.in/yaml/v3"
+)
+
+func TestRewrite(t *testing.T) {
+	src := "\xEF\xBB\xBF---\r\nname: A\r\nkind: persona\r\ngoals: [b, a]\r\nzeta: 1\r\nalpha: {x: 1}\r\n---\r\nBody\r\n"
+	want := "---\nkind: persona\nname: A\ngoals:\n  - b\n  - a\nalpha:\n  x: 1\nzeta: 1\n---\nBody\n"
+	if got := string(Rewrite([]byte(src))); got != want {
+		t.Errorf("Rewrite =\n%s\nwant\n%s", got, want)
+	}
+	if got := string(Rewrite([]byte("# plain\r\n"))); got != "# plain\n" {
+		t.Errorf("plain Markdown = %q", got)
+	}
+}
+
+// FuzzRewrite: the canonical form holds the same front matter values as
+// the file and, for front matter without comments, is a fixed point
+// (rewriting it again changes nothing). Comments are kept where yaml.v3
+// places them, which can add a blank line on each pass.
+func FuzzRewrite(f *testing.F) {
+	f.Add([]byte("---\nkind: persona\nname: A\ngoals: [x, {text: y, evidence: [a]}]\n---\n# H\r\nbody"))
+	f.Add([]byte("---\nid: x\nkind: icp\nfirmographics: {employees: {min: 1}}\n---\n"))
+	f.Add([]byte("---\nkind: persona\na: &a [1]\nb: *a\n# comment\n---\n"))
+	f.Add([]byte("\ufeff---\r\nkind: interview\r\nnotes: |\r\n  two\r\n  lines\r\n---\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		once := Rewrite(src)
+		if twice := Rewrite(once); !bytes.Contains(src, []byte("#")) && !bytes.Equal(once, twice) {
+			t.Fatalf("not a fixed point:\n%q\n%q", once, twice)
+		}
+		before, okBefore := values(src)
+		after, okAfter := values(once)
+		if okBefore && (!okAfter || before != after) {
+			t.Fatalf("values changed:\n%s\n%s", before, after)
+		}
+	})
+}
+
+// values is the front matter of src decoded and encoded again, without
+// its layout; false when it is not a YAML mapping.
+func values(src []byte) (string, bool) {
+	b := frontmatter.Split(textline.ToLF(frontmatter.StripBOM(src)))
+	if b.Format != frontmatter.YAML || !b.Closed {
+		return "", false
+	}
+	var v map[string]any
+	if err := yaml.Unmarshal(b.Text, &v); err != nil {
+		return "", false
+	}
+	out, err := yaml.Marshal(v)
+	return string(out), err == nil
+}

@@ -1,0 +1,102 @@
+// Package wordset compares short texts (claims) as sets of words: the
+// words as quotes are compared, without stop words, and the Jaccard
+// similarity of two sets.
+package wordset
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/personakit/persona/pkg/quote"
+)
+
+// Words are a text's words for comparing claims: normalised as quotes are,
+// split at spaces and punctuation, without stop words, as a sorted set.
+func Words(s string) []string {
+	var out []string
+	if isASCII(s) {
+		out = strings.Fields(asciiWordText(s))
+	} else {
+		out = unicodeWords(s)
+	}
+	out = slices.DeleteFunc(out, stopWord)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// unicodeWords splits normalised text at what is neither letter nor digit.
+func unicodeWords(s string) []string {
+	return strings.FieldsFunc(quote.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// asciiWordText is what Words splits for ASCII text, in one pass instead of
+// normalising first: letters lower-cased, digits kept, the markers that
+// normalising drops dropped (they join what is around them), and every
+// other byte a space. FuzzOccurs holds it to unicodeWords.
+func asciiWordText(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == '*' || c == '_' || c == '~':
+		default:
+			b = append(b, ' ')
+		}
+	}
+	return string(b)
+}
+
+// Jaccard is the share of two word sets' union they have in common; both
+// are sorted sets (as Words returns them, or ids standing for words), so
+// one merge counts the common words.
+func Jaccard[T cmp.Ordered](a, b []T) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// JaccardBelow reports, without comparing a word, when two sets of these
+// sizes cannot reach the similarity least: the common words are at most the
+// smaller set and the union at least the larger.
+func JaccardBelow(sizeA, sizeB int, least float64) bool {
+	return float64(sizeA) < least*float64(sizeB) || float64(sizeB) < least*float64(sizeA)
+}
+
+// stopWord reports the English words that carry no claim of their own.
+func stopWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+		"is", "are", "be", "was", "were", "it", "its", "this", "that", "their", "they", "them", "our", "we",
+		"i", "my", "me", "you", "your", "as", "so", "not", "no", "do", "does", "can", "will", "would", "has", "have":
+		return true
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
