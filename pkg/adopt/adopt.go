@@ -32,6 +32,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/textline"
+	"github.com/personakit/persona/pkg/yamlkit"
 )
 
 // Options steer a plan.
@@ -92,7 +93,7 @@ func PlanPage(rel string, src []byte, opts Options) Plan {
 	}
 	var fm yaml.Node
 	if b.Format == frontmatter.YAML {
-		if err := frontmatter.UnmarshalNode(b.Text, &fm); err != nil {
+		if err := yamlkit.UnmarshalNode(b.Text, &fm); err != nil {
 			return Plan{Skipped: "its front matter is not valid YAML; fix it first (persona lint shows where)"}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/textline"
+	"github.com/personakit/persona/pkg/yamlkit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -17,13 +18,13 @@ import (
 // style, two-space indentation, LF line endings. A file whose front matter
 // is not a YAML mapping comes back with only its line endings normalised.
 func Rewrite(src []byte) []byte {
-	src = textline.ToLF(frontmatter.StripBOM(src))
+	src = textline.ToLF(yamlkit.StripBOM(src))
 	b := frontmatter.Split(src)
 	if b.Format != frontmatter.YAML || !b.Closed {
 		return src
 	}
 	var root yaml.Node
-	if err := frontmatter.UnmarshalNode(b.Text, &root); err != nil || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
+	if err := yamlkit.UnmarshalNode(b.Text, &root); err != nil || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
 		return src
 	}
 	m := root.Content[0]

@@ -6,6 +6,7 @@ import (
 
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/textline"
+	"github.com/personakit/persona/pkg/yamlkit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -45,7 +46,7 @@ func FuzzRewrite(f *testing.F) {
 // values is the front matter of src decoded and encoded again, without
 // its layout; false when it is not a YAML mapping.
 func values(src []byte) (string, bool) {
-	b := frontmatter.Split(textline.ToLF(frontmatter.StripBOM(src)))
+	b := frontmatter.Split(textline.ToLF(yamlkit.StripBOM(src)))
 	if b.Format != frontmatter.YAML || !b.Closed {
 		return "", false
 	}

@@ -17,9 +17,9 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
+	"github.com/personakit/persona/pkg/yamlkit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -182,7 +182,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	c.Path = path
 	// One decoder reads the document and then tells whether another follows,
 	// which would otherwise be ignored without a word.
-	text, unmask := frontmatter.MaskSeparators(frontmatter.StripBOM(data))
+	text, unmask := yamlkit.MaskSeparators(yamlkit.StripBOM(data))
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var root, next yaml.Node
 	err := dec.Decode(&root)
@@ -190,7 +190,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	if errors.Is(err, io.EOF) {
 		return c, nil // an empty file means defaults
 	} else if err != nil {
-		p := frontmatter.ExplainYAML(frontmatter.StripBOM(data), err)
+		p := yamlkit.ExplainYAML(yamlkit.StripBOM(data), err)
 		msg := "not valid YAML: " + p.Raw
 		if p.Explanation != "" {
 			msg = "not valid YAML: " + p.Explanation

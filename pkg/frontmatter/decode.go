@@ -14,6 +14,7 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/suggest"
+	"github.com/personakit/persona/pkg/yamlkit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -88,16 +89,13 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter opened on line 1 is never closed; add a line with --- after the last key")
 	}
-	root, ok := parsePlainYAML(b.Text)
-	if !ok {
-		root = &yaml.Node{}
-		if err := UnmarshalNode(b.Text, root); err != nil {
-			if !MentionsKind(b.Text) {
-				return nil, nil
-			}
-			p := ExplainYAML(b.Text, err)
-			return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
+	root, err := yamlkit.Parse(b.Text)
+	if err != nil {
+		if !MentionsKind(b.Text) {
+			return nil, nil
 		}
+		p := yamlkit.ExplainYAML(b.Text, err)
+		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
 	}
 	var m *yaml.Node
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
@@ -137,8 +135,8 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 		return nil, nil
 	}
 	d.doc.Kind, d.doc.KindPos = kind, d.pos(kindNode)
-	if p := checkTree(m, d.offset); p != nil {
-		return broken(RuleFrontmatterInvalid, d.pos(p.node), p.msg)
+	if p := yamlkit.CheckTree(m, d.offset); p != nil {
+		return broken(RuleFrontmatterInvalid, d.pos(p.Node), p.Message)
 	}
 	d.decode(m)
 	return d.doc, m
@@ -203,43 +201,6 @@ func tomlKindLine(text []byte) int {
 	line := 1
 	Lines(text[:loc[0]], func(n int, _ []byte) bool { line = n + 1; return true })
 	return line
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// parserProblems are yaml.v3's parser (not scanner) errors. yaml.v3 prints
-// their 0-based line, while scanner errors get a 1-based one, so the line
-// of these must be shifted by one.
-var parserProblems = []string{
-	"did not find expected <stream-start>",
-	"did not find expected <document start>",
-	"found undefined tag handle",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found duplicate %TAG directive",
-}
-
-// YAMLError extracts the 1-based line from a yaml.v3 error and its message
-// without the "yaml: line N:" prefix.
-func YAMLError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimPrefix(err.Error(), m[0])
-		for _, p := range parserProblems {
-			if msg == p {
-				line++
-				break
-			}
-		}
-	}
-	return max(line, 1), msg
 }
 
 // lookup returns the value of key in mapping m, or nil.
@@ -313,7 +274,7 @@ var commonFields = map[string]field{
 		d.doc.ID, d.doc.IDPos = s.Value, s.Pos
 	},
 	"status": func(d *decoder, name string, v *yaml.Node) {
-		s := d.enum(name, v, "draft", "proto", "active", "retired")
+		s := d.enum(name, v, values(d.doc.Kind, "status")...)
 		if s.Value != "" {
 			d.doc.Status, d.doc.StatusPos = model.Status(s.Value), s.Pos
 		}
@@ -333,8 +294,8 @@ var commonFields = map[string]field{
 var kindFields = map[model.Kind]map[string]field{
 	model.KindICP: {
 		"title":   func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
-		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, "b2b", "b2c") },
-		"shares":  func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Shares = d.enum(n, v, "exclusive", "overlapping") },
+		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, values(model.KindICP, "segment")...) },
+		"shares":  func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Shares = d.enum(n, v, values(model.KindICP, "shares")...) },
 		"customer_share": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.ICP.CustomerShare, d.doc.ICP.CustomerSharePos = d.share(n, v), d.pos(v)
 		},
@@ -373,7 +334,7 @@ var kindFields = map[model.Kind]map[string]field{
 	model.KindPersona: {
 		"name": func(d *decoder, n string, v *yaml.Node) { d.doc.Persona.Name = d.str(n, v) },
 		"type": func(d *decoder, n string, v *yaml.Node) {
-			d.doc.Persona.Type = d.enum(n, v, "primary", "secondary", "supplemental", "negative")
+			d.doc.Persona.Type = d.enum(n, v, values(model.KindPersona, "type")...)
 		},
 		"icp": func(d *decoder, n string, v *yaml.Node) { d.doc.Persona.ICP = d.str(n, v) },
 		"role": func(d *decoder, n string, v *yaml.Node) {
@@ -401,8 +362,7 @@ var kindFields = map[model.Kind]map[string]field{
 			d.doc.Persona.Share, d.doc.Persona.SharePos = d.share(n, v), d.pos(v)
 		},
 		"buying_role": func(d *decoder, n string, v *yaml.Node) {
-			key, _ := contract.Lookup(model.KindPersona, "buying_role")
-			d.doc.Persona.BuyingRoles = d.enumList(n, v, key.Values...)
+			d.doc.Persona.BuyingRoles = d.enumList(n, v, values(model.KindPersona, "buying_role")...)
 		},
 		"goals":        claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
 		"motivations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
@@ -775,6 +735,16 @@ func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
 	}
 	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), suggest.DidYouMean(s.Value, allowed))
 	return model.Str{}
+}
+
+// values are the values the contract allows for the enum key at path in
+// kind: the decoder checks what the schema, completion and the README say.
+func values(kind model.Kind, path string) []string {
+	key, ok := contract.Lookup(kind, path)
+	if !ok || len(key.Values) == 0 {
+		panic("frontmatter: the contract has no enum " + string(kind) + "." + path)
+	}
+	return key.Values
 }
 
 // enumList reads one allowed value or a list of them.

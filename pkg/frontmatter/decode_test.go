@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,42 +217,6 @@ func TestRepeatedKeyMessages(t *testing.T) {
 	}
 }
 
-func TestFromUTF16(t *testing.T) {
-	text := "---\nkind: persona\nname: Zoë 漢字 😀\n---\n"
-	le := []byte{0xFF, 0xFE}
-	be := []byte{0xFE, 0xFF}
-	for _, r := range text {
-		if r > 0xFFFF {
-			r -= 0x10000
-			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
-			le = append(le, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
-			be = append(be, byte(hi>>8), byte(hi), byte(lo>>8), byte(lo))
-			continue
-		}
-		le = append(le, byte(r), byte(r>>8))
-		be = append(be, byte(r>>8), byte(r))
-	}
-	tests := []struct {
-		name      string
-		in        []byte
-		want      string
-		converted bool
-	}{
-		{"little endian", le, text, true},
-		{"big endian", be, text, true},
-		{"UTF-8 stays", []byte(text), text, false},
-		{"UTF-8 with its BOM stays", []byte("\xEF\xBB\xBF" + text), "\xEF\xBB\xBF" + text, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, converted := FromUTF16(tt.in)
-			if string(got) != tt.want || converted != tt.converted {
-				t.Errorf("FromUTF16 = %q, %v; want %q, %v", got, converted, tt.want, tt.converted)
-			}
-		})
-	}
-}
-
 // TestDecodeSlim keeps what the contract marks as read by lint and drops
 // the rest, after checking it: persona-demographics-only still counts the
 // goals it does not keep, and a wrong type in a dropped key still reports.
@@ -281,5 +246,38 @@ func TestDecodeSlim(t *testing.T) {
 		if !k.Lint && (k.Name == "name" || k.Name == "sources") {
 			t.Errorf("%s must be kept for lint", k.Name)
 		}
+	}
+}
+
+// TestEnumsComeFromTheContract: the decoder refuses exactly what the
+// contract's enum values leave out, kind by kind.
+func TestEnumsComeFromTheContract(t *testing.T) {
+	tests := []struct {
+		name string
+		kind model.Kind
+		key  string
+	}{
+		{"status of an ICP", model.KindICP, "status"},
+		{"status of a persona", model.KindPersona, "status"},
+		{"status of an interview", model.KindInterview, "status"},
+		{"segment", model.KindICP, "segment"},
+		{"shares", model.KindICP, "shares"},
+		{"persona type", model.KindPersona, "type"},
+		{"buying role", model.KindPersona, "buying_role"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			key, ok := contract.Lookup(tt.kind, tt.key)
+			if !ok {
+				t.Fatalf("the contract has no %s.%s", tt.kind, tt.key)
+			}
+			for _, v := range append(slices.Clone(key.Values), "not-a-value") {
+				doc := Decode("x.md", []byte("---\nkind: "+string(tt.kind)+"\n"+tt.key+": "+v+"\n---\n"))
+				refused := slices.ContainsFunc(doc.Problems, func(p model.Problem) bool { return p.Rule == RuleFieldType })
+				if want := !slices.Contains(key.Values, v); refused != want {
+					t.Errorf("%s: %s refused = %v, want %v (%+v)", tt.key, v, refused, want, doc.Problems)
+				}
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 
 	"github.com/personakit/persona/pkg/textline"
+	"github.com/personakit/persona/pkg/yamlkit"
 )
 
 // Format is the syntax a front matter block announces with its delimiter.
@@ -34,15 +35,10 @@ type Block struct {
 	BodyLine int
 }
 
-var bom = []byte("\xEF\xBB\xBF")
-
-// StripBOM drops a UTF-8 byte order mark, which editors on Windows add.
-func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }
-
 // Split finds the front matter block at the top of src. A file whose first
 // line is not a delimiter has Format None and all of it is Body.
 func Split(src []byte) Block {
-	src = StripBOM(src)
+	src = yamlkit.StripBOM(src)
 	first, rest := textline.Next(src)
 	var format Format
 	var closers []string
@@ -83,12 +79,5 @@ func trimBlanks(b []byte) []byte { return bytes.TrimRight(b, " \t") }
 // Lines calls fn with every line of src (BOM removed) and its 1-based number,
 // counting line ends the way Split does. It stops early when fn returns false.
 func Lines(src []byte, fn func(n int, line []byte) bool) {
-	src = StripBOM(src)
-	for n := 1; len(src) > 0; n++ {
-		l, rest := textline.Next(src)
-		if !fn(n, l) {
-			return
-		}
-		src = rest
-	}
+	textline.Each(yamlkit.StripBOM(src), fn)
 }

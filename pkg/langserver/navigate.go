@@ -10,10 +10,10 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/personakit/persona/pkg/fileio"
-	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/quote"
 	"github.com/personakit/persona/pkg/workspace"
+	"github.com/personakit/persona/pkg/yamlkit"
 )
 
 // target is a reference under the cursor and what it resolves to.
@@ -95,7 +95,7 @@ func (s *server) textOf(sp *space, rel string) []byte {
 	if err != nil {
 		return nil
 	}
-	src, _ = frontmatter.FromUTF16(src)
+	src, _ = yamlkit.FromUTF16(src)
 	return src
 }
 

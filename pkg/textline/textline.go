@@ -75,3 +75,15 @@ func ToLF(src []byte) []byte {
 	}
 	return out
 }
+
+// Each calls fn with every line of src, without its ending, and its
+// 1-based number; it stops early when fn returns false.
+func Each(src []byte, fn func(n int, line []byte) bool) {
+	for n := 1; len(src) > 0; n++ {
+		l, rest := Next(src)
+		if !fn(n, l) {
+			return
+		}
+		src = rest
+	}
+}

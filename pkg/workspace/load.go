@@ -18,6 +18,7 @@ import (
 	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/parallel"
+	"github.com/personakit/persona/pkg/yamlkit"
 )
 
 // MaxFileSize is the largest entity file persona reads; larger ones are
@@ -224,7 +225,7 @@ func readDoc(j job, realRoot string, opts Options) *model.Document {
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
 func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Document {
-	src, _ = frontmatter.FromUTF16(src)
+	src, _ = yamlkit.FromUTF16(src)
 	block := frontmatter.Split(src)
 	if tooLarge {
 		if block.Format == frontmatter.None {
@@ -318,7 +319,7 @@ func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
 			return nil, 0, err
 		}
 	}
-	src, _ = frontmatter.FromUTF16(src)
+	src, _ = yamlkit.FromUTF16(src)
 	b := frontmatter.Split(src)
 	return b.Body, b.BodyLine, nil
 }

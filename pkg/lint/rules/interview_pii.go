@@ -11,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/pii"
+	"github.com/personakit/persona/pkg/yamlkit"
 )
 
 // piiRule scans the whole text of interviews and personas, front matter and
@@ -67,7 +68,7 @@ func (r *piiRule) CheckText(doc *model.Document, src []byte, b frontmatter.Block
 		frontmatter.Lines(src, check) // CR and CRLF line ends: the general splitter
 		return out
 	}
-	src = frontmatter.StripBOM(src)
+	src = yamlkit.StripBOM(src)
 	for n := 1; len(src) > 0 && n <= last; n++ {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {

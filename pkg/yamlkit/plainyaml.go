@@ -1,10 +1,11 @@
-package frontmatter
+package yamlkit
 
 import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/personakit/persona/pkg/textline"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -34,7 +35,7 @@ func parsePlainYAML(text []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	p := plainParser{colLine: -1, lines: make([][]byte, 0, bytes.Count(text, []byte{'\n'})+1)}
-	Lines(text, func(_ int, line []byte) bool {
+	textline.Each(StripBOM(text), func(_ int, line []byte) bool {
 		p.lines = append(p.lines, line)
 		return true
 	})
@@ -397,4 +398,18 @@ func scalarNode(value string, i, col int) *yaml.Node {
 // deferred recover per value.
 func mayResolve(c byte) bool {
 	return c >= '0' && c <= '9' || strings.IndexByte("+-.<~yYnNtTfFoO", c) >= 0
+}
+
+// Parse parses a YAML block into its document node: with the plain parser
+// when the block is plain, else with yaml.v3 (see UnmarshalNode). Its
+// errors are yaml.v3's, for ExplainYAML.
+func Parse(text []byte) (*yaml.Node, error) {
+	if root, ok := parsePlainYAML(text); ok {
+		return root, nil
+	}
+	root := &yaml.Node{}
+	if err := UnmarshalNode(text, root); err != nil {
+		return nil, err
+	}
+	return root, nil
 }

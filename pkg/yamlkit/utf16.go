@@ -1,4 +1,4 @@
-package frontmatter
+package yamlkit
 
 import (
 	"bytes"
@@ -26,3 +26,8 @@ func FromUTF16(src []byte) ([]byte, bool) {
 	}
 	return out, true
 }
+
+var bom = []byte("\xEF\xBB\xBF")
+
+// StripBOM drops a UTF-8 byte order mark, which editors on Windows add.
+func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }

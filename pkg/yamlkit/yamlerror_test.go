@@ -1,4 +1,4 @@
-package frontmatter
+package yamlkit
 
 import (
 	"testing"
@@ -71,4 +71,40 @@ func FuzzExplainYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFromUTF16(t *testing.T) {
+	text := "---\nkind: persona\nname: Zoë 漢字 😀\n---\n"
+	le := []byte{0xFF, 0xFE}
+	be := []byte{0xFE, 0xFF}
+	for _, r := range text {
+		if r > 0xFFFF {
+			r -= 0x10000
+			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
+			le = append(le, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
+			be = append(be, byte(hi>>8), byte(hi), byte(lo>>8), byte(lo))
+			continue
+		}
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	tests := []struct {
+		name      string
+		in        []byte
+		want      string
+		converted bool
+	}{
+		{"little endian", le, text, true},
+		{"big endian", be, text, true},
+		{"UTF-8 stays", []byte(text), text, false},
+		{"UTF-8 with its BOM stays", []byte("\xEF\xBB\xBF" + text), "\xEF\xBB\xBF" + text, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, converted := FromUTF16(tt.in)
+			if string(got) != tt.want || converted != tt.converted {
+				t.Errorf("FromUTF16 = %q, %v; want %q, %v", got, converted, tt.want, tt.converted)
+			}
+		})
+	}
 }

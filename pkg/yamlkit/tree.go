@@ -1,4 +1,4 @@
-package frontmatter
+package yamlkit
 
 import (
 	"fmt"
@@ -11,19 +11,19 @@ import (
 // multiply) expands exponentially and is refused before anything walks it.
 const AliasBudget = 10_000
 
-// treeProblem is what is wrong with a parsed block as a whole, found in one
+// TreeProblem is what is wrong with a parsed block as a whole, found in one
 // walk that never follows an alias twice.
-type treeProblem struct {
-	node *yaml.Node
-	msg  string
+type TreeProblem struct {
+	Node    *yaml.Node
+	Message string
 }
 
-// checkTree walks the block's mapping once and reports the first of: a
+// CheckTree walks the block's mapping once and reports the first of: a
 // repeated key (at the top level first, then in nested mappings), a YAML
 // merge key (`<<`), which would silently mix one mapping into another, and
 // an alias expansion beyond AliasBudget. offset turns the block's lines into
 // the file's, for the messages.
-func checkTree(m *yaml.Node, offset int) *treeProblem {
+func CheckTree(m *yaml.Node, offset int) *TreeProblem {
 	w := treeWalk{offset: offset, seen: map[string]*yaml.Node{}}
 	literal := w.walk(m, true)
 	if w.problem != nil {
@@ -32,7 +32,7 @@ func checkTree(m *yaml.Node, offset int) *treeProblem {
 	if w.firstAlias != nil {
 		w.expanded = map[*yaml.Node]int{}
 		if total := w.size(m); total > literal+AliasBudget {
-			return &treeProblem{node: w.firstAlias, msg: fmt.Sprintf(
+			return &TreeProblem{Node: w.firstAlias, Message: fmt.Sprintf(
 				"front matter aliases expand to more than %d values (an alias bomb); write the values out instead of nesting aliases", AliasBudget)}
 		}
 	}
@@ -44,7 +44,7 @@ type treeWalk struct {
 	seen       map[string]*yaml.Node // one mapping's keys; reused, as a mapping is checked before its children
 	expanded   map[*yaml.Node]int    // expanded size of nodes, only when there are aliases
 	firstAlias *yaml.Node
-	problem    *treeProblem
+	problem    *TreeProblem
 }
 
 // walk visits the literal tree (aliases not followed) and returns its size.
@@ -71,7 +71,7 @@ func (w *treeWalk) walk(n *yaml.Node, top bool) int {
 }
 
 // checkMapping reports a repeated key, then a merge key, in one mapping.
-func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *treeProblem {
+func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *TreeProblem {
 	// Small mappings, nearly all of them, are checked pairwise, which is
 	// quicker than filling a map; large ones through the map, so that the
 	// time stays linear.
@@ -98,12 +98,12 @@ func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *treeProblem {
 		if !top {
 			where = " in this mapping"
 		}
-		return &treeProblem{node: k, msg: fmt.Sprintf(
+		return &TreeProblem{Node: k, Message: fmt.Sprintf(
 			"key %q is repeated%s (first on line %d); keep one of them", k.Value, where, first.Line+w.offset)}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-			return &treeProblem{node: k, msg: "merge keys (<<) are not supported; write the keys out in this mapping"}
+			return &TreeProblem{Node: k, Message: "merge keys (<<) are not supported; write the keys out in this mapping"}
 		}
 	}
 	return nil

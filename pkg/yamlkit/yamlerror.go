@@ -1,9 +1,13 @@
-package frontmatter
+package yamlkit
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/personakit/persona/pkg/textline"
 )
 
 // YAMLProblem is a YAML syntax error said for people: where, and what to do.
@@ -28,7 +32,7 @@ func (p YAMLProblem) Message(what string) string {
 // value, a tab, an unclosed quote or bracket, a line that is no key), a
 // plain explanation of the fix. yaml.v3 reports only a line.
 func ExplainYAML(text []byte, err error) YAMLProblem {
-	line, msg := YAMLError(err)
+	line, msg := ErrorLine(err)
 	p := YAMLProblem{Line: line, Column: 1, Raw: msg}
 	src := lineOf(text, line)
 	col := func(i int) int { return utf8.RuneCount(src[:i]) + 1 }
@@ -98,7 +102,7 @@ func ExplainYAML(text []byte, err error) YAMLProblem {
 // lineOf returns line n (1-based) of text without its line end, or nil.
 func lineOf(text []byte, n int) []byte {
 	var out []byte
-	Lines(text, func(i int, l []byte) bool {
+	textline.Each(StripBOM(text), func(i int, l []byte) bool {
 		if i == n {
 			out = l
 			return false
@@ -165,4 +169,41 @@ func quoted(line []byte) string {
 		value = "…"
 	}
 	return strings.TrimSpace(string(line[:i])) + " \"" + value + "\""
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// parserProblems are yaml.v3's parser (not scanner) errors. yaml.v3 prints
+// their 0-based line, while scanner errors get a 1-based one, so the line
+// of these must be shifted by one.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// ErrorLine extracts the 1-based line from a yaml.v3 error and its message
+// without the "yaml: line N:" prefix.
+func ErrorLine(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimPrefix(err.Error(), m[0])
+		for _, p := range parserProblems {
+			if msg == p {
+				line++
+				break
+			}
+		}
+	}
+	return max(line, 1), msg
 }

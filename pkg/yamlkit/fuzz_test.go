@@ -1,0 +1,56 @@
+package yamlkit
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/personakit/persona/pkg/textline"
+)
+
+// FuzzPlainYAML holds the plain parser to yaml.v3: whatever it accepts,
+// yaml.Unmarshal must parse to the very same tree, field by field.
+func FuzzPlainYAML(f *testing.F) {
+	for _, s := range plainYAMLCases {
+		f.Add([]byte(s.text))
+	}
+	addBlocks(f, "../../testdata/fuzz/frontmatter")
+	addBlocks(f, "../../examples/acme-analytics")
+	addBlocks(f, "../../examples/flawed")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Random bytes seldom form YAML the parser accepts; the same
+		// bytes read as choices of a block's lines always come close.
+		checkPlainYAML(t, data)
+		checkPlainYAML(t, plainYAMLBlock(data))
+	})
+}
+
+// FuzzMaskSeparators: masking keeps every byte offset and line of the text,
+// and unmasking gives the text back.
+func FuzzMaskSeparators(f *testing.F) {
+	for _, s := range []string{"a\u2028b", "\u0085\u2029\u2028", "x\ue000\u2028\u07c0\u0085", "plain"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		masked, u := MaskSeparators(text)
+		if len(masked) != len(text) {
+			t.Fatalf("masking changed the length from %d to %d", len(text), len(masked))
+		}
+		var a, b []int
+		for rest := text; len(rest) > 0; {
+			var l []byte
+			l, rest = textline.Next(rest)
+			a = append(a, len(l))
+		}
+		for rest := masked; len(rest) > 0; {
+			var l []byte
+			l, rest = textline.Next(rest)
+			b = append(b, len(l))
+		}
+		if !slices.Equal(a, b) {
+			t.Fatalf("masking changed the lines: %v → %v", a, b)
+		}
+		if got := u.String(string(masked)); got != string(text) {
+			t.Fatalf("unmasking gives %q, want %q", got, text)
+		}
+	})
+}
