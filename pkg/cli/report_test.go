@@ -2,7 +2,11 @@ package cli
 
 import (
 	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,5 +205,57 @@ func TestReportLinks(t *testing.T) {
 	_, stderr, code := run(t, dir, false, nil, "report", "--link-base", "not a url")
 	if code != 2 || !strings.Contains(stderr, "is not an http(s) URL") {
 		t.Errorf("a bad --link-base: exit %d, %q", code, stderr)
+	}
+}
+
+// TestSiteGolden holds every page of the examples' site to
+// testdata/golden/acme-analytics.site: the pages are written once, in Go
+// and in the index template, and this is what they write.
+func TestSiteGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	stdout, stderr, code := run(t, repoRoot(t), false, nil, "report", "examples/acme-analytics", "--format", "site", "-o", out,
+		"--today", "2026-11-22", "--link-base", "https://github.com/acme/research/blob/main/")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q, stdout %q", code, stderr, stdout)
+	}
+	want := filepath.Join(repoRoot(t), "testdata", "golden", "acme-analytics.site")
+	var pages []string
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, path)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.RemoveAll(want); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, page := range pages {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(want, page)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		golden(t, "acme-analytics.site/"+page, string(got))
+	}
+	var kept []string
+	filepath.WalkDir(want, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(want, path)
+			kept = append(kept, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if !slices.Equal(kept, pages) {
+		t.Errorf("the site has the pages %v; the golden site has %v", pages, kept)
 	}
 }

@@ -10,9 +10,9 @@ import (
 // on one page. It is written in Go rather than as a template because a
 // report holds a card per persona, and html/template's escaping of each
 // value, called by reflection, cost more than the rest of the report.
-// Every value goes through the same replacements html/template makes in
-// the same place (escapeText, escapeURL), so the HTML is what the
-// template wrote, byte for byte; card_test.go holds it to that template.
+// Every value goes through the replacements html/template makes in the
+// same place (escapeText, escapeURL); card_test.go holds that no text
+// changes the card's markup, and the golden pages hold the markup itself.
 func writeCard(b *bytes.Buffer, v *personaView) {
 	b.WriteString(`<article class="persona card" id="`)
 	escapeText(b, v.Anchor)

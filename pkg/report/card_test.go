@@ -3,29 +3,13 @@ package report
 import (
 	"bytes"
 	_ "embed"
-	"html/template"
-	"strings"
+	"fmt"
 	"testing"
 )
-
-// cardTemplate is the card as it was written in html/template: the oracle
-// for card's escaping, which must match it byte for byte.
-//
-//go:embed testdata/card.html.tmpl
-var cardTemplate string
 
 func card(v personaView) string {
 	var b bytes.Buffer
 	writeCard(&b, &v)
-	return b.String()
-}
-
-func viaTemplate(t *testing.T, tmpl *template.Template, v personaView) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "card", v); err != nil {
-		t.Fatal(err)
-	}
 	return b.String()
 }
 
@@ -68,24 +52,15 @@ func hostileView(s string, flags byte) personaView {
 	return v
 }
 
-func TestCardMatchesTemplate(t *testing.T) {
-	tmpl := template.Must(template.New("t").Parse(cardTemplate))
-	for name, s := range map[string]string{
-		"plain":            "Finance lead",
-		"markup":           `<script>alert("x")</script> & 'q' + more`,
-		"url-shaped":       "javascript:alert(1)",
-		"percent":          "100% of %41 and %zz and %4",
-		"file name":        "personas/a b#1?x=[y]|z.md",
-		"control and nul":  "bell\a nul\x00 del\x7f",
-		"non-ASCII":        "Zoë 😀 \u0085 \ufdd0 \xff",
-		"mailto and https": "MAILTO:a@b.c",
-		"empty":            "",
-	} {
+// cardOf writes the card of the hostile view of s.
+func cardOf(flags byte) func(s string) string {
+	return func(s string) string { return card(hostileView(s, flags)) }
+}
+
+func TestCardEscapesUserText(t *testing.T) {
+	for name, s := range hostileTexts {
 		for flags := range byte(16) {
-			v := hostileView(s, flags)
-			if got, want := card(v), viaTemplate(t, tmpl, v); got != want {
-				t.Errorf("%s, flags %04b:\n got %s\nwant %s", name, flags, got, want)
-			}
+			checkMarkup(t, fmt.Sprintf("card of %s, flags %04b", name, flags), cardOf(flags), s)
 		}
 	}
 }
@@ -94,14 +69,7 @@ func FuzzCard(f *testing.F) {
 	f.Add("Finance lead", byte(0))
 	f.Add(`<a href="x">&amp;</a>+'`, byte(5))
 	f.Add("Http:%4g%41//x", byte(10))
-	tmpl := template.Must(template.New("t").Parse(cardTemplate))
 	f.Fuzz(func(t *testing.T, s string, flags byte) {
-		v := hostileView(s, flags)
-		if got, want := card(v), viaTemplate(t, tmpl, v); got != want {
-			t.Fatalf("card(%q, %04b):\n got %s\nwant %s", s, flags, got, want)
-		}
-		if strings.Contains(card(v), "<script") {
-			t.Fatalf("card(%q) holds a raw tag", s)
-		}
+		checkMarkup(t, fmt.Sprintf("card, flags %04b", flags&15), cardOf(flags&15), s)
 	})
 }

@@ -8,8 +8,8 @@ import (
 
 // writeICPSection writes one ICP's section of the single-file report:
 // its fields, its personas as a table and as cards, and which personas
-// cite each interview. Written in Go for the reason card is; it matches
-// the template it replaced byte for byte (testdata/icp.html.tmpl).
+// cite each interview. Written in Go for the reason card is, with its
+// escapes.
 func writeICPSection(b *bytes.Buffer, v *icpView) {
 	b.WriteString(`<section id="`)
 	escapeText(b, v.Anchor)

@@ -8,8 +8,7 @@ import (
 
 // The pages of a site (an ICP's, a persona's, an interview's, the lists')
 // and the head and foot of every page are written in Go, for the reason
-// card is; they match the templates they replaced byte for byte
-// (testdata/site.html.tmpl). The index pages, a few, stay a template.
+// card is, with its escapes. The index pages, a few, stay a template.
 
 // siteHead is writeSiteHead for the templates.
 func siteHead(v sitePage) template.HTML {

@@ -3,23 +3,10 @@ package report
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"html/template"
 	"testing"
-
-	"github.com/personakit/persona/pkg/words"
 )
-
-// siteTemplate0 is the site's pages as they were written in
-// html/template: the oracle for the pages now written in Go.
-//
-//go:embed testdata/site.html.tmpl
-var siteTemplate0 string
-
-func parseOldSite(t testing.TB) *template.Template {
-	funcs := template.FuncMap{"plural": words.Plural, "href": href, "inc": func(i int) int { return i + 1 }}
-	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(cardTemplate))
-	return template.Must(tmpl.Parse(siteTemplate0))
-}
 
 // hostileSitePage fills every field the Go-written pages show with s.
 func hostileSitePage(s string, flags byte) sitePage {
@@ -51,57 +38,47 @@ func hostileSitePage(s string, flags byte) sitePage {
 	return v
 }
 
-func TestSitePagesMatchTemplates(t *testing.T) {
-	old := parseOldSite(t)
-	pages := map[string]func(*bytes.Buffer, *sitePage){
-		"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage, "site-icp": writeICPPage,
-	}
-	for name, s := range map[string]string{
-		"plain":      "Acme",
-		"markup":     `<i>"a"</i> & 'b' + c`,
-		"url-shaped": "vbscript:x",
-		"path":       "interviews/a b#1?.md",
-		"controls":   "\x00\a\xff",
-		"empty":      "",
-	} {
-		for tmpl, write := range pages {
-			for flags := range byte(64) {
-				v := hostileSitePage(s, flags)
-				var got, want bytes.Buffer
-				write(&got, &v)
-				if err := old.ExecuteTemplate(&want, tmpl, v); err != nil {
-					t.Fatal(err)
-				}
-				if got.String() != want.String() {
-					t.Errorf("%s of %s, flags %04b:\n got %s\nwant %s", tmpl, name, flags, got.String(), want.String())
-				}
-			}
-		}
-	}
-}
-
-// The index pages stay a template, whose head, foot and pager are now
-// written in Go.
-func TestSiteTemplatesMatchOld(t *testing.T) {
-	old := parseOldSite(t)
-	current, err := parseSite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, s := range map[string]string{"plain": "Acme", "markup": `<i>"a"</i> & 'b' + c`, "empty": ""} {
-		for flags := range byte(64) {
+// sitePagesOf writes each of the site's pages for the hostile page of s.
+func sitePagesOf(t testing.TB, index *template.Template, flags byte) map[string]func(s string) string {
+	pages := map[string]func(s string) string{
+		"site-index": func(s string) string {
 			v := hostileSitePage(s, flags)
 			v.Report.Title, v.Rows, v.ICP = s, []icpView{hostileICP(s, flags)}, hostileICP(s, flags)
 			v.Personas, v.Unassigned = v.ICP.Personas, v.ICP.Personas
-			var got, want bytes.Buffer
-			if err := current.ExecuteTemplate(&got, "site-index", v); err != nil {
+			var b bytes.Buffer
+			if err := index.ExecuteTemplate(&b, "site-index", v); err != nil {
 				t.Fatal(err)
 			}
-			if err := old.ExecuteTemplate(&want, "site-index", v); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Errorf("site-index of %s, flags %06b:\n got %s\nwant %s", name, flags, got.String(), want.String())
+			return b.String()
+		},
+	}
+	for name, write := range map[string]func(*bytes.Buffer, *sitePage){
+		"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage, "site-icp": writeICPPage,
+	} {
+		pages[name] = func(s string) string {
+			v := hostileSitePage(s, flags)
+			var b bytes.Buffer
+			write(&b, &v)
+			return b.String()
+		}
+	}
+	return pages
+}
+
+func parsedSite(t testing.TB) *template.Template {
+	index, err := parseSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return index
+}
+
+func TestSitePagesEscapeUserText(t *testing.T) {
+	index := parsedSite(t)
+	for flags := range byte(64) {
+		for page, write := range sitePagesOf(t, index, flags) {
+			for name, s := range hostileTexts {
+				checkMarkup(t, fmt.Sprintf("%s of %s, flags %06b", page, name, flags), write, s)
 			}
 		}
 	}
@@ -110,20 +87,10 @@ func TestSiteTemplatesMatchOld(t *testing.T) {
 func FuzzSitePages(f *testing.F) {
 	f.Add("Acme", byte(0))
 	f.Add(`javascript:<"&'+>`, byte(13))
-	old := parseOldSite(f)
+	index := parsedSite(f)
 	f.Fuzz(func(t *testing.T, s string, flags byte) {
-		v := hostileSitePage(s, flags)
-		for tmpl, write := range map[string]func(*bytes.Buffer, *sitePage){
-			"site-persona": writePersonaPage, "site-interview": writeInterviewPage, "site-list": writeListPage, "site-icp": writeICPPage,
-		} {
-			var got, want bytes.Buffer
-			write(&got, &v)
-			if err := old.ExecuteTemplate(&want, tmpl, v); err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Fatalf("%s of %q, flags %04b:\n got %s\nwant %s", tmpl, s, flags, got.String(), want.String())
-			}
+		for page, write := range sitePagesOf(t, index, flags&63) {
+			checkMarkup(t, fmt.Sprintf("%s, flags %06b", page, flags&63), write, s)
 		}
 	})
 }
