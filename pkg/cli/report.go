@@ -10,6 +10,8 @@ import (
 	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/reporthtml"
+	"github.com/personakit/persona/pkg/reportmd"
 	"github.com/personakit/persona/pkg/workspace"
 	"github.com/spf13/cobra"
 )
@@ -62,7 +64,7 @@ addresses, phone numbers and IBANs in bodies and lists.`,
 
 func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	render, ok := map[string]func(io.Writer, *report.Report) error{
-		"markdown": report.Markdown, "html": report.HTML, "json": report.JSON, "site": nil,
+		"markdown": reportmd.Markdown, "html": reporthtml.HTML, "json": report.JSON, "site": nil,
 	}[o.format]
 	if !ok {
 		return usageErrorf("--format %q is not one of markdown, html, json, site", o.format)
@@ -83,7 +85,8 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 		return err
 	}
 	r, err := report.Generate(p, ws, report.GenerateOptions{Today: today, Redact: o.redact, ICP: o.icp, Status: o.status,
-		Title: o.title, Format: o.format, Link: func(rel string) string { return link(p, rel) }})
+		Title: o.title, Link: func(rel string) string { return link(p, rel) },
+		Prerender: func(ws *workspace.Workspace) report.Prerendered { return reporthtml.Prerender(ws, o.format) }})
 	if err != nil {
 		return usageError(err)
 	}
@@ -150,7 +153,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 		return usageErrorf("refusing to write the site to %s: it holds %s, which persona reads; choose another directory", o.output, p.Show(path))
 	}
 	err = fileio.WriteDir(out, o.force, func(write func(string, []byte) error) error {
-		return report.Site(r, func(f report.SiteFile) error { return write(f.Name, f.Data) })
+		return reporthtml.Site(r, func(f reporthtml.SiteFile) error { return write(f.Name, f.Data) })
 	})
 	switch {
 	case errors.Is(err, fileio.ErrNotOurs):

@@ -10,13 +10,13 @@ import (
 	"testing"
 
 	"github.com/personakit/persona/pkg/generate"
-	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/reporthtml"
 	"github.com/personakit/persona/pkg/slug"
 )
 
 // Every link of the site reaches a file (a page, or an entity file of the
 // workspace), every id is unique in its page, no page weighs more than
-// report.MaxSitePage, and lists longer than report.SiteRows go on to
+// reporthtml.MaxSitePage, and lists longer than reporthtml.SiteRows go on to
 // numbered pages: on a generated workspace and on one whose file names
 // hold every character that breaks a link.
 func TestSiteLinksResolve(t *testing.T) {
@@ -75,7 +75,7 @@ func TestSiteLinksResolve(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				if len(data) > report.MaxSitePage {
+				if len(data) > reporthtml.MaxSitePage {
 					t.Errorf("%s weighs %d KiB", p, len(data)>>10)
 				}
 				seen := map[string]bool{}
@@ -109,7 +109,7 @@ func TestSiteLinksResolve(t *testing.T) {
 				t.Fatal(err)
 			}
 			if ws.name == "an interview cited by 450 personas of one id" {
-				// Its citing personas go on by report.SiteRows a page, on
+				// Its citing personas go on by reporthtml.SiteRows a page, on
 				// pages no other interview's page can be named.
 				cited := 0
 				for _, page := range []string{"cfo-1.html", "cfo-1.2.html", "cfo-1.3.html"} {
@@ -118,7 +118,7 @@ func TestSiteLinksResolve(t *testing.T) {
 						t.Fatal(err)
 					}
 					n := strings.Count(string(data), `<li><a href="../personas/`)
-					if n > report.SiteRows {
+					if n > reporthtml.SiteRows {
 						t.Errorf("%s lists %d personas", page, n)
 					}
 					cited += n

@@ -293,9 +293,13 @@ var commonFields = map[string]field{
 
 var kindFields = map[model.Kind]map[string]field{
 	model.KindICP: {
-		"title":   func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
-		"segment": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Segment = d.enum(n, v, values(model.KindICP, "segment")...) },
-		"shares":  func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Shares = d.enum(n, v, values(model.KindICP, "shares")...) },
+		"title": func(d *decoder, n string, v *yaml.Node) { d.doc.ICP.Title = d.str(n, v) },
+		"segment": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.ICP.Segment = d.enum(n, v, values(model.KindICP, "segment")...)
+		},
+		"shares": func(d *decoder, n string, v *yaml.Node) {
+			d.doc.ICP.Shares = d.enum(n, v, values(model.KindICP, "shares")...)
+		},
 		"customer_share": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.ICP.CustomerShare, d.doc.ICP.CustomerSharePos = d.share(n, v), d.pos(v)
 		},

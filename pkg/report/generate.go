@@ -22,9 +22,10 @@ type GenerateOptions struct {
 	ICP, Status string
 	// Title defaults to the workspace directory's name.
 	Title string
-	// Format is the format the report is rendered in, for the bodies
-	// rendered ahead.
-	Format string
+	// Prerender, when set, starts rendering the bodies of ws the report
+	// will show while lint runs and the report is built (nil when the
+	// format shows none).
+	Prerender func(ws *workspace.Workspace) Prerendered
 	// Link turns a workspace-relative path into the link the report
 	// shows.
 	Link func(rel string) string
@@ -37,10 +38,11 @@ func Generate(p *project.Project, ws *workspace.Workspace, o GenerateOptions) (*
 	if o.ICP != "" && ws.Lookup(model.KindICP, o.ICP) == nil {
 		return nil, fmt.Errorf("--icp %q names no ICP%s", o.ICP, suggest.DidYouMeanOr(o.ICP, ws.IDs(model.KindICP), "; persona list --kind icp lists them"))
 	}
-	var bodies *Bodies
-	if !o.Redact && o.ICP == "" && o.Status == "" {
-		// Markdown bodies render while lint runs and the report is built.
-		bodies = Prerender(ws, o.Format)
+	var bodies Prerendered
+	if o.Prerender != nil && !o.Redact && o.ICP == "" && o.Status == "" {
+		// A redacted or scoped report shows other or fewer bodies: not
+		// worth starting on.
+		bodies = o.Prerender(ws)
 	}
 	customers, accounts, err := match.Measure(p.Config, p.ConfigDir(), p.Show, ws.Entities(model.KindICP))
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,8 +34,9 @@ type Report struct {
 	Uncited    []Interview       `json:"uncited_interviews"`
 	Lint       LintCounts        `json:"lint"`
 	Findings   []finding.Finding `json:"findings"`
-	// prerendered are the bodies Prerender started on, if any.
-	prerendered *Bodies
+	// Prerendered are the bodies a renderer started on before the report
+	// was built (Options.Bodies), if any.
+	Prerendered Prerendered `json:"-"`
 	// Timeline counts interviews and reviews per month, for the last
 	// MaxTimelineMonths months that have any.
 	Timeline []Month `json:"interviews_by_month"`
@@ -251,12 +251,19 @@ type Options struct {
 	// ICP and Status scope the report: only that ICP (its personas and
 	// interviews), only ICPs and personas of that status; "" is all.
 	ICP, Status string
-	// Bodies, from Prerender, are the HTML formats' bodies rendered while
-	// the report was built.
-	Bodies *Bodies
+	// Bodies are the bodies a renderer started rendering before the
+	// report was built (reporthtml.Prerender), or nil.
+	Bodies Prerendered
 	// Accounts is persona match's summary of the config's match.accounts,
 	// nil without them.
 	Accounts *match.Summary
+}
+
+// Prerendered are entity bodies a renderer started on ahead of the report:
+// the report takes each body's text from them, so that the two share one
+// copy.
+type Prerendered interface {
+	Text(d *model.Document) (string, bool)
 }
 
 // Build assembles the report from a workspace loaded with bodies and the
@@ -267,7 +274,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		opts.Display = func(rel string) string { return rel }
 	}
 	r := &Report{Version: 1, Generated: opts.Today.Format("2006-01-02"), Title: opts.Title, Redacted: opts.Redact,
-		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}, prerendered: opts.Bodies}
+		ICPs: []ICP{}, Unassigned: []Persona{}, Uncited: []Interview{}, Findings: []finding.Finding{}, Prerendered: opts.Bodies}
 	lintByPath := map[string]LintCounts{}
 	for _, f := range findings {
 		c := lintByPath[f.Path]
@@ -724,8 +731,10 @@ func quoteTexts(qs []model.Quote) []string {
 // body is an entity's body as text: the text Prerender made of it, so
 // that the report and the rendered bodies share one copy.
 func (b *builder) body(d *model.Document) string {
-	if t, ok := b.opts.Bodies.text(d); ok {
-		return t
+	if b.opts.Bodies != nil {
+		if t, ok := b.opts.Bodies.Text(d); ok {
+			return t
+		}
 	}
 	return string(d.Body)
 }
@@ -747,15 +756,6 @@ func joinValues(values []model.Str) string {
 		out[i] = v.Value
 	}
 	return strings.Join(out, ", ")
-}
-
-// personaCount says how many personas an ICP has as lint counts them, and
-// how many the report lists when that is more: "3 active of 5".
-func personaCount(active, all int) string {
-	if active == all {
-		return strconv.Itoa(all)
-	}
-	return fmt.Sprintf("%d active of %d", active, all)
 }
 
 // addCustomers puts the account data's measures beside each ICP.

@@ -81,7 +81,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("at a glance = %q, want %q", r.Summary.AtAGlance, want)
 	}
 	// Lint's count: fiona, ravi, noshare; not the negative persona.
-	if icp.ActivePersonas != 3 || len(icp.Personas) != 4 || personaCount(icp.ActivePersonas, len(icp.Personas)) != "3 active of 4" {
+	if icp.ActivePersonas != 3 || len(icp.Personas) != 4 || PersonaCount(icp.ActivePersonas, len(icp.Personas)) != "3 active of 4" {
 		t.Errorf("%d active of %d personas, want 3 of 4", icp.ActivePersonas, len(icp.Personas))
 	}
 	evidence := map[string]string{}

@@ -1,4 +1,4 @@
-package report
+package reporthtml
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
@@ -49,8 +50,8 @@ type Bodies struct {
 	html map[bodyKey]template.HTML
 }
 
-// text is the text of d's body, if Prerender made it.
-func (b *Bodies) text(d *model.Document) (string, bool) {
+// Text is the text of d's body, if Prerender made it.
+func (b *Bodies) Text(d *model.Document) (string, bool) {
 	if b == nil {
 		return "", false
 	}
@@ -63,7 +64,7 @@ func (b *Bodies) text(d *model.Document) (string, bool) {
 // the caller lints and builds the report; Options.Bodies hands them over.
 // Other formats show none: it returns nil. A redacted or scoped report
 // shows other or fewer bodies, so it is not worth starting for one.
-func Prerender(ws *workspace.Workspace, format string) *Bodies {
+func Prerender(ws *workspace.Workspace, format string) report.Prerendered {
 	levels := map[string][2]int{"html": {htmlICPLevel, htmlPersonaLevel}, "site": {siteICPLevel, sitePersonaLevel}}
 	l, ok := levels[format]
 	if !ok {
@@ -99,10 +100,10 @@ func (r renderedBodies) persona(src string) template.HTML {
 	return r.html[bodyKey{src, r.personaLevel}]
 }
 
-// renderedBodies renders the bodies of r's ICPs and their personas, top
+// bodiesOf renders the bodies of r's ICPs and their personas, top
 // headings at icpLevel and personaLevel (below the heading each sits
 // under), taking those Prerender rendered already.
-func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, error) {
+func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, error) {
 	var want []bodyJob
 	for _, c := range r.ICPs {
 		want = append(want, bodyJob{key: bodyKey{c.Body, icpLevel}})
@@ -114,9 +115,9 @@ func (r *Report) renderedBodies(icpLevel, personaLevel int) (renderedBodies, err
 		want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
 	}
 	var have map[bodyKey]template.HTML
-	if r.prerendered != nil {
-		<-r.prerendered.done
-		have = r.prerendered.html
+	if pre, ok := r.Prerendered.(*Bodies); ok && pre != nil {
+		<-pre.done
+		have = pre.html
 	}
 	var missing []bodyJob
 	for _, k := range want {

@@ -1,9 +1,11 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	"html/template"
 	"strconv"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // writeICPSection writes one ICP's section of the single-file report:
@@ -143,7 +145,7 @@ func writeStatus(b *bytes.Buffer, status, label string) {
 
 // writeConstraints is an ICP's table of constraints, labelled for a
 // screen reader's list of regions.
-func writeConstraints(b *bytes.Buffer, constraints []Constraint, label string) {
+func writeConstraints(b *bytes.Buffer, constraints []report.Constraint, label string) {
 	writeTableStart(b, label, "Constraints")
 	b.WriteString(`<thead><tr><th scope="col">Attribute</th><th scope="col">Constraint</th></tr></thead>
 <tbody>`)
@@ -173,7 +175,7 @@ const tableEnd = "\n</tbody>\n</table>\n</div>"
 
 // writeICPLists writes an ICP's lists that are set, each as a term of
 // its fields.
-func writeICPLists(b *bytes.Buffer, c *ICP) {
+func writeICPLists(b *bytes.Buffer, c *report.ICP) {
 	for _, l := range [...]struct {
 		label string
 		items []string
@@ -193,7 +195,7 @@ func writeICPLists(b *bytes.Buffer, c *ICP) {
 
 // writeCitationRow is an interview's row in an ICP's table of citations;
 // page links the interview's page, when there is one.
-func writeCitationRow(b *bytes.Buffer, c Citation, page string) {
+func writeCitationRow(b *bytes.Buffer, c report.Citation, page string) {
 	b.WriteString("\n" + `<tr><th scope="row">`)
 	if page != "" {
 		writeLink(b, page, c.Interview)

@@ -1,7 +1,8 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/slug"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
@@ -42,8 +44,8 @@ type SiteFile struct {
 // that link to entity files. write receives every file, from several
 // goroutines at once; a file's Data is the caller's only until write
 // returns, as its buffer then serves the next page.
-func Site(r *Report, write func(SiteFile) error) error {
-	bodies, err := r.renderedBodies(siteICPLevel, sitePersonaLevel)
+func Site(r *report.Report, write func(SiteFile) error) error {
+	bodies, err := bodiesOf(r, siteICPLevel, sitePersonaLevel)
 	if err != nil {
 		return err
 	}
@@ -86,16 +88,16 @@ td svg.chart { max-width: 10rem; height: 1.2rem; }
 `
 
 type site struct {
-	r  *Report
+	r  *report.Report
 	pg *page
 	t  *template.Template
 	// pages maps an entity's path to its page, relative to the root.
 	pages map[string]string
 	// interviews are every interview the report names, each once.
-	interviews []Interview
+	interviews []report.Interview
 	citedBy    map[string][]siteLink
 	claims     map[string][]string
-	icpOf      map[string]icpView // a persona's ICP, by persona path
+	icpOf      map[string]icpView // a persona's report.ICP, by persona path
 }
 
 // siteLink is a link from a page: text and a relative href.
@@ -113,7 +115,7 @@ type siteCell struct {
 // would find a field of an embedded struct by a slow search on every use).
 type sitePage struct {
 	Site, Title, Root, Generated string
-	Report                       *Report
+	Report                       *report.Report
 	// BodyClass styles a kind of page: a persona's prints as one card.
 	BodyClass string
 	ChartDefs template.HTML
@@ -140,7 +142,7 @@ type sitePage struct {
 	Persona           personaView
 	ICPPage, ICPTitle string
 
-	Interview Interview
+	Interview report.Interview
 	CitedBy   []siteLink
 	Claims    []string
 }
@@ -156,7 +158,7 @@ func (s *site) name() {
 	names := map[string]anchorSet{"icps": {}, "personas": {}, "interviews": {}}
 	give := func(dir, p, id string) {
 		if _, ok := s.pages[p]; !ok {
-			name := strings.ToLower(orDefault(id, "untitled"))
+			name := strings.ToLower(cmp.Or(id, "untitled"))
 			if slug.ReservedOnWindows(name) {
 				name += "-page" // interviews/con.html cannot be checked out on Windows
 			}
@@ -164,7 +166,7 @@ func (s *site) name() {
 		}
 	}
 	seen := map[string]bool{}
-	addInterview := func(iv Interview) {
+	addInterview := func(iv report.Interview) {
 		if !seen[iv.Path] {
 			seen[iv.Path] = true
 			s.interviews = append(s.interviews, iv)
@@ -186,14 +188,14 @@ func (s *site) name() {
 	}
 	// The interviews come from the Report's personas, whose paths are the
 	// paths as shown (a view's are already links, percent-encoded).
-	var personas []Persona
+	var personas []report.Persona
 	for _, c := range s.r.ICPs {
 		personas = append(personas, c.Personas...)
 	}
 	for _, p := range append(personas, s.r.Unassigned...) {
 		for _, iv := range p.Interviews {
 			addInterview(iv)
-			s.citedBy[iv.Path] = append(s.citedBy[iv.Path], siteLink{orDefault(p.Name, p.ID), "../" + s.pages[p.Path]})
+			s.citedBy[iv.Path] = append(s.citedBy[iv.Path], siteLink{cmp.Or(p.Name, p.ID), "../" + s.pages[p.Path]})
 		}
 	}
 	for _, iv := range s.r.Uncited {
@@ -333,7 +335,7 @@ func (s *site) indexPages() []job {
 }
 
 type siteCitation struct {
-	Citation
+	report.Citation
 	Page string
 }
 
@@ -394,7 +396,7 @@ func interviewPages(citedBy, claims int) int {
 // interviewPage is page (0-based) of an interview's page. The pages after
 // the first are named with a dot (cfo-1.2.html), which no page name made
 // from an id holds, so they never take another interview's name.
-func (s *site) interviewPage(iv Interview, page int) job {
+func (s *site) interviewPage(iv report.Interview, page int) job {
 	v := s.common("Interview "+iv.ID, "../")
 	citedBy, claims := s.citedBy[iv.Path], s.claims[iv.Path]
 	chunk := func(n int) (int, int) { return min(page*SiteRows, n), min((page+1)*SiteRows, n) }
@@ -423,11 +425,11 @@ func (s *site) interviewPage(iv Interview, page int) job {
 func (s *site) lists() []job {
 	var personas, interviews, findings [][]siteCell
 	for _, p := range s.personas() {
-		personas = append(personas, []siteCell{{Text: p.Name, Href: s.pages[p.Path]}, {Text: orDash(p.ICP)}, {Text: p.StatusLabel},
+		personas = append(personas, []siteCell{{Text: p.Name, Href: s.pages[p.Path]}, {Text: report.OrDash(p.ICP)}, {Text: p.StatusLabel},
 			{Text: p.Type}, {Text: p.EvidenceLabel}, {Text: p.Reviewed}, {Text: p.Lint}})
 	}
 	for _, iv := range s.interviews {
-		interviews = append(interviews, []siteCell{{Text: iv.ID, Href: s.pages[iv.Path]}, {Text: orDash(iv.Date)}, {Text: orDash(iv.ICP)},
+		interviews = append(interviews, []siteCell{{Text: iv.ID, Href: s.pages[iv.Path]}, {Text: report.OrDash(iv.Date)}, {Text: report.OrDash(iv.ICP)},
 			{Text: words.Plural(len(s.citedBy[iv.Path]), "persona")}})
 	}
 	for _, f := range s.r.Findings {

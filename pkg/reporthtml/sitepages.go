@@ -1,9 +1,11 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	"html/template"
 	"strconv"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // The pages of a site (an ICP's, a persona's, an interview's, the lists')
@@ -115,7 +117,7 @@ func writeInterviewPage(b *bytes.Buffer, v *sitePage) {
 		b.WriteString("not recorded")
 	}
 	b.WriteString("</dd>\n<dt>File</dt><dd>")
-	writeLink(b, href(iv.Path), iv.Path)
+	writeLink(b, report.Href(iv.Path), iv.Path)
 	b.WriteString("</dd>\n\n<dt>Cited by</dt><dd>")
 	if len(v.CitedBy) > 0 {
 		b.WriteString("<ul>")

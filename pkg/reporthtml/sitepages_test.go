@@ -1,4 +1,4 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
@@ -6,16 +6,18 @@ import (
 	"fmt"
 	"html/template"
 	"testing"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // hostileSitePage fills every field the Go-written pages show with s.
 func hostileSitePage(s string, flags byte) sitePage {
 	on := func(bit byte) bool { return flags&bit != 0 }
 	v := sitePage{
-		Site: s, Title: s, Root: "../", Generated: s, Report: &Report{Redacted: on(4)},
+		Site: s, Title: s, Root: "../", Generated: s, Report: &report.Report{Redacted: on(4)},
 		ChartDefs: `<svg aria-hidden="true"><defs></defs></svg>`,
 		Persona:   hostileView(s, flags), ICPPage: s, ICPTitle: s,
-		Interview: Interview{ID: s, Path: s, Date: s, ICP: s, Role: s, CompanySize: s, Region: s, Interviewer: s, Channel: s, Consent: on(2)},
+		Interview: report.Interview{ID: s, Path: s, Date: s, ICP: s, Role: s, CompanySize: s, Region: s, Interviewer: s, Channel: s, Consent: on(2)},
 		CitedBy:   []siteLink{{Name: s, Page: s}, {Name: "b", Page: "../personas/b.html"}},
 		Claims:    []string{s, s},
 		Head:      []string{s, "Date"},
@@ -23,7 +25,7 @@ func hostileSitePage(s string, flags byte) sitePage {
 		Empty:     s,
 		ICP:       hostileICP(s, flags<<4),
 		Personas:  []personaView{hostileView(s, flags), hostileView(s, flags^8)},
-		Citations: []siteCitation{{Citation: Citation{Interview: s, CitedBy: []string{s}, Claims: []string{s, s}}, Page: s}, {Citation: Citation{Interview: s}}},
+		Citations: []siteCitation{{Citation: report.Citation{Interview: s, CitedBy: []string{s}, Claims: []string{s, s}}, Page: s}, {Citation: report.Citation{Interview: s}}},
 		More:      on(16), MoreCitations: on(32),
 		Page:  2,
 		Pages: []string{"p.html", "p-2.html", s},
@@ -33,7 +35,7 @@ func hostileSitePage(s string, flags byte) sitePage {
 	}
 	if on(8) {
 		v.Root, v.ICPPage, v.Pages, v.Lines, v.CitedBy, v.Claims, v.Personas, v.Citations = "", "", nil, nil, nil, nil, nil, nil
-		v.Interview = Interview{ID: s, Path: s}
+		v.Interview = report.Interview{ID: s, Path: s}
 	}
 	return v
 }

@@ -1,10 +1,12 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	_ "embed"
 	"fmt"
 	"testing"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // hostileICP fills every field a section shows with s, with personas
@@ -12,11 +14,11 @@ import (
 func hostileICP(s string, flags byte) icpView {
 	on := func(bit byte) bool { return flags&bit != 0 }
 	v := icpView{
-		ICP: ICP{
+		ICP: report.ICP{
 			Segment: s, Status: s, Path: s, Stale: on(2),
-			Constraints: []Constraint{{Attribute: s, Value: s}, {Attribute: "size", Value: "10-50"}},
+			Constraints: []report.Constraint{{Attribute: s, Value: s}, {Attribute: "size", Value: "10-50"}},
 			Pains:       []string{s, s}, Needs: []string{s}, Goals: []string{s}, Triggers: []string{s}, Disqualifiers: []string{s},
-			Citations: []Citation{{Interview: s, CitedBy: []string{s, s}, Claims: []string{s, s}}, {Interview: "bare"}},
+			Citations: []report.Citation{{Interview: s, CitedBy: []string{s, s}, Claims: []string{s, s}}, {Interview: "bare"}},
 		},
 		Anchor: s, Title: s, Reviewed: s, Lint: s, Owners: s, BuyingCommittee: s,
 		ShareTotal: s, ShareUnassigned: s, PersonaCount: s, ShareUnknown: 2, InterviewCount: 3,

@@ -1,9 +1,11 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // writeCard writes a persona card: what a workshop wall or a deck needs,
@@ -133,7 +135,7 @@ func writeFieldIfSet(b *bytes.Buffer, term, value string) {
 }
 
 // writeClaim writes one claim with its evidence, or says it has none.
-func writeClaim(b *bytes.Buffer, c Claim) {
+func writeClaim(b *bytes.Buffer, c report.Claim) {
 	b.WriteString(`<li>`)
 	escapeText(b, c.Text)
 	if len(c.Evidence) == 0 {
@@ -167,7 +169,7 @@ func writeClaim(b *bytes.Buffer, c Claim) {
 
 // writeInterviewItem lists an interview a persona cites; a redacted
 // report leaves out who was interviewed.
-func writeInterviewItem(b *bytes.Buffer, in Interview, redacted bool) {
+func writeInterviewItem(b *bytes.Buffer, in report.Interview, redacted bool) {
 	b.WriteString(`<li>`)
 	writeLink(b, in.Path, in.ID)
 	if in.Date != "" {

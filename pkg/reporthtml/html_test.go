@@ -1,10 +1,12 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	"regexp"
 	"testing"
 	"time"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // TestHTMLIDsAreUnique renders personas that share an id, and ids that
@@ -25,7 +27,7 @@ func TestHTMLIDsAreUnique(t *testing.T) {
 		"personas/lost2.md": "---\nkind: persona\nid: saas\nname: Lost\nicp: nowhere\n---\n",
 	})
 	var out bytes.Buffer
-	if err := HTML(&out, Build(ws, nil, Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})); err != nil {
+	if err := HTML(&out, report.Build(ws, nil, report.Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})); err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}

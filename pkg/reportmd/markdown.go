@@ -1,6 +1,7 @@
-package report
+package reportmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/mdtext"
+	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/words"
 )
 
@@ -16,7 +18,7 @@ import (
 // unique headings, tables surrounded by blank lines. User text is escaped
 // so that it cannot add structure. Entity bodies are not embedded (they may
 // be any Markdown); each entity links to its file.
-func Markdown(w io.Writer, r *Report) error {
+func Markdown(w io.Writer, r *report.Report) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	b.WriteString("<!-- markdownlint-disable MD013 -->\n")
@@ -35,8 +37,8 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("| ICP | Status | Personas | Share covered | Interviews | Reviewed | Lint |\n")
 		b.WriteString("| --- | --- | ---: | ---: | ---: | --- | --- |\n")
 		for _, c := range r.ICPs {
-			p("| %s | %s | %s | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, personaCount(c.ActivePersonas, len(c.Personas)),
-				words.Percent(c.Share.Total), len(c.Citations), reviewedLabel(c.Reviewed, c.Stale), lintLabel(c.Lint))
+			p("| %s | %s | %s | %s | %d | %s | %s |\n", link(c.Title, c.Path), c.Status, report.PersonaCount(c.ActivePersonas, len(c.Personas)),
+				words.Percent(c.Share.Total), len(c.Citations), report.ReviewedLabel(c.Reviewed, c.Stale), report.LintLabel(c.Lint))
 		}
 		b.WriteString("\n")
 	}
@@ -52,9 +54,9 @@ func Markdown(w io.Writer, r *Report) error {
 		b.WriteString("\n")
 	}
 	for _, c := range r.ICPs {
-		p("## ICP: %s (%s)\n\n", mdtext.Escape(orDefault(c.Title, c.ID)), mdtext.Code(c.ID))
+		p("## ICP: %s (%s)\n\n", mdtext.Escape(cmp.Or(c.Title, c.ID)), mdtext.Code(c.ID))
 		p("Segment %s, status %s, owners %s. %s. [Source](%s).\n\n", c.Segment, c.Status, orNone(c.Owners),
-			strings.ToUpper(reviewedLabel(c.Reviewed, c.Stale)[:1])+reviewedLabel(c.Reviewed, c.Stale)[1:], mdPath(c.Path))
+			strings.ToUpper(report.ReviewedLabel(c.Reviewed, c.Stale)[:1])+report.ReviewedLabel(c.Reviewed, c.Stale)[1:], mdPath(c.Path))
 		if len(c.Constraints) > 0 {
 			b.WriteString("| Attribute | Constraint |\n| --- | --- |\n")
 			for _, k := range c.Constraints {
@@ -72,7 +74,7 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString(".\n\n")
 		if c.Customers != nil {
-			p("Customers that fit: %s %s.\n\n", mdtext.Code(textBar(c.Customers.Share, c.Customers.DeclaredShare)), CustomersLine(*c.Customers))
+			p("Customers that fit: %s %s.\n\n", mdtext.Code(textBar(c.Customers.Share, c.Customers.DeclaredShare)), report.CustomersLine(*c.Customers))
 		}
 		if len(c.Personas) > 0 {
 			p("### Personas of %s\n\n", mdtext.Code(c.ID))
@@ -105,8 +107,8 @@ func Markdown(w io.Writer, r *Report) error {
 		} else {
 			b.WriteString("The largest groups of customers that fit no ICP:\n\n| Industry | Employees | Country | Customers | Share | By value |\n| --- | --- | --- | ---: | ---: | ---: |\n")
 			for _, g := range r.UncoveredSegments {
-				p("| %s | %s | %s | %s | %s | %s |\n", mdtext.Escape(SegmentPart(g.Industry)), mdtext.Escape(SegmentPart(g.Employees)),
-					mdtext.Escape(SegmentPart(g.Country)), words.Number(float64(g.Customers)), words.Percent(g.Share), percentOrDash(g.ValueShare))
+				p("| %s | %s | %s | %s | %s | %s |\n", mdtext.Escape(report.SegmentPart(g.Industry)), mdtext.Escape(report.SegmentPart(g.Employees)),
+					mdtext.Escape(report.SegmentPart(g.Country)), words.Number(float64(g.Customers)), words.Percent(g.Share), report.PercentOrDash(g.ValueShare))
 			}
 			b.WriteString("\n")
 		}
@@ -138,7 +140,7 @@ func Markdown(w io.Writer, r *Report) error {
 	return err
 }
 
-func personaTable(b *strings.Builder, ps []Persona) {
+func personaTable(b *strings.Builder, ps []report.Persona) {
 	b.WriteString("| Persona | Status | Type | Role | Buying role | Share | Evidence | Reviewed | Lint |\n")
 	b.WriteString("| --- | --- | --- | --- | --- | ---: | --- | --- | --- |\n")
 	for _, p := range ps {
@@ -146,17 +148,17 @@ func personaTable(b *strings.Builder, ps []Persona) {
 		if p.Share != nil {
 			share = words.Percent(*p.Share)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), statusLabel(p.Status), p.Type, mdtext.Escape(orDash(p.Role)),
-			orDash(p.BuyingRole), share, evidenceLabel(p.Evidence), reviewedLabel(p.Reviewed, p.Stale), lintLabel(p.Lint))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", link(p.Name, p.Path), report.StatusLabel(p.Status), p.Type, mdtext.Escape(report.OrDash(p.Role)),
+			report.OrDash(p.BuyingRole), share, report.EvidenceLabel(p.Evidence), report.ReviewedLabel(p.Reviewed, p.Stale), report.LintLabel(p.Lint))
 	}
 	b.WriteString("\n")
 }
 
-func personaSection(b *strings.Builder, p Persona, redacted bool) {
-	fmt.Fprintf(b, "#### %s (%s)\n\n", mdtext.Escape(orDefault(p.Name, p.ID)), mdtext.Code(p.ID))
-	role := strings.TrimSpace(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", "))
-	fmt.Fprintf(b, "- Role: %s\n", mdtext.Escape(orDash(role)))
-	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, orDash(p.BuyingRole))
+func personaSection(b *strings.Builder, p report.Persona, redacted bool) {
+	fmt.Fprintf(b, "#### %s (%s)\n\n", mdtext.Escape(cmp.Or(p.Name, p.ID)), mdtext.Code(p.ID))
+	role := strings.TrimSpace(strings.Join(report.NonEmpty(p.Role, p.Seniority, p.Department), ", "))
+	fmt.Fprintf(b, "- Role: %s\n", mdtext.Escape(report.OrDash(role)))
+	fmt.Fprintf(b, "- Status: %s, type %s, buying role %s\n", p.Status, p.Type, report.OrDash(p.BuyingRole))
 	// Claims, front matter and body, each with its evidence, grouped by
 	// list; then the lists that are not claims.
 	for _, list := range contract.ClaimLists() {
@@ -187,14 +189,14 @@ func personaSection(b *strings.Builder, p Persona, redacted bool) {
 			fmt.Fprintf(b, "- %s: %s\n", f.label, escJoin(f.items))
 		}
 	}
-	fmt.Fprintf(b, "- Evidence: %s\n", evidenceLabel(p.Evidence))
+	fmt.Fprintf(b, "- Evidence: %s\n", report.EvidenceLabel(p.Evidence))
 	fmt.Fprintf(b, "- File: [%s](%s)\n\n", mdtext.Escape(p.Path), mdPath(p.Path))
 	if len(p.Interviews) > 0 {
 		interviewTable(b, p.Interviews, redacted)
 	}
 }
 
-func interviewTable(b *strings.Builder, ivs []Interview, redacted bool) {
+func interviewTable(b *strings.Builder, ivs []report.Interview, redacted bool) {
 	if redacted {
 		b.WriteString("| Interview | Date | ICP | Consent |\n| --- | --- | --- | --- |\n")
 	} else {
@@ -206,11 +208,11 @@ func interviewTable(b *strings.Builder, ivs []Interview, redacted bool) {
 			consent = "yes"
 		}
 		if redacted {
-			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), mdtext.Escape(orDash(iv.ICP)), consent)
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", link(iv.ID, iv.Path), report.OrDash(iv.Date), mdtext.Escape(report.OrDash(iv.ICP)), consent)
 			continue
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", link(iv.ID, iv.Path), orDash(iv.Date), mdtext.Escape(orDash(iv.ICP)),
-			mdtext.Escape(orDash(iv.Role)), mdtext.Escape(orDash(iv.CompanySize)), mdtext.Escape(orDash(iv.Region)), consent)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", link(iv.ID, iv.Path), report.OrDash(iv.Date), mdtext.Escape(report.OrDash(iv.ICP)),
+			mdtext.Escape(report.OrDash(iv.Role)), mdtext.Escape(report.OrDash(iv.CompanySize)), mdtext.Escape(report.OrDash(iv.Region)), consent)
 	}
 	b.WriteString("\n")
 }
@@ -239,19 +241,7 @@ func escJoin(items []string) string {
 // percent-encodes spaces, control characters, '#', '?' and '%', and the
 // characters CommonMark and tables give meaning to are encoded on top.
 func mdPath(p string) string {
-	return markdownDestination(href(p))
-}
-
-// href is the link to a file the report shows as p: a path relative to
-// the report, percent-encoded by net/url so that '#', '?', '%', spaces and
-// control characters in file names stay part of the name (String also
-// writes "./" before a first segment with a colon, so that "c:x.md" does
-// not read as a URL scheme); or, under --link-base, the URL already made.
-func href(p string) string {
-	if u, err := url.Parse(p); err == nil && u.IsAbs() && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-		return p
-	}
-	return (&url.URL{Path: p}).String()
+	return markdownDestination(report.Href(p))
 }
 
 // markdownDestination encodes, in a URL net/url wrote, the characters
@@ -278,69 +268,11 @@ func link(text, path string) string {
 	return "[" + mdtext.Escape(text) + "](" + mdPath(path) + ")"
 }
 
-func reviewedLabel(date string, stale bool) string {
-	switch {
-	case date == "":
-		if stale {
-			return "never reviewed (stale)"
-		}
-		return "never reviewed"
-	case stale:
-		return "reviewed " + date + " (stale)"
-	}
-	return "reviewed " + date
-}
-
-func lintLabel(c LintCounts) string {
-	if c.Total() == 0 {
-		return "clean"
-	}
-	var parts []string
-	if c.Errors > 0 {
-		parts = append(parts, words.Plural(c.Errors, "error"))
-	}
-	if c.Warnings > 0 {
-		parts = append(parts, words.Plural(c.Warnings, "warning"))
-	}
-	if c.Infos > 0 {
-		parts = append(parts, words.Plural(c.Infos, "info"))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func evidenceLabel(e Evidence) string {
-	label := "low: no interviews"
-	if e.Interviews > 0 {
-		label = fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), orDash(e.Newest))
-	}
-	if e.Claims > 0 {
-		label += fmt.Sprintf("; evidence for %d of %s", e.SupportedClaims, words.Plural(e.Claims, "claim"))
-	}
-	return label
-}
-
-func orDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
-}
-
 func orNone(items []string) string {
 	if len(items) == 0 {
 		return "none"
 	}
 	return escJoin(items)
-}
-
-func nonEmpty(items ...string) []string {
-	var out []string
-	for _, it := range items {
-		if strings.TrimSpace(it) != "" {
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // stateVerb adds "states" or "state" to a counted noun.
@@ -353,7 +285,7 @@ func stateVerb(counted string) string {
 
 // claimEvidenceLabel lists a claim's evidence as links, with the words
 // quoted and their line, or says it has none.
-func claimEvidenceLabel(c Claim) string {
+func claimEvidenceLabel(c report.Claim) string {
 	if len(c.Evidence) == 0 {
 		return "no evidence"
 	}
@@ -376,23 +308,6 @@ func claimEvidenceLabel(c Claim) string {
 	return strings.Join(parts, "; ")
 }
 
-// CustomersLine says an ICP's measured coverage in words: "25% (1 of 4
-// customers in crm/a.csv; 21.8% of value); declared 35%".
-func CustomersLine(c Customers) string {
-	out := fmt.Sprintf("%s (%s of %s in %s", words.Percent(c.Share), words.Number(float64(c.Fit)),
-		words.Plural(c.Customers, "customer"), c.Source)
-	if c.ValueShare != nil {
-		out += "; " + words.Percent(*c.ValueShare) + " of value"
-	}
-	out += ")"
-	if c.DeclaredShare != nil {
-		out += "; declared " + words.Percent(*c.DeclaredShare)
-	} else {
-		out += "; no customer_share declared"
-	}
-	return out
-}
-
 // textBar draws a share as 20 blocks, with the declared share marked │.
 func textBar(share float64, declared *float64) string {
 	const width = 20
@@ -403,19 +318,4 @@ func textBar(share float64, declared *float64) string {
 		bar = append(bar[:at], append([]rune{'│'}, bar[at:]...)...)
 	}
 	return string(bar)
-}
-
-// SegmentPart writes one part of an uncovered segment, "unknown" for none.
-func SegmentPart(p *string) string {
-	if p == nil {
-		return "unknown"
-	}
-	return *p
-}
-
-func percentOrDash(f *float64) string {
-	if f == nil {
-		return "—"
-	}
-	return words.Percent(*f)
 }

@@ -1,4 +1,4 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // TestPrerenderedBodiesServeTheReport builds the same report with bodies
@@ -25,11 +27,11 @@ func TestPrerenderedBodiesServeTheReport(t *testing.T) {
 		"personas/blank.md": "---\nkind: persona\nname: Blank\nicp: bank\n---\n \n",
 	}
 	ws := load(t, files)
-	opts := Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	render := func(format string, bodies *Bodies) string {
+	opts := report.Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	render := func(format string, bodies report.Prerendered) string {
 		o := opts
 		o.Bodies = bodies
-		r := Build(ws, nil, o)
+		r := report.Build(ws, nil, o)
 		var out bytes.Buffer
 		if format == "html" {
 			if err := HTML(&out, r); err != nil {
@@ -72,7 +74,7 @@ func TestPrerenderedBodiesServeTheReport(t *testing.T) {
 		if got := render(format, Prerender(ws, other)); got != want {
 			t.Errorf("%s: with the other format's bodies the report differs", format)
 		}
-		if n := len(pre.html); n != 4 {
+		if n := len(pre.(*Bodies).html); n != 4 {
 			t.Errorf("%s: %d bodies rendered ahead, want 4 (two ICPs' and three personas', one shared, blanks left out)", format, n)
 		}
 	}

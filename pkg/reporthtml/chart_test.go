@@ -1,33 +1,33 @@
-package report
+package reporthtml
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/workspace"
 )
 
 func share(f float64) *float64 { return &f }
 
 func TestShareChart(t *testing.T) {
-	icp := func(total float64, ps ...Persona) ICP {
-		c := ICP{Title: "T <b>", Personas: ps}
+	icp := func(total float64, ps ...report.Persona) report.ICP {
+		c := report.ICP{Title: "T <b>", Personas: ps}
 		c.Share.Total = total
 		c.Share.Unassigned = max(0, 1-total)
 		return c
 	}
-	fiona := Persona{Name: `Fiona "<script>"`, Status: "active", Type: "primary", Share: share(0.4)}
-	ravi := Persona{Name: "Ravi", Status: "active", Type: "primary", Share: share(0.8)}
+	fiona := report.Persona{Name: `Fiona "<script>"`, Status: "active", Type: "primary", Share: share(0.4)}
+	ravi := report.Persona{Name: "Ravi", Status: "active", Type: "primary", Share: share(0.8)}
 	tests := []struct {
 		name        string
-		icp         ICP
+		icp         report.ICP
 		want, avoid []string
 	}{
-		{"no shares: no chart", icp(0, Persona{Name: "x", Status: "active"}), nil, []string{"<svg"}},
+		{"no shares: no chart", icp(0, report.Persona{Name: "x", Status: "active"}), nil, []string{"<svg"}},
 		{"coverage with the rest unassigned", icp(0.4, fiona), []string{`role="img"`, "unassigned 60%", "url(#chart-gap)", "Fiona &#34;&lt;script&gt;&#34; 40%"}, []string{"<script>", "chart-over"}},
 		{"overflow hatched, with the 100% mark", icp(1.2, fiona, ravi), []string{"over 100% by 20%", "url(#chart-over)", `<line x1="83.33"`}, []string{"unassigned"}},
-		{"retired, draft and negative personas do not count", icp(0.4, fiona, Persona{Name: "Old", Status: "retired", Share: share(0.5)}, Persona{Name: "Neg", Status: "active", Type: "negative", Share: share(0.5)}), []string{"Fiona"}, []string{"Old", "Neg"}},
+		{"retired, draft and negative personas do not count", icp(0.4, fiona, report.Persona{Name: "Old", Status: "retired", Share: share(0.5)}, report.Persona{Name: "Neg", Status: "active", Type: "negative", Share: share(0.5)}), []string{"Fiona"}, []string{"Old", "Neg"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,17 +58,16 @@ func TestTimeline(t *testing.T) {
 		{Rel: "interviews/b.md", Data: []byte("---\nkind: interview\ndate: 2026-09-30\n---\n")},
 		{Rel: "personas/p.md", Data: []byte("---\nkind: persona\nreviewed: 2026-11-02\n---\n")},
 	}, workspace.Options{})
-	all := func(*model.Document) bool { return true }
-	got := timeline(ws, all)
-	if len(got) != MaxTimelineMonths {
-		t.Fatalf("%d months, want %d", len(got), MaxTimelineMonths)
+	got := report.Build(ws, nil, report.Options{}).Timeline
+	if len(got) != report.MaxTimelineMonths {
+		t.Fatalf("%d months, want %d", len(got), report.MaxTimelineMonths)
 	}
 	last := got[len(got)-1]
 	if got[0].Month != "2023-12" || last.Month != "2026-11" || last.Reviewed != 1 || got[len(got)-3].Interviews != 2 || got[len(got)-2].Interviews != 0 {
 		t.Errorf("timeline %+v ... %+v", got[0], got[len(got)-3:])
 	}
 	svg := string(timelineChart(got, "tl"))
-	if strings.Count(svg, "<rect") != MaxTimelineMonths || strings.Count(svg, "<path") != 1 {
+	if strings.Count(svg, "<rect") != report.MaxTimelineMonths || strings.Count(svg, "<path") != 1 {
 		t.Errorf("the chart draws %d columns and %d marks", strings.Count(svg, "<rect"), strings.Count(svg, "<path"))
 	}
 }

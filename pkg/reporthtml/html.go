@@ -1,7 +1,8 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/parallel"
+	"github.com/personakit/persona/pkg/report"
 	"github.com/personakit/persona/pkg/textsafe"
 	"github.com/personakit/persona/pkg/words"
 	"github.com/yuin/goldmark"
@@ -34,8 +36,8 @@ var reportCSS string
 // ICPs' sections are written by writeICPSection. Entity bodies are
 // rendered by goldmark with raw HTML disabled and images reduced to their
 // text.
-func HTML(w io.Writer, r *Report) error {
-	bodies, err := r.renderedBodies(htmlICPLevel, htmlPersonaLevel)
+func HTML(w io.Writer, r *report.Report) error {
+	bodies, err := bodiesOf(r, htmlICPLevel, htmlPersonaLevel)
 	if err != nil {
 		return err
 	}
@@ -43,7 +45,7 @@ func HTML(w io.Writer, r *Report) error {
 	funcs := template.FuncMap{
 		"plural": words.Plural,
 		"css":    func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
-		"href":   href,
+		"href":   report.Href,
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
@@ -77,7 +79,7 @@ func HTML(w io.Writer, r *Report) error {
 // The views hold every label ready-made, so that what writes a page only
 // escapes and places them.
 type page struct {
-	*Report
+	*report.Report
 	ICPs, RetiredICPs []icpView
 	Unassigned        []personaView
 	// UnassignedCards are their cards, written by writeCard.
@@ -99,7 +101,7 @@ type segmentView struct {
 }
 
 type icpView struct {
-	ICP
+	report.ICP
 	// Anchor is the section's element id, unique in the page.
 	Anchor                                         string
 	Title, Reviewed, Lint, Owners, BuyingCommittee string
@@ -116,11 +118,11 @@ type icpView struct {
 	CustomersLine  string
 	// Page is the ICP's page in a site, relative to the page linking it.
 	Page string
-	Href string // links the ICP's file
+	Href string // links the report.ICP's file
 }
 
 type personaView struct {
-	Persona
+	report.Persona
 	// Anchor is the card's element id, unique in the page: two
 	// personas may share an id (id-duplicate says so), their cards not.
 	Anchor                                                  string
@@ -147,14 +149,14 @@ type personaView struct {
 // claimGroup is one claim list of a card (goals, frustrations, ...).
 type claimGroup struct {
 	Label  string
-	Claims []Claim
+	Claims []report.Claim
 }
 
-func newPage(r *Report, bodies renderedBodies) *page {
+func newPage(r *report.Report, bodies renderedBodies) *page {
 	pg := &page{Report: r, ChartDefs: chartDefs(), HasAccounts: r.UncoveredSegments != nil}
 	for _, g := range r.UncoveredSegments {
-		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: SegmentPart(g.Industry), Employees: SegmentPart(g.Employees),
-			Country: SegmentPart(g.Country), Customers: words.Number(float64(g.Customers)), Share: words.Percent(g.Share), ByValue: percentOrDash(g.ValueShare)})
+		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: report.SegmentPart(g.Industry), Employees: report.SegmentPart(g.Employees),
+			Country: report.SegmentPart(g.Country), Customers: words.Number(float64(g.Customers)), Share: words.Percent(g.Share), ByValue: report.PercentOrDash(g.ValueShare)})
 	}
 	anchors := anchorSet{}
 	anchors.unique(gapPattern)
@@ -166,7 +168,7 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	// Element ids are given in page order, one after another, so that
 	// each is unique; the views are then made on all cores.
-	personaIDs := func(p Persona) viewIDs {
+	personaIDs := func(p report.Persona) viewIDs {
 		return viewIDs{anchors.unique("persona-" + p.ID), anchors.unique("chart-evidence-" + p.ID)}
 	}
 	icpIDs := make([]viewIDs, len(r.ICPs))
@@ -186,15 +188,15 @@ func newPage(r *Report, bodies renderedBodies) *page {
 		return func(i int) error {
 			c := r.ICPs[i]
 			v := icpView{
-				ICP: c, Anchor: icpIDs[i].anchor, Title: orDefault(c.Title, c.ID), Reviewed: reviewedLabel(c.Reviewed, c.Stale), Lint: lintLabel(c.Lint),
+				ICP: c, Anchor: icpIDs[i].anchor, Title: cmp.Or(c.Title, c.ID), Reviewed: report.ReviewedLabel(c.Reviewed, c.Stale), Lint: report.LintLabel(c.Lint),
 				Owners: orNoneText(c.Owners), BuyingCommittee: strings.Join(c.BuyingCommittee, ", "),
 				ShareTotal: words.Percent(c.Share.Total), ShareUnassigned: words.Percent(c.Share.Unassigned), ShareUnknown: c.Share.Unknown,
-				PersonaCount: personaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
-				Href: href(c.Path),
+				PersonaCount: report.PersonaCount(c.ActivePersonas, len(c.Personas)), InterviewCount: len(c.Citations), Body: bodies.icp(c.Body),
+				Href: report.Href(c.Path),
 			}
 			v.ShareChart = shareChart(c, icpIDs[i].chart)
 			if c.Customers != nil {
-				v.CustomersChart, v.CustomersLine = customersChart(c, customerIDs[i]), CustomersLine(*c.Customers)
+				v.CustomersChart, v.CustomersLine = customersChart(c, customerIDs[i]), report.CustomersLine(*c.Customers)
 			}
 			for j, p := range c.Personas {
 				pv := newPersonaView(p, bodies, cardIDs[i][j])
@@ -227,22 +229,6 @@ func newPage(r *Report, bodies renderedBodies) *page {
 	}
 	pg.UnassignedCards = template.HTML(cards.String()) //nolint:gosec // writeCard escapes every value
 	return pg
-}
-
-// statusLabel marks what is not in play: active is the default and says
-// nothing, the others say what they are.
-func statusLabel(status string) string {
-	switch status {
-	case "", string(model.StatusActive):
-		return "active"
-	case string(model.StatusDraft):
-		return "draft"
-	case string(model.StatusProto):
-		return "proto-persona (assumptions)"
-	case string(model.StatusRetired):
-		return "retired"
-	}
-	return status
 }
 
 // monogram is up to two initials of a name, for the card without a picture.
@@ -303,7 +289,7 @@ type viewIDs struct{ anchor, chart string }
 
 // newPersonaView makes a persona's view, its card and evidence chart
 // given the element ids ids.
-func newPersonaView(p Persona, bodies renderedBodies, ids viewIDs) personaView {
+func newPersonaView(p report.Persona, bodies renderedBodies, ids viewIDs) personaView {
 	share := "—"
 	if p.Share != nil {
 		share = words.Percent(*p.Share)
@@ -312,14 +298,14 @@ func newPersonaView(p Persona, bodies renderedBodies, ids viewIDs) personaView {
 	// made links (the Report's stay paths).
 	p.Interviews = slices.Clone(p.Interviews)
 	for i := range p.Interviews {
-		p.Interviews[i].Path = href(p.Interviews[i].Path)
+		p.Interviews[i].Path = report.Href(p.Interviews[i].Path)
 	}
 	p.Claims = slices.Clone(p.Claims)
 	for i := range p.Claims {
 		p.Claims[i].Evidence = slices.Clone(p.Claims[i].Evidence)
 		for j := range p.Claims[i].Evidence {
 			if e := &p.Claims[i].Evidence[j]; e.Path != "" {
-				e.Path = href(e.Path)
+				e.Path = report.Href(e.Path)
 			}
 		}
 	}
@@ -336,12 +322,12 @@ func newPersonaView(p Persona, bodies renderedBodies, ids viewIDs) personaView {
 		quote = p.Quotes[0]
 	}
 	return personaView{
-		Anchor: ids.anchor, Href: href(p.Path), Monogram: monogram(orDefault(p.Name, p.ID)), Quote: quote, StatusLabel: statusLabel(p.Status),
+		Anchor: ids.anchor, Href: report.Href(p.Path), Monogram: monogram(cmp.Or(p.Name, p.ID)), Quote: quote, StatusLabel: report.StatusLabel(p.Status),
 		ClaimGroups: groups, EvidenceChart: evidenceChart(p, ids.chart),
-		Persona: p, Name: orDefault(p.Name, p.ID), Role: orDash(p.Role),
-		RoleLine: orDash(strings.Join(nonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: orDash(p.BuyingRole),
-		Share: share, Reviewed: reviewedLabel(p.Reviewed, p.Stale), Lint: lintLabel(p.Lint), Owners: orNoneText(p.Owners),
-		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: evidenceLabel(p.Evidence),
+		Persona: p, Name: cmp.Or(p.Name, p.ID), Role: report.OrDash(p.Role),
+		RoleLine: report.OrDash(strings.Join(report.NonEmpty(p.Role, p.Seniority, p.Department), ", ")), BuyingRole: report.OrDash(p.BuyingRole),
+		Share: share, Reviewed: report.ReviewedLabel(p.Reviewed, p.Stale), Lint: report.LintLabel(p.Lint), Owners: orNoneText(p.Owners),
+		Channels: strings.Join(p.Channels, ", "), EvidenceLabel: report.EvidenceLabel(p.Evidence),
 		EvidenceCount: words.Plural(p.Evidence.Interviews, "interview"), Body: bodies.persona(p.Body),
 	}
 }

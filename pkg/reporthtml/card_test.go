@@ -1,10 +1,12 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
 	_ "embed"
 	"fmt"
 	"testing"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 func card(v personaView) string {
@@ -20,12 +22,12 @@ func hostileView(s string, flags byte) personaView {
 	v := personaView{
 		Anchor: s, Name: s, RoleLine: s, BuyingRole: s, Share: s, Reviewed: s,
 		Owners: s, Channels: s, EvidenceLabel: s, Monogram: s, Quote: s, StatusLabel: s, Href: s,
-		Persona: Persona{
+		Persona: report.Persona{
 			ID: s, ICP: s, Type: s, Status: s, Path: s, Stale: on(2),
-			Evidence:         Evidence{Confidence: s},
+			Evidence:         report.Evidence{Confidence: s},
 			Quotes:           []string{s, s + "2", "<three>"},
 			ExternalEvidence: []string{"https://example.com/" + s, s},
-			Interviews: []Interview{
+			Interviews: []report.Interview{
 				{ID: s, Path: s, Date: s, Role: s, CompanySize: s},
 				{ID: "bare", Path: "interviews/bare.md"},
 			},
@@ -34,9 +36,9 @@ func hostileView(s string, flags byte) personaView {
 		EvidenceChart: `<svg role="img"><title>chart</title></svg>`,
 		Body:          "<p>body</p>",
 		ClaimGroups: []claimGroup{
-			{Label: s, Claims: []Claim{
+			{Label: s, Claims: []report.Claim{
 				{Text: s},
-				{Text: s, Evidence: []ClaimEvidence{
+				{Text: s, Evidence: []report.ClaimEvidence{
 					{Interview: s, Path: s, Quote: s, Line: 12},
 					{Interview: s},
 					{Interview: s, Path: "javascript:" + s, Quote: s},

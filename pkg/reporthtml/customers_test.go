@@ -1,4 +1,4 @@
-package report
+package reporthtml
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/report"
+	"github.com/personakit/persona/pkg/reportmd"
 )
 
 // TestCustomersBesideDeclaredShare builds a report with account data: each
@@ -33,15 +35,15 @@ func TestCustomersBesideDeclaredShare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Build(ws, nil, Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Accounts: sum})
+	r := report.Build(ws, nil, report.Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), Accounts: sum})
 	var md, html, js bytes.Buffer
-	if err := Markdown(&md, r); err != nil {
+	if err := reportmd.Markdown(&md, r); err != nil {
 		t.Fatal(err)
 	}
 	if err := HTML(&html, r); err != nil {
 		t.Fatal(err)
 	}
-	if err := JSON(&js, r); err != nil {
+	if err := report.JSON(&js, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -65,7 +67,7 @@ func TestCustomersBesideDeclaredShare(t *testing.T) {
 	}
 	var got struct {
 		ICPs []struct {
-			Customers *Customers `json:"customers"`
+			Customers *report.Customers `json:"customers"`
 		} `json:"icps"`
 		Uncovered []match.Segment `json:"uncovered_segments"`
 	}
@@ -76,10 +78,10 @@ func TestCustomersBesideDeclaredShare(t *testing.T) {
 		t.Errorf("JSON customers %+v, uncovered %+v", c, got.Uncovered)
 	}
 	// Without account data nothing of it is shown.
-	plain := Build(ws, nil, Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	plain := report.Build(ws, nil, report.Options{Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 	md.Reset()
 	html.Reset()
-	Markdown(&md, plain)
+	reportmd.Markdown(&md, plain)
 	HTML(&html, plain)
 	if strings.Contains(md.String(), "Customers") || strings.Contains(html.String(), "Customers") {
 		t.Error("a report without match.accounts mentions customers")

@@ -1,10 +1,12 @@
-package report
+package reporthtml
 
 import (
 	"fmt"
 	"html/template"
 	"math"
 	"strings"
+
+	"github.com/personakit/persona/pkg/report"
 )
 
 // Charts are inline SVG drawn here, on the server side: no script, no
@@ -49,12 +51,9 @@ func svgOpen(b *strings.Builder, id, width, height, aspect, label string) {
 		id, width, height, id, aspect, id, esc(label))
 }
 
-// percent shows a fraction as a whole percentage.
-func percent(f float64) string { return fmt.Sprintf("%.0f%%", math.Round(f*100)) }
-
 // shareChart draws an ICP's share coverage as one stacked bar: each active
 // persona's share, the unassigned rest, and any overflow past 100%.
-func shareChart(icp ICP, id string) template.HTML {
+func shareChart(icp report.ICP, id string) template.HTML {
 	type seg struct {
 		label string
 		value float64
@@ -68,7 +67,7 @@ func shareChart(icp ICP, id string) template.HTML {
 			continue
 		}
 		segs = append(segs, seg{p.Name, *p.Share, chartFill[n%len(chartFill)]})
-		parts = append(parts, fmt.Sprintf("%s %s", p.Name, percent(*p.Share)))
+		parts = append(parts, fmt.Sprintf("%s %s", p.Name, report.Percent(*p.Share)))
 		n++
 	}
 	total := icp.Share.Total
@@ -78,10 +77,10 @@ func shareChart(icp ICP, id string) template.HTML {
 	over := math.Max(0, total-1)
 	if icp.Share.Unassigned > 0 {
 		segs = append(segs, seg{"unassigned", icp.Share.Unassigned, "url(#" + gapPattern + ")"})
-		parts = append(parts, "unassigned "+percent(icp.Share.Unassigned))
+		parts = append(parts, "unassigned "+report.Percent(icp.Share.Unassigned))
 	}
 	if over > 0 {
-		parts = append(parts, "over 100% by "+percent(over))
+		parts = append(parts, "over 100% by "+report.Percent(over))
 	}
 	label := fmt.Sprintf("Share coverage of %s: %s.", icp.Title, strings.Join(parts, ", "))
 	scale := 100 / math.Max(1, total) // the bar is 100 wide; past 100% it shrinks
@@ -107,7 +106,7 @@ func shareChart(icp ICP, id string) template.HTML {
 // evidenceChart draws a persona's evidence as two meters: the share of its
 // claims with evidence, and its participants against the three that make
 // evidence strong.
-func evidenceChart(p Persona, id string) template.HTML {
+func evidenceChart(p report.Persona, id string) template.HTML {
 	e := p.Evidence
 	coverage := 0.0
 	if e.Claims > 0 {
@@ -130,7 +129,7 @@ func evidenceChart(p Persona, id string) template.HTML {
 
 // timelineChart draws interviews per month as columns, with a mark under
 // each month in which an ICP or persona was reviewed.
-func timelineChart(months []Month, id string) template.HTML {
+func timelineChart(months []report.Month, id string) template.HTML {
 	if len(months) == 0 {
 		return ""
 	}
@@ -158,7 +157,7 @@ func timelineChart(months []Month, id string) template.HTML {
 }
 
 // staleChart draws how many of the ICPs and personas lint judges stale.
-func staleChart(t Totals, id string) template.HTML {
+func staleChart(t report.Totals, id string) template.HTML {
 	if t.Reviewable == 0 {
 		return ""
 	}
@@ -177,18 +176,18 @@ func staleChart(t Totals, id string) template.HTML {
 // customersChart draws an ICP's measured coverage of customers: a bar by
 // count, a thinner one by value below it, and a mark at the declared
 // customer_share.
-func customersChart(c ICP, id string) template.HTML {
+func customersChart(c report.ICP, id string) template.HTML {
 	m := c.Customers
 	if m == nil {
 		return ""
 	}
 	clamp := func(f float64) float64 { return math.Max(0, math.Min(1, f)) * 100 }
-	label := fmt.Sprintf("Customers of %s that fit: %s by count", c.Title, percent(m.Share))
+	label := fmt.Sprintf("Customers of %s that fit: %s by count", c.Title, report.Percent(m.Share))
 	if m.ValueShare != nil {
-		label += ", " + percent(*m.ValueShare) + " by value"
+		label += ", " + report.Percent(*m.ValueShare) + " by value"
 	}
 	if m.DeclaredShare != nil {
-		label += "; declared " + percent(*m.DeclaredShare)
+		label += "; declared " + report.Percent(*m.DeclaredShare)
 	}
 	var b strings.Builder
 	svgOpen(&b, id, "100", "16", "none", label+".")
