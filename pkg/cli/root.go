@@ -209,8 +209,8 @@ func (g *globalOptions) display() (func(abs string) string, error) {
 // The lint command sets a soft memory limit (lintMemoryLimit) and then
 // collects only near it: its live heap is small next to what decoding
 // throws away, so the collections at 4, 8, 16 MiB ... that a GOGC makes
-// are wasted (lint on the 10,500-file benchmark is about 5% faster), and
-// the limit keeps the heap of huge workspaces within budget. Reports hold
+// are wasted work, and the limit keeps the heap of huge workspaces within
+// budget. Reports hold
 // bodies and keep GOGC. GOGC and GOMEMLIMIT in the environment win.
 const (
 	gcPercent       = 400
@@ -233,8 +233,8 @@ func (g *globalOptions) tuneGC() {
 // far more than it keeps, hence GOGC=400 while it runs; what a report
 // holds from then on (the report, its rendered bodies, its views) lives
 // until the report is written, and GOGC=400 would let the heap grow to
-// five times that: 2.3 GB for the site of 52,500 files. Go's default
-// lets it grow to twice, for a collection or two more.
+// five times that. Go's default lets it grow to twice, for a collection or
+// two more.
 func (g *globalOptions) collectForReport() {
 	if g.streams.Getenv("GOGC") == "" {
 		g.streams.Collector.gcPercent(100)

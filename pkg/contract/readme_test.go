@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the README's key tables from th
 
 // TestREADMEKeyTables holds the README's key tables to the contract: each
 // sits between <!-- contract:NAME --> markers and must be exactly what
-// MarkdownTable renders; -update rewrites them.
+// markdownTable renders; -update rewrites them.
 func TestREADMEKeyTables(t *testing.T) {
 	const path = "../../README.md"
 	src, err := os.ReadFile(path)
@@ -27,11 +27,11 @@ func TestREADMEKeyTables(t *testing.T) {
 		name string
 		want string
 	}{
-		{"common", MarkdownTable(CommonKeys())},
-		{"icp", MarkdownTable(SpecificKeys(model.KindICP))},
-		{"persona", MarkdownTable(SpecificKeys(model.KindPersona))},
-		{"interview", MarkdownTable(SpecificKeys(model.KindInterview))},
-		{"site", SiteKeysMarkdown()},
+		{"common", markdownTable(commonKeys())},
+		{"icp", markdownTable(specificKeys(model.KindICP))},
+		{"persona", markdownTable(specificKeys(model.KindPersona))},
+		{"interview", markdownTable(specificKeys(model.KindInterview))},
+		{"site", siteKeysMarkdown()},
 	}
 	for _, tb := range tables {
 		open, closing := "<!-- contract:"+tb.name+" -->\n", "<!-- /contract:"+tb.name+" -->"

@@ -122,8 +122,6 @@ func (c *Countries) Lookup(s string) (string, bool) {
 // Name is a country's English name.
 func (c *Countries) Name(code string) string { return c.names[code] }
 
-// Codes lists the alpha-2 codes, sorted.
-func (c *Countries) Codes() []string { return c.codes }
 
 // Spellings lists every known spelling's key with its code, sorted by key:
 // what a warehouse query joins a country column against.

@@ -165,8 +165,8 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 		converters := map[int]goldmark.Markdown{}
 		parser := newBodyRenderer(0).Parser()
 		// One buffer per worker, and a buffered writer over it that
-		// goldmark would otherwise make anew for every body: ten thousand
-		// bodies made 70 MB of garbage growing and wrapping buffers.
+		// goldmark would otherwise make anew for every body, growing and
+		// wrapping buffers body after body.
 		var buf bytes.Buffer
 		w := bufio.NewWriter(&buf)
 		plain := newPlainMarkdown()

@@ -208,7 +208,7 @@ func (s *site) icps() []icpView {
 }
 
 // personas are every persona of the site, in the views the page holds:
-// pointers, since a site of 50,000 personas would copy 50 MB of views.
+// pointers, since a copy per persona would grow with the site.
 func (s *site) personas() []*personaView {
 	var out []*personaView
 	for _, c := range s.icps() {
@@ -241,8 +241,8 @@ type job struct {
 }
 
 func (s *site) render(write func(SiteFile) error) error {
-	// A page's data is made when its turn comes: made up front, the pages
-	// of a 50,000-persona site would hold 150 MB at once.
+	// A page's data is made when its turn comes: made up front, every
+	// page's data would be held at once.
 	var jobs []func() job
 	for _, j := range s.indexPages() {
 		jobs = append(jobs, func() job { return j })

@@ -35,7 +35,7 @@ func (r *sourceICPMismatch) Check(c *lint.Context) {
 			if icp.ICP.Firmographics.Employees == nil {
 				continue
 			}
-			lo, hi, ok := ParseCompanySize(iv.Interviewee.CompanySize.Value)
+			lo, hi, ok := parseCompanySize(iv.Interviewee.CompanySize.Value)
 			if ok && !icp.ICP.Firmographics.Employees.Contains(lo, hi) {
 				c.Report(d, s.Pos, "interview %q is with a company of %s employees, outside ICP %q's range %s; cite interviews with companies that fit the ICP",
 					res.Doc.ID, iv.Interviewee.CompanySize.Value, icp.ID, rangeOf(icp.ICP.Firmographics.Employees))
@@ -46,10 +46,10 @@ func (r *sourceICPMismatch) Check(c *lint.Context) {
 
 var sizePattern = regexp.MustCompile(`^(?:([<>]=?|~|about|up to)\s*)?(\d+(?:\.\d+)?k?)\s*(\+|(?:-|–|—|to)\s*(\d+(?:\.\d+)?k?))?(?:\s*employees)?$`)
 
-// ParseCompanySize reads an interviewee's company size ("250", "200-500",
+// parseCompanySize reads an interviewee's company size ("250", "200-500",
 // "50 to 200", "1k+", "<50") as a range of head counts. Free text it cannot
 // read is not judged.
-func ParseCompanySize(s string) (lo, hi float64, ok bool) {
+func parseCompanySize(s string) (lo, hi float64, ok bool) {
 	s = strings.TrimSpace(s)
 	if plainCount(s) {
 		// The common shape, "250": every cited interview of every persona
@@ -60,7 +60,7 @@ func ParseCompanySize(s string) (lo, hi float64, ok bool) {
 	return parseCompanySizeText(s)
 }
 
-// parseCompanySizeText is ParseCompanySize by the expression, for any shape.
+// parseCompanySizeText is parseCompanySize by the expression, for any shape.
 func parseCompanySizeText(s string) (lo, hi float64, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(s, ",", "")))
 	m := sizePattern.FindStringSubmatch(s)

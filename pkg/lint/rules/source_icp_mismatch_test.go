@@ -40,9 +40,9 @@ func TestParseCompanySize(t *testing.T) {
 		{"small", 0, 0, false},
 	}
 	for _, tt := range tests {
-		lo, hi, ok := ParseCompanySize(tt.in)
+		lo, hi, ok := parseCompanySize(tt.in)
 		if ok != tt.ok || (ok && (lo != tt.lo || (hi != tt.hi && !(tt.hi == 1e308 && hi > 1e308)))) {
-			t.Errorf("ParseCompanySize(%q) = %g, %g, %v; want %g, %g, %v", tt.in, lo, hi, ok, tt.lo, tt.hi, tt.ok)
+			t.Errorf("parseCompanySize(%q) = %g, %g, %v; want %g, %g, %v", tt.in, lo, hi, ok, tt.lo, tt.hi, tt.ok)
 		}
 	}
 }
@@ -54,10 +54,10 @@ func FuzzParseCompanySize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		lo, hi, ok := ParseCompanySize(s)
+		lo, hi, ok := parseCompanySize(s)
 		wantLo, wantHi, wantOK := parseCompanySizeText(strings.TrimSpace(s))
 		if lo != wantLo || hi != wantHi || ok != wantOK {
-			t.Fatalf("ParseCompanySize(%q) = %g, %g, %v; the expression says %g, %g, %v", s, lo, hi, ok, wantLo, wantHi, wantOK)
+			t.Fatalf("parseCompanySize(%q) = %g, %g, %v; the expression says %g, %g, %v", s, lo, hi, ok, wantLo, wantHi, wantOK)
 		}
 	})
 }

@@ -52,9 +52,9 @@ func typeText(k Key) string {
 	return "any"
 }
 
-// MarkdownTable is the README's table of keys: nested keys as dotted
+// markdownTable is the README's table of keys: nested keys as dotted
 // rows under their mapping.
-func MarkdownTable(keys []Key) string {
+func markdownTable(keys []Key) string {
 	var b strings.Builder
 	b.WriteString("| key | type | notes |\n|---|---|---|\n")
 	var rows func(prefix string, keys []Key)
@@ -74,8 +74,8 @@ func MarkdownTable(keys []Key) string {
 	return b.String()
 }
 
-// CommonKeys are the keys every kind has.
-func CommonKeys() []Key {
+// commonKeys are the keys every kind has.
+func commonKeys() []Key {
 	var out []Key
 	for _, e := range table() {
 		if len(e.kinds) == len(model.Kinds) {
@@ -85,8 +85,8 @@ func CommonKeys() []Key {
 	return out
 }
 
-// SpecificKeys are the keys only some kinds have, for kind k.
-func SpecificKeys(k model.Kind) []Key {
+// specificKeys are the keys only some kinds have, for kind k.
+func specificKeys(k model.Kind) []Key {
 	var out []Key
 	for _, e := range table() {
 		if len(e.kinds) == len(model.Kinds) {
@@ -101,9 +101,9 @@ func SpecificKeys(k model.Kind) []Key {
 	return out
 }
 
-// SiteKeysMarkdown is the README's list of the site keys persona leaves
+// siteKeysMarkdown is the README's list of the site keys persona leaves
 // alone, one line.
-func SiteKeysMarkdown() string {
+func siteKeysMarkdown() string {
 	names := SiteKeyNames()
 	for i, n := range names {
 		names[i] = "`" + n + "`"
