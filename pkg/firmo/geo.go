@@ -122,7 +122,6 @@ func (c *Countries) Lookup(s string) (string, bool) {
 // Name is a country's English name.
 func (c *Countries) Name(code string) string { return c.names[code] }
 
-
 // Spellings lists every known spelling's key with its code, sorted by key:
 // what a warehouse query joins a country column against.
 func (c *Countries) Spellings() [][2]string {
