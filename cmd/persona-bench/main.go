@@ -14,6 +14,8 @@
 //	persona-bench time RUNS CMD ARGS... median wall time and peak RSS of CMD
 //	persona-bench lsp PERSONA DIR EDITS  persona lsp against lint: first
 //	                                    diagnostics, edit latency, memory
+//	persona-bench gcshare MAX ARGS... run persona ARGS in-process as cmd/persona does; fail when the
+//	                                    collector took more than MAX of its CPU (runtime/metrics)
 //	persona-bench race RUNS 'CMD ARGS' 'CMD ARGS'...
 //	                                    the same for several commands, run in
 //	                                    turn so that machine noise hits all alike
@@ -149,6 +151,15 @@ func run(args []string) error {
 			return fmt.Errorf("EDITS must be a positive number")
 		}
 		return lspBench(args[1], args[2], edits)
+	case "gcshare":
+		if len(args) < 3 {
+			return fmt.Errorf("usage: persona-bench gcshare MAX PERSONA-ARGS...")
+		}
+		max, err := strconv.ParseFloat(args[1], 64)
+		if err != nil || max <= 0 || max > 1 {
+			return fmt.Errorf("MAX must be a share of the CPU, such as 0.25")
+		}
+		return gcShareCommand(max, args[2:])
 	case "race":
 		if len(args) < 3 {
 			return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")

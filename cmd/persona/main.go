@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/personakit/persona/pkg/cli"
 )
@@ -18,6 +17,6 @@ func main() {
 // may: tests that run commands in-process leave theirs alone.
 func persona() int {
 	streams := cli.SystemStreams()
-	streams.Collector = cli.Collector{SetGCPercent: debug.SetGCPercent, SetMemoryLimit: debug.SetMemoryLimit}
+	streams.Collector = cli.ProcessCollector()
 	return cli.Main(os.Args[1:], streams)
 }

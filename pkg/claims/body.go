@@ -60,6 +60,11 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 	// Links listed under a claim heading are the persona's external
 	// evidence (SPEC §12), as if listed under sources.
 	p.Sources = append(p.Sources, links...)
+	if need := len(p.Claims) + len(claims); cap(p.Claims) < need {
+		// Exactly the claims the persona has: they are kept until the
+		// run ends, so append's spare room would be kept too.
+		p.Claims = append(make([]model.Claim, 0, need), p.Claims...)
+	}
 	for _, c := range claims {
 		p.Claims = append(p.Claims, c)
 		if model.Substantive(c.List) {

@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -33,6 +35,30 @@ type IOStreams struct {
 type Collector struct {
 	SetGCPercent   func(percent int) int
 	SetMemoryLimit func(limit int64) int64
+	// AfterEachGC arranges for fn to run after every collection from now
+	// on (on one goroutine, never two at once).
+	AfterEachGC func(fn func())
+}
+
+// ProcessCollector is the collector of the whole process: what a program's
+// main passes in IOStreams.Collector, and nothing else may. AfterEachGC
+// runs fn on the finalizer goroutine once each collection is done: the
+// collection that finds a sentinel unreachable finalizes it, and the
+// finalizer arms the next one.
+func ProcessCollector() Collector {
+	return Collector{SetGCPercent: debug.SetGCPercent, SetMemoryLimit: debug.SetMemoryLimit, AfterEachGC: afterEachGC}
+}
+
+func afterEachGC(fn func()) {
+	type sentinel struct{ _ *byte } // a pointer keeps it out of the tiny allocator, whose objects may never be finalized
+	var arm func()
+	arm = func() {
+		runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+			fn()
+			arm()
+		})
+	}
+	arm()
 }
 
 func (c Collector) gcPercent(percent int) {

@@ -1,6 +1,9 @@
 package suggest
 
 import (
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,16 +15,21 @@ import (
 // workspace where every reference is misspelt must not turn quadratic.
 //
 // Candidates within one edit are found exactly through an index of their
-// one-deletion variants (two strings one edit apart share a variant). Two
+// one-deletion variants (two strings one edit apart share a variant),
+// kept as hashes in one sorted array: a variant is hashed from the two
+// halves around the deleted rune, never built as a string, so the index
+// costs 16 bytes a variant. A hash that collides only adds a candidate
+// the edit distance then rules out. Two
 // or three edits away, only a bounded amount of scanning is spent in all,
 // so rare far-off typos in small workspaces still get their suggestion.
 // A Suggester is not safe for concurrent use.
 type Suggester struct {
 	cands  []string
 	lower  []string
-	byLen  map[int][]int32    // rune length → candidates, for the bounded scan
-	byDel  map[string][]int32 // lower-cased candidate and its one-deletion variants → candidates
-	sorted []int32            // candidates in lower-cased order, for prefixes
+	byLen  map[int][]int32 // rune length → candidates, for the bounded scan
+	byDel  []variant       // lower-cased candidates and their one-deletion variants, by hash
+	seed   maphash.Seed
+	sorted []int32 // candidates in lower-cased order, for prefixes
 	memo   map[string]string
 	// budget is the number of edit-distance cells the scan may still spend.
 	budget int
@@ -42,7 +50,12 @@ const (
 // NewSuggester indexes candidates.
 func NewSuggester(candidates []string) *Suggester {
 	s := &Suggester{cands: candidates, lower: make([]string, len(candidates)),
-		byLen: map[int][]int32{}, byDel: map[string][]int32{}, memo: map[string]string{}, budget: scanBudget}
+		byLen: map[int][]int32{}, memo: map[string]string{}, budget: scanBudget, seed: maphash.MakeSeed()}
+	variants := 0
+	for _, c := range candidates {
+		variants += min(len(c), maxIndexedRunes) + 1
+	}
+	s.byDel = make([]variant, 0, variants)
 	for i, c := range candidates {
 		l := strings.ToLower(c)
 		s.lower[i] = l
@@ -50,30 +63,43 @@ func NewSuggester(candidates []string) *Suggester {
 		s.byLen[n] = append(s.byLen[n], int32(i))
 		s.sorted = append(s.sorted, int32(i))
 		if n > maxIndexedRunes {
-			s.byDel[l] = append(s.byDel[l], int32(i))
+			s.byDel = append(s.byDel, variant{maphash.String(s.seed, l), int32(i)})
 			continue
 		}
-		for _, v := range variants(l) {
-			s.byDel[v] = append(s.byDel[v], int32(i))
-		}
+		s.variantHashes(l, func(h uint64) { s.byDel = append(s.byDel, variant{h, int32(i)}) })
 	}
+	slices.SortFunc(s.byDel, func(a, b variant) int { return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.cand, b.cand)) })
+	s.byDel = slices.Compact(s.byDel)
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
 	return s
 }
 
-// variants returns l and every string made by deleting one rune of it,
-// without repeats.
-func variants(l string) []string {
-	out := []string{l}
-	seen := map[string]bool{l: true}
+// variant is a one-deletion variant of a candidate, by its hash.
+type variant struct {
+	hash uint64
+	cand int32
+}
+
+// variantHashes calls fn with the hash of l and of every string made by
+// deleting one rune of it, as maphash.String would hash them.
+func (s *Suggester) variantHashes(l string, fn func(uint64)) {
+	fn(maphash.String(s.seed, l))
+	var h maphash.Hash
+	h.SetSeed(s.seed)
 	for i, r := range l {
-		v := l[:i] + l[i+utf8.RuneLen(r):]
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
+		h.Reset()
+		h.WriteString(l[:i])
+		h.WriteString(l[i+utf8.RuneLen(r):])
+		fn(h.Sum64())
 	}
-	return out
+}
+
+// withVariant calls fn with each candidate that has a variant of hash h.
+func (s *Suggester) withVariant(h uint64, fn func(int32)) {
+	at, _ := slices.BinarySearchFunc(s.byDel, h, func(v variant, h uint64) int { return cmp.Compare(v.hash, h) })
+	for ; at < len(s.byDel) && s.byDel[at].hash == h; at++ {
+		fn(s.byDel[at].cand)
+	}
 }
 
 // DidYouMean renders the suggestion clause of a message for q, or "".
@@ -118,14 +144,14 @@ func (s *Suggester) nearest(q string, maxDist int) string {
 	seen := map[int32]bool{}
 	qRunes := utf8.RuneCountInString(lq)
 	if qRunes <= maxIndexedRunes+1 {
-		for _, v := range variants(lq) {
-			for _, i := range s.byDel[v] {
+		s.variantHashes(lq, func(h uint64) {
+			s.withVariant(h, func(i int32) {
 				if !seen[i] {
 					seen[i] = true
 					consider(i)
 				}
-			}
-		}
+			})
+		})
 	}
 	if bestDist > 1 {
 		// Further typos: scan candidates of a near length while the budget

@@ -2,7 +2,10 @@ package suggest
 
 import (
 	"fmt"
+	"hash/maphash"
+	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestSuggesterNearest covers prefixes, one- and two-edit typos, case and strings
@@ -97,5 +100,23 @@ func TestSuggesterOnly(t *testing.T) {
 				t.Errorf("Only(%q) = %q, want %q", tc.q, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestVariantHashes: a variant hashed from the two halves around the
+// deleted rune is the hash of the variant itself, so a query and a
+// candidate one edit apart meet in the index.
+func TestVariantHashes(t *testing.T) {
+	s := NewSuggester(nil)
+	for _, l := range []string{"", "a", "cfo-1", "zoë-ünïcode", "日本語"} {
+		var got []uint64
+		s.variantHashes(l, func(h uint64) { got = append(got, h) })
+		want := []uint64{maphash.String(s.seed, l)}
+		for i, r := range l {
+			want = append(want, maphash.String(s.seed, l[:i]+l[i+utf8.RuneLen(r):]))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("variantHashes(%q) = %v, want %v", l, got, want)
+		}
 	}
 }

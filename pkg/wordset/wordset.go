@@ -26,6 +26,39 @@ func Words(s string) []string {
 	return slices.Compact(out)
 }
 
+// Each calls fn with each word Words finds in s, stop words left out, in
+// the order of s and with repeats; w is valid only during the call. For
+// ASCII text it builds no string: a caller that maps words to ids
+// allocates only for words it has not seen.
+func Each(s string, fn func(w []byte)) {
+	if !isASCII(s) {
+		for _, w := range Words(s) {
+			fn([]byte(w))
+		}
+		return
+	}
+	var buf [64]byte
+	w := buf[:0]
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			w = append(w, c)
+		case c >= 'A' && c <= 'Z':
+			w = append(w, c+'a'-'A')
+		case c == '*' || c == '_' || c == '~':
+		default:
+			if len(w) > 0 && !stopWord(string(w)) {
+				fn(w)
+			}
+			w = w[:0]
+		}
+	}
+}
+
 // unicodeWords splits normalised text at what is neither letter nor digit.
 func unicodeWords(s string) []string {
 	return strings.FieldsFunc(quote.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

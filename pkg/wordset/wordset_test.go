@@ -35,19 +35,31 @@ func TestJaccard(t *testing.T) {
 }
 
 // FuzzWords holds the one-pass ASCII split to the general one, which
-// folds the text as quotes are folded.
+// folds the text as quotes are folded, and Each to Words.
 func FuzzWords(f *testing.F) {
 	f.Add("Close the books *faster*")
 	f.Add("@AZ[`az{\x7f ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 	f.Add("a_b~c d-e 'f' \"g\"")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !isASCII(s) {
+			var each []string
+			Each(s, func(b []byte) { each = append(each, string(b)) })
+			slices.Sort(each)
+			if each = slices.Compact(each); !slices.Equal(each, Words(s)) && (len(each) > 0 || len(Words(s)) > 0) {
+				t.Fatalf("Each(%q) gives the words %q, Words %q", s, each, Words(s))
+			}
 			return
 		}
 		if fast, slow := strings.Fields(asciiWordText(s)), unicodeWords(s); !slices.Equal(fast, slow) {
 			t.Fatalf("words of %q: ASCII path %q, general path %q", s, fast, slow)
 		}
 		w := Words(s)
+		var each []string
+		Each(s, func(b []byte) { each = append(each, string(b)) })
+		slices.Sort(each)
+		if each = slices.Compact(each); !slices.Equal(each, w) && (len(each) > 0 || len(w) > 0) {
+			t.Fatalf("Each(%q) gives the words %q, Words %q", s, each, w)
+		}
 		if !slices.IsSorted(w) || len(slices.Compact(slices.Clone(w))) != len(w) || slices.ContainsFunc(w, stopWord) {
 			t.Fatalf("Words(%q) = %q: not a sorted set without stop words", s, w)
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -59,7 +60,7 @@ type overlapProfile struct {
 	claims  []claimWords
 	title   string
 	sources []*model.Document // resolved, sorted by path
-	index   map[uint32][]int32
+	index   []prefixWord      // sorted; built on first use
 	// stamp marks the claims of this profile already compared with the
 	// current claim of another: one slot per claim, reused.
 	stamp []int32
@@ -86,36 +87,60 @@ func (c claimWords) prefix() []uint32 {
 	return c.ids[:min(max(keep, 0), n)]
 }
 
-// prefixIndex maps each word to the claims of a profile whose prefix holds
-// it; built on first use, for the profiles that are compared at all.
-func (p *overlapProfile) prefixIndex() map[uint32][]int32 {
+// prefixWord is a word of a claim's prefix: the word's id and the claim.
+type prefixWord struct {
+	id    uint32
+	claim int32
+}
+
+// prefixIndex lists, by word, the claims of a profile whose prefix holds
+// the word: one sorted array, built on first use, for the profiles that
+// are compared at all.
+func (p *overlapProfile) prefixIndex() []prefixWord {
 	if p.index == nil {
-		p.index = map[uint32][]int32{}
+		n := 0
+		for _, c := range p.claims {
+			n += len(c.prefix())
+		}
+		p.index = make([]prefixWord, 0, n)
 		for i, c := range p.claims {
 			for _, id := range c.prefix() {
-				if l := p.index[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
-					p.index[id] = append(l, int32(i))
-				}
+				p.index = append(p.index, prefixWord{id, int32(i)})
 			}
 		}
+		slices.SortFunc(p.index, func(a, b prefixWord) int { return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.claim, b.claim)) })
 	}
 	return p.index
 }
 
+// claimsWith calls fn with each claim whose prefix holds the word id.
+func claimsWith(index []prefixWord, id uint32, fn func(claim int32) bool) {
+	at, _ := slices.BinarySearchFunc(index, id, func(w prefixWord, id uint32) int { return cmp.Compare(w.id, id) })
+	for ; at < len(index) && index[at].id == id; at++ {
+		if !fn(index[at].claim) {
+			return
+		}
+	}
+}
+
 func (r *personaOverlap) Check(c *lint.Context) {
 	ids := map[string]uint32{} // each distinct word of every claim
-	toIDs := func(words []string) claimWords {
-		var cw claimWords
-		for _, w := range words {
-			id, ok := ids[w]
+	var scratch []uint32
+	toIDs := func(text string) claimWords {
+		scratch = scratch[:0]
+		wordset.Each(text, func(w []byte) {
+			id, ok := ids[string(w)]
 			if !ok {
 				id = uint32(len(ids))
-				ids[w] = id
+				ids[string(w)] = id
 			}
-			cw.ids = append(cw.ids, id)
+			scratch = append(scratch, id)
+		})
+		slices.Sort(scratch)
+		cw := claimWords{ids: slices.Clone(slices.Compact(scratch))}
+		for _, id := range cw.ids {
 			cw.summary |= 1 << (id % 64)
 		}
-		slices.Sort(cw.ids)
 		return cw
 	}
 	// A persona's finding depends on every earlier persona of its ICP, so
@@ -152,8 +177,8 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			if len(prof.claims) == maxOverlapClaims {
 				break
 			}
-			if w := wordset.Words(cl.Text.Value); len(w) > 0 {
-				prof.claims = append(prof.claims, toIDs(w))
+			if cw := toIDs(cl.Text.Value); len(cw.ids) > 0 {
+				prof.claims = append(prof.claims, cw)
 			}
 		}
 		seen := map[*model.Document]bool{}
@@ -203,18 +228,20 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	matched := 0
 	for _, s := range small {
 		lp.round++
-	candidates:
+		found := false
 		for _, id := range s.prefix() {
-			for _, i := range index[id] {
+			claimsWith(index, id, func(i int32) bool {
 				if lp.stamp[i] == lp.round {
-					continue
+					return true
 				}
 				lp.stamp[i] = lp.round
 				l := lp.claims[i]
-				if s.summary&l.summary != 0 && !wordset.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && wordset.Jaccard(s.ids, l.ids) >= nearIdentical {
-					matched++
-					break candidates
-				}
+				found = s.summary&l.summary != 0 && !wordset.JaccardBelow(len(s.ids), len(l.ids), nearIdentical) && wordset.Jaccard(s.ids, l.ids) >= nearIdentical
+				return !found
+			})
+			if found {
+				matched++
+				break
 			}
 		}
 	}
