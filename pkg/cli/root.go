@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/personakit/persona/pkg/suggest"
@@ -251,7 +252,8 @@ const serverMemoryLimit = 200 << 20
 
 // tuneServerGC sets up persona lsp's collector: while a workspace loads,
 // lint's (collect only near lint's limit, since loading throws away far
-// more than it keeps); once loaded, Go's GOGC under serverMemoryLimit. It
+// more than it keeps); once loaded, Go's GOGC under serverMemoryLimit. In
+// both, the limit follows the live heap as lint's does (limitMemory). It
 // returns what the server calls after each load. GOGC or GOMEMLIMIT in the
 // environment leave it all to the runtime.
 func (g *globalOptions) tuneServerGC() func() {
@@ -259,45 +261,73 @@ func (g *globalOptions) tuneServerGC() func() {
 		return nil
 	}
 	g.streams.Collector.gcPercent(-1)
-	g.streams.Collector.memoryLimit(lintMemoryLimit)
+	limit := g.followLiveHeap(lintMemoryLimit)
 	return func() {
-		g.streams.Collector.memoryLimit(serverMemoryLimit)
+		limit.atLeast(serverMemoryLimit)
 		g.streams.Collector.gcPercent(100)
 	}
 }
 
-// limitMemory applies the lint command's soft memory limit, and lets it
-// follow the live heap: a limit below what the run must keep would have
-// the collector run without pause, taking half the CPU for nothing. After
-// each collection that leaves the live heap above half the limit, the
-// limit becomes twice the live heap (nextLimit).
+// limitMemory applies the lint command's soft memory limit, which follows
+// the live heap (followLiveHeap).
 func (g *globalOptions) limitMemory() {
 	if g.streams.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	c := g.streams.Collector
-	c.memoryLimit(lintMemoryLimit)
+	g.followLiveHeap(lintMemoryLimit)
 	g.collectAtLimit = true
-	if c.AfterEachGC == nil {
-		return
+}
+
+// softLimit is a soft memory limit that follows the live heap: a limit
+// below what the process must keep would have the collector run without
+// pause, taking half the CPU for nothing. After each collection that
+// leaves the live heap above half the limit, the limit becomes twice the
+// live heap (nextLimit).
+type softLimit struct {
+	c     Collector
+	mu    sync.Mutex
+	limit int64
+}
+
+// followLiveHeap sets the soft memory limit to limit and lets it follow
+// the live heap from then on.
+func (g *globalOptions) followLiveHeap(limit int64) *softLimit {
+	l := &softLimit{c: g.streams.Collector, limit: limit}
+	l.c.memoryLimit(limit)
+	if l.c.AfterEachGC != nil {
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		l.c.AfterEachGC(func() {
+			metrics.Read(live)
+			if live[0].Value.Kind() == metrics.KindUint64 {
+				l.follow(int64(live[0].Value.Uint64()))
+			}
+		})
 	}
-	limit := int64(lintMemoryLimit) // read and written by the one goroutine AfterEachGC runs on
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	c.AfterEachGC(func() {
-		metrics.Read(live)
-		if live[0].Value.Kind() != metrics.KindUint64 {
-			return
-		}
-		if next, raise := nextLimit(limit, int64(live[0].Value.Uint64())); raise {
-			limit = next
-			c.memoryLimit(limit)
-		}
-	})
+	return l
+}
+
+func (l *softLimit) follow(live int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if next, raise := nextLimit(l.limit, live); raise {
+		l.limit = next
+		l.c.memoryLimit(next)
+	}
+}
+
+// atLeast raises the limit to min when it is lower.
+func (l *softLimit) atLeast(min int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.limit < min {
+		l.limit = min
+		l.c.memoryLimit(min)
+	}
 }
 
 // nextLimit is the soft memory limit after a collection that left live
 // bytes: twice the live heap once that is more than half the limit, so
-// that a collection always frees at least as much as the run keeps.
+// that a collection always frees at least as much as the process keeps.
 func nextLimit(limit, live int64) (int64, bool) {
 	if live > limit/2 {
 		return 2 * live, true
