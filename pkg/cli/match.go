@@ -8,7 +8,6 @@ import (
 
 	"github.com/personakit/persona/pkg/accounts"
 	"github.com/personakit/persona/pkg/contract"
-	"github.com/personakit/persona/pkg/fileio"
 	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/matchout"
 	"github.com/personakit/persona/pkg/matchsql"
@@ -232,35 +231,4 @@ func matchInputs(g *globalOptions, p *project, args []string) ([]match.Input, er
 		return nil, usageErrorf("no account files: name them (persona match accounts.csv) or list them under match.accounts in %s", p.ConfigName())
 	}
 	return match.ConfiguredInputs(p.Config, p.ConfigDir(), p.Show), nil
-}
-
-// writeStream is writeOutput for output produced as it is computed: to
-// stdout as it comes, or atomically to a file, which is never one of the
-// account files read.
-func (g *globalOptions) writeStream(p *project, dest string, inputs []match.Input, fill func(io.Writer) error) error {
-	if dest == "" {
-		return fill(g.streams.Out)
-	}
-	var reads []string
-	for _, in := range inputs {
-		if in.Path != "-" {
-			reads = append(reads, in.Path)
-		}
-	}
-	path, err := g.outputPath(p, dest, "an account file", reads...)
-	if err != nil {
-		return err
-	}
-	var failed error
-	err = fileio.WriteFrom(path, true, func(w io.Writer) error {
-		failed = fill(w)
-		return failed
-	})
-	if failed != nil {
-		return failed
-	}
-	if err != nil {
-		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
-	}
-	return nil
 }

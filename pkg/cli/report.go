@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"net/url"
@@ -94,11 +93,14 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if o.format == "site" {
 		return writeSite(g, p, o, r)
 	}
-	var buf bytes.Buffer
-	if err := render(&buf, r); err != nil {
-		return usageErrorf("rendering the report: %v", err)
-	}
-	return g.writeOutput(p, o.output, buf.Bytes())
+	// Written as it is rendered: a report of ten thousand personas is
+	// tens of megabytes, not worth holding twice.
+	return g.writeStream(p, o.output, nil, func(w io.Writer) error {
+		if err := render(w, r); err != nil {
+			return usageErrorf("rendering the report: %v", err)
+		}
+		return nil
+	})
 }
 
 // reportLinks is how the report links an entity file: under --link-base

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"io"
+
 	"github.com/personakit/persona/pkg/fileio"
+	"github.com/personakit/persona/pkg/match"
 	projectpkg "github.com/personakit/persona/pkg/project"
 )
 
@@ -44,4 +47,35 @@ func (g *globalOptions) outputPath(p *project, dest, what string, reads ...strin
 		}
 	}
 	return path, nil
+}
+
+// writeStream is writeOutput for output produced as it is computed: to
+// stdout as it comes, or atomically to a file, which is never one of the
+// account files read.
+func (g *globalOptions) writeStream(p *project, dest string, inputs []match.Input, fill func(io.Writer) error) error {
+	if dest == "" {
+		return fill(g.streams.Out)
+	}
+	var reads []string
+	for _, in := range inputs {
+		if in.Path != "-" {
+			reads = append(reads, in.Path)
+		}
+	}
+	path, err := g.outputPath(p, dest, "an account file", reads...)
+	if err != nil {
+		return err
+	}
+	var failed error
+	err = fileio.WriteFrom(path, true, func(w io.Writer) error {
+		failed = fill(w)
+		return failed
+	})
+	if failed != nil {
+		return failed
+	}
+	if err != nil {
+		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
+	}
+	return nil
 }

@@ -349,7 +349,7 @@ func renderSections(r *page) [][]byte {
 	_ = onAllCores(len(icps), func() func(int) error {
 		return func(i int) error {
 			var b bytes.Buffer
-			b.Grow(4096 * (1 + len(icps[i].Personas) + len(icps[i].Retired)))
+			b.Grow(sectionSize(&icps[i]))
 			b.WriteByte('\n')
 			writeICPSection(&b, &icps[i])
 			out[i] = textsafe.HTML(b.Bytes())
@@ -357,6 +357,24 @@ func renderSections(r *page) [][]byte {
 		}
 	})
 	return out
+}
+
+// sectionSize guesses the bytes of an ICP's section from above: its
+// rendered bodies, and for each card and table row the markup around
+// them, so that the buffer is not grown (and copied) card after card.
+func sectionSize(v *icpView) int {
+	n := 4096 + len(v.Body)
+	for _, ps := range [][]personaView{v.Personas, v.Retired} {
+		for i := range ps {
+			n += 6144 + 2*len(ps[i].Body)
+			for _, g := range ps[i].ClaimGroups {
+				for _, c := range g.Claims {
+					n += 128 + 2*len(c.Text)
+				}
+			}
+		}
+	}
+	return n
 }
 
 // newBodyRenderer renders entity bodies: CommonMark plus tables and
