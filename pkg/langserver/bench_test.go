@@ -18,14 +18,19 @@ import (
 // (the figure the README's editor latency rests on; persona-bench lsp
 // measures it end to end, over stdio).
 func BenchmarkEdit(b *testing.B) {
-	for _, icps := range []int{500, 2500} {
-		b.Run(fmt.Sprintf("files=%d", icps*21), func(b *testing.B) { benchmarkEdit(b, icps) })
+	for _, shape := range []struct {
+		name string
+		opts func(int) generate.Options
+	}{{"", generate.Defaults}, {"realistic/", generate.RealisticDefaults}} {
+		for _, icps := range []int{500, 2500} {
+			b.Run(fmt.Sprintf("%sfiles=%d", shape.name, icps*21), func(b *testing.B) { benchmarkEdit(b, shape.opts(icps)) })
+		}
 	}
 }
 
-func benchmarkEdit(b *testing.B, icps int) {
+func benchmarkEdit(b *testing.B, opts generate.Options) {
 	root := b.TempDir()
-	if _, err := generate.Workspace(root, generate.Defaults(icps)); err != nil {
+	if _, err := generate.Workspace(root, opts); err != nil {
 		b.Fatal(err)
 	}
 	path := filepath.Join(root, "personas", "icp-00007", "persona-00007-2.md")

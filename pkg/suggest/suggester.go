@@ -24,15 +24,23 @@ import (
 // so rare far-off typos in small workspaces still get their suggestion.
 // A Suggester is not safe for concurrent use.
 type Suggester struct {
+	*Index
+	memo map[string]string
+	// budget is the number of edit-distance cells the scan may still spend.
+	budget int
+}
+
+// Index is what a Suggester looks candidates up in, made once: it is
+// never changed, so one index serves any number of Suggesters at once (an
+// editor keeps the workspace's and lints after every edit), each with its
+// own memo and budget.
+type Index struct {
 	cands  []string
 	lower  []string
 	byLen  map[int][]int32 // rune length → candidates, for the bounded scan
 	byDel  []variant       // lower-cased candidates and their one-deletion variants, by hash
 	seed   maphash.Seed
 	sorted []int32 // candidates in lower-cased order, for prefixes
-	memo   map[string]string
-	// budget is the number of edit-distance cells the scan may still spend.
-	budget int
 }
 
 const (
@@ -48,9 +56,18 @@ const (
 )
 
 // NewSuggester indexes candidates.
-func NewSuggester(candidates []string) *Suggester {
-	s := &Suggester{cands: candidates, lower: make([]string, len(candidates)),
-		byLen: map[int][]int32{}, memo: map[string]string{}, budget: scanBudget, seed: maphash.MakeSeed()}
+func NewSuggester(candidates []string) *Suggester { return NewIndex(candidates).Suggester() }
+
+// Suggester is a Suggester over the index, with a memo and a scan budget
+// of its own.
+func (s *Index) Suggester() *Suggester {
+	return &Suggester{Index: s, memo: map[string]string{}, budget: scanBudget}
+}
+
+// NewIndex indexes candidates.
+func NewIndex(candidates []string) *Index {
+	s := &Index{cands: candidates, lower: make([]string, len(candidates)),
+		byLen: map[int][]int32{}, seed: maphash.MakeSeed()}
 	variants := 0
 	for _, c := range candidates {
 		variants += min(len(c), maxIndexedRunes) + 1
@@ -82,7 +99,7 @@ type variant struct {
 
 // variantHashes calls fn with the hash of l and of every string made by
 // deleting one rune of it, as maphash.String would hash them.
-func (s *Suggester) variantHashes(l string, fn func(uint64)) {
+func (s *Index) variantHashes(l string, fn func(uint64)) {
 	fn(maphash.String(s.seed, l))
 	var h maphash.Hash
 	h.SetSeed(s.seed)
@@ -95,7 +112,7 @@ func (s *Suggester) variantHashes(l string, fn func(uint64)) {
 }
 
 // withVariant calls fn with each candidate that has a variant of hash h.
-func (s *Suggester) withVariant(h uint64, fn func(int32)) {
+func (s *Index) withVariant(h uint64, fn func(int32)) {
 	at, _ := slices.BinarySearchFunc(s.byDel, h, func(v variant, h uint64) int { return cmp.Compare(v.hash, h) })
 	for ; at < len(s.byDel) && s.byDel[at].hash == h; at++ {
 		fn(s.byDel[at].cand)
@@ -176,7 +193,7 @@ func (s *Suggester) nearest(q string, maxDist int) string {
 
 // prefixMatch returns the shortest candidate that lq is a prefix of (a
 // truncated word), looking at a bounded number of them.
-func (s *Suggester) prefixMatch(lq string) string {
+func (s *Index) prefixMatch(lq string) string {
 	at := sort.Search(len(s.sorted), func(k int) bool { return s.lower[s.sorted[k]] >= lq })
 	best := int32(-1)
 	for k := at; k < len(s.sorted) && k < at+maxPrefixScan; k++ {

@@ -53,6 +53,9 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 	} else {
 		delete(ws.mdFiles, rel)
 	}
+	if isInterview(old) || isInterview(now) {
+		ws.suggest.drop()
+	}
 	ws.Files = len(ws.mdFiles)
 	i, found := sort.Find(len(ws.Docs), func(i int) int { return strings.Compare(rel, ws.Docs[i].Path) })
 	switch {

@@ -91,3 +91,42 @@ func describeIndex(ws *Workspace) string {
 	}
 	return s
 }
+
+// TestInterviewIndexesLastUntilAnInterviewChanges: the did-you-mean
+// indexes are made once and kept across lint runs while personas are
+// edited, and made again when an interview comes or goes.
+func TestInterviewIndexesLastUntilAnInterviewChanges(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, rel), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("interviews/cfo-1.md", "---\nkind: interview\ndate: 2026-01-01\n---\n")
+	write("personas/p.md", "---\nkind: persona\nname: P\nsources: [cfo-2]\n---\n")
+	ws, err := Load(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, paths := ws.InterviewIDs(), ws.InterviewPaths()
+	if got := ids.Suggester().Nearest("cfo-2", 3); got != "cfo-1" {
+		t.Fatalf("Nearest(cfo-2) = %q", got)
+	}
+	write("personas/p.md", "---\nkind: persona\nname: P\nsources: [cfo-3]\n---\n")
+	ws.Put("personas/p.md")
+	if ws.InterviewIDs() != ids || ws.InterviewPaths() != paths {
+		t.Error("editing a persona made the interview indexes again")
+	}
+	write("interviews/cfo-3.md", "---\nkind: interview\ndate: 2026-01-02\n---\n")
+	ws.Put("interviews/cfo-3.md")
+	if ws.InterviewIDs() == ids || ws.InterviewPaths() == paths {
+		t.Fatal("a new interview left the old indexes")
+	}
+	if got := ws.InterviewPaths().Suggester().Nearest("interviews/cfo-4.md", 3); got != "interviews/cfo-1.md" && got != "interviews/cfo-3.md" {
+		t.Errorf("Nearest(interviews/cfo-4.md) = %q", got)
+	}
+}

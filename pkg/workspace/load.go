@@ -79,6 +79,7 @@ type Workspace struct {
 	personasByICP map[string][]*model.Document
 	mdFiles       map[string]bool
 	refs          *refIndex // built on first use, by the editor server
+	suggest       suggestCache
 	opts          Options   // as the load was made, for Put
 	realRoot      string
 }

@@ -24,7 +24,7 @@ func (r *sourceMissing) Check(c *lint.Context) {
 				c.Report(d, s.Pos, "source %q is %s, which is not an interview; cite an interview file or id", s.Value, c.Path(res.Path))
 			case workspace.SourceMissing:
 				if ids == nil {
-					ids = suggest.NewSuggester(c.WS.IDs(model.KindInterview))
+					ids = c.WS.InterviewIDs().Suggester()
 				}
 				if hint := ids.DidYouMean(s.Value); hint != "" {
 					if only := onlyFix(ids, s.Value, hint); only != "" {
@@ -38,7 +38,7 @@ func (r *sourceMissing) Check(c *lint.Context) {
 				// a workspace citing by id never pays for it.
 				allPaths := func() *suggest.Suggester {
 					if paths == nil {
-						paths = suggest.NewSuggester(interviewPaths(c.WS))
+						paths = c.WS.InterviewPaths().Suggester()
 					}
 					return paths
 				}
@@ -50,15 +50,6 @@ func (r *sourceMissing) Check(c *lint.Context) {
 			}
 		}
 	}
-}
-
-// interviewPaths lists the workspace-relative paths of the interviews.
-func interviewPaths(ws *workspace.Workspace) []string {
-	var out []string
-	for _, d := range ws.Entities(model.KindInterview) {
-		out = append(out, d.Path)
-	}
-	return out
 }
 
 // nearInterviewPath suggests an interview path for a misspelt path source,
