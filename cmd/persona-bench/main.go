@@ -48,129 +48,168 @@ func main() {
 	}
 }
 
+// subcommands are persona-bench's commands, each given its arguments
+// with the subcommand's name first.
+func subcommands() map[string]func(args []string) error {
+	return map[string]func(args []string) error{
+		"generate": cmdGenerate,
+		"hostile":  cmdHostile,
+		"accounts": cmdAccounts,
+		"icps":     cmdIcps,
+		"names":    cmdNames,
+		"floor":    cmdFloor,
+		"time":     cmdTime,
+		"lsp":      cmdLsp,
+		"gcshare":  cmdGcshare,
+		"race":     cmdRace,
+	}
+}
+
 func run(args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("usage: persona-bench generate DIR ICPS | floor DIR | time RUNS CMD [ARGS...]")
 	}
-	switch args[0] {
-	case "generate":
-		// The realistic shape (generate DIR ICPS realistic) writes persona
-		// pages as real teams keep them; see generate.Options.
-		if len(args) != 3 && (len(args) != 4 || args[3] != "realistic") {
-			return fmt.Errorf("usage: persona-bench generate DIR ICPS [realistic]")
-		}
-		n, err := strconv.Atoi(args[2])
-		if err != nil {
-			return err
-		}
-		opts := generate.Defaults(n)
-		if len(args) == 4 {
-			opts = generate.RealisticDefaults(n)
-		}
-		files, err := generate.Workspace(args[1], opts)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%d files in %s\n", files, args[1])
-		return nil
-	case "hostile":
-		if len(args) != 4 {
-			return fmt.Errorf("usage: persona-bench hostile KIND N DIR")
-		}
-		n, err := strconv.Atoi(args[2])
-		if err != nil || n < 1 {
-			return fmt.Errorf("N must be a positive number")
-		}
-		return hostile(args[1], n, args[3])
-	case "accounts":
-		if len(args) != 4 {
-			return fmt.Errorf("usage: persona-bench accounts FILE N SHAPE")
-		}
-		n, err := strconv.Atoi(args[2])
-		if err != nil || n < 0 {
-			return fmt.Errorf("N must be a number of accounts")
-		}
-		f, err := os.Create(args[1])
-		if err != nil {
-			return err
-		}
-		if err := generate.Accounts(f, n, 1, args[3]); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	case "icps":
-		if len(args) != 3 {
-			return fmt.Errorf("usage: persona-bench icps DIR N")
-		}
-		n, err := strconv.Atoi(args[2])
-		if err != nil || n < 1 {
-			return fmt.Errorf("N must be a positive number of ICPs")
-		}
-		return generate.MatchICPs(args[1], n)
-	case "names":
-		if len(args) != 2 {
-			return fmt.Errorf("usage: persona-bench names DIR")
-		}
-		files, err := generate.HostileNames(args[1])
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%d files in %s\n", len(files), args[1])
-		return nil
-	case "floor":
-		if len(args) != 2 {
-			return fmt.Errorf("usage: persona-bench floor DIR")
-		}
-		n, err := floor(args[1])
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%d front matter blocks decoded\n", n)
-		return nil
-	case "time":
-		if len(args) < 3 {
-			return fmt.Errorf("usage: persona-bench time RUNS CMD [ARGS...]")
-		}
-		runs, err := strconv.Atoi(args[1])
-		if err != nil || runs < 1 {
-			return fmt.Errorf("RUNS must be a positive number")
-		}
-		wall, rss, err := timeCommand(runs, args[2], args[3:])
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%.3f %d\n", wall.Seconds(), rss)
-		return nil
-	case "lsp":
-		if len(args) != 4 {
-			return fmt.Errorf("usage: persona-bench lsp PERSONA DIR EDITS")
-		}
-		edits, err := strconv.Atoi(args[3])
-		if err != nil || edits < 1 {
-			return fmt.Errorf("EDITS must be a positive number")
-		}
-		return lspBench(args[1], args[2], edits)
-	case "gcshare":
-		if len(args) < 3 {
-			return fmt.Errorf("usage: persona-bench gcshare MAX PERSONA-ARGS...")
-		}
-		max, err := strconv.ParseFloat(args[1], 64)
-		if err != nil || max <= 0 || max > 1 {
-			return fmt.Errorf("MAX must be a share of the CPU, such as 0.25")
-		}
-		return gcShareCommand(max, args[2:])
-	case "race":
-		if len(args) < 3 {
-			return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")
-		}
-		runs, err := strconv.Atoi(args[1])
-		if err != nil || runs < 1 {
-			return fmt.Errorf("RUNS must be a positive number")
-		}
-		return race(runs, args[2:])
+	cmd, ok := subcommands()[args[0]]
+	if !ok {
+		return fmt.Errorf("unknown subcommand %q", args[0])
 	}
-	return fmt.Errorf("unknown subcommand %q", args[0])
+	return cmd(args)
+}
+
+func cmdGenerate(args []string) error {
+	// The realistic shape (generate DIR ICPS realistic) writes persona
+	// pages as real teams keep them; see generate.Options.
+	if len(args) != 3 && (len(args) != 4 || args[3] != "realistic") {
+		return fmt.Errorf("usage: persona-bench generate DIR ICPS [realistic]")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil {
+		return err
+	}
+	opts := generate.Defaults(n)
+	if len(args) == 4 {
+		opts = generate.RealisticDefaults(n)
+	}
+	files, err := generate.Workspace(args[1], opts)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d files in %s\n", files, args[1])
+	return nil
+}
+
+func cmdHostile(args []string) error {
+	if len(args) != 4 {
+		return fmt.Errorf("usage: persona-bench hostile KIND N DIR")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil || n < 1 {
+		return fmt.Errorf("N must be a positive number")
+	}
+	return hostile(args[1], n, args[3])
+}
+
+func cmdAccounts(args []string) error {
+	if len(args) != 4 {
+		return fmt.Errorf("usage: persona-bench accounts FILE N SHAPE")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil || n < 0 {
+		return fmt.Errorf("N must be a number of accounts")
+	}
+	f, err := os.Create(args[1])
+	if err != nil {
+		return err
+	}
+	if err := generate.Accounts(f, n, 1, args[3]); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func cmdIcps(args []string) error {
+	if len(args) != 3 {
+		return fmt.Errorf("usage: persona-bench icps DIR N")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil || n < 1 {
+		return fmt.Errorf("N must be a positive number of ICPs")
+	}
+	return generate.MatchICPs(args[1], n)
+}
+
+func cmdNames(args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("usage: persona-bench names DIR")
+	}
+	files, err := generate.HostileNames(args[1])
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d files in %s\n", len(files), args[1])
+	return nil
+}
+
+func cmdFloor(args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("usage: persona-bench floor DIR")
+	}
+	n, err := floor(args[1])
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d front matter blocks decoded\n", n)
+	return nil
+}
+
+func cmdTime(args []string) error {
+	if len(args) < 3 {
+		return fmt.Errorf("usage: persona-bench time RUNS CMD [ARGS...]")
+	}
+	runs, err := strconv.Atoi(args[1])
+	if err != nil || runs < 1 {
+		return fmt.Errorf("RUNS must be a positive number")
+	}
+	wall, rss, err := timeCommand(runs, args[2], args[3:])
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%.3f %d\n", wall.Seconds(), rss)
+	return nil
+}
+
+func cmdLsp(args []string) error {
+	if len(args) != 4 {
+		return fmt.Errorf("usage: persona-bench lsp PERSONA DIR EDITS")
+	}
+	edits, err := strconv.Atoi(args[3])
+	if err != nil || edits < 1 {
+		return fmt.Errorf("EDITS must be a positive number")
+	}
+	return lspBench(args[1], args[2], edits)
+}
+
+func cmdGcshare(args []string) error {
+	if len(args) < 3 {
+		return fmt.Errorf("usage: persona-bench gcshare MAX PERSONA-ARGS...")
+	}
+	max, err := strconv.ParseFloat(args[1], 64)
+	if err != nil || max <= 0 || max > 1 {
+		return fmt.Errorf("MAX must be a share of the CPU, such as 0.25")
+	}
+	return gcShareCommand(max, args[2:])
+}
+
+func cmdRace(args []string) error {
+	if len(args) < 3 {
+		return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")
+	}
+	runs, err := strconv.Atoi(args[1])
+	if err != nil || runs < 1 {
+		return fmt.Errorf("RUNS must be a positive number")
+	}
+	return race(runs, args[2:])
 }
 
 // floor walks dir, reads every .md file and decodes its front matter into a
