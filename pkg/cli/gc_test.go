@@ -11,7 +11,8 @@ func TestNextLimit(t *testing.T) {
 	}{
 		{"small live heap: the limit stands", 125 << 20, 20 << 20, 125 << 20, false},
 		{"half the limit: stands", 125 << 20, 125 << 19, 125 << 20, false},
-		{"above half: twice the live heap", 125 << 20, 100 << 20, 200 << 20, true},
+		{"three quarters: stands", 128 << 20, 96 << 20, 128 << 20, false},
+		{"above three quarters: twice the live heap", 125 << 20, 100 << 20, 200 << 20, true},
 		{"above the limit: twice the live heap", 125 << 20, 300 << 20, 600 << 20, true},
 	}
 	for _, tt := range tests {

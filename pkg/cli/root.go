@@ -281,8 +281,8 @@ func (g *globalOptions) limitMemory() {
 // softLimit is a soft memory limit that follows the live heap: a limit
 // below what the process must keep would have the collector run without
 // pause, taking half the CPU for nothing. After each collection that
-// leaves the live heap above half the limit, the limit becomes twice the
-// live heap (nextLimit).
+// leaves the live heap above three quarters of the limit, the limit
+// becomes twice the live heap (nextLimit).
 type softLimit struct {
 	c     Collector
 	mu    sync.Mutex
@@ -326,10 +326,12 @@ func (l *softLimit) atLeast(min int64) {
 }
 
 // nextLimit is the soft memory limit after a collection that left live
-// bytes: twice the live heap once that is more than half the limit, so
-// that a collection always frees at least as much as the process keeps.
+// bytes: twice the live heap once that is more than three quarters of the
+// limit. Below that, each collection frees at least a quarter of the
+// limit and the limit holds the peak; above it, collections would free
+// less and less, and come ever more often.
 func nextLimit(limit, live int64) (int64, bool) {
-	if live > limit/2 {
+	if live > limit/4*3 {
 		return 2 * live, true
 	}
 	return limit, false
