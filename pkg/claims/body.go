@@ -139,9 +139,68 @@ func (s Sections) list(label string) string {
 // joined splits a label that joins two section names.
 var joined = regexp.MustCompile(`\s+(?:or|and)\s+|\s*/\s*`)
 
-// trailingCount is a count or a colon after a label: "Goals (2)",
-// "Frustrations [3]:", "Needs:".
-var trailingCount = regexp.MustCompile(`(?:\s*\{#[A-Za-z0-9_-]+\})?(?:\s*(?:\(\d+\)|\[\d+\]))?\s*:?$`)
+// trimTrailingCount drops what may follow a label's words: an anchor, a
+// count and a colon, each optional, in that order ("Goals {#g} (2):",
+// "Frustrations [3]", "Needs:"), with the ASCII spaces before each. It is
+// the regular expression
+//
+//	(?:\s*\{#[A-Za-z0-9_-]+\})?(?:\s*(?:\(\d+\)|\[\d+\]))?\s*:?$
+//
+// written out, which cost more than the rest of reading a heading
+// (FuzzTrimTrailingCount holds the two together).
+func trimTrailingCount(s string) string {
+	s = strings.TrimSuffix(s, ":")
+	s = strings.TrimRight(s, asciiSpace)
+	if i := countAt(s); i >= 0 {
+		s = strings.TrimRight(s[:i], asciiSpace)
+	}
+	if i := anchorAt(s); i >= 0 {
+		s = strings.TrimRight(s[:i], asciiSpace)
+	}
+	return s
+}
+
+// asciiSpace is what \s matches in Go's regular expressions.
+const asciiSpace = "\t\n\f\r "
+
+// countAt is where a "(digits)" or "[digits]" ending s starts, or -1.
+func countAt(s string) int {
+	if len(s) < 3 {
+		return -1
+	}
+	var open byte
+	switch s[len(s)-1] {
+	case ')':
+		open = '('
+	case ']':
+		open = '['
+	default:
+		return -1
+	}
+	i := len(s) - 2
+	for i >= 0 && s[i] >= '0' && s[i] <= '9' {
+		i--
+	}
+	if i < 0 || i == len(s)-2 || s[i] != open {
+		return -1
+	}
+	return i
+}
+
+// anchorAt is where a "{#id}" ending s starts, or -1.
+func anchorAt(s string) int {
+	if !strings.HasSuffix(s, "}") {
+		return -1
+	}
+	i := len(s) - 2
+	for i >= 0 && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '_' || s[i] == '-') {
+		i--
+	}
+	if i < 1 || i == len(s)-2 || s[i] != '#' || s[i-1] != '{' {
+		return -1
+	}
+	return i - 1
+}
 
 // normalizeLabel is a heading or label as the section table is keyed:
 // lower case, single spaces, without the decoration around the words.
@@ -154,7 +213,7 @@ func normalizeLabel(label string) string {
 	}, label)
 	for range 3 { // "**Goals**:", "_Goals (2)_"
 		label = strings.TrimSpace(label)
-		label = strings.TrimRight(trailingCount.ReplaceAllString(label, ""), " ")
+		label = strings.TrimRight(trimTrailingCount(label), " ")
 		label = strings.Trim(label, "*_` ")
 	}
 	label = strings.TrimLeftFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

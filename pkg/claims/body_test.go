@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -168,4 +169,18 @@ func TestCollapseSpaces(t *testing.T) {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzTrimTrailingCount holds trimTrailingCount to the regular expression
+// it writes out.
+func FuzzTrimTrailingCount(f *testing.F) {
+	re := regexp.MustCompile(`(?:\s*\{#[A-Za-z0-9_-]+\})?(?:\s*(?:\(\d+\)|\[\d+\]))?\s*:?$`)
+	for _, s := range []string{"Goals (2)", "Frustrations [3]:", "Needs:", "Goals {#g} (2):", "Goals (2) {#g}", "x ()", "x []:", "{#}", "a\t(12) :", "(2)", "Goals  :  ", "x {#a-b_c}", "x{#a}(1):"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimTrailingCount(s), re.ReplaceAllString(s, ""); got != want {
+			t.Fatalf("trimTrailingCount(%q) = %q, the expression gives %q", s, got, want)
+		}
+	})
 }
