@@ -80,7 +80,7 @@ type Workspace struct {
 	mdFiles       map[string]bool
 	refs          *refIndex // built on first use, by the editor server
 	suggest       suggestCache
-	opts          Options   // as the load was made, for Put
+	opts          Options // as the load was made, for Put
 	realRoot      string
 }
 
