@@ -1,7 +1,8 @@
 // Package report turns a loaded workspace and its lint findings into the
 // views people read: per ICP its constraints and personas, per persona its
 // evidence, and the interviews nobody cites. The data is built once and
-// rendered as JSON, Markdown or HTML.
+// written as JSON here, as Markdown by reportmd and as a page or a site by
+// reporthtml.
 package report
 
 import (

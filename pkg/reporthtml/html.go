@@ -1,3 +1,6 @@
+// Package reporthtml writes the report as one self-contained HTML page or
+// as a static site: cards, charts as inline SVG, bodies rendered by
+// goldmark, every user string escaped.
 package reporthtml
 
 import (

@@ -1,3 +1,5 @@
+// Package reportmd writes the report as Markdown that passes markdownlint,
+// for pull-request comments and wikis.
 package reportmd
 
 import (
