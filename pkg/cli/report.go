@@ -79,6 +79,7 @@ func runReport(g *globalOptions, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	g.limitReportMemory()
 	p, ws, err := g.loadFor(args, workspace.Options{KeepBodies: true}, true)
 	if err != nil {
 		return err

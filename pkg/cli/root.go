@@ -268,6 +268,20 @@ func (g *globalOptions) tuneServerGC() func() {
 	}
 }
 
+// reportMemoryFloor is the report's soft memory limit to start with. A
+// report keeps every body, so its live heap is several times lint's.
+const reportMemoryFloor = 256 << 20
+
+// limitReportMemory caps the heap GOGC=400 lets a report grow to while it
+// loads: below the floor the limit changes nothing; above it, it follows
+// the live heap (followLiveHeap), which keeps the heap near twice what
+// the report holds instead of five times.
+func (g *globalOptions) limitReportMemory() {
+	if g.streams.Getenv("GOMEMLIMIT") == "" && g.streams.Getenv("GOGC") == "" {
+		g.followLiveHeap(reportMemoryFloor)
+	}
+}
+
 // limitMemory applies the lint command's soft memory limit, which follows
 // the live heap (followLiveHeap).
 func (g *globalOptions) limitMemory() {
