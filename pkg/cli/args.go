@@ -34,7 +34,7 @@ func (g *globalOptions) targets(args []string) ([]string, error) {
 		}
 		if _, err := os.Stat(abs); err != nil {
 			// Name the path as it was asked for, -C included, not "."
-			return nil, usageErrorf("%s: %v", g.shownArg(a), describeFSError(err))
+			return nil, usageErrorf("%s: %v", g.shownArg(a), fileio.Describe(err))
 		}
 		out = append(out, abs)
 	}

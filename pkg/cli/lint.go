@@ -242,7 +242,7 @@ func appendStepSummary(g *globalOptions, formats []formatSpec, r *output.Report)
 		}
 		file, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {
-			return usageErrorf("GITHUB_STEP_SUMMARY: %v", describeFSError(err))
+			return usageErrorf("GITHUB_STEP_SUMMARY: %v", fileio.Describe(err))
 		}
 		_, werr := io.WriteString(file, output.StepSummary(r, stepSummaryLimit))
 		if cerr := file.Close(); werr == nil {

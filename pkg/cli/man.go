@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/personakit/persona/pkg/fileio"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 )
@@ -21,7 +22,7 @@ func newManCmd(g *globalOptions) *cobra.Command {
 				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return usageErrorf("cannot create %s: %v", args[0], describeFSError(err))
+				return usageErrorf("cannot create %s: %v", args[0], fileio.Describe(err))
 			}
 			root := cmd.Root()
 			root.DisableAutoGenTag = true

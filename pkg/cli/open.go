@@ -18,11 +18,11 @@ type project = projectpkg.Project
 // its config.
 func (g *globalOptions) locateProject(start string) (*project, error) {
 	if _, err := os.Stat(start); err != nil {
-		return nil, usageErrorf("%s: %v", start, describeFSError(err))
+		return nil, usageErrorf("%s: %v", start, fileio.Describe(err))
 	}
 	loc, err := workspace.Locate(start)
 	if err != nil {
-		return nil, usageErrorf("cannot find the workspace for %s: %v", start, describeFSError(err))
+		return nil, usageErrorf("cannot find the workspace for %s: %v", start, fileio.Describe(err))
 	}
 	show, err := g.display()
 	if err != nil {
@@ -57,8 +57,6 @@ func (g *globalOptions) load(p *project, opts workspace.Options, forLint bool) (
 	}
 	return ws, nil
 }
-
-func describeFSError(err error) error { return fileio.Describe(err) }
 
 // loadFor opens the project of the optional PATH argument (default: the
 // working directory) and loads its workspace.

@@ -162,7 +162,7 @@ func writeSite(g *globalOptions, p *project, o *reportOptions, r *report.Report)
 	case errors.Is(err, fileio.ErrNotOurs):
 		return usageErrorf("refusing to write the site to %s: %v; choose an empty directory, or add --force to replace it", o.output, err)
 	case err != nil:
-		return usageErrorf("cannot write the site to %s: %v", o.output, describeFSError(err))
+		return usageErrorf("cannot write the site to %s: %v", o.output, fileio.Describe(err))
 	}
 	return nil
 }

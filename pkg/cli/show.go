@@ -62,7 +62,7 @@ func runShow(g *globalOptions, o *showOptions, args []string) error {
 		// file, and only as much as lint would.
 		src, _, err := fileio.ReadRegular(path, workspace.MaxFileSize)
 		if err != nil {
-			return usageErrorf("%s: %v", args[0], describeFSError(err))
+			return usageErrorf("%s: %v", args[0], fileio.Describe(err))
 		}
 		_, err = g.streams.Out.Write(canonical.Rewrite(src))
 		return err

@@ -25,7 +25,7 @@ func (g *globalOptions) writeOutput(p *project, dest string, data []byte) error 
 		return err
 	}
 	if err := fileio.Write(path, data, true); err != nil {
-		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
+		return usageErrorf("cannot write %s: %v", dest, fileio.Describe(err))
 	}
 	return nil
 }
@@ -75,7 +75,7 @@ func (g *globalOptions) writeStream(p *project, dest string, inputs []match.Inpu
 		return failed
 	}
 	if err != nil {
-		return usageErrorf("cannot write %s: %v", dest, describeFSError(err))
+		return usageErrorf("cannot write %s: %v", dest, fileio.Describe(err))
 	}
 	return nil
 }

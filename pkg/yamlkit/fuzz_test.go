@@ -36,16 +36,8 @@ func FuzzMaskSeparators(f *testing.F) {
 			t.Fatalf("masking changed the length from %d to %d", len(text), len(masked))
 		}
 		var a, b []int
-		for rest := text; len(rest) > 0; {
-			var l []byte
-			l, rest = textline.Next(rest)
-			a = append(a, len(l))
-		}
-		for rest := masked; len(rest) > 0; {
-			var l []byte
-			l, rest = textline.Next(rest)
-			b = append(b, len(l))
-		}
+		textline.Each(text, func(_ int, l []byte) bool { a = append(a, len(l)); return true })
+		textline.Each(masked, func(_ int, l []byte) bool { b = append(b, len(l)); return true })
 		if !slices.Equal(a, b) {
 			t.Fatalf("masking changed the lines: %v → %v", a, b)
 		}
