@@ -59,9 +59,36 @@ func TestRedact(t *testing.T) {
 	}
 }
 
+func TestMayHoldEmail(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		want       bool
+	}{
+		{"address", "write to jane@acme.io today", true},
+		{"citation", "Close the books fast. [@interview-00001-03]", false},
+		{"citation then address", "[@interview-1] or ops@acme.io", true},
+		{"at the end", "who@", false},
+		{"at the start", "@acme.io", false},
+		{"space after", "jane@ acme.io", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mayHoldEmail([]byte(tc.line)); got != tc.want {
+				t.Errorf("mayHoldEmail(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+			if tc.want == false && emailPattern.MatchString(tc.line) {
+				t.Errorf("%q holds an address the look rules out", tc.line)
+			}
+		})
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	f.Add("+49 711 1234567 a@b.io DE89 3704 0044 0532 0130 00", "DE")
+	f.Add("Close fast. [@interview-1] and x@y.zz", "US")
 	f.Fuzz(func(t *testing.T, line, region string) {
+		if emailPattern.MatchString(line) && !mayHoldEmail([]byte(line)) {
+			t.Fatalf("mayHoldEmail rules out %q, which holds an address", line)
+		}
 		ms := Finder{Regions: []string{region}}.Find([]byte(line))
 		prev := 0
 		for _, m := range ms {

@@ -225,7 +225,7 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	if len(lp.stamp) != len(lp.claims) {
 		lp.stamp = make([]int32, len(lp.claims))
 	}
-	matched := 0
+	matched, unmatched := 0, 0
 	for _, s := range small {
 		lp.round++
 		found := false
@@ -242,6 +242,14 @@ func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 			if found {
 				matched++
 				break
+			}
+		}
+		// Most pairs differ: stop once the claims left cannot reach the
+		// share, which gives the answer the whole walk would.
+		if !found {
+			unmatched++
+			if float64(len(small)-unmatched)/float64(len(small)) < r.minOverlap {
+				return ""
 			}
 		}
 	}
