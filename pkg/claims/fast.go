@@ -141,8 +141,12 @@ func fastClaim(text []byte, at int, body []byte, starts []int, bodyLine int, lis
 	words := raw
 	var cite string
 	citeAt := -1
-	if m := citation.FindStringSubmatchIndex(raw); m != nil {
-		words, cite, citeAt = raw[:m[0]], raw[m[2]:m[3]], m[2]
+	// A citation needs a '[': most items have none, and the expression
+	// costs more than the rest of the item.
+	if strings.IndexByte(raw, '[') >= 0 {
+		if m := citation.FindStringSubmatchIndex(raw); m != nil {
+			words, cite, citeAt = raw[:m[0]], raw[m[2]:m[3]], m[2]
+		}
 	}
 	if plainUnsafe(text[:len(words)]) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
 		return model.Claim{}, false

@@ -2,7 +2,8 @@ package suggest
 
 import (
 	"cmp"
-	"hash/maphash"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
@@ -16,10 +17,10 @@ import (
 //
 // Candidates within one edit are found exactly through an index of their
 // one-deletion variants (two strings one edit apart share a variant),
-// kept as hashes in one sorted array: a variant is hashed from the two
-// halves around the deleted rune, never built as a string, so the index
-// costs 16 bytes a variant. A hash that collides only adds a candidate
-// the edit distance then rules out. Two
+// kept as hashes in one sorted array: a variant's polynomial hash is made
+// in constant time from the prefix hashes around the deleted rune, never
+// built as a string, so the index costs 16 bytes a variant. A hash that
+// collides only adds a candidate the edit distance then rules out. Two
 // or three edits away, only a bounded amount of scanning is spent in all,
 // so rare far-off typos in small workspaces still get their suggestion.
 // A Suggester is not safe for concurrent use.
@@ -39,7 +40,7 @@ type Index struct {
 	lower  []string
 	byLen  map[int][]int32 // rune length → candidates, for the bounded scan
 	byDel  []variant       // lower-cased candidates and their one-deletion variants, by hash
-	seed   maphash.Seed
+	hash   polyHash
 	sorted []int32 // candidates in lower-cased order, for prefixes
 }
 
@@ -67,7 +68,7 @@ func (s *Index) Suggester() *Suggester {
 // NewIndex indexes candidates.
 func NewIndex(candidates []string) *Index {
 	s := &Index{cands: candidates, lower: make([]string, len(candidates)),
-		byLen: map[int][]int32{}, seed: maphash.MakeSeed()}
+		byLen: map[int][]int32{}, hash: newPolyHash()}
 	variants := 0
 	for _, c := range candidates {
 		variants += min(len(c), maxIndexedRunes) + 1
@@ -80,7 +81,7 @@ func NewIndex(candidates []string) *Index {
 		s.byLen[n] = append(s.byLen[n], int32(i))
 		s.sorted = append(s.sorted, int32(i))
 		if n > maxIndexedRunes {
-			s.byDel = append(s.byDel, variant{maphash.String(s.seed, l), int32(i)})
+			s.byDel = append(s.byDel, variant{s.hash.of(l), int32(i)})
 			continue
 		}
 		s.variantHashes(l, func(h uint64) { s.byDel = append(s.byDel, variant{h, int32(i)}) })
@@ -98,16 +99,20 @@ type variant struct {
 }
 
 // variantHashes calls fn with the hash of l and of every string made by
-// deleting one rune of it, as maphash.String would hash them.
+// deleting one rune of it, as polyHash.of would hash them.
 func (s *Index) variantHashes(l string, fn func(uint64)) {
-	fn(maphash.String(s.seed, l))
-	var h maphash.Hash
-	h.SetSeed(s.seed)
-	for i, r := range l {
-		h.Reset()
-		h.WriteString(l[:i])
-		h.WriteString(l[i+utf8.RuneLen(r):])
-		fn(h.Sum64())
+	var buf [maxHashedBytes + 1]uint64
+	prefix := buf[:]
+	if len(l) >= len(buf) {
+		prefix = make([]uint64, len(l)+1)
+	}
+	s.hash.prefixes(l, prefix)
+	n := len(l)
+	fn(prefix[n])
+	for i := 0; i < n; {
+		_, size := utf8.DecodeRuneInString(l[i:])
+		fn(s.hash.join(prefix[i], prefix[i+size], prefix[n], n-i-size))
+		i += size
 	}
 }
 
@@ -240,4 +245,83 @@ func (s *Suggester) Only(q string) string {
 		return ""
 	}
 	return only
+}
+
+// polyHash is a polynomial hash modulo the Mersenne prime 2⁶¹−1 with a
+// random base: the hash of a string with one rune deleted follows in
+// constant time from the prefix hashes, and without knowing the base no
+// input can be written to collide.
+type polyHash struct {
+	base uint64
+	pow  [maxHashedBytes + 1]uint64 // base^k
+}
+
+const (
+	mersenne61 = 1<<61 - 1
+	// maxHashedBytes covers the longest string whose variants are
+	// hashed (maxIndexedRunes+1 runes of up to four bytes); longer ones
+	// are hashed whole.
+	maxHashedBytes = 4 * (maxIndexedRunes + 1)
+)
+
+func newPolyHash() polyHash {
+	h := polyHash{base: 256 + rand.Uint64N(mersenne61-512)}
+	h.pow[0] = 1
+	for k := 1; k < len(h.pow); k++ {
+		h.pow[k] = mulMod61(h.pow[k-1], h.base)
+	}
+	return h
+}
+
+func mulMod61(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	x := (hi<<3 | lo>>61) + lo&mersenne61
+	if x >= mersenne61 {
+		x -= mersenne61
+	}
+	return x
+}
+
+func addMod61(a, b uint64) uint64 {
+	x := a + b
+	if x >= mersenne61 {
+		x -= mersenne61
+	}
+	return x
+}
+
+// prefixes fills out[k] with the hash of l[:k], for k up to len(l).
+func (h *polyHash) prefixes(l string, out []uint64) {
+	out[0] = 0
+	for k := 0; k < len(l); k++ {
+		out[k+1] = addMod61(mulMod61(out[k], h.base), uint64(l[k])+1)
+	}
+}
+
+// of is the hash of l.
+func (h *polyHash) of(l string) uint64 {
+	x := uint64(0)
+	for k := 0; k < len(l); k++ {
+		x = addMod61(mulMod61(x, h.base), uint64(l[k])+1)
+	}
+	return x
+}
+
+// join is the hash of l[:i] + l[j:], from the hashes of l[:i], l[:j] and
+// the whole of l, and the length of l[j:].
+func (h *polyHash) join(upToI, upToJ, whole uint64, tail int) uint64 {
+	p := h.power(tail)
+	suffix := addMod61(whole, mersenne61-mulMod61(upToJ, p))
+	return addMod61(mulMod61(upToI, p), suffix)
+}
+
+func (h *polyHash) power(k int) uint64 {
+	if k < len(h.pow) {
+		return h.pow[k]
+	}
+	x := h.pow[len(h.pow)-1]
+	for k -= len(h.pow) - 1; k > 0; k-- {
+		x = mulMod61(x, h.base)
+	}
+	return x
 }

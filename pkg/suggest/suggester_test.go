@@ -2,8 +2,8 @@ package suggest
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -108,15 +108,35 @@ func TestSuggesterOnly(t *testing.T) {
 // candidate one edit apart meet in the index.
 func TestVariantHashes(t *testing.T) {
 	s := NewSuggester(nil)
-	for _, l := range []string{"", "a", "cfo-1", "zoë-ünïcode", "日本語"} {
+	for _, l := range []string{"", "a", "cfo-1", "zoë-ünïcode", "日本語", strings.Repeat("ü", 300)} {
 		var got []uint64
 		s.variantHashes(l, func(h uint64) { got = append(got, h) })
-		want := []uint64{maphash.String(s.seed, l)}
+		want := []uint64{s.hash.of(l)}
 		for i, r := range l {
-			want = append(want, maphash.String(s.seed, l[:i]+l[i+utf8.RuneLen(r):]))
+			want = append(want, s.hash.of(l[:i]+l[i+utf8.RuneLen(r):]))
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("variantHashes(%q) = %v, want %v", l, got, want)
 		}
 	}
+}
+
+// FuzzVariantHashes holds the constant-time variant hashes to hashing each
+// variant whole, for any string.
+func FuzzVariantHashes(f *testing.F) {
+	f.Add("interviews/acme-cfo.md")
+	f.Fuzz(func(t *testing.T, l string) {
+		s := NewSuggester(nil)
+		var got []uint64
+		s.variantHashes(l, func(h uint64) { got = append(got, h) })
+		want := []uint64{s.hash.of(l)}
+		for i := 0; i < len(l); {
+			_, size := utf8.DecodeRuneInString(l[i:])
+			want = append(want, s.hash.of(l[:i]+l[i+size:]))
+			i += size
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("variantHashes(%q) = %v, want %v", l, got, want)
+		}
+	})
 }

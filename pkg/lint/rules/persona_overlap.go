@@ -11,6 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 	"github.com/personakit/persona/pkg/wordset"
 	"github.com/personakit/persona/pkg/workspace"
 )
@@ -124,25 +125,6 @@ func claimsWith(index []prefixWord, id uint32, fn func(claim int32) bool) {
 }
 
 func (r *personaOverlap) Check(c *lint.Context) {
-	ids := map[string]uint32{} // each distinct word of every claim
-	var scratch []uint32
-	toIDs := func(text string) claimWords {
-		scratch = scratch[:0]
-		wordset.Each(text, func(w []byte) {
-			id, ok := ids[string(w)]
-			if !ok {
-				id = uint32(len(ids))
-				ids[string(w)] = id
-			}
-			scratch = append(scratch, id)
-		})
-		slices.Sort(scratch)
-		cw := claimWords{ids: slices.Clone(slices.Compact(scratch))}
-		for _, id := range cw.ids {
-			cw.summary |= 1 << (id % 64)
-		}
-		return cw
-	}
 	// A persona's finding depends on every earlier persona of its ICP, so
 	// a scoped run compares whole ICPs: those of the personas it checks.
 	personas := c.WS.Entities(model.KindPersona)
@@ -156,9 +138,10 @@ func (r *personaOverlap) Check(c *lint.Context) {
 			}
 		}
 	}
-	// Personas are grouped by ICP first and profiled one ICP at a time:
-	// only one ICP's word sets and indexes are held at once, however many
-	// ICPs the workspace has.
+	// Personas are grouped by ICP first and profiled one ICP at a time on
+	// each core: only one ICP's word sets and indexes per core are held at
+	// once, however many ICPs the workspace has. Word ids need to agree
+	// only within an ICP, so each core numbers words on its own.
 	groups := map[string][]*model.Document{}
 	var order []string
 	for _, p := range personas {
@@ -171,41 +154,92 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		}
 		groups[icp] = append(groups[icp], p)
 	}
-	profile := func(p *model.Document) *overlapProfile {
-		prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
-		for _, cl := range p.Persona.Claims {
-			if len(prof.claims) == maxOverlapClaims {
+	found := make([][]overlapFound, len(order))
+	parallel.Each(len(order), func(int) func(int) {
+		w := &overlapWorker{rule: r, ws: c.WS, ids: map[string]uint32{}}
+		return func(i int) { found[i] = w.compare(groups[order[i]]) }
+	})
+	for _, icp := range found {
+		for _, f := range icp {
+			c.Report(f.later, model.FileStart, "persona overlaps %q (%s); merge the two, or make them differ in what they want and struggle with", f.earlier, f.why)
+		}
+	}
+}
+
+// overlapFound is a persona that overlaps an earlier one of its ICP.
+type overlapFound struct {
+	later   *model.Document
+	earlier string
+	why     string
+}
+
+// overlapWorker compares the personas of one ICP after another, with the
+// words it has numbered so far.
+type overlapWorker struct {
+	rule    *personaOverlap
+	ws      *workspace.Workspace
+	ids     map[string]uint32 // each distinct word of the claims seen
+	scratch []uint32
+}
+
+// compare profiles the personas of one ICP and finds each one that
+// overlaps an earlier one, in path order.
+func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
+	profiles := make([]*overlapProfile, 0, len(personas))
+	for _, p := range personas {
+		profiles = append(profiles, w.profile(p))
+	}
+	slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
+	var out []overlapFound
+	for j, later := range profiles {
+		for _, earlier := range profiles[:j] {
+			if why := w.rule.overlap(earlier, later); why != "" {
+				out = append(out, overlapFound{later.doc, earlier.doc.ID, why})
 				break
 			}
-			if cw := toIDs(cl.Text.Value); len(cw.ids) > 0 {
-				prof.claims = append(prof.claims, cw)
-			}
-		}
-		seen := map[*model.Document]bool{}
-		for ref := range p.Persona.Refs() {
-			if res := c.WS.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
-				seen[res.Doc] = true
-				prof.sources = append(prof.sources, res.Doc)
-			}
-		}
-		slices.SortFunc(prof.sources, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
-		return prof
-	}
-	for _, icp := range order {
-		profiles := make([]*overlapProfile, 0, len(groups[icp]))
-		for _, p := range groups[icp] {
-			profiles = append(profiles, profile(p))
-		}
-		slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
-		for j, later := range profiles {
-			for _, earlier := range profiles[:j] {
-				if why := r.overlap(earlier, later); why != "" {
-					c.Report(later.doc, model.FileStart, "persona overlaps %q (%s); merge the two, or make them differ in what they want and struggle with", earlier.doc.ID, why)
-					break
-				}
-			}
 		}
 	}
+	return out
+}
+
+func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
+	prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
+	for _, cl := range p.Persona.Claims {
+		if len(prof.claims) == maxOverlapClaims {
+			break
+		}
+		if cw := w.words(cl.Text.Value); len(cw.ids) > 0 {
+			prof.claims = append(prof.claims, cw)
+		}
+	}
+	seen := map[*model.Document]bool{}
+	for ref := range p.Persona.Refs() {
+		if res := w.ws.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
+			seen[res.Doc] = true
+			prof.sources = append(prof.sources, res.Doc)
+		}
+	}
+	slices.SortFunc(prof.sources, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
+	return prof
+}
+
+// words is a claim's words as sorted ids.
+func (w *overlapWorker) words(text string) claimWords {
+	w.scratch = w.scratch[:0]
+	wordset.Each(text, func(word []byte) {
+		id, ok := w.ids[string(word)]
+		if !ok {
+			id = uint32(len(w.ids))
+			w.ids[string(word)] = id
+		}
+		w.scratch = append(w.scratch, id)
+	})
+	slices.Sort(w.scratch)
+	cw := claimWords{ids: slices.Clone(slices.Compact(w.scratch))}
+	for _, id := range cw.ids {
+		cw.summary |= 1 << (id % 64)
+	}
+	return cw
 }
 
 // overlap says why two personas are near-duplicates, or "".
