@@ -48,7 +48,15 @@ func describeMode(m fs.FileMode) string {
 // with an error matching ErrNotRegular, without blocking: the file is opened
 // non-blocking, so a FIFO with no writer does not hang the read.
 func ReadRegular(path string, limit int) (src []byte, tooLarge bool, err error) {
-	return readRegular(path, limit)
+	return readRegular(path, limit, nil)
+}
+
+// ReadRegularInto is ReadRegular reading into buf when the file fits in
+// its capacity, for callers that read many files one after another and
+// keep nothing of each: a workspace's files are then read without
+// allocating.
+func ReadRegularInto(path string, limit int, buf []byte) (src []byte, tooLarge bool, err error) {
+	return readRegular(path, limit, buf)
 }
 
 // ReadWhole reads a regular file that must fit in limit bytes; a larger one

@@ -10,7 +10,7 @@ import (
 )
 
 // readRegular is ReadRegular through package os.
-func readRegular(path string, limit int) (src []byte, tooLarge bool, err error) {
+func readRegular(path string, limit int, buf []byte) (src []byte, tooLarge bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, false, err
@@ -26,7 +26,10 @@ func readRegular(path string, limit int) (src []byte, tooLarge bool, err error) 
 	// Read into a buffer of the file's size plus one byte, as os.ReadFile
 	// does: one allocation, and the extra byte tells a file that grew.
 	size := int(min(info.Size(), int64(limit))) + 1
-	buf := make([]byte, 0, size)
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	buf = buf[:0]
 	for {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

@@ -12,7 +12,7 @@ import (
 // the poller, which refuses regular files, and reads once more to see the
 // end): every file of a workspace is read this way, and the calls are most
 // of what reading a small file costs.
-func readRegular(path string, limit int) (src []byte, tooLarge bool, err error) {
+func readRegular(path string, limit int, buf []byte) (src []byte, tooLarge bool, err error) {
 	var fd int
 	for {
 		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
@@ -34,7 +34,10 @@ func readRegular(path string, limit int) (src []byte, tooLarge bool, err error) 
 	// A buffer of the file's size plus one byte: one allocation, and room
 	// to tell a file that grew since fstat.
 	size := int(min(st.Size, int64(limit)))
-	buf := make([]byte, 0, size+1)
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	buf = buf[:0]
 	for {
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -139,4 +140,24 @@ func FuzzVariantHashes(f *testing.F) {
 			t.Fatalf("variantHashes(%q) = %v, want %v", l, got, want)
 		}
 	})
+}
+
+// TestSortVariants: the radix sort orders as the comparison sort does,
+// ties in candidate order, on both sides of the size where it takes over.
+func TestSortVariants(t *testing.T) {
+	for _, n := range []int{0, 1, 100, 4095, 4096, 50_000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			v := make([]variant, n)
+			for i := range v {
+				// Few distinct hashes, spread over every 16-bit digit, so
+				// ties are many and every pass matters.
+				v[i] = variant{hash: uint64(i*7919%97) * 0x0001_0203_0405_0607, cand: int32(i)}
+			}
+			want := slices.Clone(v)
+			slices.SortFunc(want, func(a, b variant) int { return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.cand, b.cand)) })
+			if got := sortVariants(v); !slices.Equal(got, want) {
+				t.Errorf("sortVariants of %d variants is out of order", n)
+			}
+		})
+	}
 }

@@ -44,7 +44,7 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 			abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
 			if info, err := os.Lstat(abs); err == nil && !info.IsDir() {
 				exists = true
-				now = readDoc(job{abs: abs, rel: rel, entry: fs.FileInfoToDirEntry(info)}, ws.realRoot, ws.opts)
+				now = readDoc(job{abs: abs, rel: rel, entry: fs.FileInfoToDirEntry(info)}, ws.realRoot, ws.opts, nil)
 			}
 		}
 	}

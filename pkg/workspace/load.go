@@ -114,8 +114,14 @@ func Load(root string, opts Options) (*Workspace, error) {
 	}
 	results := make([][]*model.Document, workers)
 	jobs := parallel.Start(workers, 256, func(w int) func(job) {
+		// A document keeps no byte of its file unless bodies are kept,
+		// so each core reads every file into one buffer.
+		var buf *[]byte
+		if opts.Slim || !opts.KeepBodies {
+			buf = new([]byte)
+		}
 		return func(j job) {
-			if doc := readDoc(j, realRoot, opts); doc != nil {
+			if doc := readDoc(j, realRoot, opts, buf); doc != nil {
 				results[w] = append(results[w], doc)
 			}
 		}
@@ -185,7 +191,11 @@ func unreadable(rel, msg string) *model.Document {
 //
 // realRoot is the workspace root with symbolic links resolved, to tell links
 // that leave it.
-func readDoc(j job, realRoot string, opts Options) *model.Document {
+//
+// buf, when not nil, is a buffer to read into that the document will not
+// hold on to; readDoc leaves there the one it used, unless that grew past
+// maxReusedBuffer.
+func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -211,7 +221,14 @@ func readDoc(j job, realRoot string, opts Options) *model.Document {
 	if !mode.IsRegular() {
 		return nil // a directory named x.md, a pipe or a device: not a document
 	}
-	src, tooLarge, err := fileio.ReadRegular(j.abs, MaxFileSize)
+	var into []byte
+	if buf != nil {
+		into = *buf
+	}
+	src, tooLarge, err := fileio.ReadRegularInto(j.abs, MaxFileSize, into)
+	if buf != nil && cap(src) <= maxReusedBuffer {
+		*buf = src[:0]
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
@@ -222,6 +239,10 @@ func readDoc(j job, realRoot string, opts Options) *model.Document {
 	}
 	return decodeFile(j.rel, src, tooLarge, opts)
 }
+
+// maxReusedBuffer bounds the read buffer a core keeps between files: one
+// huge file must not hold its size in memory for the rest of the load.
+const maxReusedBuffer = 1 << 20
 
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.

@@ -147,7 +147,7 @@ func TestFileDeletedDuringWalk(t *testing.T) {
 	if err := os.Remove(filepath.Join(root, "gone.md")); err != nil {
 		t.Fatal(err)
 	}
-	if doc := readDoc(job{abs: filepath.Join(root, "gone.md"), rel: "gone.md", entry: entries[0]}, root, Options{}); doc != nil {
+	if doc := readDoc(job{abs: filepath.Join(root, "gone.md"), rel: "gone.md", entry: entries[0]}, root, Options{}, nil); doc != nil {
 		t.Fatalf("readDoc of a deleted file = %+v, want nil", doc)
 	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -72,7 +73,7 @@ type overlapProfile struct {
 // them (bit id%64 per word): two claims whose summaries share no bit share
 // no word, so most pairs are ruled out by one AND.
 type claimWords struct {
-	ids     []uint32
+	ids     []uint64
 	summary uint64
 }
 
@@ -82,7 +83,7 @@ type claimWords struct {
 // one of its first n - ⌈t·n⌉ + 1 words in a common order (prefix
 // filtering). Indexing prefixes finds the candidates of a claim without
 // comparing it with every claim of the other persona.
-func (c claimWords) prefix() []uint32 {
+func (c claimWords) prefix() []uint64 {
 	n := len(c.ids)
 	keep := n - int(math.Ceil(nearIdentical*float64(n))) + 1
 	return c.ids[:min(max(keep, 0), n)]
@@ -90,7 +91,7 @@ func (c claimWords) prefix() []uint32 {
 
 // prefixWord is a word of a claim's prefix: the word's id and the claim.
 type prefixWord struct {
-	id    uint32
+	id    uint64
 	claim int32
 }
 
@@ -115,8 +116,8 @@ func (p *overlapProfile) prefixIndex() []prefixWord {
 }
 
 // claimsWith calls fn with each claim whose prefix holds the word id.
-func claimsWith(index []prefixWord, id uint32, fn func(claim int32) bool) {
-	at, _ := slices.BinarySearchFunc(index, id, func(w prefixWord, id uint32) int { return cmp.Compare(w.id, id) })
+func claimsWith(index []prefixWord, id uint64, fn func(claim int32) bool) {
+	at, _ := slices.BinarySearchFunc(index, id, func(w prefixWord, id uint64) int { return cmp.Compare(w.id, id) })
 	for ; at < len(index) && index[at].id == id; at++ {
 		if !fn(index[at].claim) {
 			return
@@ -140,8 +141,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 	}
 	// Personas are grouped by ICP first and profiled one ICP at a time on
 	// each core: only one ICP's word sets and indexes per core are held at
-	// once, however many ICPs the workspace has. Word ids need to agree
-	// only within an ICP, so each core numbers words on its own.
+	// once, however many ICPs the workspace has.
 	groups := map[string][]*model.Document{}
 	var order []string
 	for _, p := range personas {
@@ -155,8 +155,9 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		groups[icp] = append(groups[icp], p)
 	}
 	found := make([][]overlapFound, len(order))
+	seed := maphash.MakeSeed()
 	parallel.Each(len(order), func(int) func(int) {
-		w := &overlapWorker{rule: r, ws: c.WS, ids: map[string]uint32{}}
+		w := &overlapWorker{rule: r, ws: c.WS, seed: seed}
 		return func(i int) { found[i] = w.compare(groups[order[i]]) }
 	})
 	for _, icp := range found {
@@ -178,8 +179,8 @@ type overlapFound struct {
 type overlapWorker struct {
 	rule    *personaOverlap
 	ws      *workspace.Workspace
-	ids     map[string]uint32 // each distinct word of the claims seen
-	scratch []uint32
+	seed    maphash.Seed
+	scratch []uint64
 }
 
 // compare profiles the personas of one ICP and finds each one that
@@ -223,16 +224,14 @@ func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	return prof
 }
 
-// words is a claim's words as sorted ids.
+// words is a claim's words as sorted ids: each word's hash under the
+// run's seed, so that no table of words is kept. Two words share an id only
+// if their 64-bit hashes collide, about one chance in 10¹⁹ for a pair, and
+// the seed is secret, so no file can be written to collide.
 func (w *overlapWorker) words(text string) claimWords {
 	w.scratch = w.scratch[:0]
 	wordset.Each(text, func(word []byte) {
-		id, ok := w.ids[string(word)]
-		if !ok {
-			id = uint32(len(w.ids))
-			w.ids[string(word)] = id
-		}
-		w.scratch = append(w.scratch, id)
+		w.scratch = append(w.scratch, maphash.Bytes(w.seed, word))
 	})
 	slices.Sort(w.scratch)
 	cw := claimWords{ids: slices.Clone(slices.Compact(w.scratch))}

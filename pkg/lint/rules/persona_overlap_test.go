@@ -65,9 +65,9 @@ func TestOverlapPrefixFilterIsExact(t *testing.T) {
 				p := &overlapProfile{}
 				for range 1 + rng.IntN(30) {
 					var cw claimWords
-					seen := map[uint32]bool{}
+					seen := map[uint64]bool{}
 					for range 1 + rng.IntN(9) {
-						id := uint32(rng.IntN(vocab))
+						id := uint64(rng.IntN(vocab))
 						if !seen[id] {
 							seen[id] = true
 							cw.ids = append(cw.ids, id)
