@@ -164,7 +164,7 @@ func FuzzFastRead(f *testing.F) {
 }
 
 func TestCollapseSpaces(t *testing.T) {
-	for _, s := range []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef"} {
+	for _, s := range []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef", "ab cd ", "ab cd   ", "ab  cd ", "a\tb "} {
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}

@@ -168,16 +168,18 @@ func fastClaim(text []byte, at int, body []byte, starts []int, bodyLine int, lis
 	return c, true
 }
 
-// collapseSpaces is strings.Join(strings.Fields(s), " "): s itself, with
-// no copy, when its spaces are single ASCII spaces between words, as they
-// almost always are.
+// collapseSpaces is strings.Join(strings.Fields(s), " "): s itself, or s
+// without its trailing spaces (an item's words before a citation end in
+// one), with no copy, when its spaces are single ASCII spaces between
+// words, as they almost always are.
 func collapseSpaces(s string) string {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+	t := strings.TrimRight(s, " ")
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
 		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
-			c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			c == ' ' && (i == 0 || t[i-1] == ' '):
 			return strings.Join(strings.Fields(s), " ")
 		}
 	}
-	return s
+	return t
 }
