@@ -79,24 +79,8 @@ func plainCharacters(text []byte) bool {
 type plainParser struct {
 	lines [][]byte
 	depth int // collections open; deeper blocks are left to yaml.v3
-	// slab is where the next nodes come from: a front matter block is a
-	// few hundred nodes, made a chunk at a time instead of one by one.
-	slab  []yaml.Node
-	chunk int // the size of the last chunk: each is twice the last, to 256
 
 	colLine, colAt, colRunes int // where column last counted to
-}
-
-// newNode returns a node of the slab, set to n.
-func (p *plainParser) newNode(n yaml.Node) *yaml.Node {
-	if len(p.slab) == 0 {
-		p.chunk = min(max(2*p.chunk, 16), 256)
-		p.slab = make([]yaml.Node, p.chunk)
-	}
-	at := &p.slab[0]
-	*at = n
-	p.slab = p.slab[1:]
-	return at
 }
 
 // maxPlainDepth is how deeply collections may nest before the block is
@@ -133,7 +117,7 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	defer func() { p.depth-- }()
-	m := p.newNode(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: p.column(i, indent)})
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: p.column(i, indent)}
 	for first := true; ; first = false {
 		if !first {
 			i = p.nextContent(i)
@@ -152,7 +136,7 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		key := p.scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
+		key := scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
 		valueAt := keyEnd + 1 + indentOf(line[keyEnd+1:])
 		if valueAt < len(line) {
 			value, ok := p.inlineValue(i, valueAt)
@@ -173,7 +157,7 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		case next < len(p.lines) && indentOf(p.lines[next]) == indent && isItem(p.lines[next], indent):
 			value, next, ok = p.sequence(next, indent)
 		default:
-			value, next, ok = p.scalarNode("", i, p.column(i, keyEnd+1)), i+1, true
+			value, next, ok = scalarNode("", i, p.column(i, keyEnd+1)), i+1, true
 		}
 		if !ok {
 			return nil, 0, false
@@ -203,7 +187,7 @@ func (p *plainParser) sequence(i, indent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	defer func() { p.depth-- }()
-	s := p.newNode(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: p.column(i, indent)})
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: p.column(i, indent)}
 	for {
 		i = p.nextContent(i)
 		if i == len(p.lines) {
@@ -282,7 +266,7 @@ func (p *plainParser) inlineValue(i, at int) (*yaml.Node, bool) {
 		if bytes.Contains(value, []byte(": ")) || value[len(value)-1] == ':' {
 			return nil, false
 		}
-		return p.scalarNode(string(value), i, p.column(i, at)), true
+		return scalarNode(string(value), i, p.column(i, at)), true
 	}
 	if n == nil || indentOf(line[end:]) != len(line)-end {
 		return nil, false
@@ -315,8 +299,8 @@ func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return p.newNode(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(line[at+1 : end]),
-		Line: i + 1, Column: p.column(i, at)}), end + 1
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(line[at+1 : end]),
+		Line: i + 1, Column: p.column(i, at)}, end + 1
 }
 
 // flowCollection parses the one-line flow sequence or mapping at offset at
@@ -325,7 +309,7 @@ func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
 func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
 	line := p.lines[i]
 	open := line[at]
-	n := p.newNode(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: i + 1, Column: p.column(i, at)})
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: i + 1, Column: p.column(i, at)}
 	closing := byte(']')
 	if open == '{' {
 		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
@@ -340,7 +324,7 @@ func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
 			if !ok || end+1 == len(line) {
 				return nil, 0 // no key, or no value after it
 			}
-			n.Content = append(n.Content, p.scalarNode(string(line[j:end]), i, p.column(i, j)))
+			n.Content = append(n.Content, scalarNode(string(line[j:end]), i, p.column(i, j)))
 			j = end + 1 + indentOf(line[end+1:])
 		}
 		value, end := p.flowScalar(i, j)
@@ -392,13 +376,13 @@ func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
 		end++
 	}
 	value := bytes.TrimRight(line[j:end], " ")
-	return p.scalarNode(string(value), i, p.column(i, j)), j + len(value)
+	return scalarNode(string(value), i, p.column(i, j)), j + len(value)
 }
 
 // scalarNode makes the node of a plain scalar on line index i, tagged as
 // yaml.v3 resolves it.
-func (p *plainParser) scalarNode(value string, i, col int) *yaml.Node {
-	n := p.newNode(yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col})
+func scalarNode(value string, i, col int) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col}
 	if value != "" && !mayResolve(value[0]) {
 		n.Tag = "!!str"
 	} else {
