@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
@@ -58,11 +59,13 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 }
 
 type overlapProfile struct {
-	doc     *model.Document
-	claims  []claimWords
-	title   string
-	sources []*model.Document // resolved, sorted by path
-	index   []prefixWord      // sorted; built on first use
+	doc    *model.Document
+	claims []claimWords
+	title  string
+	// sources are the interviews cited, sorted by path, resolved on the
+	// first call: most personas share no title with another.
+	sources func() []*model.Document
+	index   []prefixWord // sorted; built on first use
 	// stamp marks the claims of this profile already compared with the
 	// current claim of another: one slot per claim, reused.
 	stamp []int32
@@ -213,15 +216,25 @@ func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 			prof.claims = append(prof.claims, cw)
 		}
 	}
+	if prof.title != "" {
+		// Only a persona of the same title compares interviews with it.
+		prof.sources = sync.OnceValue(func() []*model.Document { return citedInterviews(w.ws, p) })
+	}
+	return prof
+}
+
+// citedInterviews are the interviews a persona cites, sorted by path.
+func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Document {
+	var out []*model.Document
 	seen := map[*model.Document]bool{}
 	for ref := range p.Persona.Refs() {
-		if res := w.ws.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
+		if res := ws.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
 			seen[res.Doc] = true
-			prof.sources = append(prof.sources, res.Doc)
+			out = append(out, res.Doc)
 		}
 	}
-	slices.SortFunc(prof.sources, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
-	return prof
+	slices.SortFunc(out, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
+	return out
 }
 
 // words is a claim's words as sorted ids: each word's hash under the
@@ -243,8 +256,10 @@ func (w *overlapWorker) words(text string) claimWords {
 
 // overlap says why two personas are near-duplicates, or "".
 func (r *personaOverlap) overlap(a, b *overlapProfile) string {
-	if a.title != "" && a.title == b.title && len(a.sources) > 0 && slices.Equal(a.sources, b.sources) {
-		return "the same role title, citing the same interviews"
+	if a.title != "" && a.title == b.title && a.sources != nil && b.sources != nil {
+		if as := a.sources(); len(as) > 0 && slices.Equal(as, b.sources()) {
+			return "the same role title, citing the same interviews"
+		}
 	}
 	sp, lp := a, b
 	if len(sp.claims) > len(lp.claims) {
