@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -332,16 +331,22 @@ func Ignored(exclude []string, rel string) bool {
 // one body at a time; it returns the body and the file line it starts on.
 // The body is freshly read: the caller owns it and may change it.
 func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
+	body, bodyLine, _, err := ws.BodyInto(d, nil)
+	return body, bodyLine, err
+}
+
+// BodyInto is Body reading the file into buf when it fits, for a caller
+// that reads many bodies one after another and keeps nothing of each; it
+// also returns the buffer read into, to pass to the next call.
+func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyLine int, read []byte, err error) {
 	var src []byte
 	if text, ok := ws.overlay(d.Path); ok {
-		src = slices.Clone(text[:min(len(text), MaxFileSize)])
-	} else {
-		var err error
-		if src, _, err = fileio.ReadRegular(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize); err != nil {
-			return nil, 0, err
-		}
+		src = append(buf[:0], text[:min(len(text), MaxFileSize)]...)
+	} else if src, _, err = fileio.ReadRegularInto(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize, buf); err != nil {
+		return nil, 0, buf, err
 	}
+	read = src
 	src, _ = yamlkit.FromUTF16(src)
 	b := frontmatter.Split(src)
-	return b.Body, b.BodyLine, nil
+	return b.Body, b.BodyLine, read, nil
 }

@@ -199,3 +199,40 @@ func TestLoadShallow(t *testing.T) {
 		t.Errorf("docs = %q, want only a.md", got)
 	}
 }
+
+// TestBodyIntoReusesItsBuffer: bodies read one after another into one
+// buffer are each the file's body, the buffer is reused when the next file
+// fits, and a loaded document keeps nothing of the buffer its file was
+// read into.
+func TestBodyIntoReusesItsBuffer(t *testing.T) {
+	iv := func(notes string) string {
+		return "---\nkind: interview\ndate: 2026-01-01\n---\n" + notes
+	}
+	root := writeTree(t, map[string]string{
+		"interviews/long.md":  iv("Close the books in five days, not ten.\n"),
+		"interviews/short.md": iv("Fewer tools.\n"),
+	})
+	ws, err := Load(root, Options{Slim: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long, short := ws.Lookup(model.KindInterview, "long"), ws.Lookup(model.KindInterview, "short")
+	if long == nil || short == nil {
+		t.Fatalf("interviews not loaded: %v", ws.Docs)
+	}
+	body, line, buf, err := ws.BodyInto(long, nil)
+	if err != nil || string(body) != "Close the books in five days, not ten.\n" || line != 5 {
+		t.Fatalf("BodyInto(long) = %q, line %d, %v", body, line, err)
+	}
+	first := &buf[:1][0]
+	body, _, buf, err = ws.BodyInto(short, buf[:0])
+	if err != nil || string(body) != "Fewer tools.\n" {
+		t.Fatalf("BodyInto(short) = %q, %v", body, err)
+	}
+	if &buf[:1][0] != first {
+		t.Error("a body that fits was read into a new buffer")
+	}
+	if long.ID != "long" || short.ID != "short" || long.Path != "interviews/long.md" {
+		t.Errorf("documents changed under reused buffers: %+v %+v", long, short)
+	}
+}

@@ -59,7 +59,8 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 		}
 	}
 	parallel.Each(len(order), func(int) func(int) {
-		return func(i int) { r.checkInterview(c, order[i], byInterview[order[i]]) }
+		var buf []byte // each core reads the notes into one buffer
+		return func(i int) { buf = r.checkInterview(c, order[i], byInterview[order[i]], buf) }
 	})
 	for _, q := range all {
 		switch {
@@ -72,12 +73,16 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 	}
 }
 
-// checkInterview reads one interview's notes and looks for its quotes;
-// each quoteCheck is written by this goroutine only.
-func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck) {
-	body, bodyLine, err := c.WS.Body(iv)
+// checkInterview reads one interview's notes into buf and looks for its
+// quotes; each quoteCheck is written by this goroutine only. It returns the
+// buffer to read the next notes into: nothing of these is kept.
+func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck, buf []byte) []byte {
+	body, bodyLine, read, err := c.WS.BodyInto(iv, buf)
+	if cap(read) > maxKeptNotes {
+		read = nil
+	}
 	if err != nil {
-		return // the loader reported an unreadable file
+		return read // the loader reported an unreadable file
 	}
 	text := quote.NewTextInPlace(body) // the body was read for this alone
 	var notes []byte                   // as written, read again only for a fix
@@ -99,7 +104,11 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		}
 		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
+	return read[:0]
 }
+
+// maxKeptNotes bounds the buffer a core keeps between interviews.
+const maxKeptNotes = 1 << 20
 
 // Costly: it reads the notes of every interview a quote cites.
 func (r *quoteNotFound) Costly() {}
