@@ -180,10 +180,9 @@ type overlapFound struct {
 // overlapWorker compares the personas of one ICP after another, with the
 // words it has numbered so far.
 type overlapWorker struct {
-	rule    *personaOverlap
-	ws      *workspace.Workspace
-	seed    maphash.Seed
-	scratch []uint64
+	rule *personaOverlap
+	ws   *workspace.Workspace
+	seed maphash.Seed
 }
 
 // compare profiles the personas of one ICP and finds each one that
@@ -208,13 +207,27 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 
 func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
+	// The claims' word ids are appended to one array, each claim's run
+	// sorted in place, and the claims are slices of it: one allocation per
+	// persona instead of one per claim.
+	var ids []uint64
+	var ends []int
 	for _, cl := range p.Persona.Claims {
-		if len(prof.claims) == maxOverlapClaims {
+		if len(ends) == maxOverlapClaims {
 			break
 		}
-		if cw := w.words(cl.Text.Value); len(cw.ids) > 0 {
-			prof.claims = append(prof.claims, cw)
+		start := len(ids)
+		if ids = w.appendWords(ids, cl.Text.Value); len(ids) > start {
+			ends = append(ends, len(ids))
 		}
+	}
+	prof.claims = make([]claimWords, len(ends))
+	for i, start := 0, 0; i < len(ends); i++ {
+		cw := claimWords{ids: ids[start:ends[i]:ends[i]]}
+		for _, id := range cw.ids {
+			cw.summary |= 1 << (id % 64)
+		}
+		prof.claims[i], start = cw, ends[i]
 	}
 	if prof.title != "" {
 		// Only a persona of the same title compares interviews with it.
@@ -237,21 +250,19 @@ func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Docume
 	return out
 }
 
-// words is a claim's words as sorted ids: each word's hash under the
-// run's seed, so that no table of words is kept. Two words share an id only
-// if their 64-bit hashes collide, about one chance in 10¹⁹ for a pair, and
-// the seed is secret, so no file can be written to collide.
-func (w *overlapWorker) words(text string) claimWords {
-	w.scratch = w.scratch[:0]
+// appendWords appends a claim's words to ids as sorted ids, each once:
+// each word's hash under the run's seed, so that no table of words is
+// kept. Two words share an id only if their 64-bit hashes collide, about
+// one chance in 10¹⁹ for a pair, and the seed is secret, so no file can be
+// written to collide.
+func (w *overlapWorker) appendWords(ids []uint64, text string) []uint64 {
+	start := len(ids)
 	wordset.Each(text, func(word []byte) {
-		w.scratch = append(w.scratch, maphash.Bytes(w.seed, word))
+		ids = append(ids, maphash.Bytes(w.seed, word))
 	})
-	slices.Sort(w.scratch)
-	cw := claimWords{ids: slices.Clone(slices.Compact(w.scratch))}
-	for _, id := range cw.ids {
-		cw.summary |= 1 << (id % 64)
-	}
-	return cw
+	claim := ids[start:]
+	slices.Sort(claim)
+	return ids[:start+len(slices.Compact(claim))]
 }
 
 // overlap says why two personas are near-duplicates, or "".
