@@ -337,7 +337,8 @@ func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
 
 // BodyInto is Body reading the file into buf when it fits, for a caller
 // that reads many bodies one after another and keeps nothing of each; it
-// also returns the buffer read into, to pass to the next call.
+// also returns the buffer to pass to the next call (nil once it grew past
+// maxReusedBuffer).
 func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyLine int, read []byte, err error) {
 	var src []byte
 	if text, ok := ws.overlay(d.Path); ok {
@@ -345,7 +346,9 @@ func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyL
 	} else if src, _, err = fileio.ReadRegularInto(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize, buf); err != nil {
 		return nil, 0, buf, err
 	}
-	read = src
+	if read = src[:0]; cap(read) > maxReusedBuffer {
+		read = nil
+	}
 	src, _ = yamlkit.FromUTF16(src)
 	b := frontmatter.Split(src)
 	return b.Body, b.BodyLine, read, nil

@@ -225,7 +225,7 @@ func TestBodyIntoReusesItsBuffer(t *testing.T) {
 		t.Fatalf("BodyInto(long) = %q, line %d, %v", body, line, err)
 	}
 	first := &buf[:1][0]
-	body, _, buf, err = ws.BodyInto(short, buf[:0])
+	body, _, buf, err = ws.BodyInto(short, buf)
 	if err != nil || string(body) != "Fewer tools.\n" {
 		t.Fatalf("BodyInto(short) = %q, %v", body, err)
 	}

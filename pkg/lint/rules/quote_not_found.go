@@ -78,9 +78,6 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 // buffer to read the next notes into: nothing of these is kept.
 func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck, buf []byte) []byte {
 	body, bodyLine, read, err := c.WS.BodyInto(iv, buf)
-	if cap(read) > maxKeptNotes {
-		read = nil
-	}
 	if err != nil {
 		return read // the loader reported an unreadable file
 	}
@@ -104,11 +101,8 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, chec
 		}
 		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 	}
-	return read[:0]
+	return read
 }
-
-// maxKeptNotes bounds the buffer a core keeps between interviews.
-const maxKeptNotes = 1 << 20
 
 // Costly: it reads the notes of every interview a quote cites.
 func (r *quoteNotFound) Costly() {}
