@@ -554,7 +554,7 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		return true
 	}
 	if bytes.IndexByte(body, '#') < 0 && !bytes.Contains(body, []byte("**")) &&
-		!bytes.Contains(body, []byte("\n=")) && !bytes.Contains(body, []byte("\n-")) {
+		!lineStartsWith(body, '=') && !lineStartsWith(body, '-') {
 		return false // no ATX heading, bold label or setext underline anywhere
 	}
 	var prev []byte // the line before, for a setext heading's underline
@@ -598,6 +598,26 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		if names(bytes.TrimSuffix(line, []byte{'\r'})) { // CRLF
 			return true
 		}
+	}
+	return false
+}
+
+// lineStartsWith reports whether a line of body starts with c after spaces
+// and tabs: a setext underline may be indented, as " -" under a paragraph.
+func lineStartsWith(body []byte, c byte) bool {
+	for i := bytes.IndexByte(body, c); i >= 0; {
+		j := i
+		for j > 0 && (body[j-1] == ' ' || body[j-1] == '\t') {
+			j--
+		}
+		if j == 0 || body[j-1] == '\n' || body[j-1] == '\r' {
+			return true
+		}
+		next := bytes.IndexByte(body[i+1:], c)
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
 	}
 	return false
 }
