@@ -329,7 +329,8 @@ func Ignored(exclude []string, rel string) bool {
 // Body reads an entity's Markdown body again, as the loader read it (a
 // regular file within MaxFileSize, UTF-16 decoded), for the rules that need
 // one body at a time; it returns the body and the file line it starts on.
-// The body is freshly read: the caller owns it and may change it.
+// The body is a copy of the one the loader kept, or freshly read: the
+// caller owns it and may change it.
 func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
 	body, bodyLine, _, err := ws.BodyInto(d, nil)
 	return body, bodyLine, err
@@ -343,6 +344,13 @@ func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyL
 	var src []byte
 	if text, ok := ws.overlay(d.Path); ok {
 		src = append(buf[:0], text[:min(len(text), MaxFileSize)]...)
+	} else if d.Body != nil {
+		// A report keeps bodies: a copy costs far less than a read.
+		body = append(buf[:0], d.Body...)
+		if read = body[:0]; cap(read) > maxReusedBuffer {
+			read = nil
+		}
+		return body, d.BodyLine, read, nil
 	} else if src, _, err = fileio.ReadRegularInto(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize, buf); err != nil {
 		return nil, 0, buf, err
 	}

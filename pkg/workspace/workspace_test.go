@@ -236,3 +236,27 @@ func TestBodyIntoReusesItsBuffer(t *testing.T) {
 		t.Errorf("documents changed under reused buffers: %+v %+v", long, short)
 	}
 }
+
+// TestBodyIntoCopiesAKeptBody: a workspace that keeps bodies answers from
+// them (a copy the caller may change), without reading the file again.
+func TestBodyIntoCopiesAKeptBody(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"interviews/cfo.md": "---\nkind: interview\ndate: 2026-01-01\n---\nClose the books in five days.\n",
+	})
+	ws, err := Load(root, Options{KeepBodies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(root, "interviews/cfo.md")); err != nil {
+		t.Fatal(err)
+	}
+	iv := ws.Lookup(model.KindInterview, "cfo")
+	body, line, _, err := ws.BodyInto(iv, nil)
+	if err != nil || string(body) != "Close the books in five days.\n" || line != 5 {
+		t.Fatalf("BodyInto = %q, line %d, %v; want the kept body at line 5", body, line, err)
+	}
+	body[0] = 'c'
+	if string(iv.Body) != "Close the books in five days.\n" {
+		t.Errorf("changing the body BodyInto gave changed the kept one: %q", iv.Body)
+	}
+}
