@@ -5,6 +5,7 @@ package wordset
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -38,8 +39,34 @@ func Each(s string, fn func(w []byte)) {
 		return
 	}
 	var buf [64]byte
-	w := buf[:0]
-	for i := 0; i <= len(s); i++ {
+	for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
+		fn(w)
+	}
+}
+
+// AppendHashes appends to dst the hash under seed of each word Each finds
+// in s, as maphash.String hashes the word: Each with no function to call,
+// so that hashing a claim's words allocates nothing.
+func AppendHashes(dst []uint64, s string, seed maphash.Seed) []uint64 {
+	if !isASCII(s) {
+		for _, w := range Words(s) {
+			dst = append(dst, maphash.String(seed, w))
+		}
+		return dst
+	}
+	var buf [64]byte
+	for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
+		dst = append(dst, maphash.Bytes(seed, w))
+	}
+	return dst
+}
+
+// nextWord is the first word of ASCII text s from offset i on that is not
+// a stop word, lower-cased into buf, and the offset after it; nil at the
+// end of s.
+func nextWord(s string, i int, buf []byte) ([]byte, int) {
+	w := buf
+	for ; i <= len(s); i++ {
 		c := byte(' ')
 		if i < len(s) {
 			c = s[i]
@@ -52,11 +79,12 @@ func Each(s string, fn func(w []byte)) {
 		case c == '*' || c == '_' || c == '~':
 		default:
 			if len(w) > 0 && !stopWord(string(w)) {
-				fn(w)
+				return w, i + 1
 			}
 			w = w[:0]
 		}
 	}
+	return nil, i
 }
 
 // unicodeWords splits normalised text at what is neither letter nor digit.

@@ -1,6 +1,7 @@
 package wordset
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"testing"
@@ -40,7 +41,18 @@ func FuzzWords(f *testing.F) {
 	f.Add("Close the books *faster*")
 	f.Add("@AZ[`az{\x7f ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 	f.Add("a_b~c d-e 'f' \"g\"")
+	seed := maphash.MakeSeed()
 	f.Fuzz(func(t *testing.T, s string) {
+		var want []uint64
+		for _, w := range Words(s) {
+			want = append(want, maphash.String(seed, w))
+		}
+		got := AppendHashes(nil, s, seed)
+		slices.Sort(got)
+		slices.Sort(want)
+		if got = slices.Compact(got); !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Fatalf("AppendHashes(%q) hashes %d distinct words, Words finds %q", s, len(got), Words(s))
+		}
 		if !isASCII(s) {
 			var each []string
 			Each(s, func(b []byte) { each = append(each, string(b)) })

@@ -257,9 +257,7 @@ func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Docume
 // written to collide.
 func (w *overlapWorker) appendWords(ids []uint64, text string) []uint64 {
 	start := len(ids)
-	wordset.Each(text, func(word []byte) {
-		ids = append(ids, maphash.Bytes(w.seed, word))
-	})
+	ids = wordset.AppendHashes(ids, text, w.seed)
 	claim := ids[start:]
 	slices.Sort(claim)
 	return ids[:start+len(slices.Compact(claim))]
