@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -36,6 +35,9 @@ const maxOverlapPersonas = 100
 // must not make that grow with the square of its size.
 const maxOverlapClaims = 200
 
+// A claim's index must fit the prefix index's low byte.
+var _ [1<<claimBits - maxOverlapClaims]struct{}
+
 // nearIdentical is the word-set similarity from which two claims say the
 // same thing (SPEC §9).
 const nearIdentical = 0.6
@@ -65,7 +67,7 @@ type overlapProfile struct {
 	// sources are the interviews cited, sorted by path, resolved on the
 	// first call: most personas share no title with another.
 	sources func() []*model.Document
-	index   []prefixWord // sorted; built on first use
+	index   []uint64 // sorted; built on first use
 	// stamp marks the claims of this profile already compared with the
 	// current claim of another: one slot per claim, reused.
 	stamp []int32
@@ -92,37 +94,40 @@ func (c claimWords) prefix() []uint64 {
 	return c.ids[:min(max(keep, 0), n)]
 }
 
-// prefixWord is a word of a claim's prefix: the word's id and the claim.
-type prefixWord struct {
-	id    uint64
-	claim int32
-}
+// A prefix index entry is one word of a claim's prefix: the word's id
+// with its low byte replaced by the claim's index (maxOverlapClaims fits),
+// so that the index is a plain sorted []uint64. Two words whose ids agree
+// but for the low byte only make an extra candidate, which the claims'
+// Jaccard similarity, on whole ids, then rules out.
+const claimBits = 8
 
 // prefixIndex lists, by word, the claims of a profile whose prefix holds
 // the word: one sorted array, built on first use, for the profiles that
 // are compared at all.
-func (p *overlapProfile) prefixIndex() []prefixWord {
+func (p *overlapProfile) prefixIndex() []uint64 {
 	if p.index == nil {
 		n := 0
 		for _, c := range p.claims {
 			n += len(c.prefix())
 		}
-		p.index = make([]prefixWord, 0, n)
+		p.index = make([]uint64, 0, n)
 		for i, c := range p.claims {
 			for _, id := range c.prefix() {
-				p.index = append(p.index, prefixWord{id, int32(i)})
+				p.index = append(p.index, id>>claimBits<<claimBits|uint64(i))
 			}
 		}
-		slices.SortFunc(p.index, func(a, b prefixWord) int { return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.claim, b.claim)) })
+		slices.Sort(p.index)
 	}
 	return p.index
 }
 
-// claimsWith calls fn with each claim whose prefix holds the word id.
-func claimsWith(index []prefixWord, id uint64, fn func(claim int32) bool) {
-	at, _ := slices.BinarySearchFunc(index, id, func(w prefixWord, id uint64) int { return cmp.Compare(w.id, id) })
-	for ; at < len(index) && index[at].id == id; at++ {
-		if !fn(index[at].claim) {
+// claimsWith calls fn with each claim whose prefix holds the word id (and
+// any whose prefix holds a word whose id differs only in the low byte).
+func claimsWith(index []uint64, id uint64, fn func(claim int32) bool) {
+	word := id >> claimBits << claimBits
+	at, _ := slices.BinarySearch(index, word)
+	for ; at < len(index) && index[at]>>claimBits<<claimBits == word; at++ {
+		if !fn(int32(index[at] & (1<<claimBits - 1))) {
 			return
 		}
 	}

@@ -60,7 +60,17 @@ func TestOverlapPrefixFilterIsExact(t *testing.T) {
 		return n
 	}
 	for _, vocab := range []int{4, 12, 40, 500} {
-		for round := range 200 {
+		// Ids as small numbers, and as the hashes the rule makes, where
+		// every other word differs from the one before only in the low
+		// byte the prefix index gives the claim.
+		hashed := make([]uint64, vocab)
+		for k := range hashed {
+			hashed[k] = rng.Uint64()
+			if k%2 == 1 {
+				hashed[k] = hashed[k-1] ^ uint64(1+rng.IntN(255))
+			}
+		}
+		for round := range 400 {
 			profile := func() *overlapProfile {
 				p := &overlapProfile{}
 				for range 1 + rng.IntN(30) {
@@ -68,6 +78,9 @@ func TestOverlapPrefixFilterIsExact(t *testing.T) {
 					seen := map[uint64]bool{}
 					for range 1 + rng.IntN(9) {
 						id := uint64(rng.IntN(vocab))
+						if round%2 == 1 {
+							id = hashed[id]
+						}
 						if !seen[id] {
 							seen[id] = true
 							cw.ids = append(cw.ids, id)
