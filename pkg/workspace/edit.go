@@ -108,6 +108,7 @@ func (ws *Workspace) reindex(old, now *model.Document) {
 		ws.byPath[now.Path] = now
 		if ws.byKind[now.Kind] == nil {
 			ws.byKind[now.Kind] = map[string]*model.Document{}
+			ws.interviews = ws.byKind[model.KindInterview]
 		}
 		if holder := ws.byKind[now.Kind][now.ID]; holder == nil || now.Path < holder.Path {
 			ws.byKind[now.Kind][now.ID] = now

@@ -24,6 +24,7 @@ func (ws *Workspace) index() {
 	for _, k := range model.Kinds {
 		ws.byKind[k] = map[string]*model.Document{}
 	}
+	ws.interviews = ws.byKind[model.KindInterview]
 	ws.personasByICP = map[string][]*model.Document{}
 	for _, d := range ws.Docs {
 		if d.Kind == "" {
@@ -78,6 +79,11 @@ func (ws *Workspace) MarkdownFiles() []string {
 // Lookup returns the entity of kind k with the given id (the first in path
 // order when several share it), or nil.
 func (ws *Workspace) Lookup(k model.Kind, id string) *model.Document {
+	if k == model.KindInterview {
+		// Every reference of every persona is looked up here, by several
+		// rules: one map lookup, not two.
+		return ws.interviews[id]
+	}
 	return ws.byKind[k][id]
 }
 

@@ -74,6 +74,7 @@ type Workspace struct {
 	Overlay func(rel string) ([]byte, bool)
 
 	byKind        map[model.Kind]map[string]*model.Document
+	interviews    map[string]*model.Document // byKind[KindInterview], the same map
 	byPath        map[string]*model.Document
 	personasByICP map[string][]*model.Document
 	mdFiles       map[string]bool
