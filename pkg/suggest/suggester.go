@@ -186,7 +186,7 @@ func (s *Suggester) nearest(q string, maxDist int) string {
 		if diff := len(s.lower[i]) - len(lq); diff > bestDist || -diff > bestDist {
 			return
 		}
-		d := Distance(lq, s.lower[i])
+		d := distanceWithin(lq, s.lower[i], bestDist)
 		if d < bestDist || (d == bestDist && c < best) {
 			best, bestDist = c, d
 		}
@@ -261,7 +261,7 @@ func (s *Suggester) Only(q string) string {
 				return ""
 			}
 			s.budget -= (qRunes + 1) * (n + 1)
-			if Distance(lq, s.lower[i]) <= within {
+			if distanceWithin(lq, s.lower[i], within) <= within {
 				if only != "" {
 					return ""
 				}

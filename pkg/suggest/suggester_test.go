@@ -161,3 +161,31 @@ func TestSortVariants(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDistanceWithin holds the banded distance to the full one.
+func FuzzDistanceWithin(f *testing.F) {
+	f.Add("interviews/acme-cfo.md", "interviews/acme-cto.md", 3)
+	f.Add("kitten", "sitting", 2)
+	f.Fuzz(func(t *testing.T, a, b string, k int) {
+		k = max(0, k%8)
+		want := min(Distance(a, b), k+1)
+		if got := distanceWithin(a, b, k); got != want {
+			t.Fatalf("distanceWithin(%q, %q, %d) = %d, want %d", a, b, k, got, want)
+		}
+	})
+}
+
+func TestDistanceWithin(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		k    int
+	}{
+		{"", "", 0}, {"a", "", 0}, {"", "abc", 2}, {"kitten", "sitting", 3}, {"kitten", "sitting", 2},
+		{"abcdef", "azcdxf", 1}, {"flaw", "lawn", 2}, {"interview-00001-08-old.md", "interview-00001-08.md", 3},
+		{"ab", "ba", 1}, {"abcdefgh", "hgfedcba", 3}, {"zoë", "zoe", 1},
+	} {
+		if got, want := distanceWithin(tc.a, tc.b, tc.k), min(Distance(tc.a, tc.b), tc.k+1); got != want {
+			t.Errorf("distanceWithin(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.k, got, want)
+		}
+	}
+}
