@@ -19,7 +19,7 @@ import (
 // one-deletion variants (two strings one edit apart share a variant),
 // kept as hashes in one sorted array: a variant's polynomial hash is made
 // in constant time from the prefix hashes around the deleted rune, never
-// built as a string, so the index costs 16 bytes a variant. A hash that
+// built as a string, so the index costs 12 bytes a variant. A hash that
 // collides only adds a candidate the edit distance then rules out. Two
 // or three edits away, only a bounded amount of scanning is spent in all,
 // so rare far-off typos in small workspaces still get their suggestion.
@@ -36,12 +36,16 @@ type Suggester struct {
 // editor keeps the workspace's and lints after every edit), each with its
 // own memo and budget.
 type Index struct {
-	cands  []string
-	lower  []string
-	byLen  map[int][]int32 // rune length → candidates, for the bounded scan
-	byDel  []variant       // lower-cased candidates and their one-deletion variants, by hash
-	hash   polyHash
-	sorted []int32 // candidates in lower-cased order, for prefixes
+	cands []string
+	lower []string
+	byLen map[int][]int32 // rune length → candidates, for the bounded scan
+	// The lower-cased candidates and their one-deletion variants, by hash:
+	// the hashes in one array, searched without a comparison function, and
+	// the candidate of each beside it.
+	delHash []uint64
+	delCand []int32
+	hash    polyHash
+	sorted  []int32 // candidates in lower-cased order, for prefixes
 }
 
 const (
@@ -73,7 +77,7 @@ func NewIndex(candidates []string) *Index {
 	for _, c := range candidates {
 		variants += min(len(c), maxIndexedRunes) + 1
 	}
-	s.byDel = make([]variant, 0, variants)
+	byDel := make([]variant, 0, variants)
 	for i, c := range candidates {
 		l := strings.ToLower(c)
 		s.lower[i] = l
@@ -81,12 +85,16 @@ func NewIndex(candidates []string) *Index {
 		s.byLen[n] = append(s.byLen[n], int32(i))
 		s.sorted = append(s.sorted, int32(i))
 		if n > maxIndexedRunes {
-			s.byDel = append(s.byDel, variant{s.hash.of(l), int32(i)})
+			byDel = append(byDel, variant{s.hash.of(l), int32(i)})
 			continue
 		}
-		s.variantHashes(l, func(h uint64) { s.byDel = append(s.byDel, variant{h, int32(i)}) })
+		s.variantHashes(l, func(h uint64) { byDel = append(byDel, variant{h, int32(i)}) })
 	}
-	s.byDel = slices.Compact(sortVariants(s.byDel))
+	byDel = slices.Compact(sortVariants(byDel))
+	s.delHash, s.delCand = make([]uint64, len(byDel)), make([]int32, len(byDel))
+	for k, v := range byDel {
+		s.delHash[k], s.delCand[k] = v.hash, v.cand
+	}
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
 	return s
 }
@@ -146,9 +154,9 @@ func (s *Index) variantHashes(l string, fn func(uint64)) {
 
 // withVariant calls fn with each candidate that has a variant of hash h.
 func (s *Index) withVariant(h uint64, fn func(int32)) {
-	at, _ := slices.BinarySearchFunc(s.byDel, h, func(v variant, h uint64) int { return cmp.Compare(v.hash, h) })
-	for ; at < len(s.byDel) && s.byDel[at].hash == h; at++ {
-		fn(s.byDel[at].cand)
+	at, _ := slices.BinarySearch(s.delHash, h)
+	for ; at < len(s.delHash) && s.delHash[at] == h; at++ {
+		fn(s.delCand[at])
 	}
 }
 
