@@ -184,3 +184,21 @@ func FuzzTrimTrailingCount(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTrailingCitation holds the fast path's citation finder to the
+// expression it writes out.
+func FuzzTrailingCitation(f *testing.F) {
+	for _, s := range []string{"Close fast. [@cfo-1]", "x [@a; @b] ", "a [@b] [@c]", "a [@b]] ", "[@]", "a [x] [@y]\t", "a [@b [@c]", "no citation", "]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		open, end := trailingCitation(s)
+		m := citation.FindStringSubmatchIndex(s)
+		switch {
+		case m == nil && open >= 0:
+			t.Fatalf("trailingCitation(%q) = %d, %d; the expression finds none", s, open, end)
+		case m != nil && (open != m[0] || open+1 != m[2] || end != m[3]):
+			t.Fatalf("trailingCitation(%q) = %d, %d; the expression: %v", s, open, end, m)
+		}
+	})
+}

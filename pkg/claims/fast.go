@@ -2,7 +2,6 @@ package claims
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,14 +22,12 @@ func fastRead(body []byte, bodyLine int, sections Sections) (claims []model.Clai
 	}
 	current := ""
 	prev := blankLine // what the line before was
-	var starts []int  // line starts, made for the first claim
 	for n, start := 0, 0; start < len(body); n++ {
 		end := len(body)
 		if i := bytes.IndexByte(body[start:], '\n'); i >= 0 {
 			end = start + i
 		}
 		line := body[start:end]
-		lineStart := start
 		start = end + 1
 		kind, text := classify(line)
 		switch kind {
@@ -50,11 +47,9 @@ func fastRead(body []byte, bodyLine int, sections Sections) (claims []model.Clai
 			if current == "" {
 				break
 			}
-			at := lineStart + (len(line) - len(text))
-			if starts == nil {
-				starts = lineStarts(body)
-			}
-			c, ok := fastClaim(text, at, body, starts, bodyLine, current)
+			// The item's marker ("- ", "12. ") is ASCII: its bytes are
+			// the columns before the text.
+			c, ok := fastClaim(text, model.Pos{Line: bodyLine + n, Column: len(line) - len(text) + 1}, current)
 			if !ok {
 				return nil, false
 			}
@@ -134,19 +129,16 @@ func plainUnsafe(text []byte) bool {
 	return bytes.ContainsAny(text, "\\`*_<>&[]!~|{}=") || bytes.Contains(text, []byte("://"))
 }
 
-// fastClaim is the claim of an item whose content is text, at body offset
-// at: its words, and the interviews a trailing citation names.
-func fastClaim(text []byte, at int, body []byte, starts []int, bodyLine int, list string) (model.Claim, bool) {
+// fastClaim is the claim of an item whose content is text, which starts
+// at pos on its line: its words, and the interviews a trailing citation
+// names.
+func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	raw := string(text)
 	words := raw
 	var cite string
 	citeAt := -1
-	// A citation needs a '[': most items have none, and the expression
-	// costs more than the rest of the item.
-	if strings.IndexByte(raw, '[') >= 0 {
-		if m := citation.FindStringSubmatchIndex(raw); m != nil {
-			words, cite, citeAt = raw[:m[0]], raw[m[2]:m[3]], m[2]
-		}
+	if at, end := trailingCitation(raw); at >= 0 {
+		words, cite, citeAt = raw[:at], raw[at+1:end], at+1
 	}
 	if plainUnsafe(text[:len(words)]) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
 		return model.Claim{}, false
@@ -154,18 +146,45 @@ func fastClaim(text []byte, at int, body []byte, starts []int, bodyLine int, lis
 	if r, _ := utf8.DecodeRune(text); !unicode.IsLetter(r) {
 		return model.Claim{}, false // "# x", "> x", "1. x": a block inside the item
 	}
-	pos := func(off int) model.Pos {
-		i, _ := slices.BinarySearch(starts, off+1)
-		i-- // the last line start at or before off
-		return model.Pos{Line: bodyLine + i, Column: utf8.RuneCount(body[starts[i]:off]) + 1}
+	at := func(off int) model.Pos {
+		return model.Pos{Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(raw[:off])}
 	}
-	c := model.Claim{List: list, Text: model.Str{Value: collapseSpaces(words), Pos: pos(at)}}
+	c := model.Claim{List: list, Text: model.Str{Value: collapseSpaces(words), Pos: pos}}
 	if citeAt >= 0 {
 		for _, id := range citedIDs(cite) {
-			c.Evidence = append(c.Evidence, model.Evidence{Ref: model.Str{Value: id.id, Pos: pos(at + citeAt + id.offset)}})
+			c.Evidence = append(c.Evidence, model.Evidence{Ref: model.Str{Value: id.id, Pos: at(citeAt + id.offset)}})
 		}
 	}
 	return c, true
+}
+
+// trailingCitation finds what the citation expression matches in s: "[@",
+// no "]", then "]" and only white space to the end. It returns the offset
+// of its "[" and of its "]", or -1: the expression's leftmost match,
+// without running it on every cited item.
+func trailingCitation(s string) (open, close int) {
+	end := len(s)
+	for end > 0 && isRE2Space(s[end-1]) {
+		end--
+	}
+	if end == 0 || s[end-1] != ']' {
+		return -1, -1
+	}
+	close = end - 1
+	// No "]" may stand between the "[" and the closing one: the leftmost
+	// "[@" after the last other "]" opens the match.
+	from := strings.LastIndexByte(s[:close], ']') + 1
+	for i := from; i+1 < close; i++ {
+		if s[i] == '[' && s[i+1] == '@' {
+			return i, close
+		}
+	}
+	return -1, -1
+}
+
+// isRE2Space is \s of Go's regular expressions: [\t\n\f\r ].
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // collapseSpaces is strings.Join(strings.Fields(s), " "): s itself, or s
