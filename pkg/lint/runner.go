@@ -145,6 +145,7 @@ type run struct {
 	include    func(rel string) bool
 	suppressed map[suppression]bool // filled once every Checker has run
 	scope      map[*model.Document]bool
+	refs       references
 }
 
 // sink collects what one rule reports. Rules run concurrently, each into

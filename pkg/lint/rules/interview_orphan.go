@@ -18,12 +18,11 @@ func (r *interviewOrphan) Check(c *lint.Context) {
 	// the personas that may cite them.
 	cited := map[*model.Document]bool{}
 	check := func(p *model.Document) {
-		p.Persona.EachReference(func(s model.Str) bool {
-			if res := c.WS.ResolveSource(p, s.Value); res.Status == workspace.SourceFound {
+		for _, res := range c.Sources(p) {
+			if res.Status == workspace.SourceFound {
 				cited[res.Doc] = true
 			}
-			return true
-		})
+		}
 	}
 	if c.Scoped() {
 		for _, d := range interviews {

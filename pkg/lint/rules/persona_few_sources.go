@@ -33,11 +33,11 @@ func (r *personaFewSources) Check(c *lint.Context) {
 		distinct := map[*model.Document]bool{}
 		urls := map[string]bool{}
 		var first *model.Pos // where the finding points: the first reference
-		for s := range d.Persona.Refs() {
+		for s, res := range c.Sources(d) {
 			if first == nil {
 				first = &s.Pos
 			}
-			switch res := c.WS.ResolveSource(d, s.Value); res.Status {
+			switch res.Status {
 			case workspace.SourceFound:
 				distinct[res.Doc] = true
 			case workspace.SourceExternal:

@@ -20,8 +20,7 @@ func (r *sourceICPMismatch) Check(c *lint.Context) {
 		if icp == nil || d.IsRetired() {
 			continue // persona-no-icp or persona-unknown-icp says what is wrong
 		}
-		for s := range d.Persona.Refs() {
-			res := c.WS.ResolveSource(d, s.Value)
+		for s, res := range c.Sources(d) {
 			if res.Status != workspace.SourceFound {
 				continue
 			}

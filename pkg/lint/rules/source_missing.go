@@ -17,8 +17,7 @@ type sourceMissing struct{ meta }
 func (r *sourceMissing) Check(c *lint.Context) {
 	var ids, paths *suggest.Suggester
 	for _, d := range c.Entities(model.KindPersona) {
-		for s := range d.Persona.Refs() {
-			res := c.WS.ResolveSource(d, s.Value)
+		for s, res := range c.Sources(d) {
 			switch res.Status {
 			case workspace.SourceNotInterview:
 				c.Report(d, s.Pos, "source %q is %s, which is not an interview; cite an interview file or id", s.Value, c.Path(res.Path))
