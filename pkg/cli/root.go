@@ -306,10 +306,14 @@ type softLimit struct {
 
 // When the limit is raised, in quarters of it. Lint and the editor wait
 // for three quarters, which holds their peak memory near the limit while
-// the live heap stays below it. A report, which holds every body and has
-// no such budget, raises it from half: between half and three quarters
-// live, each collection frees less than half the limit, and on a
-// 10,500-file report that was a collection every 100 ms for a second.
+// the live heap stays below it, and near one and a half times the live
+// heap above it. A report, which holds every body and has no such budget,
+// raises it from half: between half and three quarters live, each
+// collection frees less than half the limit, and on a 10,500-file report
+// that was a collection every 100 ms for a second. (Lint raising from half
+// once past its first limit took 52,500 realistic files from 6.1 to 5.5 s
+// and the collector's share from 17% to 10%, for a peak of 679 MiB instead
+// of 516: memory, which the workspace's size sets, was kept.)
 const (
 	lintRaiseAt   = 3
 	reportRaiseAt = 2
