@@ -56,21 +56,53 @@ func (s Sections) Merge(extra map[string][]string) Sections {
 // claims, counting those of substantive lists as the decoder does, so that
 // every reader of a persona file (the loader, diff) sees the same claims.
 func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
-	claims, links := Read(body, bodyLine, sections)
+	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
+		return
+	}
+	// The claims are kept until the run ends, so they are read into an
+	// array of the size the body's list items promise, after the front
+	// matter's, and copied to an exact one only when that was far off.
+	fm := len(p.Claims)
+	claims := make([]model.Claim, fm, fm+itemLines(body))
+	copy(claims, p.Claims)
+	var links []model.Str
+	if fast, ok := fastReadInto(claims, body, bodyLine, sections); ok {
+		claims = fast
+	} else {
+		r := &reader{body: body, sections: sections}
+		claims = append(claims, r.parse(bodyLine)...)
+		links = r.links
+	}
+	if spare := cap(claims) - len(claims); spare > len(claims)/8 {
+		claims = append(make([]model.Claim, 0, len(claims)), claims...)
+	}
 	// Links listed under a claim heading are the persona's external
 	// evidence (SPEC §12), as if listed under sources.
 	p.Sources = append(p.Sources, links...)
-	if need := len(p.Claims) + len(claims); cap(p.Claims) < need {
-		// Exactly the claims the persona has: they are kept until the
-		// run ends, so append's spare room would be kept too.
-		p.Claims = append(make([]model.Claim, 0, need), p.Claims...)
-	}
-	for _, c := range claims {
-		p.Claims = append(p.Claims, c)
+	for _, c := range claims[fm:] {
 		if model.Substantive(c.List) {
 			p.Substance++
 		}
 	}
+	p.Claims = claims
+}
+
+// itemLines counts the lines of body that start as a list item may: an
+// upper bound of the claims a plain body holds.
+func itemLines(body []byte) int {
+	n := 0
+	for start := 0; start < len(body); {
+		switch c := body[start]; {
+		case c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9':
+			n++
+		}
+		i := bytes.IndexByte(body[start:], '\n')
+		if i < 0 {
+			break
+		}
+		start += i + 1
+	}
+	return n
 }
 
 // List names the claim list a heading or bold label names, or "".

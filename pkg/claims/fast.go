@@ -17,6 +17,12 @@ import (
 // gives exactly what the goldmark parse gives (FuzzFastRead holds it to
 // that): the claims of realistic pages cost no syntax tree.
 func fastRead(body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
+	return fastReadInto(nil, body, bodyLine, sections)
+}
+
+// fastReadInto is fastRead appending the claims to dst.
+func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
+	claims = dst
 	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, '\t') >= 0 {
 		return nil, false
 	}
