@@ -27,26 +27,10 @@ func Words(s string) []string {
 	return slices.Compact(out)
 }
 
-// Each calls fn with each word Words finds in s, stop words left out, in
-// the order of s and with repeats; w is valid only during the call. For
-// ASCII text it builds no string: a caller that maps words to ids
-// allocates only for words it has not seen.
-func Each(s string, fn func(w []byte)) {
-	if !isASCII(s) {
-		for _, w := range Words(s) {
-			fn([]byte(w))
-		}
-		return
-	}
-	var buf [64]byte
-	for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
-		fn(w)
-	}
-}
-
-// AppendHashes appends to dst the hash under seed of each word Each finds
-// in s, as maphash.String hashes the word: Each with no function to call,
-// so that hashing a claim's words allocates nothing.
+// AppendHashes appends to dst the hash under seed of each word Words finds
+// in s, as maphash.String hashes the word, stop words left out, in the
+// order of s and with repeats. For ASCII text it builds no string and
+// allocates nothing but dst's growth: persona-overlap hashes every claim.
 func AppendHashes(dst []uint64, s string, seed maphash.Seed) []uint64 {
 	if !isASCII(s) {
 		for _, w := range Words(s) {
