@@ -590,9 +590,15 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		return false // no ATX heading, bold label or setext underline anywhere
 	}
 	var prev []byte // the line before, for a setext heading's underline
+	run := 0        // the lines of text up to and including prev
 	names := func(line []byte) bool {
-		before := prev
+		before, above := prev, run
 		prev = line // trimmed only if an underline follows
+		if len(bytes.TrimSpace(line)) == 0 {
+			run = 0
+		} else {
+			run++
+		}
 		i := 0
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
@@ -602,8 +608,9 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 		}
 		t := bytes.TrimSpace(line[i:])
 		if len(bytes.Trim(t, "=")) == 0 || len(bytes.Trim(t, "-")) == 0 {
-			// A setext underline: the line above is the heading.
-			return sections.list(string(bytes.TrimSpace(before))) != ""
+			// A setext underline: the line above is the heading, or the
+			// last line of one whose words only the parse can tell.
+			return above > 1 || sections.list(string(bytes.TrimSpace(before))) != ""
 		}
 		for _, bullet := range []byte("-*+") {
 			// A bullet is followed by a space or a tab.
