@@ -18,11 +18,13 @@ import (
 func Words(s string) []string {
 	var out []string
 	if isASCII(s) {
-		out = strings.Fields(asciiWordText(s))
+		var buf [64]byte
+		for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
+			out = append(out, string(w))
+		}
 	} else {
-		out = unicodeWords(s)
+		out = slices.DeleteFunc(unicodeWords(s), stopWord)
 	}
-	out = slices.DeleteFunc(out, stopWord)
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -47,7 +49,10 @@ func AppendHashes(dst []uint64, s string, seed maphash.Seed) []uint64 {
 
 // nextWord is the first word of ASCII text s from offset i on that is not
 // a stop word, lower-cased into buf, and the offset after it; nil at the
-// end of s.
+// end of s. It reads ASCII in one pass instead of normalising first:
+// letters lower-cased, digits kept, the markers that normalising drops
+// dropped (they join what is around them), every other byte a break.
+// FuzzWords holds it to unicodeWords.
 func nextWord(s string, i int, buf []byte) ([]byte, int) {
 	w := buf
 	for ; i <= len(s); i++ {
@@ -74,26 +79,6 @@ func nextWord(s string, i int, buf []byte) ([]byte, int) {
 // unicodeWords splits normalised text at what is neither letter nor digit.
 func unicodeWords(s string) []string {
 	return strings.FieldsFunc(quote.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// asciiWordText is what Words splits for ASCII text, in one pass instead of
-// normalising first: letters lower-cased, digits kept, the markers that
-// normalising drops dropped (they join what is around them), and every
-// other byte a space. FuzzOccurs holds it to unicodeWords.
-func asciiWordText(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			b = append(b, c)
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c == '*' || c == '_' || c == '~':
-		default:
-			b = append(b, ' ')
-		}
-	}
-	return string(b)
 }
 
 // Jaccard is the share of two word sets' union they have in common; both
