@@ -182,8 +182,8 @@ type overlapFound struct {
 	why     string
 }
 
-// overlapWorker compares the personas of one ICP after another, with the
-// words it has numbered so far.
+// overlapWorker compares the personas of one ICP after another, on one
+// core; every worker hashes words under the run's one seed.
 type overlapWorker struct {
 	rule *personaOverlap
 	ws   *workspace.Workspace
@@ -241,16 +241,10 @@ func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	return prof
 }
 
-// citedInterviews are the interviews a persona cites, sorted by path.
+// citedInterviews are the interviews a persona cites (Workspace.Cites),
+// sorted by path.
 func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Document {
-	var out []*model.Document
-	seen := map[*model.Document]bool{}
-	for ref := range p.Persona.Refs() {
-		if res := ws.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound && !seen[res.Doc] {
-			seen[res.Doc] = true
-			out = append(out, res.Doc)
-		}
-	}
+	out := ws.Cites(p)
 	slices.SortFunc(out, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
