@@ -65,14 +65,7 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 	fm := len(p.Claims)
 	claims := make([]model.Claim, fm, fm+itemLines(body))
 	copy(claims, p.Claims)
-	var links []model.Str
-	if fast, ok := fastReadInto(claims, body, bodyLine, sections); ok {
-		claims = fast
-	} else {
-		r := &reader{body: body, sections: sections}
-		claims = append(claims, r.parse(bodyLine)...)
-		links = r.links
-	}
+	claims, links := read(claims, body, bodyLine, sections)
 	if spare := cap(claims) - len(claims); spare > len(claims)/8 {
 		claims = append(make([]model.Claim, 0, len(claims)), claims...)
 	}
@@ -269,11 +262,20 @@ func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, l
 	if !mayHoldClaims(body, sections) || mdguard.Check(body) != nil {
 		return nil, nil
 	}
-	if claims, ok := fastRead(body, bodyLine, sections); ok {
+	return read(nil, body, bodyLine, sections)
+}
+
+// read is Read, past its checks, appending the claims to dst: in one pass
+// over the lines where the body is plain, else through goldmark.
+func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
+	if claims, ok := fastReadInto(dst, body, bodyLine, sections); ok {
 		return claims, nil
 	}
 	r := &reader{body: body, sections: sections}
-	claims = r.parse(bodyLine)
+	claims := r.parse(bodyLine)
+	if dst != nil { // else the parse's own slice, as it is
+		claims = append(dst, claims...)
+	}
 	return claims, r.links
 }
 

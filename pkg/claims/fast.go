@@ -9,18 +9,13 @@ import (
 	"github.com/personakit/persona/pkg/model"
 )
 
-// fastRead reads the claims of a body written in the plain shape nearly
-// every persona page has — ATX headings, paragraphs, and one-line bullet
-// or numbered items separated from paragraphs by blank lines, without
-// inline markup — in one pass over its lines, and returns false for any
-// other body, which goldmark then parses. On every body it accepts it
-// gives exactly what the goldmark parse gives (FuzzFastRead holds it to
-// that): the claims of realistic pages cost no syntax tree.
-func fastRead(body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
-	return fastReadInto(nil, body, bodyLine, sections)
-}
-
-// fastReadInto is fastRead appending the claims to dst.
+// fastReadInto appends to dst the claims of a body written in the plain
+// shape nearly every persona page has — ATX headings, paragraphs, and
+// one-line bullet or numbered items separated from paragraphs by blank
+// lines, without inline markup — in one pass over its lines, and returns
+// false for any other body, which goldmark then parses. On every body it
+// accepts it gives exactly what the goldmark parse gives (FuzzFastRead
+// holds it to that): the claims of realistic pages cost no syntax tree.
 func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
 	claims = dst
 	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, '\t') >= 0 {
