@@ -193,8 +193,7 @@ func unreadable(rel, msg string) *model.Document {
 // that leave it.
 //
 // buf, when not nil, is a buffer to read into that the document will not
-// hold on to; readDoc leaves there the one it used, unless that grew past
-// maxReusedBuffer.
+// hold on to; readDoc leaves there the one it used (reusable).
 func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
@@ -226,8 +225,8 @@ func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document 
 		into = *buf
 	}
 	src, tooLarge, err := fileio.ReadRegularInto(j.abs, MaxFileSize, into)
-	if buf != nil && cap(src) <= maxReusedBuffer {
-		*buf = src[:0]
+	if buf != nil {
+		*buf = reusable(src)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -243,6 +242,15 @@ func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document 
 // maxReusedBuffer bounds the read buffer a core keeps between files: one
 // huge file must not hold its size in memory for the rest of the load.
 const maxReusedBuffer = 1 << 20
+
+// reusable is b emptied, to read the next file into, or nil once it has
+// grown past maxReusedBuffer.
+func reusable(b []byte) []byte {
+	if cap(b) > maxReusedBuffer {
+		return nil
+	}
+	return b[:0]
+}
 
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
@@ -343,21 +351,19 @@ func (ws *Workspace) Body(d *model.Document) ([]byte, int, error) {
 // maxReusedBuffer).
 func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyLine int, read []byte, err error) {
 	var src []byte
-	if text, ok := ws.overlay(d.Path); ok {
+	switch text, overlaid := ws.overlay(d.Path); {
+	case overlaid:
 		src = append(buf[:0], text[:min(len(text), MaxFileSize)]...)
-	} else if d.Body != nil {
+	case d.Body != nil:
 		// A report keeps bodies: a copy costs far less than a read.
 		body = append(buf[:0], d.Body...)
-		if read = body[:0]; cap(read) > maxReusedBuffer {
-			read = nil
+		return body, d.BodyLine, reusable(body), nil
+	default:
+		if src, _, err = fileio.ReadRegularInto(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize, buf); err != nil {
+			return nil, 0, buf, err
 		}
-		return body, d.BodyLine, read, nil
-	} else if src, _, err = fileio.ReadRegularInto(filepath.Join(ws.Root, filepath.FromSlash(d.Path)), MaxFileSize, buf); err != nil {
-		return nil, 0, buf, err
 	}
-	if read = src[:0]; cap(read) > maxReusedBuffer {
-		read = nil
-	}
+	read = reusable(src)
 	src, _ = yamlkit.FromUTF16(src)
 	b := frontmatter.Split(src)
 	return b.Body, b.BodyLine, read, nil
