@@ -23,6 +23,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -102,9 +103,9 @@ func cmdHostile(args []string) error {
 	if len(args) != 4 {
 		return fmt.Errorf("usage: persona-bench hostile KIND N DIR")
 	}
-	n, err := strconv.Atoi(args[2])
-	if err != nil || n < 1 {
-		return fmt.Errorf("N must be a positive number")
+	n, err := atLeast(args[2], 1, "N must be a positive number")
+	if err != nil {
+		return err
 	}
 	return hostile(args[1], n, args[3])
 }
@@ -113,9 +114,9 @@ func cmdAccounts(args []string) error {
 	if len(args) != 4 {
 		return fmt.Errorf("usage: persona-bench accounts FILE N SHAPE")
 	}
-	n, err := strconv.Atoi(args[2])
-	if err != nil || n < 0 {
-		return fmt.Errorf("N must be a number of accounts")
+	n, err := atLeast(args[2], 0, "N must be a number of accounts")
+	if err != nil {
+		return err
 	}
 	f, err := os.Create(args[1])
 	if err != nil {
@@ -132,9 +133,9 @@ func cmdIcps(args []string) error {
 	if len(args) != 3 {
 		return fmt.Errorf("usage: persona-bench icps DIR N")
 	}
-	n, err := strconv.Atoi(args[2])
-	if err != nil || n < 1 {
-		return fmt.Errorf("N must be a positive number of ICPs")
+	n, err := atLeast(args[2], 1, "N must be a positive number of ICPs")
+	if err != nil {
+		return err
 	}
 	return generate.MatchICPs(args[1], n)
 }
@@ -167,9 +168,9 @@ func cmdTime(args []string) error {
 	if len(args) < 3 {
 		return fmt.Errorf("usage: persona-bench time RUNS CMD [ARGS...]")
 	}
-	runs, err := strconv.Atoi(args[1])
-	if err != nil || runs < 1 {
-		return fmt.Errorf("RUNS must be a positive number")
+	runs, err := atLeast(args[1], 1, "RUNS must be a positive number")
+	if err != nil {
+		return err
 	}
 	wall, rss, err := timeCommand(runs, args[2], args[3:])
 	if err != nil {
@@ -183,9 +184,9 @@ func cmdLsp(args []string) error {
 	if len(args) != 4 {
 		return fmt.Errorf("usage: persona-bench lsp PERSONA DIR EDITS")
 	}
-	edits, err := strconv.Atoi(args[3])
-	if err != nil || edits < 1 {
-		return fmt.Errorf("EDITS must be a positive number")
+	edits, err := atLeast(args[3], 1, "EDITS must be a positive number")
+	if err != nil {
+		return err
 	}
 	return lspBench(args[1], args[2], edits)
 }
@@ -205,9 +206,9 @@ func cmdRace(args []string) error {
 	if len(args) < 3 {
 		return fmt.Errorf("usage: persona-bench race RUNS 'CMD ARGS' ['CMD ARGS']")
 	}
-	runs, err := strconv.Atoi(args[1])
-	if err != nil || runs < 1 {
-		return fmt.Errorf("RUNS must be a positive number")
+	runs, err := atLeast(args[1], 1, "RUNS must be a positive number")
+	if err != nil {
+		return err
 	}
 	return race(runs, args[2:])
 }
@@ -321,4 +322,13 @@ func timeCommand(runs int, name string, args []string) (time.Duration, int64, er
 	}
 	sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
 	return walls[len(walls)/2], peak, nil
+}
+
+// atLeast reads a count argument of at least least, or fails with msg.
+func atLeast(arg string, least int, msg string) (int, error) {
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < least {
+		return 0, errors.New(msg)
+	}
+	return n, nil
 }
