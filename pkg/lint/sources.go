@@ -11,9 +11,11 @@ import (
 
 // Sources yields each reference of persona p (its sources, its claims'
 // evidence and its quotes' sources, as model.Persona.Refs lists them) with
-// what it resolves to, as Workspace.ResolveSource says. Seven rules walk
-// every reference of every persona; a run resolves each one once, on all
-// cores, the first time a rule asks.
+// what it resolves to, as Workspace.ResolveSource says, but for the path
+// tried for a missing one, which no rule reads: working it out again for
+// each of a million misspelt references would undo the table. Five rules
+// walk every reference of every persona; a run resolves each one once, on
+// all cores, the first time a rule asks.
 func (c *Context) Sources(p *model.Document) iter.Seq2[model.Str, workspace.Source] {
 	return func(yield func(model.Str, workspace.Source) bool) {
 		if p.Persona == nil {
@@ -33,6 +35,9 @@ func (c *Context) Sources(p *model.Document) iter.Seq2[model.Str, workspace.Sour
 				src = resolved[i].source(c.WS, p, ref)
 			} else {
 				src = c.WS.ResolveSource(p, ref.Value) // a scoped run, or a persona not in the table
+				if src.Status == workspace.SourceMissing {
+					src.Path = ""
+				}
 			}
 			i++
 			if !yield(ref, src) {
@@ -43,8 +48,8 @@ func (c *Context) Sources(p *model.Document) iter.Seq2[model.Str, workspace.Sour
 }
 
 // resolvedRef is a reference resolved: 16 bytes instead of a Source's 40,
-// since the path it holds is the document's, or worked out again for the
-// rare statuses that have no document.
+// since the path it holds is the document's, or worked out again for a
+// file that is not an interview.
 type resolvedRef struct {
 	doc    *model.Document
 	status workspace.SourceStatus
@@ -54,7 +59,7 @@ func (r resolvedRef) source(ws *workspace.Workspace, p *model.Document, ref mode
 	switch {
 	case r.doc != nil:
 		return workspace.Source{Status: r.status, Doc: r.doc, Path: r.doc.Path}
-	case r.status == workspace.SourceMissing || r.status == workspace.SourceNotInterview:
+	case r.status == workspace.SourceNotInterview:
 		return ws.ResolveSource(p, ref.Value)
 	}
 	return workspace.Source{Status: r.status}
