@@ -77,16 +77,16 @@ func (f Finder) Find(line []byte) []Match {
 	if CountDigits(line) < MinPhoneDigits {
 		return out
 	}
-	var ibans []Match
+	// An address comes first: an IBAN or a phone number inside or across
+	// one ("0@0.DE89…") is part of it, and matches never overlap.
 	for _, loc := range ibanPattern.FindAllIndex(line, -1) {
-		if validIBAN(line[loc[0]:loc[1]]) {
-			ibans = append(ibans, Match{loc[0], loc[1], IBAN})
+		if m := (Match{loc[0], loc[1], IBAN}); validIBAN(line[loc[0]:loc[1]]) && !overlaps(m, out) {
+			out = append(out, m)
 		}
 	}
-	out = append(out, ibans...)
 	for _, loc := range phoneCandidate.FindAllIndex(line, -1) {
 		m := Match{loc[0], trimClose(line, loc[0], loc[1]), Phone}
-		if !overlaps(m, ibans) && !overlaps(m, out) && f.isPhone(line, m) {
+		if !overlaps(m, out) && f.isPhone(line, m) {
 			out = append(out, m)
 		}
 	}
