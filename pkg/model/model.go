@@ -156,10 +156,13 @@ type Document struct {
 	Interview *Interview
 
 	// Body is the Markdown after the front matter, kept only when the
-	// loader is asked to (reports); lint never holds bodies. BodyLine is
-	// the file line it starts on, known for every entity: a position at or
-	// after it is in Markdown prose, not in YAML.
-	Body     []byte
+	// loader is asked to (reports); lint never holds bodies. It is a string
+	// because what keeps it only reads it: the report shows it and renders
+	// it, and a string is one exact copy of the body where a slice would
+	// have held the whole file. BodyLine is the file line it starts on,
+	// known for every entity: a position at or after it is in Markdown
+	// prose, not in YAML.
+	Body     string
 	BodyLine int
 }
 

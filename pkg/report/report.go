@@ -737,14 +737,14 @@ func (b *builder) body(d *model.Document) string {
 			return t
 		}
 	}
-	return string(d.Body)
+	return d.Body
 }
 
 // notes is an interview's body folded for quote matching, once per report.
 func (b *builder) notes(iv *model.Document) *quote.Text {
 	t, ok := b.folded[iv]
 	if !ok {
-		t = quote.NewText(iv.Body)
+		t = quote.NewTextInPlace([]byte(iv.Body)) // the one copy made
 		b.folded[iv] = t
 	}
 	return t

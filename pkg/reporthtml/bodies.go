@@ -32,18 +32,14 @@ type bodyKey struct {
 	level int
 }
 
-// bodyJob is a body to render: its key, and the bytes it was made from
-// when the caller has them (goldmark reads bytes; a string would be copied).
-type bodyJob struct {
-	key bodyKey
-	raw []byte
-}
-
 // Bodies are entity bodies being rendered to HTML ahead of the report.
 type Bodies struct {
-	// texts are the bodies as text, made before rendering starts; the
-	// report takes its bodies from here rather than copying them again.
-	texts map[*model.Document]string
+	// texts are the bodies the workspace kept, which the report takes
+	// from here, so that the report and the rendered bodies use them as
+	// they are. They are found by path, not by document: the report outlives the
+	// workspace, and a map of documents would keep every one of them (and
+	// the files their bodies were read into) until the page is written.
+	texts map[string]string
 	done  chan struct{}
 	// html is nil if rendering failed; the report then renders its bodies
 	// itself and reports the error.
@@ -55,7 +51,7 @@ func (b *Bodies) Text(d *model.Document) (string, bool) {
 	if b == nil {
 		return "", false
 	}
-	t, ok := b.texts[d]
+	t, ok := b.texts[d.Path]
 	return t, ok
 }
 
@@ -70,13 +66,12 @@ func Prerender(ws *workspace.Workspace, format string) report.Prerendered {
 	if !ok {
 		return nil
 	}
-	b := &Bodies{texts: map[*model.Document]string{}, done: make(chan struct{})}
-	var keys []bodyJob
+	b := &Bodies{texts: map[string]string{}, done: make(chan struct{})}
+	var keys []bodyKey
 	for i, kind := range []model.Kind{model.KindICP, model.KindPersona} {
 		for _, d := range ws.Entities(kind) {
-			t := string(d.Body)
-			b.texts[d] = t
-			keys = append(keys, bodyJob{bodyKey{t, l[i]}, d.Body})
+			b.texts[d.Path] = d.Body
+			keys = append(keys, bodyKey{d.Body, l[i]})
 		}
 	}
 	go func() {
@@ -104,24 +99,24 @@ func (r renderedBodies) persona(src string) template.HTML {
 // headings at icpLevel and personaLevel (below the heading each sits
 // under), taking those Prerender rendered already.
 func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, error) {
-	var want []bodyJob
+	var want []bodyKey
 	for _, c := range r.ICPs {
-		want = append(want, bodyJob{key: bodyKey{c.Body, icpLevel}})
+		want = append(want, bodyKey{c.Body, icpLevel})
 		for _, p := range c.Personas {
-			want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
+			want = append(want, bodyKey{p.Body, personaLevel})
 		}
 	}
 	for _, p := range r.Unassigned {
-		want = append(want, bodyJob{key: bodyKey{p.Body, personaLevel}})
+		want = append(want, bodyKey{p.Body, personaLevel})
 	}
 	var have map[bodyKey]template.HTML
 	if pre, ok := r.Prerendered.(*Bodies); ok && pre != nil {
 		<-pre.done
 		have = pre.html
 	}
-	var missing []bodyJob
+	var missing []bodyKey
 	for _, k := range want {
-		if _, ok := have[k.key]; !ok {
+		if _, ok := have[k]; !ok {
 			missing = append(missing, k)
 		}
 	}
@@ -149,12 +144,12 @@ func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, err
 // renderBodySet converts bodies to HTML on all cores, each distinct one
 // once; blank bodies are left out. goldmark is most of the cost of an
 // HTML report.
-func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
-	jobs := make([]bodyJob, 0, len(keys))
+func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
+	jobs := make([]bodyKey, 0, len(keys))
 	seen := make(map[bodyKey]bool, len(keys))
 	for _, k := range keys {
-		if strings.TrimSpace(k.key.src) != "" && !seen[k.key] {
-			seen[k.key] = true
+		if strings.TrimSpace(k.src) != "" && !seen[k] {
+			seen[k] = true
 			jobs = append(jobs, k)
 		}
 	}
@@ -166,23 +161,22 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 		parser := newBodyRenderer(0).Parser()
 		// One buffer per worker, and a buffered writer over it that
 		// goldmark would otherwise make anew for every body, growing and
-		// wrapping buffers body after body.
+		// wrapping buffers body after body; and one for the bytes goldmark
+		// reads, each body copied there from its string.
 		var buf bytes.Buffer
+		var src []byte
 		w := bufio.NewWriter(&buf)
 		plain := newPlainMarkdown()
 		return func(i int) error {
-			src := jobs[i].raw
-			if src == nil {
-				src = []byte(jobs[i].key.src)
-			}
+			src = append(src[:0], jobs[i].src...)
 			if mdguard.Check(src) != nil {
 				// Too complex to parse in bounded time: shown as the text
 				// it is (lint reports body-too-complex).
-				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].key.src) + `</pre>`) //nolint:gosec
+				out[i] = template.HTML(`<pre class="plain-body">` + template.HTMLEscapeString(jobs[i].src) + `</pre>`) //nolint:gosec
 				return nil
 			}
 			buf.Reset()
-			if plain.render(&buf, src, jobs[i].key.level) {
+			if plain.render(&buf, src, jobs[i].level) {
 				out[i] = template.HTML(buf.String()) //nolint:gosec // plain text, escaped
 				return nil
 			}
@@ -194,7 +188,7 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 				}
 				return ast.WalkContinue, nil
 			})
-			shift := max(jobs[i].key.level-top, 0)
+			shift := max(jobs[i].level-top, 0)
 			md, ok := converters[shift]
 			if !ok {
 				md = newBodyRenderer(shift)
@@ -213,7 +207,7 @@ func renderBodySet(keys []bodyJob) (map[bodyKey]template.HTML, error) {
 	}
 	html := make(map[bodyKey]template.HTML, len(jobs))
 	for i, k := range jobs {
-		html[k.key] = out[i]
+		html[k] = out[i]
 	}
 	return html, nil
 }

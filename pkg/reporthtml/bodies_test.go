@@ -3,12 +3,15 @@ package reporthtml
 import (
 	"bytes"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"weak"
 
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/report"
 )
 
@@ -80,5 +83,32 @@ func TestPrerenderedBodiesServeTheReport(t *testing.T) {
 	}
 	if Prerender(ws, "json") != nil {
 		t.Error("Prerender started on bodies for JSON, which shows none")
+	}
+}
+
+// TestReportLetsTheWorkspaceGo: once a report is built, what it holds
+// (its prerendered bodies included) keeps no document of the workspace
+// alive, so that a large workspace is freed while the page is rendered.
+func TestReportLetsTheWorkspaceGo(t *testing.T) {
+	ws := load(t, map[string]string{
+		"icps/saas.md":  "---\nkind: icp\ntitle: SaaS\n---\n# About\n\nMid-market *SaaS*.\n",
+		"personas/a.md": "---\nkind: persona\nname: A\nicp: saas\n---\n## Notes\n\nShared text.\n",
+	})
+	doc := weak.Make(ws.Lookup(model.KindPersona, "a"))
+	if doc.Value() == nil {
+		t.Fatal("the workspace has no persona a")
+	}
+	r := report.Build(ws, nil, report.Options{Title: "t", Bodies: Prerender(ws, "html")})
+	ws = nil
+	runtime.GC()
+	if doc.Value() != nil {
+		t.Error("the report keeps the workspace's documents alive")
+	}
+	var out bytes.Buffer
+	if err := HTML(&out, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Shared text.") {
+		t.Error("the page lost the persona's body")
 	}
 }

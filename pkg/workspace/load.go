@@ -49,6 +49,10 @@ type Options struct {
 }
 
 // withDefaults fills in what a load needs and the caller left out.
+// keepsBodies reports whether documents hold their bodies (Document.Body):
+// then the body of every document loaded is there, empty or not.
+func (opts Options) keepsBodies() bool { return opts.KeepBodies && !opts.Slim }
+
 func (opts Options) withDefaults() Options {
 	if opts.Config == nil {
 		opts.Config = config.Default()
@@ -114,12 +118,9 @@ func Load(root string, opts Options) (*Workspace, error) {
 	}
 	results := make([][]*model.Document, workers)
 	jobs := parallel.Start(workers, 256, func(w int) func(job) {
-		// A document keeps no byte of its file unless bodies are kept,
+		// A document keeps no byte of its file (a kept body is a copy),
 		// so each core reads every file into one buffer.
-		var buf *[]byte
-		if opts.Slim || !opts.KeepBodies {
-			buf = new([]byte)
-		}
+		buf := new([]byte)
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, buf); doc != nil {
 				results[w] = append(results[w], doc)
@@ -286,8 +287,8 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
 		doc.BodyLine = block.BodyLine
-		if !opts.Slim && opts.KeepBodies {
-			doc.Body = block.Body
+		if opts.keepsBodies() {
+			doc.Body = string(block.Body)
 		}
 	}
 	return doc
@@ -354,7 +355,7 @@ func (ws *Workspace) BodyInto(d *model.Document, buf []byte) (body []byte, bodyL
 	switch text, overlaid := ws.overlay(d.Path); {
 	case overlaid:
 		src = append(buf[:0], text[:min(len(text), MaxFileSize)]...)
-	case d.Body != nil:
+	case ws.opts.keepsBodies():
 		// A report keeps bodies: a copy costs far less than a read.
 		body = append(buf[:0], d.Body...)
 		return body, d.BodyLine, reusable(body), nil
