@@ -16,6 +16,7 @@ import (
 	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/match"
 	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/parallel"
 	"github.com/personakit/persona/pkg/pii"
 	"github.com/personakit/persona/pkg/quote"
 	"github.com/personakit/persona/pkg/words"
@@ -289,13 +290,8 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 		}
 		lintByPath[f.Path] = c
 	}
-	b := builder{ws: ws, opts: opts, lint: lintByPath, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{}, folded: map[*model.Document]*quote.Text{},
-		included: map[string]bool{}}
-	for _, d := range ws.Entities(model.KindICP) {
-		if b.keep(d) {
-			r.ICPs = append(r.ICPs, b.icp(d))
-		}
-	}
+	b := newBuilder(ws, opts, lintByPath)
+	r.ICPs = b.icps()
 	if opts.Accounts != nil {
 		addCustomers(r, opts.Accounts)
 	}
@@ -456,6 +452,8 @@ type builder struct {
 	claimsOf map[*model.Document][]string
 	// folded holds each cited interview's notes, folded once for quotes.
 	folded map[*model.Document]*quote.Text
+	// shown holds the paths show made.
+	shown map[*model.Document]string
 	stale  int
 	// reviewable counts the active ICPs and personas.
 	reviewable int
@@ -466,6 +464,79 @@ type builder struct {
 	// counted and grounded are the summary's active personas and those
 	// citing three or more interviews.
 	counted, grounded int
+}
+
+func newBuilder(ws *workspace.Workspace, opts Options, lint map[string]LintCounts) *builder {
+	return &builder{ws: ws, opts: opts, lint: lint, cited: map[*model.Document]bool{}, claimsOf: map[*model.Document][]string{},
+		folded: map[*model.Document]*quote.Text{}, included: map[string]bool{}, shown: map[*model.Document]string{}}
+}
+
+// icps are the views of the ICPs the report shows, each built on its own
+// builder on all cores, and joined in order: what one ICP's view says of
+// its interviews' claims takes in the ICPs before it, as when they were
+// built one after another. An ICP's folded notes are dropped with its
+// builder, so the report never holds every interview's notes at once.
+func (b *builder) icps() []ICP {
+	var docs []*model.Document
+	for _, d := range b.ws.Entities(model.KindICP) {
+		if b.keep(d) {
+			docs = append(docs, d)
+		}
+	}
+	type part struct {
+		view  ICP
+		cites []*model.Document // the interviews of view.Citations
+		b     *builder
+	}
+	parts := make([]part, len(docs))
+	parallel.Each(len(docs), func(int) func(int) {
+		return func(i int) {
+			f := newBuilder(b.ws, b.opts, b.lint)
+			v, cites := f.icp(docs[i])
+			f.folded, f.shown = nil, nil
+			parts[i] = part{v, cites, f}
+		}
+	})
+	out := make([]ICP, 0, len(parts))
+	for _, p := range parts {
+		b.join(p.b)
+		for i, iv := range p.cites {
+			if claims := b.claimsOf[iv]; claims != nil {
+				p.view.Citations[i].Claims = claims
+			}
+		}
+		out = append(out, p.view)
+	}
+	return out
+}
+
+// join adds what builder f counted and recorded to b's.
+func (b *builder) join(f *builder) {
+	b.stale += f.stale
+	b.reviewable += f.reviewable
+	b.personas += f.personas
+	b.counted += f.counted
+	b.grounded += f.grounded
+	for d := range f.cited {
+		b.cited[d] = true
+	}
+	for p := range f.included {
+		b.included[p] = true
+	}
+	for iv, claims := range f.claimsOf {
+		b.claimsOf[iv] = append(b.claimsOf[iv], claims...)
+	}
+}
+
+// show is opts.Display of a document's path, once per document: a report
+// links each interview from every claim that cites it.
+func (b *builder) show(d *model.Document) string {
+	s, ok := b.shown[d]
+	if !ok {
+		s = b.opts.Display(d.Path)
+		b.shown[d] = s
+	}
+	return s
 }
 
 func texts(in []model.Str) []string {
@@ -502,7 +573,7 @@ func (b *builder) reviewed(d *model.Document) (string, bool) {
 	return d.Reviewed.Time.Format("2006-01-02"), stale
 }
 
-func (b *builder) icp(d *model.Document) ICP {
+func (b *builder) icp(d *model.Document) (ICP, []*model.Document) {
 	c := d.ICP
 	reviewed, stale := b.reviewed(d)
 	v := ICP{
@@ -561,9 +632,9 @@ func (b *builder) icp(d *model.Document) ICP {
 		if claims == nil {
 			claims = []string{}
 		}
-		v.Citations = append(v.Citations, Citation{Interview: iv.ID, Path: b.opts.Display(iv.Path), CitedBy: citedBy[iv], Claims: claims})
+		v.Citations = append(v.Citations, Citation{Interview: iv.ID, Path: b.show(iv), CitedBy: citedBy[iv], Claims: claims})
 	}
-	return v
+	return v, interviews
 }
 
 func (b *builder) persona(d *model.Document) Persona {
@@ -637,7 +708,7 @@ func (b *builder) persona(d *model.Document) Persona {
 
 func (b *builder) interview(d *model.Document) Interview {
 	iv := d.Interview
-	v := Interview{ID: d.ID, Path: b.opts.Display(d.Path), ICP: iv.ICP.Value, Channel: iv.Channel.Value,
+	v := Interview{ID: d.ID, Path: b.show(d), ICP: iv.ICP.Value, Channel: iv.Channel.Value,
 		Consent: iv.Consent != nil && *iv.Consent}
 	if iv.Date.Valid {
 		v.Date = iv.Date.Time.Format("2006-01-02")
@@ -701,7 +772,7 @@ func (b *builder) claims(d *model.Document) []Claim {
 		for _, e := range c.Evidence {
 			ev := ClaimEvidence{Interview: e.Ref.Value}
 			if res := b.ws.ResolveSource(d, e.Ref.Value); res.Status == workspace.SourceFound {
-				ev.Interview, ev.Path = res.Doc.ID, b.opts.Display(res.Doc.Path)
+				ev.Interview, ev.Path = res.Doc.ID, b.show(res.Doc)
 				if e.Quote.Value != "" && !b.opts.Redact {
 					ev.Quote = e.Quote.Value
 					if line, ok := b.notes(res.Doc).Locate(e.Quote.Value); ok {
