@@ -19,10 +19,35 @@ import (
 // writes "./" before a first segment with a colon, so that "c:x.md" does
 // not read as a URL scheme); or, under --link-base, the URL already made.
 func Href(p string) string {
+	if plainPath(p) {
+		return p // what hrefByURL would write back unchanged
+	}
+	return hrefByURL(p)
+}
+
+func hrefByURL(p string) string {
 	if u, err := url.Parse(p); err == nil && u.IsAbs() && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
 		return p
 	}
 	return (&url.URL{Path: p}).String()
+}
+
+// plainPath reports whether p is a relative path net/url writes as it is:
+// letters, digits and "-._~/" only (nothing to escape, no colon that could
+// read as a scheme), not starting with "//" (which would read as a host).
+// Nearly every workspace path is one, and a report links each thousands of
+// times; FuzzHref holds it to net/url.
+func plainPath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "//") {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 func ReviewedLabel(date string, stale bool) string {

@@ -454,7 +454,7 @@ type builder struct {
 	folded map[*model.Document]*quote.Text
 	// shown holds the paths show made.
 	shown map[*model.Document]string
-	stale  int
+	stale int
 	// reviewable counts the active ICPs and personas.
 	reviewable int
 	// included are the workspace paths of what the report shows, and
