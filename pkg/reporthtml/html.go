@@ -12,6 +12,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/personakit/persona/pkg/model"
@@ -61,22 +62,14 @@ func HTML(w io.Writer, r *report.Report) error {
 	if err := t.ExecuteTemplate(&tail, "tail", pg); err != nil {
 		return err
 	}
-	sections := renderSections(pg)
-	// The sections are nearly all of the page, and are written as they
-	// are: one allocation for it when w can take the hint.
-	if g, ok := w.(interface{ Grow(int) }); ok {
-		size := head.Len() + tail.Len()
-		for _, sec := range sections {
-			size += len(sec)
-		}
-		g.Grow(size)
+	if _, err := w.Write(textsafe.HTML(head.Bytes())); err != nil {
+		return err
 	}
-	for _, piece := range slices.Concat([][]byte{textsafe.HTML(head.Bytes())}, sections, [][]byte{textsafe.HTML(tail.Bytes())}) {
-		if _, err := w.Write(piece); err != nil {
-			return err
-		}
+	if err := writeSections(w, pg); err != nil {
+		return err
 	}
-	return nil
+	_, err = w.Write(textsafe.HTML(tail.Bytes()))
+	return err
 }
 
 // The views hold every label ready-made, so that what writes a page only
@@ -342,32 +335,47 @@ func orNoneText(items []string) string {
 	return strings.Join(items, ", ")
 }
 
-// renderSections writes every ICP's section, each after a line break, on
-// all cores, made valid HTML by textsafe there too; the page's head and
-// tail go around them in order.
-func renderSections(r *page) [][]byte {
+// writeSections writes every ICP's section to w, each after a line break,
+// in order: rendered on all cores, made valid HTML by textsafe there too,
+// and each written as soon as the ones before it are. The sections are
+// nearly all of the page (tens of megabytes for ten thousand personas),
+// and none is kept once written.
+func writeSections(w io.Writer, r *page) error {
 	// Active ICPs first, then the retired ones, which sit apart.
 	icps := append(append([]icpView(nil), r.ICPs...), r.RetiredICPs...)
-	out := make([][]byte, len(icps))
-	_ = onAllCores(len(icps), func() func(int) error {
+	var mu sync.Mutex
+	turn := sync.NewCond(&mu)
+	next := 0 // the section to write next
+	var werr error
+	// Sections are handed out in order, so the one whose turn it is is
+	// always being rendered by a core that is not waiting.
+	parallel.Each(len(icps), func(int) func(int) {
 		// Each core renders into one buffer, grown to the largest section
-		// it met, and a section keeps an exact copy: a buffer per section,
-		// sized from above, spent a tenth of the report's time allocating
-		// and clearing memory.
+		// it met: a buffer per section spent a tenth of the report's time
+		// allocating and clearing memory.
 		var b bytes.Buffer
-		return func(i int) error {
+		return func(i int) {
 			b.Reset()
 			b.Grow(sectionSize(&icps[i]))
 			b.WriteByte('\n')
 			writeICPSection(&b, &icps[i])
-			out[i] = bytes.Clone(textsafe.HTML(b.Bytes()))
+			section := textsafe.HTML(b.Bytes())
+			mu.Lock()
+			for next != i {
+				turn.Wait()
+			}
+			if werr == nil {
+				_, werr = w.Write(section)
+			}
+			next++
+			turn.Broadcast()
+			mu.Unlock()
 			if b.Cap() > maxKeptSection {
 				b = bytes.Buffer{}
 			}
-			return nil
 		}
 	})
-	return out
+	return werr
 }
 
 // maxKeptSection bounds the buffer a core keeps between sections: one huge

@@ -2,7 +2,10 @@ package reporthtml
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,4 +51,57 @@ func TestHTMLIDsAreUnique(t *testing.T) {
 	if len(seen) < 14 {
 		t.Errorf("only %d ids in the page", len(seen))
 	}
+}
+
+// TestSectionsAreWrittenInOrder: the ICPs' sections, rendered on all cores
+// and written as they are ready, reach the page in the report's order;
+// and a write that fails stops the page with its error.
+func TestSectionsAreWrittenInOrder(t *testing.T) {
+	files := map[string]string{}
+	var want []string
+	for i := range 40 {
+		id := fmt.Sprintf("icp-%02d", i)
+		// Sizes differ, so that the cores finish out of turn.
+		files["icps/"+id+".md"] = "---\nkind: icp\ntitle: T" + id + "\n---\n" + strings.Repeat("Notes.\n\n", (i%7)*200)
+		want = append(want, "T"+id)
+	}
+	r := report.Build(load(t, files), nil, report.Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	var out bytes.Buffer
+	if err := HTML(&out, r); err != nil {
+		t.Fatal(err)
+	}
+	at := -1
+	for _, title := range want {
+		i := strings.Index(out.String(), "ICP: "+title+"</h2>")
+		if i < 0 || i < at {
+			t.Fatalf("section %s at %d, after the one before it at %d", title, i, at)
+		}
+		at = i
+	}
+	for _, limit := range []int{10, len(out.String()) / 2, len(out.String()) - 10} {
+		w := &failAfter{left: limit}
+		if err := HTML(w, r); !errors.Is(err, errDiskFull) || w.after > 0 {
+			t.Errorf("writing %d bytes of %d: error %v, want %v; %d writes tried after it", limit, out.Len(), err, errDiskFull, w.after)
+		}
+	}
+}
+
+var errDiskFull = errors.New("disk full")
+
+// failAfter takes left bytes, then fails every write; after counts the
+// writes tried once one failed.
+type failAfter struct{ left, after int }
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.left == 0 {
+		w.after++
+		return 0, errDiskFull
+	}
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errDiskFull
+	}
+	w.left -= len(p)
+	return len(p), nil
 }
