@@ -36,7 +36,7 @@ func Decode(relPath string, src []byte) *model.Document { return DecodeSplit(rel
 // DecodeSplit is Decode for a file its caller has already split, so that
 // loading splits each file once.
 func DecodeSplit(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, false)
+	doc, _ := decodeBlock(relPath, b, false, nil)
 	return doc
 }
 
@@ -44,7 +44,21 @@ func DecodeSplit(relPath string, b Block) *model.Document {
 // (the contract's Lint keys); the others are checked and dropped, so a
 // workspace of many thousand files stays small while it is linted.
 func DecodeSlim(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, true)
+	doc, _ := decodeBlock(relPath, b, true, nil)
+	return doc
+}
+
+// A Decoder decodes files one after another (DecodeSplit, or DecodeSlim
+// when slim), parsing each block's YAML over the nodes of the one before:
+// a document holds no node of its tree. One per goroutine.
+type Decoder struct {
+	nodes yamlkit.Nodes
+}
+
+// Decode is DecodeSplit, or DecodeSlim when slim.
+func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
+	defer dec.nodes.Reset()
+	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes)
 	return doc
 }
 
@@ -53,11 +67,11 @@ func DecodeSlim(relPath string, b Block) *model.Document {
 // raw values, without parsing the YAML a second time.
 func DecodeTree(relPath string, src []byte) (*model.Document, *yaml.Node, Block) {
 	b := Split(src)
-	doc, m := decodeBlock(relPath, b, false)
+	doc, m := decodeBlock(relPath, b, false, nil)
 	return doc, m, b
 }
 
-func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Node) {
+func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*model.Document, *yaml.Node) {
 	broken := func(rule string, pos model.Pos, msg string) (*model.Document, *yaml.Node) {
 		return &model.Document{
 			Path:     relPath,
@@ -89,7 +103,7 @@ func decodeBlock(relPath string, b Block, slim bool) (*model.Document, *yaml.Nod
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter opened on line 1 is never closed; add a line with --- after the last key")
 	}
-	root, err := yamlkit.Parse(b.Text)
+	root, err := nodes.Parse(b.Text)
 	if err != nil {
 		if !MentionsKind(b.Text) {
 			return nil, nil

@@ -2,6 +2,10 @@ package frontmatter
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -279,5 +283,47 @@ func TestEnumsComeFromTheContract(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDecoderReusesNodesSafely: one Decoder decoding the examples' files
+// one after another, each over the YAML nodes of the one before, gives
+// the documents DecodeSplit and DecodeSlim give each on its own.
+func TestDecoderReusesNodesSafely(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../../examples/acme-analytics", "../../examples/flawed"} {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(files) < 20 {
+		t.Fatalf("%d example files", len(files))
+	}
+	for _, slim := range []bool{false, true} {
+		var dec Decoder
+		decoded := make([]*model.Document, len(files))
+		for i, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			decoded[i] = dec.Decode(f, Split(src), slim)
+		}
+		for i, f := range files {
+			src, _ := os.ReadFile(f)
+			want := DecodeSplit(f, Split(src))
+			if slim {
+				want = DecodeSlim(f, Split(src))
+			}
+			if !reflect.DeepEqual(decoded[i], want) {
+				t.Errorf("slim %v: %s decodes otherwise with reused nodes", slim, f)
+			}
+		}
 	}
 }

@@ -118,11 +118,12 @@ func Load(root string, opts Options) (*Workspace, error) {
 	}
 	results := make([][]*model.Document, workers)
 	jobs := parallel.Start(workers, 256, func(w int) func(job) {
-		// A document keeps no byte of its file (a kept body is a copy),
-		// so each core reads every file into one buffer.
-		buf := new([]byte)
+		// A document keeps no byte of its file (a kept body is a copy)
+		// and no node of its YAML, so each core reads every file into one
+		// buffer and parses it over the nodes of the one before.
+		r := new(reader)
 		return func(j job) {
-			if doc := readDoc(j, realRoot, opts, buf); doc != nil {
+			if doc := readDoc(j, realRoot, opts, r); doc != nil {
 				results[w] = append(results[w], doc)
 			}
 		}
@@ -163,6 +164,14 @@ func Load(root string, opts Options) (*Workspace, error) {
 	return ws, nil
 }
 
+// reader is what one core reads and decodes files with, one after
+// another: the buffer the last file was read into (reusable), and the
+// decoder whose YAML nodes the next file's are parsed over.
+type reader struct {
+	buf []byte
+	dec frontmatter.Decoder
+}
+
 func excluded(globs []string, rel string) bool {
 	for _, g := range globs {
 		if ok, _ := doublestar.Match(g, rel); ok {
@@ -193,9 +202,9 @@ func unreadable(rel, msg string) *model.Document {
 // realRoot is the workspace root with symbolic links resolved, to tell links
 // that leave it.
 //
-// buf, when not nil, is a buffer to read into that the document will not
-// hold on to; readDoc leaves there the one it used (reusable).
-func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document {
+// r, when not nil, is what one core reads and decodes files with, one
+// after another (see reader).
+func readDoc(j job, realRoot string, opts Options, r *reader) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -221,14 +230,11 @@ func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document 
 	if !mode.IsRegular() {
 		return nil // a directory named x.md, a pipe or a device: not a document
 	}
-	var into []byte
-	if buf != nil {
-		into = *buf
+	if r == nil {
+		r = new(reader)
 	}
-	src, tooLarge, err := fileio.ReadRegularInto(j.abs, MaxFileSize, into)
-	if buf != nil {
-		*buf = reusable(src)
-	}
+	src, tooLarge, err := fileio.ReadRegularInto(j.abs, MaxFileSize, r.buf)
+	r.buf = reusable(src)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
@@ -237,7 +243,7 @@ func readDoc(j job, realRoot string, opts Options, buf *[]byte) *model.Document 
 	case err != nil:
 		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
 	}
-	return decodeFile(j.rel, src, tooLarge, opts)
+	return decodeFile(j.rel, src, tooLarge, opts, &r.dec)
 }
 
 // maxReusedBuffer bounds the read buffer a core keeps between files: one
@@ -255,7 +261,7 @@ func reusable(b []byte) []byte {
 
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
-func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Document {
+func decodeFile(rel string, src []byte, tooLarge bool, opts Options, dec *frontmatter.Decoder) *model.Document {
 	src, _ = yamlkit.FromUTF16(src)
 	block := frontmatter.Split(src)
 	if tooLarge {
@@ -273,11 +279,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options) *model.Docu
 		}
 		return nil
 	}
-	decode := frontmatter.DecodeSplit
-	if opts.Slim {
-		decode = frontmatter.DecodeSlim
-	}
-	doc := decode(rel, block)
+	doc := dec.Decode(rel, block, opts.Slim)
 	if doc != nil && doc.Persona != nil {
 		// Claims written as prose under claim headings (SPEC §9).
 		claims.Attach(doc.Persona, block.Body, block.BodyLine, opts.sections)
@@ -306,6 +308,7 @@ type File struct {
 func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
+	var dec frontmatter.Decoder
 	for _, f := range files {
 		if !frontmatter.IsPage(f.Rel) || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
@@ -315,7 +318,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 		if len(data) > MaxFileSize {
 			data, tooLarge = data[:MaxFileSize], true
 		}
-		if doc := decodeFile(f.Rel, data, tooLarge, opts); doc != nil {
+		if doc := decodeFile(f.Rel, data, tooLarge, opts, &dec); doc != nil {
 			ws.Docs = append(ws.Docs, doc)
 		}
 	}

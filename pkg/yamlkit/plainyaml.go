@@ -30,11 +30,17 @@ import (
 // collections, document markers, control or non-printable characters — is
 // refused, as is any line it does not recognise. FuzzPlainYAML holds it to
 // yaml.Unmarshal on every input it accepts.
-func parsePlainYAML(text []byte) (*yaml.Node, bool) {
+func parsePlainYAML(text []byte, nodes *Nodes) (*yaml.Node, bool) {
 	if !plainCharacters(text) {
 		return nil, false
 	}
-	p := plainParser{colLine: -1, lines: make([][]byte, 0, bytes.Count(text, []byte{'\n'})+1)}
+	p := plainParser{colLine: -1, nodes: nodes}
+	if nodes != nil {
+		p.lines, p.stack = nodes.lines[:0], nodes.stack[:0]
+		defer func() { nodes.lines, nodes.stack = p.lines[:0], p.stack[:0] }()
+	} else {
+		p.lines = make([][]byte, 0, bytes.Count(text, []byte{'\n'})+1)
+	}
 	textline.Each(StripBOM(text), func(_ int, line []byte) bool {
 		p.lines = append(p.lines, line)
 		return true
@@ -48,8 +54,65 @@ func parsePlainYAML(text []byte) (*yaml.Node, bool) {
 	if !ok || p.nextContent(next) != len(p.lines) {
 		return nil, false
 	}
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: top.Column, Content: []*yaml.Node{top}}
+	doc := p.node(yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: top.Column})
+	doc.Content = p.content(append(p.stack, top))
 	return doc, true
+}
+
+// Nodes is where parses take their nodes from, for a caller that parses
+// many blocks one after another and keeps no node of a tree once it is
+// done with it: after Reset, the next parse reuses the nodes of the last.
+// Decoding a workspace otherwise allocates (and collects) a few hundred
+// nodes per file. The zero Nodes is ready to use; a nil *Nodes allocates
+// each node on its own. Not for concurrent use.
+type Nodes struct {
+	nodes []([]yaml.Node)
+	ptrs  []([]*yaml.Node)
+	// node and ptr are where the next node and Content slice are taken:
+	// the chunk, and the offset in it.
+	node, nodeAt, ptr, ptrAt int
+	// The parser's lines and stack of children, kept for their room.
+	lines [][]byte
+	stack []*yaml.Node
+}
+
+// Chunks of nodes and of Content pointers: a persona's front matter takes
+// a few hundred nodes. Reset keeps at most maxKeptChunks of each, so that
+// one huge block does not hold its size for the rest of the run.
+const (
+	nodeChunk     = 256
+	ptrChunk      = 1024
+	maxKeptChunks = 16
+)
+
+// Reset makes every node handed out so far free for the next parse: the
+// trees parsed before must not be used again.
+func (n *Nodes) Reset() {
+	n.node, n.nodeAt, n.ptr, n.ptrAt = 0, 0, 0, 0
+	if len(n.nodes) > maxKeptChunks {
+		clear(n.nodes[maxKeptChunks:])
+		n.nodes = n.nodes[:maxKeptChunks]
+	}
+	if len(n.ptrs) > maxKeptChunks {
+		clear(n.ptrs[maxKeptChunks:])
+		n.ptrs = n.ptrs[:maxKeptChunks]
+	}
+	if cap(n.lines) > 1<<16 || cap(n.stack) > 1<<16 {
+		n.lines, n.stack = nil, nil
+	}
+}
+
+// Parse is the package's Parse taking its nodes from n when the plain
+// parser reads the block; yaml.v3's nodes are its own.
+func (n *Nodes) Parse(text []byte) (*yaml.Node, error) {
+	if root, ok := parsePlainYAML(text, n); ok {
+		return root, nil
+	}
+	root := &yaml.Node{}
+	if err := UnmarshalNode(text, root); err != nil {
+		return nil, err
+	}
+	return root, nil
 }
 
 // plainCharacters reports whether text holds none of the characters the
@@ -79,8 +142,58 @@ func plainCharacters(text []byte) bool {
 type plainParser struct {
 	lines [][]byte
 	depth int // collections open; deeper blocks are left to yaml.v3
+	nodes *Nodes
+	// stack holds the children of the collections being read; each takes
+	// its Content from the top of it once complete, sized exactly.
+	stack []*yaml.Node
 
 	colLine, colAt, colRunes int // where column last counted to
+}
+
+// node is a new node holding v.
+func (p *plainParser) node(v yaml.Node) *yaml.Node {
+	n := p.nodes
+	if n == nil {
+		return &v
+	}
+	if n.node == len(n.nodes) {
+		n.nodes = append(n.nodes, make([]yaml.Node, nodeChunk))
+	}
+	at := &n.nodes[n.node][n.nodeAt]
+	*at = v
+	if n.nodeAt++; n.nodeAt == nodeChunk {
+		n.node, n.nodeAt = n.node+1, 0
+	}
+	return at
+}
+
+// content is a collection's Content: the children on the stack from start
+// on, which it pops. An empty collection's is nil, as yaml.v3's is.
+func (p *plainParser) contentFrom(start int) []*yaml.Node {
+	c := p.content(p.stack[start:])
+	p.stack = p.stack[:start]
+	return c
+}
+
+// content copies items into a slice of their own, exactly as long.
+func (p *plainParser) content(items []*yaml.Node) []*yaml.Node {
+	n := p.nodes
+	switch {
+	case len(items) == 0:
+		return nil
+	case n == nil || len(items) > ptrChunk:
+		return append([]*yaml.Node(nil), items...)
+	}
+	if n.ptr < len(n.ptrs) && n.ptrAt+len(items) > ptrChunk {
+		n.ptr, n.ptrAt = n.ptr+1, 0
+	}
+	if n.ptr == len(n.ptrs) {
+		n.ptrs = append(n.ptrs, make([]*yaml.Node, ptrChunk))
+	}
+	c := n.ptrs[n.ptr][n.ptrAt : n.ptrAt+len(items) : n.ptrAt+len(items)]
+	copy(c, items)
+	n.ptrAt += len(items)
+	return c
 }
 
 // maxPlainDepth is how deeply collections may nest before the block is
@@ -117,15 +230,18 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	defer func() { p.depth-- }()
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: p.column(i, indent)}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: i + 1, Column: p.column(i, indent)})
+	start := len(p.stack)
 	for first := true; ; first = false {
 		if !first {
 			i = p.nextContent(i)
 			if i == len(p.lines) {
+				m.Content = p.contentFrom(start)
 				return m, i, true
 			}
 			switch ind := indentOf(p.lines[i]); {
 			case ind < indent:
+				m.Content = p.contentFrom(start)
 				return m, i, true
 			case ind > indent:
 				return nil, 0, false
@@ -136,14 +252,14 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		key := scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
+		key := p.scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
 		valueAt := keyEnd + 1 + indentOf(line[keyEnd+1:])
 		if valueAt < len(line) {
 			value, ok := p.inlineValue(i, valueAt)
 			if !ok {
 				return nil, 0, false
 			}
-			m.Content = append(m.Content, key, value)
+			p.stack = append(p.stack, key, value)
 			i++
 			continue
 		}
@@ -157,12 +273,12 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		case next < len(p.lines) && indentOf(p.lines[next]) == indent && isItem(p.lines[next], indent):
 			value, next, ok = p.sequence(next, indent)
 		default:
-			value, next, ok = scalarNode("", i, p.column(i, keyEnd+1)), i+1, true
+			value, next, ok = p.scalarNode("", i, p.column(i, keyEnd+1)), i+1, true
 		}
 		if !ok {
 			return nil, 0, false
 		}
-		m.Content = append(m.Content, key, value)
+		p.stack = append(p.stack, key, value)
 		i = next
 	}
 }
@@ -187,23 +303,23 @@ func (p *plainParser) sequence(i, indent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	defer func() { p.depth-- }()
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: p.column(i, indent)}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: i + 1, Column: p.column(i, indent)})
+	start := len(p.stack)
 	for {
 		i = p.nextContent(i)
-		if i == len(p.lines) {
-			return s, i, true
+		line := []byte(nil)
+		if i < len(p.lines) {
+			line = p.lines[i]
 		}
-		line := p.lines[i]
 		switch ind := indentOf(line); {
-		case ind < indent:
+		case i == len(p.lines), ind < indent,
+			// A key of the mapping this sequence is a value of, written
+			// at the key's own indentation.
+			ind == indent && !isItem(line, indent):
+			s.Content = p.contentFrom(start)
 			return s, i, true
 		case ind > indent:
 			return nil, 0, false
-		}
-		if !isItem(line, indent) {
-			// A key of the mapping this sequence is a value of, written at
-			// the key's own indentation.
-			return s, i, true
 		}
 		at := indent + 1 + indentOf(line[indent+1:])
 		if at == len(line) {
@@ -220,7 +336,7 @@ func (p *plainParser) sequence(i, indent int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		s.Content = append(s.Content, item)
+		p.stack = append(p.stack, item)
 	}
 }
 
@@ -266,7 +382,7 @@ func (p *plainParser) inlineValue(i, at int) (*yaml.Node, bool) {
 		if bytes.Contains(value, []byte(": ")) || value[len(value)-1] == ':' {
 			return nil, false
 		}
-		return scalarNode(string(value), i, p.column(i, at)), true
+		return p.scalarNode(string(value), i, p.column(i, at)), true
 	}
 	if n == nil || indentOf(line[end:]) != len(line)-end {
 		return nil, false
@@ -299,8 +415,8 @@ func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(line[at+1 : end]),
-		Line: i + 1, Column: p.column(i, at)}, end + 1
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(line[at+1 : end]),
+		Line: i + 1, Column: p.column(i, at)}), end + 1
 }
 
 // flowCollection parses the one-line flow sequence or mapping at offset at
@@ -309,7 +425,7 @@ func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
 func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
 	line := p.lines[i]
 	open := line[at]
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: i + 1, Column: p.column(i, at)}
+	n := p.node(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: i + 1, Column: p.column(i, at)})
 	closing := byte(']')
 	if open == '{' {
 		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
@@ -318,26 +434,28 @@ func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
 	if j < len(line) && line[j] == closing {
 		return n, j + 1
 	}
+	start := len(p.stack)
 	for {
 		if open == '{' {
 			end, ok := keyAt(line, j)
 			if !ok || end+1 == len(line) {
 				return nil, 0 // no key, or no value after it
 			}
-			n.Content = append(n.Content, scalarNode(string(line[j:end]), i, p.column(i, j)))
+			p.stack = append(p.stack, p.scalarNode(string(line[j:end]), i, p.column(i, j)))
 			j = end + 1 + indentOf(line[end+1:])
 		}
 		value, end := p.flowScalar(i, j)
 		if value == nil {
 			return nil, 0
 		}
-		n.Content = append(n.Content, value)
+		p.stack = append(p.stack, value)
 		j = end + indentOf(line[end:])
 		if j == len(line) {
 			return nil, 0
 		}
 		switch line[j] {
 		case closing:
+			n.Content = p.contentFrom(start)
 			return n, j + 1
 		case ',':
 			j++
@@ -376,13 +494,13 @@ func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
 		end++
 	}
 	value := bytes.TrimRight(line[j:end], " ")
-	return scalarNode(string(value), i, p.column(i, j)), j + len(value)
+	return p.scalarNode(string(value), i, p.column(i, j)), j + len(value)
 }
 
 // scalarNode makes the node of a plain scalar on line index i, tagged as
 // yaml.v3 resolves it.
-func scalarNode(value string, i, col int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col}
+func (p *plainParser) scalarNode(value string, i, col int) *yaml.Node {
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col})
 	if value != "" && !mayResolve(value[0]) {
 		n.Tag = "!!str"
 	} else {
@@ -404,12 +522,5 @@ func mayResolve(c byte) bool {
 // when the block is plain, else with yaml.v3 (see UnmarshalNode). Its
 // errors are yaml.v3's, for ExplainYAML.
 func Parse(text []byte) (*yaml.Node, error) {
-	if root, ok := parsePlainYAML(text); ok {
-		return root, nil
-	}
-	root := &yaml.Node{}
-	if err := UnmarshalNode(text, root); err != nil {
-		return nil, err
-	}
-	return root, nil
+	return (*Nodes)(nil).Parse(text)
 }

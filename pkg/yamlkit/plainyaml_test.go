@@ -110,7 +110,7 @@ func TestPlainYAMLAgreesOnMadeUpBlocks(t *testing.T) {
 
 func checkPlainYAML(t *testing.T, text []byte) {
 	t.Helper()
-	got, ok := parsePlainYAML(text)
+	got, ok := parsePlainYAML(text, nil)
 	if !ok {
 		return
 	}
@@ -120,6 +120,18 @@ func checkPlainYAML(t *testing.T, text []byte) {
 	}
 	if diff := treeDiff(got, &want, "document"); diff != "" {
 		t.Fatalf("plain parser and yaml.v3 differ at %s:\n%s", diff, text)
+	}
+	// With reused nodes, the second time over the first tree's nodes.
+	var nodes Nodes
+	for range 2 {
+		nodes.Reset()
+		got, ok := parsePlainYAML(text, &nodes)
+		if !ok {
+			t.Fatalf("refused with reused nodes what it accepts without:\n%s", text)
+		}
+		if diff := treeDiff(got, &want, "document"); diff != "" {
+			t.Fatalf("with reused nodes, plain parser and yaml.v3 differ at %s:\n%s", diff, text)
+		}
 	}
 }
 
@@ -192,9 +204,12 @@ func plainYAMLBlock(choices []byte) []byte {
 }
 
 func TestPlainYAML(t *testing.T) {
+	// Every case but the first parses over the nodes of the one before.
+	var nodes Nodes
 	for _, c := range plainYAMLCases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := parsePlainYAML([]byte(c.text))
+			nodes.Reset()
+			got, ok := parsePlainYAML([]byte(c.text), &nodes)
 			if ok != c.accept {
 				t.Fatalf("accepted = %v, want %v", ok, c.accept)
 			}
@@ -222,7 +237,7 @@ func TestPlainYAMLTakesTheExamples(t *testing.T) {
 			if !bytes.Contains(text, []byte("kind:")) || yaml.Unmarshal(text, &n) != nil {
 				continue
 			}
-			if _, ok := parsePlainYAML(text); !ok {
+			if _, ok := parsePlainYAML(text, nil); !ok {
 				t.Errorf("%s: front matter left to yaml.v3", path)
 			}
 		}
@@ -332,7 +347,7 @@ func TestPlainYAMLAgreesOnTheCorpora(t *testing.T) {
 	accepted := 0
 	for _, text := range blocks(t, corpora) {
 		checkPlainYAML(t, text)
-		if _, ok := parsePlainYAML(text); ok {
+		if _, ok := parsePlainYAML(text, nil); ok {
 			accepted++
 		}
 	}
@@ -340,4 +355,32 @@ func TestPlainYAMLAgreesOnTheCorpora(t *testing.T) {
 		t.Fatal("the plain parser accepted no block of the corpora, so the comparison compared nothing")
 	}
 	t.Logf("%d blocks parsed by both", accepted)
+}
+
+// TestPlainYAMLOverManyChunks: blocks of more nodes than a chunk holds,
+// and a collection of more children than a chunk of pointers, parse as
+// yaml.v3 parses them, with nodes reused or not; Reset keeps a bounded
+// number of chunks.
+func TestPlainYAMLOverManyChunks(t *testing.T) {
+	var wide, deep strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&wide, "k%d: v%d\n", i, i)
+	}
+	for i := range 400 {
+		fmt.Fprintf(&deep, "list%d:\n  - {a: 1, b: [x, y]}\n  - text: t%d\n    evidence: [i-%d]\n", i, i, i)
+	}
+	for _, text := range []string{wide.String(), deep.String()} {
+		checkPlainYAML(t, []byte(text))
+	}
+	var nodes Nodes
+	if _, err := nodes.Parse([]byte(wide.String() + deep.String())); err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes.nodes) <= maxKeptChunks {
+		t.Fatalf("%d chunks of nodes for a large block; the test wants more than %d", len(nodes.nodes), maxKeptChunks)
+	}
+	nodes.Reset()
+	if len(nodes.nodes) > maxKeptChunks || len(nodes.ptrs) > maxKeptChunks {
+		t.Errorf("Reset kept %d and %d chunks, more than %d", len(nodes.nodes), len(nodes.ptrs), maxKeptChunks)
+	}
 }
