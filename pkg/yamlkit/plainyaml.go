@@ -154,7 +154,9 @@ type plainParser struct {
 func (p *plainParser) node(v yaml.Node) *yaml.Node {
 	n := p.nodes
 	if n == nil {
-		return &v
+		at := new(yaml.Node) // not &v, which would put every v on the heap
+		*at = v
+		return at
 	}
 	if n.node == len(n.nodes) {
 		n.nodes = append(n.nodes, make([]yaml.Node, nodeChunk))
