@@ -3,6 +3,7 @@ package yamlkit
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/personakit/persona/pkg/textline"
@@ -503,12 +504,27 @@ func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
 // yaml.v3 resolves it.
 func (p *plainParser) scalarNode(value string, i, col int) *yaml.Node {
 	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col})
-	if value != "" && !mayResolve(value[0]) {
+	switch {
+	case value != "" && !mayResolve(value[0]):
 		n.Tag = "!!str"
-	} else {
+	case isDate(value):
+		// What yaml.v3 resolves to a timestamp after three layouts that
+		// fail first, each failure an allocated error: every entity has a
+		// date or two.
+		n.Tag = "!!timestamp"
+	default:
 		n.Tag = n.ShortTag() // resolves Value, as the node has no tag yet
 	}
 	return n
+}
+
+// isDate reports whether value is a calendar date written YYYY-MM-DD.
+func isDate(value string) bool {
+	if len(value) != len("2006-01-02") || value[4] != '-' || value[7] != '-' {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", value)
+	return err == nil
 }
 
 // mayResolve reports whether a plain scalar starting with c may be other

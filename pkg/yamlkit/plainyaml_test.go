@@ -42,6 +42,7 @@ var plainYAMLCases = []struct {
 	{"word keys", "a_b: 1\na-b: 2\na.b: 3\n1: one\n", true},
 	{"plain with brackets and commas", "a: b [c], d {e}\n", true},
 	{"merge value", "a: <<\n", true},
+	{"dates", "a: 2026-10-01\nb: 2026-02-30\nd: +026-10-01\ne: 2026-1-01\nf: 20261001\n", true},
 
 	{"comment", "kind: x # note\n", false},
 	{"comment line", "# note\nkind: x\n", false},

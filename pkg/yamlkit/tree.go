@@ -75,7 +75,7 @@ func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *TreeProblem {
 	// Small mappings, nearly all of them, are checked pairwise, which is
 	// quicker than filling a map; large ones through the map, so that the
 	// time stays linear.
-	const small = 16
+	const small = 32 // a persona's own keys are twenty or so
 	if len(n.Content) > 2*small {
 		clear(w.seen)
 	}
