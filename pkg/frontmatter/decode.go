@@ -251,6 +251,8 @@ type decoder struct {
 	// key is the top-level key whose value is being read, for findings
 	// that point at a key's line rather than its value's.
 	key *yaml.Node
+	// claimItems counts a persona's claim lists' items, kept or not.
+	claimItems int
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -421,21 +423,21 @@ var kindFields = map[model.Kind]map[string]field{
 // into target (not kept in slim documents).
 func claimsInto(target func(d *decoder) *[]model.Str) field {
 	return func(d *decoder, name string, v *yaml.Node) {
-		claims, texts := d.claims(name, v)
-		d.doc.Persona.Claims = append(d.doc.Persona.Claims, claims...)
-		if !d.slim {
+		if texts := d.claims(name, v); !d.slim {
 			*target(d) = texts
 		}
 	}
 }
 
-// claims reads a claim list: each item a text, or a mapping {text,
-// evidence}; evidence a list of interview references or mappings
-// {interview, quote}.
-func (d *decoder) claims(name string, v *yaml.Node) (claims []model.Claim, texts []model.Str) {
+// claims reads a claim list into the persona's claims: each item a text,
+// or a mapping {text, evidence}; evidence a list of interview references
+// or mappings {interview, quote}. It returns the claims' texts, unless the
+// document is slim.
+func (d *decoder) claims(name string, v *yaml.Node) (texts []model.Str) {
 	if v.Kind != yaml.SequenceNode {
-		return nil, d.strList(name, v) // the same messages as any list
+		return d.strList(name, v) // the same messages as any list
 	}
+	p := d.doc.Persona
 	for _, item := range v.Content {
 		item = deref(item)
 		if isNull(item) {
@@ -453,17 +455,34 @@ func (d *decoder) claims(name string, v *yaml.Node) (claims []model.Claim, texts
 			d.typeErr(item, "each item of %s must be a text or a mapping {text, evidence}, not a %s", name, nodeKind(item))
 			continue
 		}
-		texts = append(texts, c.Text)
-		claims = append(claims, c)
+		if !d.slim {
+			texts = append(texts, c.Text)
+		}
+		if p.Claims == nil {
+			// Room for every claim list's items at once.
+			p.Claims = make([]model.Claim, 0, max(d.claimItems, 1))
+		}
+		p.Claims = append(p.Claims, c)
 	}
-	return claims, texts
+	return texts
 }
 
 func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
 	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
-	d.itemFields(m, list, map[string]*model.Str{"text": &c.Text}, map[string]func(*yaml.Node){
-		"evidence": func(v *yaml.Node) { c.Evidence = d.evidence(list+".evidence", v) },
-	})
+	// itemFields, written out: a persona has dozens of claims, and the
+	// maps and closure it takes cost more than reading the claim.
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		switch {
+		case k.Value != "text" && k.Value != "evidence":
+			d.unknownItemKey(m, list, k)
+		case isNull(v):
+		case k.Value == "text":
+			c.Text = d.str(list+".text", v)
+		default:
+			c.Evidence = d.evidence(list+".evidence", v)
+		}
+	}
 	if strings.TrimSpace(c.Text.Value) == "" {
 		d.typeErr(m, "a claim of %s written as a mapping needs text: what the persona says", list)
 	}
@@ -480,7 +499,7 @@ func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.S
 		read, isList := lists[k.Value]
 		switch {
 		case !isStr && !isList:
-			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
+			d.unknownItemKey(m, name, k)
 		case isNull(v):
 		case isStr:
 			*target = d.str(name+"."+k.Value, v)
@@ -488,6 +507,12 @@ func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.S
 			read(v)
 		}
 	}
+}
+
+// unknownItemKey records key k of list item m, of the list name, as
+// unknown.
+func (d *decoder) unknownItemKey(m *yaml.Node, name string, k *yaml.Node) {
+	d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
 }
 
 func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
@@ -504,7 +529,19 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 			out = append(out, model.Evidence{Ref: model.Str{Value: item.Value, Pos: d.pos(item)}})
 		case item.Kind == yaml.MappingNode:
 			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
-			d.itemFields(item, name, map[string]*model.Str{"interview": &e.Ref, "quote": &e.Quote}, nil)
+			// itemFields, written out, as in claim.
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k, v := item.Content[i], deref(item.Content[i+1])
+				switch {
+				case k.Value != "interview" && k.Value != "quote":
+					d.unknownItemKey(item, name, k)
+				case isNull(v):
+				case k.Value == "interview":
+					e.Ref = d.str(name+".interview", v)
+				default:
+					e.Quote = d.str(name+".quote", v)
+				}
+			}
 			if strings.TrimSpace(e.Ref.Value) == "" {
 				d.typeErr(item, "an item of %s written as a mapping needs interview: the interview it cites", name)
 				continue
@@ -562,6 +599,11 @@ func (d *decoder) decode(m *yaml.Node) {
 		doc.ICP = &model.ICP{}
 	case model.KindPersona:
 		doc.Persona = &model.Persona{}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if key, ok := contract.Lookup(model.KindPersona, m.Content[i].Value); ok && key.Type == contract.ClaimList {
+				d.claimItems += len(deref(m.Content[i+1]).Content)
+			}
+		}
 	case model.KindInterview:
 		doc.Interview = &model.Interview{}
 	}

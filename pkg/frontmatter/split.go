@@ -54,9 +54,9 @@ func Split(src []byte) Block {
 	line := 2
 	for pos := textStart; pos < len(src); {
 		l, after := textline.Next(src[pos:])
-		t := string(trimBlanks(l))
+		t := trimBlanks(l)
 		for _, c := range closers {
-			if t == c {
+			if string(t) == c { // compared without a copy
 				return Block{
 					Format:   format,
 					Closed:   true,
