@@ -269,6 +269,7 @@ func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, l
 // over the lines where the body is plain, else through goldmark.
 func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
 	if claims, ok := fastReadInto(dst, body, bodyLine, sections); ok {
+		pack(claims[len(dst):])
 		return claims, nil
 	}
 	r := &reader{body: body, sections: sections}
@@ -276,7 +277,54 @@ func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]mo
 	if dst != nil { // else the parse's own slice, as it is
 		claims = append(dst, claims...)
 	}
+	pack(claims[len(dst):])
 	return claims, r.links
+}
+
+// pack copies the words and references of claims into one string, and
+// their evidence into one array, made for them: a persona's body claims
+// are kept for the whole run, as two objects instead of two or three per
+// claim, and no string of them is a view of the body (bodyView).
+func pack(claims []model.Claim) {
+	size, evidence := 0, 0
+	for _, c := range claims {
+		size += len(c.Text.Value)
+		for _, e := range c.Evidence {
+			size += len(e.Ref.Value) + len(e.Quote.Value)
+		}
+		evidence += len(c.Evidence)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, c := range claims {
+		b.WriteString(c.Text.Value)
+		for _, e := range c.Evidence {
+			b.WriteString(e.Ref.Value)
+			b.WriteString(e.Quote.Value)
+		}
+	}
+	packed, at := b.String(), 0
+	take := func(n int) string {
+		at += n
+		return packed[at-n : at]
+	}
+	all := make([]model.Evidence, 0, evidence)
+	for i := range claims {
+		c := &claims[i]
+		c.Text.Value = take(len(c.Text.Value))
+		if len(c.Evidence) == 0 {
+			continue
+		}
+		from := len(all)
+		for _, e := range c.Evidence {
+			e.Ref.Value = take(len(e.Ref.Value))
+			e.Quote.Value = take(len(e.Quote.Value))
+			all = append(all, e)
+		}
+		// Capped, so that appending to one claim's evidence never writes
+		// over the next one's.
+		c.Evidence = all[from:len(all):len(all)]
+	}
 }
 
 // reader is one body's parse: what the walk collects besides claims.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/personakit/persona/pkg/mdguard"
+	"github.com/personakit/persona/pkg/model"
 )
 
 func describe(body string, sections Sections) []string {
@@ -201,4 +202,34 @@ func FuzzTrailingCitation(f *testing.F) {
 			t.Fatalf("trailingCitation(%q) = %d, %d; the expression: %v", s, open, end, m)
 		}
 	})
+}
+
+// TestClaimsOutliveTheBody: the loader reads every file into one buffer,
+// so a body is overwritten once its claims are read; the claims keep
+// their words and references, on both ways through (the plain shape, and
+// goldmark), and each claim's evidence is its own to append to.
+func TestClaimsOutliveTheBody(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"plain", "## Goals\n\n- Close the books fast [@cfo-1; @cfo-2]\n- Trust numbers [@cfo-3]\n\n## Frustrations\n\n1. Slow close\n"},
+		{"goldmark", "## Goals\n\n- Close the *books* fast [@cfo-1; @cfo-2]\n- Trust numbers [@cfo-3]\n\n## Frustrations\n\n1. Slow close\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			body := []byte(tt.body)
+			claims, _ := Read(body, 1, DefaultSections())
+			want := fmt.Sprint(claims)
+			if len(claims) != 3 || len(claims[0].Evidence) != 2 || len(claims[1].Evidence) != 1 {
+				t.Fatalf("claims = %s", want)
+			}
+			for i := range body {
+				body[i] = 'X'
+			}
+			if got := fmt.Sprint(claims); got != want {
+				t.Errorf("after the body was overwritten:\n%s\nwas\n%s", got, want)
+			}
+			claims[0].Evidence = append(claims[0].Evidence, model.Evidence{Ref: model.Str{Value: "extra"}})
+			if claims[1].Evidence[0].Ref.Value != "cfo-3" {
+				t.Errorf("appending to the first claim's evidence changed the second's: %+v", claims[1].Evidence)
+			}
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/personakit/persona/pkg/model"
 )
@@ -59,6 +60,15 @@ func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Section
 		prev = kind
 	}
 	return claims, true
+}
+
+// bodyView is text as a string without a copy. The strings of a claim
+// fastClaim makes are views of the body, which the caller may overwrite
+// next (the loader reads every file into one buffer): read copies them
+// all into one string of the claims' own (pack) before it returns, so no
+// view outlives it.
+func bodyView(text []byte) string {
+	return unsafe.String(unsafe.SliceData(text), len(text))
 }
 
 // Line kinds of the plain shape.
@@ -134,7 +144,7 @@ func plainUnsafe(text []byte) bool {
 // at pos on its line: its words, and the interviews a trailing citation
 // names.
 func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
-	raw := string(text)
+	raw := bodyView(text)
 	words := raw
 	var cite string
 	citeAt := -1
