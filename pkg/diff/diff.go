@@ -287,7 +287,7 @@ func valueWithin(n *yaml.Node, budget *int) any {
 	case yaml.MappingNode:
 		m := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = valueWithin(n.Content[i+1], budget)
+			m[keyName(n.Content[i])] = valueWithin(n.Content[i+1], budget)
 		}
 		return m
 	case yaml.SequenceNode:
@@ -338,6 +338,16 @@ func deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// keyName is the field a mapping key names: the key as written, but a
+// null key, however it is written ("", "~", "null"), is "null", as the
+// canonical form writes it (persona show --canonical changes no field).
+func keyName(k *yaml.Node) string {
+	if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!null" {
+		return "null"
+	}
+	return k.Value
+}
+
 func join(prefix, k string) string {
 	if prefix == "" {
 		return k
@@ -359,14 +369,15 @@ func fieldChanges(prefix string, old, new *yaml.Node, opts Options) []FieldChang
 		oldKeys := map[string]*yaml.Node{}
 		var order []string
 		for i := 0; i+1 < len(old.Content); i += 2 {
-			if _, dup := oldKeys[old.Content[i].Value]; !dup {
-				order = append(order, old.Content[i].Value)
+			k := keyName(old.Content[i])
+			if _, dup := oldKeys[k]; !dup {
+				order = append(order, k)
 			}
-			oldKeys[old.Content[i].Value] = old.Content[i+1]
+			oldKeys[k] = old.Content[i+1]
 		}
 		newKeys := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(new.Content); i += 2 {
-			k := new.Content[i].Value
+			k := keyName(new.Content[i])
 			if _, seen := oldKeys[k]; !seen {
 				if _, dup := newKeys[k]; !dup {
 					order = append(order, k)

@@ -271,3 +271,25 @@ func TestClaimLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestNullKeysAreOneField: a null key is the same field however it is
+// written (the canonical form writes "null"); a quoted empty key is not
+// null.
+func TestNullKeysAreOneField(t *testing.T) {
+	for _, tt := range []struct {
+		name, old, new string
+		changed        bool
+	}{
+		{"empty and null", "&s:", "&s null:", false},
+		{"tilde and null", "~: 1", "null: 1", false},
+		{"quoted empty and null", "'': 1", "null: 1", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			side := func(key string) Side { return Side{"x.md", []byte("---\nkind: icp\n" + key + "\n---\n")} }
+			cs := Compute([]Pair{{Old: side(tt.old), New: side(tt.new)}}, Options{Order: true})
+			if changed := len(cs) > 0 && len(cs[0].Fields) > 0; changed != tt.changed {
+				t.Errorf("fields changed = %v, want %v: %+v", changed, tt.changed, cs)
+			}
+		})
+	}
+}
