@@ -349,7 +349,7 @@ func (r *reader) parse(bodyLine int) []model.Claim {
 				hi = mid
 			}
 		}
-		return model.Pos{Line: bodyLine + i, Column: len([]rune(string(body[lines[i]:offset]))) + 1}
+		return model.Pos{Line: int32(bodyLine + i), Column: int32(len([]rune(string(body[lines[i]:offset]))) + 1)}
 	}
 	doc := goldmark.DefaultParser().Parse(text.NewReader(body))
 	var out []model.Claim

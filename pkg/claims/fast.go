@@ -51,7 +51,7 @@ func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Section
 			}
 			// The item's marker ("- ", "12. ") is ASCII: its bytes are
 			// the columns before the text.
-			c, ok := fastClaim(text, model.Pos{Line: bodyLine + n, Column: len(line) - len(text) + 1}, current)
+			c, ok := fastClaim(text, model.Pos{Line: int32(bodyLine + n), Column: int32(len(line) - len(text) + 1)}, current)
 			if !ok {
 				return nil, false
 			}
@@ -158,7 +158,7 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 		return model.Claim{}, false // "# x", "> x", "1. x": a block inside the item
 	}
 	at := func(off int) model.Pos {
-		return model.Pos{Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(raw[:off])}
+		return model.Pos{Line: pos.Line, Column: pos.Column + int32(utf8.RuneCountInString(raw[:off]))}
 	}
 	c := model.Claim{List: list, Text: model.Str{Value: collapseSpaces(words), Pos: pos}}
 	if citeAt >= 0 {

@@ -145,7 +145,7 @@ func NodePos(n *yaml.Node) model.Pos {
 	if n == nil {
 		return model.FileStart
 	}
-	return model.Pos{Line: max(n.Line, 1), Column: max(n.Column, 1)}
+	return model.Pos{Line: int32(max(n.Line, 1)), Column: int32(max(n.Column, 1))}
 }
 
 // MaxSize bounds the config file: a config is a few hundred bytes, and a
@@ -195,14 +195,14 @@ func Parse(path string, data []byte) (*Config, error) {
 		if p.Explanation != "" {
 			msg = "not valid YAML: " + p.Explanation
 		}
-		return nil, &Error{Path: path, Pos: model.Pos{Line: p.Line, Column: p.Column}, Msg: msg}
+		return nil, &Error{Path: path, Pos: model.Pos{Line: int32(p.Line), Column: int32(p.Column)}, Msg: msg}
 	}
 	if dec.Decode(&next) == nil {
 		line := next.Line
 		if len(next.Content) > 0 {
 			line = next.Content[0].Line - 1 // the --- before its first value
 		}
-		return nil, &Error{Path: path, Pos: model.Pos{Line: max(line, 1), Column: 1},
+		return nil, &Error{Path: path, Pos: model.Pos{Line: int32(max(line, 1)), Column: 1},
 			Msg: "the config holds more than one YAML document; only one is read, so merge them into one (remove this ---)"}
 	}
 	m := root.Content[0]

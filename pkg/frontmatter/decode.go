@@ -83,7 +83,7 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*mod
 		return nil, nil
 	case TOML:
 		if line := tomlKindLine(b.Text); line > 0 {
-			return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + line - 1, Column: 1},
+			return broken(RuleFrontmatterInvalid, model.Pos{Line: int32(b.Line + line - 1), Column: 1},
 				"TOML front matter (+++) is not supported; write the block as YAML between --- lines")
 		}
 		return nil, nil
@@ -109,7 +109,7 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*mod
 			return nil, nil
 		}
 		p := yamlkit.ExplainYAML(b.Text, err)
-		return broken(RuleFrontmatterInvalid, model.Pos{Line: b.Line + p.Line - 1, Column: p.Column}, p.Message("front matter"))
+		return broken(RuleFrontmatterInvalid, model.Pos{Line: int32(b.Line + p.Line - 1), Column: int32(p.Column)}, p.Message("front matter"))
 	}
 	var m *yaml.Node
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
@@ -142,7 +142,7 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*mod
 				// the only one: a certain fix (SPEC §10).
 				pos := d.pos(kindNode)
 				doc.Problems[0].Suggest = &finding.Suggestion{Description: fmt.Sprintf("set kind to %q", k),
-					Line: pos.Line, Column: pos.Column, Old: kindNode.Value, New: string(k)}
+					Line: int(pos.Line), Column: int(pos.Column), Old: kindNode.Value, New: string(k)}
 				return doc, nil
 			}
 		}
@@ -256,7 +256,7 @@ type decoder struct {
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
-	return model.Pos{Line: n.Line + d.offset, Column: n.Column}
+	return model.Pos{Line: int32(n.Line + d.offset), Column: int32(n.Column)}
 }
 
 func (d *decoder) typeErr(n *yaml.Node, format string, args ...any) {

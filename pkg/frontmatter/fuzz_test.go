@@ -33,7 +33,7 @@ func FuzzDecode(f *testing.F) {
 		lines := 1
 		Lines(src, func(n int, _ []byte) bool { lines = n; return true })
 		for _, p := range d.Problems {
-			if p.Pos.Line < 1 || p.Pos.Line > lines+1 {
+			if p.Pos.Line < 1 || int(p.Pos.Line) > lines+1 {
 				t.Fatalf("problem %+v points outside the file's %d lines", p, lines)
 			}
 			if !utf8.ValidString(p.Message) && utf8.Valid(src) {

@@ -30,10 +30,11 @@ func contains(v model.Str, line, column int) bool {
 		return false
 	}
 	extra := strings.Count(v.Value, "\n")
-	if line < v.Pos.Line || line > v.Pos.Line+extra {
+	at, col := int(v.Pos.Line), int(v.Pos.Column)
+	if line < at || line > at+extra {
 		return false
 	}
-	return line > v.Pos.Line || column >= v.Pos.Column && column <= v.Pos.Column+utf8.RuneCountInString(v.Value)+2
+	return line > at || column >= col && column <= col+utf8.RuneCountInString(v.Value)+2
 }
 
 // targetAt finds the reference at a position of a buffer: an icp, a source
@@ -183,13 +184,13 @@ func (s *server) definition(_ *glsp.Context, p *protocol.DefinitionParams) (any,
 			line = l
 		}
 	}
-	return s.location(b.sp, t.doc.Path, model.Pos{Line: line, Column: 1}), nil
+	return s.location(b.sp, t.doc.Path, model.Pos{Line: int32(line), Column: 1}), nil
 }
 
 // location is a position of a workspace file in LSP's terms.
 func (s *server) location(sp *space, rel string, pos model.Pos) protocol.Location {
 	lines := newLineIndex(s.textOf(sp, rel))
-	start := lines.fromPersona(pos.Line, max(pos.Column, 1))
+	start := lines.fromPersona(int(pos.Line), int(max(pos.Column, 1)))
 	return protocol.Location{
 		URI:   uriOf(filepath.Join(sp.loc.Root, filepath.FromSlash(rel))),
 		Range: protocol.Range{Start: start, End: start},

@@ -126,15 +126,15 @@ func (c *Context) Report(doc *model.Document, pos model.Pos, format string, args
 // ReportRemoval is Report with a fix that deletes the list item old
 // written at pos (an unused lint.ignore entry).
 func (c *Context) ReportRemoval(doc *model.Document, pos model.Pos, old, description string, format string, args ...any) {
-	fix := &finding.Suggestion{Description: description, Line: pos.Line, Column: pos.Column, Old: old, Remove: true}
+	fix := &finding.Suggestion{Description: description, Line: int(pos.Line), Column: int(pos.Column), Old: old, Remove: true}
 	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), fix)
 }
 
 // ReportFix is Report with the certain repair of the finding (SPEC §10):
 // the value old written at pos is to read new.
 func (c *Context) ReportFix(doc *model.Document, pos model.Pos, old, new, description string, format string, args ...any) {
-	fix := &finding.Suggestion{Description: description, Line: pos.Line, Column: pos.Column, Old: old, New: new,
-		Prose: doc.BodyLine > 0 && pos.Line >= doc.BodyLine}
+	fix := &finding.Suggestion{Description: description, Line: int(pos.Line), Column: int(pos.Column), Old: old, New: new,
+		Prose: doc.BodyLine > 0 && int(pos.Line) >= doc.BodyLine}
 	c.runner.add(c.sink, c.rule, doc, pos.Or(model.FileStart), fmt.Sprintf(format, args...), fix)
 }
 

@@ -88,7 +88,7 @@ func (floodRule) Help() string                      { return "" }
 func (r floodRule) Check(c *lint.Context) {
 	for _, d := range c.WS.Docs {
 		for line := r.n; line >= 1; line-- {
-			c.Report(d, model.Pos{Line: line, Column: 1}, "finding %d", line)
+			c.Report(d, model.Pos{Line: int32(line), Column: 1}, "finding %d", line)
 		}
 	}
 }

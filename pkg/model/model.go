@@ -53,9 +53,12 @@ const (
 
 // Pos is a 1-based line and column in a file. The zero Pos means "unknown";
 // Or turns it into line 1, column 1, where the contract points missing keys.
+// Its numbers are int32: a file read is at most 8 MiB, and a workspace
+// holds millions of positions (two per claim), which two ints made 8 bytes
+// larger each.
 type Pos struct {
-	Line   int
-	Column int
+	Line   int32
+	Column int32
 }
 
 // Or returns p, or fallback when p is unknown.

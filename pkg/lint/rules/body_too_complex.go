@@ -15,6 +15,6 @@ func (r *bodyTooComplex) CheckText(_ *model.Document, _ []byte, b frontmatter.Bl
 	if p == nil {
 		return nil
 	}
-	return []model.Problem{{Rule: r.id, Pos: model.Pos{Line: b.BodyLine + p.Line - 1, Column: 1},
+	return []model.Problem{{Rule: r.id, Pos: model.Pos{Line: int32(b.BodyLine + p.Line - 1), Column: 1},
 		Message: "the Markdown body is too complex to parse safely (" + p.Reason + "); reports show it as plain text and read no claims from it — simplify it or split the file"}}
 }

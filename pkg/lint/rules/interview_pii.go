@@ -59,7 +59,7 @@ func (r *piiRule) CheckText(doc *model.Document, src []byte, b frontmatter.Block
 			return false
 		}
 		for _, m := range finder.Find(line) {
-			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: n, Column: column(line, m.Start)},
+			out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: int32(n), Column: int32(column(line, m.Start))},
 				Message: "text contains " + string(m.Kind) + "; remove it or replace it with the person's role"})
 		}
 		return true

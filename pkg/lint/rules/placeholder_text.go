@@ -76,7 +76,7 @@ func (r *placeholderText) CheckText(doc *model.Document, _ []byte, b frontmatter
 			end = len(line)
 		}
 		found := strings.TrimRight(string(line[start:end]), " .;")
-		out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: lineNo, Column: column(line, loc[0])},
+		out = append(out, model.Problem{Rule: r.id, Pos: model.Pos{Line: int32(lineNo), Column: int32(column(line, loc[0]))},
 			Message: "template text " + quoteShort(found) + " is still here; replace it with what you learned from customers, or delete it"})
 	}
 	// Almost no file holds a marker at all: one look over each part
