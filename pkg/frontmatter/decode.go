@@ -469,20 +469,13 @@ func (d *decoder) claims(name string, v *yaml.Node) (texts []model.Str) {
 
 func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
 	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
-	// itemFields, written out: a persona has dozens of claims, and the
-	// maps and closure it takes cost more than reading the claim.
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], deref(m.Content[i+1])
-		switch {
-		case k.Value != "text" && k.Value != "evidence":
-			d.unknownItemKey(m, list, k)
-		case isNull(v):
-		case k.Value == "text":
+	d.twoFields(m, list, "text", "evidence", func(text bool, v *yaml.Node) {
+		if text {
 			c.Text = d.str(list+".text", v)
-		default:
+		} else {
 			c.Evidence = d.evidence(list+".evidence", v)
 		}
-	}
+	})
 	if strings.TrimSpace(c.Text.Value) == "" {
 		d.typeErr(m, "a claim of %s written as a mapping needs text: what the persona says", list)
 	}
@@ -509,6 +502,23 @@ func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.S
 	}
 }
 
+// twoFields is itemFields for an item of two keys, a and b: read gets
+// each one's value that is not null (first says it is a's). Claims and
+// their evidence come by the dozen per persona, and itemFields' maps cost
+// more than reading them.
+func (d *decoder) twoFields(m *yaml.Node, name, a, b string, read func(first bool, v *yaml.Node)) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		switch {
+		case k.Value != a && k.Value != b:
+			d.unknownItemKey(m, name, k)
+		case isNull(v):
+		default:
+			read(k.Value == a, v)
+		}
+	}
+}
+
 // unknownItemKey records key k of list item m, of the list name, as
 // unknown.
 func (d *decoder) unknownItemKey(m *yaml.Node, name string, k *yaml.Node) {
@@ -529,19 +539,13 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 			out = append(out, model.Evidence{Ref: model.Str{Value: item.Value, Pos: d.pos(item)}})
 		case item.Kind == yaml.MappingNode:
 			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
-			// itemFields, written out, as in claim.
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k, v := item.Content[i], deref(item.Content[i+1])
-				switch {
-				case k.Value != "interview" && k.Value != "quote":
-					d.unknownItemKey(item, name, k)
-				case isNull(v):
-				case k.Value == "interview":
+			d.twoFields(item, name, "interview", "quote", func(ref bool, v *yaml.Node) {
+				if ref {
 					e.Ref = d.str(name+".interview", v)
-				default:
+				} else {
 					e.Quote = d.str(name+".quote", v)
 				}
-			}
+			})
 			if strings.TrimSpace(e.Ref.Value) == "" {
 				d.typeErr(item, "an item of %s written as a mapping needs interview: the interview it cites", name)
 				continue
