@@ -90,7 +90,7 @@ func WriteDir(target string, force bool, fill func(write func(name string, data 
 			made[dir] = true
 		}
 		mu.Unlock()
-		return os.WriteFile(full, data, 0o644)
+		return writeFile(full, data, 0o644)
 	}
 	if err := fill(write); err != nil {
 		return err

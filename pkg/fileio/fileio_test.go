@@ -212,3 +212,42 @@ func TestWriteNeverClobbers(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+// TestWriteFile: writeFile writes as os.WriteFile does: a new file, an
+// existing longer one cut to the data, and an error naming the path for
+// what cannot be written.
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	long := filepath.Join(dir, "long.html")
+	if err := os.WriteFile(long, []byte("a much longer page than the next"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, path, data string
+		fails            bool
+	}{
+		{"new", filepath.Join(dir, "new.html"), "<p>new</p>", false},
+		{"empty", filepath.Join(dir, "empty.html"), "", false},
+		{"shorter over longer", long, "short", false},
+		{"a directory", dir, "x", true},
+		{"no such directory", filepath.Join(dir, "missing", "x.html"), "x", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := writeFile(tt.path, []byte(tt.data), 0o644)
+			if tt.fails {
+				var pe *fs.PathError
+				if !errors.As(err, &pe) || pe.Path != tt.path {
+					t.Fatalf("error %v, want one about %s", err, tt.path)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(tt.path)
+			if err != nil || string(got) != tt.data {
+				t.Fatalf("file holds %q (%v), want %q", got, err, tt.data)
+			}
+		})
+	}
+}
