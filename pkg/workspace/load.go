@@ -48,11 +48,11 @@ type Options struct {
 	sections claims.Sections
 }
 
-// withDefaults fills in what a load needs and the caller left out.
 // keepsBodies reports whether documents hold their bodies (Document.Body):
 // then the body of every document loaded is there, empty or not.
 func (opts Options) keepsBodies() bool { return opts.KeepBodies && !opts.Slim }
 
+// withDefaults fills in what a load needs and the caller left out.
 func (opts Options) withDefaults() Options {
 	if opts.Config == nil {
 		opts.Config = config.Default()

@@ -67,8 +67,8 @@ func parsePlainYAML(text []byte, nodes *Nodes) (*yaml.Node, bool) {
 // nodes per file. The zero Nodes is ready to use; a nil *Nodes allocates
 // each node on its own. Not for concurrent use.
 type Nodes struct {
-	nodes []([]yaml.Node)
-	ptrs  []([]*yaml.Node)
+	nodes [][]yaml.Node
+	ptrs  [][]*yaml.Node
 	// node and ptr are where the next node and Content slice are taken:
 	// the chunk, and the offset in it.
 	node, nodeAt, ptr, ptrAt int
