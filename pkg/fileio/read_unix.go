@@ -13,15 +13,9 @@ import (
 // end): every file of a workspace is read this way, and the calls are most
 // of what reading a small file costs.
 func readRegular(path string, limit int, buf []byte) (src []byte, tooLarge bool, err error) {
-	var fd int
-	for {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, err := open(path, syscall.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, false, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, false, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
@@ -84,4 +78,19 @@ func modeOf(m uint32) fs.FileMode {
 		return fs.ModeSymlink
 	}
 	return fs.ModeIrregular
+}
+
+// open is open(2) with O_CLOEXEC, tried again when a signal interrupts
+// it; its error is a *fs.PathError.
+func open(path string, flags int, perm uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(path, flags|syscall.O_CLOEXEC, perm)
+		switch {
+		case err == syscall.EINTR:
+		case err != nil:
+			return -1, &fs.PathError{Op: "open", Path: path, Err: err}
+		default:
+			return fd, nil
+		}
+	}
 }

@@ -14,16 +14,9 @@ import (
 // is ten thousand small pages, and the calls are most of what writing
 // one costs.
 func writeFile(path string, data []byte, perm fs.FileMode) error {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(perm.Perm()))
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, err := open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, uint32(perm.Perm()))
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: path, Err: err}
+		return err
 	}
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)

@@ -45,7 +45,9 @@ func (p *Pool[T]) Wait() {
 
 // Each calls work(i) for every i below n, on as many goroutines as there
 // are cores (never more than n); worker w gets its work function from
-// newWorker(w).
+// newWorker(w). Workers take the i in increasing order, one at a time: a
+// worker may wait for the ones before its i (the HTML report writes its
+// sections so), since those are all taken by workers already.
 func Each(n int, newWorker func(w int) func(i int)) {
 	p := Start(min(runtime.GOMAXPROCS(0), n), 0, newWorker)
 	for i := range n {
