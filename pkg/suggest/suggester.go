@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -73,11 +72,14 @@ func (s *Index) Suggester() *Suggester {
 func NewIndex(candidates []string) *Index {
 	s := &Index{cands: candidates, lower: make([]string, len(candidates)),
 		byLen: map[int][]int32{}, hash: newPolyHash()}
-	variants := 0
+	room := 0
 	for _, c := range candidates {
-		variants += min(len(c), maxIndexedRunes) + 1
+		room += min(len(c), maxIndexedRunes) + 1
 	}
-	byDel := make([]variant, 0, variants)
+	// The variants are made straight into the index's two arrays and
+	// sorted there: a workspace's interview paths have over a million, and
+	// a slice of pairs sorted through a copy held three times the index.
+	hashes, cands := make([]uint64, 0, room), make([]int32, 0, room)
 	for i, c := range candidates {
 		l := strings.ToLower(c)
 		s.lower[i] = l
@@ -85,53 +87,81 @@ func NewIndex(candidates []string) *Index {
 		s.byLen[n] = append(s.byLen[n], int32(i))
 		s.sorted = append(s.sorted, int32(i))
 		if n > maxIndexedRunes {
-			byDel = append(byDel, variant{s.hash.of(l), int32(i)})
+			hashes, cands = append(hashes, s.hash.of(l)), append(cands, int32(i))
 			continue
 		}
-		s.variantHashes(l, func(h uint64) { byDel = append(byDel, variant{h, int32(i)}) })
+		s.variantHashes(l, func(h uint64) { hashes, cands = append(hashes, h), append(cands, int32(i)) })
 	}
-	byDel = slices.Compact(sortVariants(byDel))
-	s.delHash, s.delCand = make([]uint64, len(byDel)), make([]int32, len(byDel))
-	for k, v := range byDel {
-		s.delHash[k], s.delCand[k] = v.hash, v.cand
-	}
+	v := variants{hashes, cands}
+	v.sort()
+	s.delHash, s.delCand = v.compact()
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
 	return s
 }
 
-// sortVariants orders variants by hash, then candidate. They are added in
-// candidate order, so a stable sort by hash is enough: a radix sort, which
-// on the hundreds of thousands of variants of a big workspace's interview
-// paths takes a fraction of a comparison sort's time.
-func sortVariants(v []variant) []variant {
-	if len(v) < 4096 {
-		slices.SortStableFunc(v, func(a, b variant) int { return cmp.Compare(a.hash, b.hash) })
-		return v
-	}
-	tmp := make([]variant, len(v))
-	count := make([]int, 1<<16+1)
-	for shift := 0; shift < 64; shift += 16 {
-		clear(count)
-		for _, x := range v {
-			count[(x.hash>>shift)&0xffff+1]++
-		}
-		for d := 1; d < len(count); d++ {
-			count[d] += count[d-1]
-		}
-		for _, x := range v {
-			d := (x.hash >> shift) & 0xffff
-			tmp[count[d]] = x
-			count[d]++
-		}
-		v, tmp = tmp, v
-	}
-	return v // four passes: the slice passed in
+// variants are candidates' one-deletion variants, by hash: the hashes and
+// the candidates in two arrays.
+type variants struct {
+	hash []uint64
+	cand []int32
 }
 
-// variant is a one-deletion variant of a candidate, by its hash.
-type variant struct {
-	hash uint64
-	cand int32
+func (v variants) Len() int { return len(v.hash) }
+func (v variants) Less(i, j int) bool {
+	return v.hash[i] < v.hash[j] || v.hash[i] == v.hash[j] && v.cand[i] < v.cand[j]
+}
+func (v variants) Swap(i, j int) {
+	v.hash[i], v.hash[j] = v.hash[j], v.hash[i]
+	v.cand[i], v.cand[j] = v.cand[j], v.cand[i]
+}
+
+// sort orders variants by hash, then candidate, in place: by the top 16
+// bits of the hash first, each element swapped straight into its bucket
+// (an American flag sort), then each bucket, which holds a few dozen on
+// the hundreds of thousands of variants of a big workspace's interview
+// paths, by comparison.
+func (v variants) sort() {
+	if v.Len() < 4096 {
+		sort.Sort(v)
+		return
+	}
+	const buckets = 1 << 16
+	start, next := make([]int, buckets+1), make([]int, buckets)
+	for _, h := range v.hash {
+		start[h>>48+1]++
+	}
+	for b := range buckets {
+		start[b+1] += start[b]
+		next[b] = start[b]
+	}
+	for b := range buckets {
+		for next[b] < start[b+1] {
+			i := next[b]
+			if d := int(v.hash[i] >> 48); d != b {
+				v.Swap(i, next[d])
+				next[d]++
+				continue
+			}
+			next[b]++
+		}
+	}
+	for b := range buckets {
+		sort.Sort(variants{v.hash[start[b]:start[b+1]], v.cand[start[b]:start[b+1]]})
+	}
+}
+
+// compact drops repeated variants (a candidate with a doubled letter has
+// the same variant twice) from sorted variants.
+func (v variants) compact() ([]uint64, []int32) {
+	k := 0
+	for i := range v.hash {
+		if k > 0 && v.hash[i] == v.hash[k-1] && v.cand[i] == v.cand[k-1] {
+			continue
+		}
+		v.hash[k], v.cand[k] = v.hash[i], v.cand[i]
+		k++
+	}
+	return v.hash[:k:k], v.cand[:k:k]
 }
 
 // variantHashes calls fn with the hash of l and of every string made by

@@ -142,21 +142,35 @@ func FuzzVariantHashes(f *testing.F) {
 	})
 }
 
-// TestSortVariants: the radix sort orders as the comparison sort does,
-// ties in candidate order, on both sides of the size where it takes over.
+// TestSortVariants: the bucket sort orders as a comparison sort does, by
+// hash then candidate, on both sides of the size where it takes over, and
+// compact drops only repeats.
 func TestSortVariants(t *testing.T) {
+	type pair struct {
+		hash uint64
+		cand int32
+	}
 	for _, n := range []int{0, 1, 100, 4095, 4096, 50_000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			v := make([]variant, n)
-			for i := range v {
+			v := variants{make([]uint64, n), make([]int32, n)}
+			var want []pair
+			for i := range n {
 				// Few distinct hashes, spread over every 16-bit digit, so
-				// ties are many and every pass matters.
-				v[i] = variant{hash: uint64(i*7919%97) * 0x0001_0203_0405_0607, cand: int32(i)}
+				// ties are many, in candidates given out of order, some
+				// twice.
+				v.hash[i], v.cand[i] = uint64(i*7919%97)*0x0001_0203_0405_0607, int32((n-i)/2)
+				want = append(want, pair{v.hash[i], v.cand[i]})
 			}
-			want := slices.Clone(v)
-			slices.SortFunc(want, func(a, b variant) int { return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.cand, b.cand)) })
-			if got := sortVariants(v); !slices.Equal(got, want) {
-				t.Errorf("sortVariants of %d variants is out of order", n)
+			slices.SortFunc(want, func(a, b pair) int { return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.cand, b.cand)) })
+			want = slices.Compact(want)
+			v.sort()
+			hashes, cands := v.compact()
+			var got []pair
+			for i := range hashes {
+				got = append(got, pair{hashes[i], cands[i]})
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%d variants sorted and compacted: %d, out of order or with repeats; want %d", n, len(got), len(want))
 			}
 		})
 	}
