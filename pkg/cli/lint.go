@@ -103,7 +103,7 @@ func runLint(g *globalOptions, o *lintOptions, args []string) error {
 		return err
 	}
 	g.limitMemory()
-	ws, err := g.load(p, workspace.Options{Slim: true}, true)
+	ws, err := g.load(p, workspace.Options{Slim: true, Lean: true}, true)
 	if err != nil {
 		return err
 	}

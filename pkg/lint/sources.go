@@ -78,11 +78,7 @@ func (rn *run) resolvedReferences() map[*model.Document][]resolvedRef {
 		parallel.Each(len(personas), func(int) func(int) {
 			return func(i int) {
 				p := personas[i]
-				n := len(p.Persona.Sources) + len(p.Persona.QuoteItems)
-				for _, c := range p.Persona.Claims {
-					n += len(c.Evidence)
-				}
-				row := make([]resolvedRef, 0, n)
+				row := make([]resolvedRef, 0, len(p.Persona.Sources)+p.Persona.EvidenceCount()+len(p.Persona.QuoteItems))
 				for ref := range p.Persona.Refs() {
 					res := rn.ws.ResolveSource(p, ref.Value)
 					row = append(row, resolvedRef{doc: res.Doc, status: res.Status})

@@ -255,8 +255,9 @@ type Persona struct {
 	Sources      []Str
 	// Claims are the items of the claim lists (goals, motivations,
 	// frustrations, aspirations, objections) with their evidence (SPEC
-	// §9).
+	// §9). A lean load keeps Digest instead, and Claims is nil.
 	Claims []Claim
+	Digest *ClaimDigest
 	// QuoteItems are the quotes with who said them.
 	QuoteItems []Quote
 	// Substance counts goals, motivations, frustrations and aspirations,
@@ -297,11 +298,7 @@ type Quote struct {
 // own position: its sources, its claims' evidence and its quotes' sources
 // (SPEC §9: all of them count as the persona's sources).
 func (p *Persona) References() []Str {
-	n := len(p.Sources) + len(p.QuoteItems)
-	for _, c := range p.Claims {
-		n += len(c.Evidence)
-	}
-	out := make([]Str, 0, n)
+	out := make([]Str, 0, len(p.Sources)+p.EvidenceCount()+len(p.QuoteItems))
 	p.EachReference(func(ref Str) bool {
 		out = append(out, ref)
 		return true
@@ -346,18 +343,49 @@ func (p *Persona) EachReference(fn func(Str) bool) {
 			return
 		}
 	}
-	for _, c := range p.Claims {
-		for _, e := range c.Evidence {
-			if !fn(e.Ref) {
-				return
-			}
-		}
+	done := false
+	p.EachEvidence(func(ref, _ Str) bool {
+		done = !fn(ref)
+		return !done
+	})
+	if done {
+		return
 	}
 	for _, q := range p.QuoteItems {
 		if q.Source.Value != "" && !fn(q.Source) {
 			return
 		}
 	}
+}
+
+// EachEvidence calls fn with each claim's evidence items in order, claim
+// after claim, until fn returns false: the reference, and the quote (the
+// zero Str when the item gives none). It reads Claims, or Digest after a
+// lean load.
+func (p *Persona) EachEvidence(fn func(ref, quote Str) bool) {
+	if p.Digest != nil {
+		p.Digest.eachEvidence(fn)
+		return
+	}
+	for _, c := range p.Claims {
+		for _, e := range c.Evidence {
+			if !fn(e.Ref, e.Quote) {
+				return
+			}
+		}
+	}
+}
+
+// EvidenceCount counts the claims' evidence items.
+func (p *Persona) EvidenceCount() int {
+	if p.Digest != nil {
+		return p.Digest.Evidence()
+	}
+	n := 0
+	for _, c := range p.Claims {
+		n += len(c.Evidence)
+	}
+	return n
 }
 
 // IsNegative reports whether the persona describes who the product is not for;

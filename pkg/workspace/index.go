@@ -44,7 +44,9 @@ func (ws *Workspace) index() {
 
 // Entities returns the entities of one kind in path order.
 func (ws *Workspace) Entities(k model.Kind) []*model.Document {
-	var out []*model.Document
+	// Counted first: rules ask for every persona of a big workspace, and
+	// a slice grown by doubling would hold twice that.
+	out := make([]*model.Document, 0, ws.Count(k))
 	for _, d := range ws.Docs {
 		if d.Kind == k {
 			out = append(out, d)

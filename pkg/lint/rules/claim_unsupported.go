@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/contract"
+	"github.com/personakit/persona/pkg/frontmatter"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
 )
@@ -31,15 +33,18 @@ func (r *claimUnsupported) Configure(opts map[string]config.Option, path string)
 	}, &r.lists)
 }
 
-func (r *claimUnsupported) Check(c *lint.Context) {
-	for _, p := range c.Entities(model.KindPersona) {
-		if p.IsRetired() {
-			continue
-		}
-		for _, cl := range p.Persona.Claims {
-			if len(cl.Evidence) == 0 && slices.Contains(r.lists, cl.List) {
-				c.Report(p, cl.Text.Pos, "this claim of %s cites no interview; write it as {text: ..., evidence: [INTERVIEW]} with the interviews it rests on", cl.List)
-			}
+// CheckText looks at a persona's claims while it is loaded: only its own
+// claims decide, and a lean load (lint's) keeps no claims afterwards.
+func (r *claimUnsupported) CheckText(doc *model.Document, _ []byte, _ frontmatter.Block) []model.Problem {
+	if doc.Kind != model.KindPersona || doc.Persona == nil || doc.IsRetired() {
+		return nil
+	}
+	var out []model.Problem
+	for _, cl := range doc.Persona.Claims {
+		if len(cl.Evidence) == 0 && slices.Contains(r.lists, cl.List) {
+			out = append(out, model.Problem{Rule: r.id, Pos: cl.Text.Pos, Message: fmt.Sprintf(
+				"this claim of %s cites no interview; write it as {text: ..., evidence: [INTERVIEW]} with the interviews it rests on", cl.List)})
 		}
 	}
+	return out
 }

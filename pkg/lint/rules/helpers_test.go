@@ -105,24 +105,35 @@ func lintFindingsOf(t *testing.T, files map[string]string, cfg, rule string, wit
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := workspace.Load(root, workspace.Options{Config: c, Inspect: runner.Inspector()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	customers, _, err := match.Measure(c, root, func(abs string) string {
-		rel, _ := filepath.Rel(root, abs)
-		return filepath.ToSlash(rel)
-	}, ws.Entities(model.KindICP))
-	if err != nil {
-		t.Fatal(err)
-	}
+	// Every case is linted as the editor loads a workspace (claims kept)
+	// and as persona lint does (slim and lean): both must find the same.
 	var out []string
-	for _, f := range runner.Run(ws, lint.Options{Today: today, Customers: customers}) {
-		if f.Rule == rule {
-			out = append(out, fmt.Sprintf("%s:%d:%d %s", f.Path, f.Line, f.Column, f.Severity))
-			if withMessages {
-				out[len(out)-1] += " " + f.Message
+	for i, opts := range []workspace.Options{{}, {Slim: true, Lean: true}} {
+		opts.Config, opts.Inspect = c, runner.Inspector()
+		ws, err := workspace.Load(root, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		customers, _, err := match.Measure(c, root, func(abs string) string {
+			rel, _ := filepath.Rel(root, abs)
+			return filepath.ToSlash(rel)
+		}, ws.Entities(model.KindICP))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range runner.Run(ws, lint.Options{Today: today, Customers: customers}) {
+			if f.Rule == rule {
+				got = append(got, fmt.Sprintf("%s:%d:%d %s", f.Path, f.Line, f.Column, f.Severity))
+				if withMessages {
+					got[len(got)-1] += " " + f.Message
+				}
 			}
+		}
+		if i == 0 {
+			out = got
+		} else if !slices.Equal(got, out) {
+			t.Errorf("%s: a lean load finds %q, a full one %q", rule, got, out)
 		}
 	}
 	return out

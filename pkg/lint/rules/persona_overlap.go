@@ -3,12 +3,12 @@ package rules
 import (
 	"fmt"
 	"hash/maphash"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
 	"github.com/personakit/persona/pkg/model"
@@ -30,17 +30,15 @@ type personaOverlap struct {
 // so), and comparing every pair would grow with their square.
 const maxOverlapPersonas = 100
 
-// maxOverlapClaims bounds the claims of one persona that take part: two
-// personas are compared claim by claim, so a file of half a million claims
-// must not make that grow with the square of its size.
-const maxOverlapClaims = 200
+// maxOverlapClaims bounds the claims of one persona that take part.
+const maxOverlapClaims = claims.MaxCompared
 
 // A claim's index must fit the prefix index's low byte.
 var _ [1<<claimBits - maxOverlapClaims]struct{}
 
 // nearIdentical is the word-set similarity from which two claims say the
 // same thing (SPEC §9).
-const nearIdentical = 0.6
+const nearIdentical = claims.NearIdentical
 
 func (r *personaOverlap) Options() []lint.Option {
 	return []lint.Option{{Name: "min_overlap", Default: "0.6",
@@ -61,9 +59,15 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 }
 
 type overlapProfile struct {
-	doc    *model.Document
-	claims []claimWords
-	title  string
+	doc *model.Document
+	// claims are the compared claims' words; after a lean load they are
+	// read on first use, and digest (claims.Digest) rules most pairs out
+	// before that.
+	claims   []claimWords
+	read     bool
+	digest   []uint16
+	compared int // how many claims take part
+	title    string
 	// sources are the interviews cited, sorted by path, resolved on the
 	// first call: most personas share no title with another.
 	sources func() []*model.Document
@@ -88,11 +92,7 @@ type claimWords struct {
 // one of its first n - ⌈t·n⌉ + 1 words in a common order (prefix
 // filtering). Indexing prefixes finds the candidates of a claim without
 // comparing it with every claim of the other persona.
-func (c claimWords) prefix() []uint64 {
-	n := len(c.ids)
-	keep := n - int(math.Ceil(nearIdentical*float64(n))) + 1
-	return c.ids[:min(max(keep, 0), n)]
-}
+func (c claimWords) prefix() []uint64 { return c.ids[:claims.PrefixLen(len(c.ids))] }
 
 // A prefix index entry is one word of a claim's prefix: the word's id
 // with its low byte replaced by the claim's index (maxOverlapClaims fits),
@@ -163,9 +163,9 @@ func (r *personaOverlap) Check(c *lint.Context) {
 		groups[icp] = append(groups[icp], p)
 	}
 	found := make([][]overlapFound, len(order))
-	seed := maphash.MakeSeed()
+	seed := c.WS.WordSeed()
 	parallel.Each(len(order), func(int) func(int) {
-		w := &overlapWorker{rule: r, ws: c.WS, seed: seed}
+		w := &overlapWorker{rule: r, ws: c.WS, seed: seed, words: new(digestWords)}
 		return func(i int) { found[i] = w.compare(groups[order[i]]) }
 	})
 	for _, icp := range found {
@@ -183,11 +183,16 @@ type overlapFound struct {
 }
 
 // overlapWorker compares the personas of one ICP after another, on one
-// core; every worker hashes words under the run's one seed.
+// core; every worker hashes words under the workspace's seed, as its
+// claim digests are.
 type overlapWorker struct {
 	rule *personaOverlap
 	ws   *workspace.Workspace
 	seed maphash.Seed
+	// buf is where persona files are read again, words the larger
+	// persona's digest words of the pair being ruled out.
+	buf   []byte
+	words *digestWords
 }
 
 // compare profiles the personas of one ICP and finds each one that
@@ -201,7 +206,7 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 	var out []overlapFound
 	for j, later := range profiles {
 		for _, earlier := range profiles[:j] {
-			if why := w.rule.overlap(earlier, later); why != "" {
+			if why := w.overlap(earlier, later); why != "" {
 				out = append(out, overlapFound{later.doc, earlier.doc.ID, why})
 				break
 			}
@@ -212,33 +217,113 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 
 func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
-	// The claims' word ids are appended to one array, each claim's run
-	// sorted in place, and the claims are slices of it: one allocation per
-	// persona instead of one per claim.
-	var ids []uint64
-	var ends []int
-	for _, cl := range p.Persona.Claims {
-		if len(ends) == maxOverlapClaims {
-			break
+	switch d := p.Persona.Digest; {
+	case d != nil && d.Overlap != nil:
+		prof.digest = d.Overlap
+		prof.compared = digestClaims(d.Overlap)
+	case d != nil:
+		// The digest holds the words whole, as setClaims would make them.
+		prof.claims = make([]claimWords, len(d.Ends))
+		for i, start := 0, 0; i < len(d.Ends); i++ {
+			end := int(d.Ends[i])
+			prof.claims[i], start = newClaimWords(d.Words[start:end:end]), end
 		}
-		start := len(ids)
-		if ids = w.appendWords(ids, cl.Text.Value); len(ids) > start {
-			ends = append(ends, len(ids))
-		}
-	}
-	prof.claims = make([]claimWords, len(ends))
-	for i, start := 0, 0; i < len(ends); i++ {
-		cw := claimWords{ids: ids[start:ends[i]:ends[i]]}
-		for _, id := range cw.ids {
-			cw.summary |= 1 << (id % 64)
-		}
-		prof.claims[i], start = cw, ends[i]
+		prof.read, prof.compared = true, len(prof.claims)
+	default:
+		w.setClaims(prof, p.Persona.Claims)
 	}
 	if prof.title != "" {
 		// Only a persona of the same title compares interviews with it.
 		prof.sources = sync.OnceValue(func() []*model.Document { return citedInterviews(w.ws, p) })
 	}
 	return prof
+}
+
+// readClaims gives prof its claims' words, read again from its file after
+// a lean load. A file that cannot be read now (it could when loaded)
+// compares as a persona without claims.
+func (w *overlapWorker) readClaims(prof *overlapProfile) {
+	if prof.read {
+		return
+	}
+	var cls []model.Claim
+	cls, w.buf, _ = w.ws.ClaimsOf(prof.doc, w.buf)
+	w.setClaims(prof, cls)
+}
+
+func (w *overlapWorker) setClaims(prof *overlapProfile, cls []model.Claim) {
+	// The claims are slices of one array of word ids: one allocation per
+	// persona instead of one per claim.
+	ids, ends := claims.Compared(cls, w.seed)
+	prof.claims = make([]claimWords, len(ends))
+	for i, start := 0, 0; i < len(ends); i++ {
+		prof.claims[i], start = newClaimWords(ids[start:ends[i]:ends[i]]), ends[i]
+	}
+	prof.read, prof.compared = true, len(prof.claims)
+}
+
+func newClaimWords(ids []uint64) claimWords {
+	cw := claimWords{ids: ids}
+	for _, id := range ids {
+		cw.summary |= 1 << (id % 64)
+	}
+	return cw
+}
+
+// digestClaims counts the claims of a digest's overlap words.
+func digestClaims(digest []uint16) int {
+	n := 0
+	for i := 0; i < len(digest); i += 1 + digestWordsOf(digest[i]) {
+		n++
+	}
+	return n
+}
+
+// digestWordsOf is how many words follow a claim's count in a digest.
+func digestWordsOf(count uint16) int {
+	if count == claims.AnyWord {
+		return 0
+	}
+	return int(count)
+}
+
+// digestWords is a set of 16-bit digest words: a bit each.
+type digestWords struct {
+	bits [1 << 16 / 64]uint64
+	any  bool // a claim whose prefix may hold any word
+}
+
+func (s *digestWords) fill(digest []uint16, on bool) {
+	for i := 0; i < len(digest); i += 1 + digestWordsOf(digest[i]) {
+		if digest[i] == claims.AnyWord {
+			s.any = on
+		}
+		for _, w := range digest[i+1 : i+1+digestWordsOf(digest[i])] {
+			if on {
+				s.bits[w/64] |= 1 << (w % 64)
+			} else {
+				s.bits[w/64] = 0
+			}
+		}
+	}
+}
+
+func (s *digestWords) has(w uint16) bool { return s.any || s.bits[w/64]&(1<<(w%64)) != 0 }
+
+// mayOverlap says whether the smaller persona's digest leaves enough of
+// its claims that may have a near-identical claim in the larger one's:
+// a claim may only if one of its prefix words is among the larger's. It
+// is never false for a pair that overlaps (TestDigestNeverRulesOutAnOverlap).
+func (w *overlapWorker) mayOverlap(small, large []uint16, compared int) bool {
+	w.words.fill(large, true)
+	defer w.words.fill(large, false)
+	may := 0
+	for i := 0; i < len(small); i += 1 + digestWordsOf(small[i]) {
+		if small[i] == claims.AnyWord || slices.ContainsFunc(small[i+1:i+1+int(small[i])], w.words.has) {
+			may++
+		}
+	}
+	return float64(may)/float64(compared) >= w.rule.minOverlap
 }
 
 // citedInterviews are the interviews a persona cites (Workspace.Cites),
@@ -249,26 +334,29 @@ func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Docume
 	return out
 }
 
-// appendWords appends a claim's words to ids as sorted ids, each once:
-// each word's hash under the run's seed, so that no table of words is
-// kept. Two words share an id only if their 64-bit hashes collide, about
-// one chance in 10¹⁹ for a pair, and the seed is secret, so no file can be
-// written to collide.
-func (w *overlapWorker) appendWords(ids []uint64, text string) []uint64 {
-	start := len(ids)
-	ids = wordset.AppendHashes(ids, text, w.seed)
-	claim := ids[start:]
-	slices.Sort(claim)
-	return ids[:start+len(slices.Compact(claim))]
-}
-
 // overlap says why two personas are near-duplicates, or "".
-func (r *personaOverlap) overlap(a, b *overlapProfile) string {
+func (w *overlapWorker) overlap(a, b *overlapProfile) string {
 	if a.title != "" && a.title == b.title && a.sources != nil && b.sources != nil {
 		if as := a.sources(); len(as) > 0 && slices.Equal(as, b.sources()) {
 			return "the same role title, citing the same interviews"
 		}
 	}
+	if a.digest != nil && b.digest != nil {
+		sp, lp := a, b
+		if sp.compared > lp.compared {
+			sp, lp = lp, sp
+		}
+		if sp.compared == 0 || !w.mayOverlap(sp.digest, lp.digest, sp.compared) {
+			return ""
+		}
+	}
+	w.readClaims(a)
+	w.readClaims(b)
+	return w.rule.overlap(a, b)
+}
+
+// overlap compares the claims of two personas.
+func (r *personaOverlap) overlap(a, b *overlapProfile) string {
 	sp, lp := a, b
 	if len(sp.claims) > len(lp.claims) {
 		sp, lp = lp, sp

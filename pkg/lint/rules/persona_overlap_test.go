@@ -2,11 +2,14 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/personakit/persona/pkg/claims"
+	"github.com/personakit/persona/pkg/model"
 	"github.com/personakit/persona/pkg/wordset"
 )
 
@@ -31,11 +34,93 @@ func TestPersonaOverlap(t *testing.T) {
 			"personas/a.md": p("A", "goals: [Close the books in five days]\n"),
 			"personas/b.md": p("B", "type: negative\ngoals: [Close the books in five days]\n"),
 		}), "", nil},
+		{"many claims, read again after a lean load", with(map[string]string{
+			"personas/a.md": p("A", manyGoals("closing", "books")),
+			"personas/b.md": p("B", manyGoals("closing", "ledgers")),
+			"personas/c.md": p("C", manyGoals("shipping", "pipelines")),
+		}), "", []string{"personas/b.md:1:1 warning"}},
 		{"a stricter min_overlap", with(map[string]string{
 			"personas/a.md": p("A", "goals: [Close the books in five days, Trust the revenue numbers]\n"),
 			"personas/b.md": p("B", "goals: [Close the books within five days, Hire two analysts]\n"),
 		}), "rules:\n  persona-overlap: {min_overlap: 0.9}\n", nil},
 	})
+}
+
+// manyGoals is a goals list of more words than a digest keeps whole
+// (claims.MaxDigestWords), each goal naming verb and noun.
+func manyGoals(verb, noun string) string {
+	var b strings.Builder
+	b.WriteString("goals:\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "  - Keep %s the quarterly %s number%d within budget%d\n", verb, noun, i, i)
+	}
+	return b.String()
+}
+
+// TestDigestNeverRulesOutAnOverlap: on random claims over small and large
+// vocabularies, a pair the digests rule out never overlaps when its words
+// are compared, and the digests do rule pairs out.
+func TestDigestNeverRulesOutAnOverlap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	seed := maphash.MakeSeed()
+	for _, vocab := range []int{6, 30, 300, 5000} {
+		ruledOut, overlapping := 0, 0
+		for round := range 300 {
+			persona := func() *model.Persona {
+				p := &model.Persona{}
+				for range 10 + rng.IntN(40) {
+					var words []string
+					for range 1 + rng.IntN(9) {
+						words = append(words, fmt.Sprintf("w%d", rng.IntN(vocab)))
+					}
+					p.Claims = append(p.Claims, model.Claim{List: "goals", Text: model.Str{Value: strings.Join(words, " ")}})
+				}
+				return p
+			}
+			a, b := persona(), persona()
+			if round%2 == 0 {
+				// A reworded copy: claims near-identical, some just so,
+				// and some not.
+				for i, c := range a.Claims[:min(len(a.Claims), len(b.Claims))] {
+					words := strings.Fields(c.Text.Value)
+					for range rng.IntN(len(words)/2 + 1) {
+						words[rng.IntN(len(words))] = fmt.Sprintf("x%d", rng.IntN(vocab))
+					}
+					b.Claims[i].Text.Value = strings.Join(words, " ")
+				}
+			}
+			da, db := claims.Digest(a, seed), claims.Digest(b, seed)
+			if da.Overlap == nil || db.Overlap == nil {
+				continue // few words: kept whole, nothing to rule out
+			}
+			minOverlap := []float64{1e-9, 0.3, 0.6, 1}[round%4]
+			w := &overlapWorker{rule: &personaOverlap{minOverlap: minOverlap}, seed: seed, words: new(digestWords)}
+			pa, pb := &overlapProfile{}, &overlapProfile{}
+			w.setClaims(pa, a.Claims)
+			w.setClaims(pb, b.Claims)
+			small, large, compared := da.Overlap, db.Overlap, pa.compared
+			if pa.compared > pb.compared {
+				small, large, compared = db.Overlap, da.Overlap, pb.compared
+			}
+			if digestClaims(small) != compared {
+				t.Fatalf("vocabulary %d, round %d: the digest has %d claims, the persona compares %d", vocab, round, digestClaims(small), compared)
+			}
+			if w.rule.overlap(pa, pb) != "" {
+				overlapping++
+			}
+			if w.mayOverlap(small, large, compared) {
+				continue
+			}
+			ruledOut++
+			if why := w.rule.overlap(pa, pb); why != "" {
+				t.Fatalf("vocabulary %d, round %d: the digests rule out a pair that overlaps: %s", vocab, round, why)
+			}
+		}
+		t.Logf("vocabulary %d: %d of 300 pairs ruled out, %d overlapping", vocab, ruledOut, overlapping)
+		if vocab >= 300 && ruledOut == 0 {
+			t.Errorf("vocabulary %d: the digests ruled no pair out", vocab)
+		}
+	}
 }
 
 // TestOverlapPrefixFilterIsExact: the prefix index finds exactly the

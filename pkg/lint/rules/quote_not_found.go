@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/personakit/persona/pkg/lint"
@@ -16,92 +17,129 @@ import (
 // persona this tool exists to catch.
 type quoteNotFound struct{ meta }
 
-// quoteCheck is one quote to look for in one interview.
+// quoteCheck is one quote to look for in one interview: a workspace of
+// 50,000 files holds a hundred thousand of them, so it is a value of 40
+// bytes, and only the quotes not found get a quoteMiss.
 type quoteCheck struct {
-	persona *model.Document
-	words   model.Str
-	// found and msg are the outcome; fix is the quote as the notes write
-	// it, when it differs from them only in punctuation (SPEC §10).
-	found bool
-	msg   string
-	fix   string
+	persona   *model.Document
+	interview *model.Document
+	words     model.Str
+}
+
+// quoteMiss is the outcome of a quote not found: msg, and fix, the quote
+// as the notes write it when it differs from them only in punctuation
+// (SPEC §10).
+type quoteMiss struct {
+	check    int
+	msg, fix string
 }
 
 func (r *quoteNotFound) Check(c *lint.Context) {
-	// Group the quotes by the interview they cite, so that each
-	// interview's notes are read once, on all cores, and dropped as soon
-	// as its quotes are checked: lint keeps no bodies.
-	byInterview := map[*model.Document][]*quoteCheck{}
-	var order []*model.Document
-	var all []*quoteCheck
+	var checks []quoteCheck
 	add := func(p *model.Document, ref, words model.Str) {
 		res := c.WS.ResolveSource(p, ref.Value)
 		if res.Status != workspace.SourceFound || strings.TrimSpace(words.Value) == "" {
 			return // source-missing says what is wrong with the reference
 		}
-		q := &quoteCheck{persona: p, words: words, found: true}
-		if byInterview[res.Doc] == nil {
-			order = append(order, res.Doc)
-		}
-		byInterview[res.Doc] = append(byInterview[res.Doc], q)
-		all = append(all, q)
+		checks = append(checks, quoteCheck{persona: p, interview: res.Doc, words: words})
 	}
 	for _, p := range c.Entities(model.KindPersona) {
-		for _, cl := range p.Persona.Claims {
-			for _, e := range cl.Evidence {
-				add(p, e.Ref, e.Quote)
-			}
-		}
+		p.Persona.EachEvidence(func(ref, quote model.Str) bool {
+			add(p, ref, quote)
+			return true
+		})
 		for _, q := range p.Persona.QuoteItems {
 			if q.Source.Value != "" {
 				add(p, q.Source, q.Text)
 			}
 		}
 	}
-	parallel.Each(len(order), func(int) func(int) {
+	// Group the quotes by the interview they cite, so that each
+	// interview's notes are read once, on all cores, and dropped as soon
+	// as its quotes are checked: lint keeps no bodies.
+	groups := groupByInterview(checks)
+	misses := make([][]quoteMiss, len(groups))
+	parallel.Each(len(groups), func(int) func(int) {
 		var buf []byte // each core reads the notes into one buffer
-		return func(i int) { buf = r.checkInterview(c, order[i], byInterview[order[i]], buf) }
+		return func(i int) { misses[i], buf = r.checkInterview(c, checks, groups[i], buf) }
 	})
-	for _, q := range all {
-		switch {
-		case q.found:
-		case q.fix != "":
-			c.ReportFix(q.persona, q.words.Pos, q.words.Value, q.fix, "quote the notes as they read", "%s", q.msg)
-		default:
-			c.Report(q.persona, q.words.Pos, "%s", q.msg)
+	var all []quoteMiss
+	for _, m := range misses {
+		all = append(all, m...)
+	}
+	slices.SortFunc(all, func(a, b quoteMiss) int { return a.check - b.check })
+	for _, m := range all {
+		q := checks[m.check]
+		if m.fix != "" {
+			c.ReportFix(q.persona, q.words.Pos, q.words.Value, m.fix, "quote the notes as they read", "%s", m.msg)
+		} else {
+			c.Report(q.persona, q.words.Pos, "%s", m.msg)
 		}
 	}
 }
 
-// checkInterview reads one interview's notes into buf and looks for its
-// quotes; each quoteCheck is written by this goroutine only. It returns the
-// buffer to read the next notes into: nothing of these is kept.
-func (r *quoteNotFound) checkInterview(c *lint.Context, iv *model.Document, checks []*quoteCheck, buf []byte) []byte {
+// groupByInterview lists the indexes of checks by the interview they cite,
+// the interviews in the order first cited: slices of one array.
+func groupByInterview(checks []quoteCheck) [][]int32 {
+	group := make(map[*model.Document]int32)
+	var sizes []int32
+	of := make([]int32, len(checks))
+	for i, q := range checks {
+		g, ok := group[q.interview]
+		if !ok {
+			g = int32(len(sizes))
+			group[q.interview] = g
+			sizes = append(sizes, 0)
+		}
+		of[i] = g
+		sizes[g]++
+	}
+	all := make([]int32, len(checks))
+	groups := make([][]int32, len(sizes))
+	at := int32(0)
+	for g, n := range sizes {
+		groups[g] = all[at : at : at+n]
+		at += n
+	}
+	for i, g := range of {
+		groups[g] = append(groups[g], int32(i))
+	}
+	return groups
+}
+
+// checkInterview reads the notes of the interview the checks at indexes
+// cite into buf, looks for their quotes and returns those not found. It
+// also returns the buffer to read the next notes into: nothing of these is
+// kept.
+func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, indexes []int32, buf []byte) ([]quoteMiss, []byte) {
+	iv := checks[indexes[0]].interview
 	body, bodyLine, read, err := c.WS.BodyInto(iv, buf)
 	if err != nil {
-		return read // the loader reported an unreadable file
+		return nil, read // the loader reported an unreadable file
 	}
 	text := quote.NewTextInPlace(body) // the body was read for this alone
 	var notes []byte                   // as written, read again only for a fix
-	for _, q := range checks {
+	var misses []quoteMiss
+	for _, i := range indexes {
+		q := checks[i]
 		if text.Occurs(q.words.Value) {
 			continue
 		}
-		q.found = false
-		q.msg = fmt.Sprintf("quote does not occur in interview %q", iv.ID)
+		m := quoteMiss{check: int(i), msg: fmt.Sprintf("quote does not occur in interview %q", iv.ID)}
 		if best := text.Closest(q.words.Value); best.Percent > 0 {
-			q.msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(iv.Path),
+			m.msg += fmt.Sprintf("; the closest passage, at %s:%d, holds %d%% of its words: %s", c.Path(iv.Path),
 				bodyLine+best.Line, best.Percent, quoteShort(best.Text))
 			if notes == nil {
 				notes, _, _ = c.WS.Body(iv)
 			}
 			if written, ok := text.PunctuationSlip(q.words.Value, notes); ok {
-				q.fix = written
+				m.fix = written
 			}
 		}
-		q.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
+		m.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
+		misses = append(misses, m)
 	}
-	return read
+	return misses, read
 }
 
 // Costly: it reads the notes of every interview a quote cites.

@@ -1,0 +1,106 @@
+package claims
+
+import (
+	"hash/maphash"
+	"math"
+	"slices"
+
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/wordset"
+)
+
+// NearIdentical is the word-set similarity from which two claims say the
+// same thing (SPEC §9).
+const NearIdentical = 0.6
+
+// MaxCompared bounds the claims of one persona that persona-overlap
+// compares: the first ones with a word. Two personas are compared claim by
+// claim, so a file of half a million claims must not make that grow with
+// the square of its size.
+const MaxCompared = 200
+
+// PrefixLen is how many of a claim's n sorted word ids any claim
+// near-identical to it must share one with: a set of n words reaches
+// similarity t with another only if the two share one of their first
+// n - ⌈t·n⌉ + 1 words in a common order (prefix filtering).
+func PrefixLen(n int) int {
+	keep := n - int(math.Ceil(NearIdentical*float64(n))) + 1
+	return min(max(keep, 0), n)
+}
+
+// AppendWords appends a claim's words to ids as sorted ids, each once:
+// each word's hash under seed, so that no table of words is kept. Two
+// words share an id only if their 64-bit hashes collide, about one chance
+// in 10¹⁹ for a pair, and the seed is secret, so no file can be written to
+// collide.
+func AppendWords(ids []uint64, text string, seed maphash.Seed) []uint64 {
+	start := len(ids)
+	ids = wordset.AppendHashes(ids, text, seed)
+	claim := ids[start:]
+	slices.Sort(claim)
+	return ids[:start+len(slices.Compact(claim))]
+}
+
+// Compared are the word ids of the claims persona-overlap compares (the
+// first MaxCompared with a word), claim after claim in one array, each
+// claim's run sorted and ending at its ends.
+func Compared(claims []model.Claim, seed maphash.Seed) (ids []uint64, ends []int) {
+	for _, cl := range claims {
+		if len(ends) == MaxCompared {
+			break
+		}
+		start := len(ids)
+		if ids = AppendWords(ids, cl.Text.Value, seed); len(ids) > start {
+			ends = append(ends, len(ids))
+		}
+	}
+	return ids, ends
+}
+
+// AnyWord is the prefix length written in a digest for a claim whose
+// prefix has more words than a uint16 counts: no words follow, and the
+// claim may match any.
+const AnyWord = math.MaxUint16
+
+// MaxDigestWords is the most words a digest keeps whole: a persona of a
+// few short claims is compared from its digest alone, and at 8 bytes a
+// word costs no more than its claims' prefixes would.
+const MaxDigestWords = 64
+
+// Digest is p's claims as a lean load keeps them (model.ClaimDigest), its
+// words hashed under seed, the workspace's. The words of the claims
+// persona-overlap compares are kept whole when they are few; else it keeps
+// the low 16 bits of each compared claim's prefix words: two claims whose
+// prefixes share no such value share no prefix word, so they are not
+// near-identical, and a pair of personas whose claims cannot reach the
+// share is ruled out without reading their words again.
+func Digest(p *model.Persona, seed maphash.Seed) *model.ClaimDigest {
+	d := model.Digest(p.Claims)
+	ids, ends := Compared(p.Claims, seed)
+	if len(ids) <= MaxDigestWords {
+		if len(ids) > 0 {
+			d.Words = append([]uint64(nil), ids...)
+			d.Ends = make([]uint8, len(ends))
+			for i, e := range ends {
+				d.Ends[i] = uint8(e)
+			}
+		}
+		return d
+	}
+	var overlap []uint16
+	for i, start := 0, 0; i < len(ends); i++ {
+		prefix := ids[start:][:PrefixLen(ends[i]-start)]
+		start = ends[i]
+		if len(prefix) >= AnyWord {
+			overlap = append(overlap, AnyWord)
+			continue
+		}
+		overlap = append(overlap, uint16(len(prefix)))
+		for _, id := range prefix {
+			overlap = append(overlap, uint16(id))
+		}
+	}
+	// A copy of its own size: overlap grew by doubling.
+	d.Overlap = append([]uint16(nil), overlap...)
+	return d
+}
