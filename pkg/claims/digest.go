@@ -43,8 +43,10 @@ func AppendWords(ids []uint64, text string, seed maphash.Seed) []uint64 {
 
 // Compared are the word ids of the claims persona-overlap compares (the
 // first MaxCompared with a word), claim after claim in one array, each
-// claim's run sorted and ending at its ends.
-func Compared(claims []model.Claim, seed maphash.Seed) (ids []uint64, ends []int) {
+// claim's run sorted and ending at its ends; appended to ids[:0] and
+// ends[:0], which may be nil.
+func Compared(ids []uint64, ends []int, claims []model.Claim, seed maphash.Seed) ([]uint64, []int) {
+	ids, ends = ids[:0], ends[:0]
 	for _, cl := range claims {
 		if len(ends) == MaxCompared {
 			break
@@ -74,9 +76,13 @@ const MaxDigestWords = 64
 // prefixes share no such value share no prefix word, so they are not
 // near-identical, and a pair of personas whose claims cannot reach the
 // share is ruled out without reading their words again.
-func Digest(p *model.Persona, seed maphash.Seed) *model.ClaimDigest {
+//
+// scratch holds the arrays Digest works in, for the next call to reuse: a
+// persona of 60 claims has some 500 words, and a workspace 20,000 personas.
+func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimDigest {
 	d := model.Digest(p.Claims)
-	ids, ends := Compared(p.Claims, seed)
+	ids, ends := Compared(scratch.ids, scratch.ends, p.Claims, seed)
+	defer scratch.keep(ids, ends)
 	if len(ids) <= MaxDigestWords {
 		if len(ids) > 0 {
 			d.Words = append([]uint64(nil), ids...)
@@ -87,7 +93,7 @@ func Digest(p *model.Persona, seed maphash.Seed) *model.ClaimDigest {
 		}
 		return d
 	}
-	var overlap []uint16
+	overlap := scratch.overlap[:0]
 	for i, start := 0, 0; i < len(ends); i++ {
 		prefix := ids[start:][:PrefixLen(ends[i]-start)]
 		start = ends[i]
@@ -100,7 +106,25 @@ func Digest(p *model.Persona, seed maphash.Seed) *model.ClaimDigest {
 			overlap = append(overlap, uint16(id))
 		}
 	}
-	// A copy of its own size: overlap grew by doubling.
 	d.Overlap = append([]uint16(nil), overlap...)
+	scratch.overlap = overlap
 	return d
+}
+
+// Scratch is the arrays Digest works in.
+type Scratch struct {
+	ids     []uint64
+	ends    []int
+	overlap []uint16
+}
+
+// maxScratch bounds the words a Scratch keeps room for: one persona of
+// huge claims must not hold their size for the rest of a load.
+const maxScratch = 1 << 16
+
+func (s *Scratch) keep(ids []uint64, ends []int) {
+	s.ids, s.ends = ids, ends
+	if cap(ids) > maxScratch {
+		*s = Scratch{}
+	}
 }

@@ -39,7 +39,7 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 			if len(data) > MaxFileSize {
 				data, tooLarge = data[:MaxFileSize], true
 			}
-			now = decodeFile(rel, data, tooLarge, ws.opts, new(frontmatter.Decoder))
+			now = decodeFile(rel, data, tooLarge, ws.opts, new(decoders))
 		} else {
 			abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
 			if info, err := os.Lstat(abs); err == nil && !info.IsDir() {

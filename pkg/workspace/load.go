@@ -179,7 +179,13 @@ func Load(root string, opts Options) (*Workspace, error) {
 // decoder whose YAML nodes the next file's are parsed over.
 type reader struct {
 	buf []byte
-	dec frontmatter.Decoder
+	decoders
+}
+
+// decoders are what decoding reuses from one file to the next on a core.
+type decoders struct {
+	dec    frontmatter.Decoder
+	digest claims.Scratch
 }
 
 func excluded(globs []string, rel string) bool {
@@ -253,7 +259,7 @@ func readDoc(j job, realRoot string, opts Options, r *reader) *model.Document {
 	case err != nil:
 		return unreadable(j.rel, fmt.Sprintf("cannot be read (%v); make it readable by the user running persona", unwrap(err)))
 	}
-	return decodeFile(j.rel, src, tooLarge, opts, &r.dec)
+	return decodeFile(j.rel, src, tooLarge, opts, &r.decoders)
 }
 
 // maxReusedBuffer bounds the read buffer a core keeps between files: one
@@ -271,7 +277,7 @@ func reusable(b []byte) []byte {
 
 // decodeFile turns one file's bytes (its first MaxFileSize bytes when
 // tooLarge) into a document, or nil for ordinary Markdown.
-func decodeFile(rel string, src []byte, tooLarge bool, opts Options, dec *frontmatter.Decoder) *model.Document {
+func decodeFile(rel string, src []byte, tooLarge bool, opts Options, d *decoders) *model.Document {
 	src, _ = yamlkit.FromUTF16(src)
 	block := frontmatter.Split(src)
 	if tooLarge {
@@ -289,7 +295,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options, dec *frontm
 		}
 		return nil
 	}
-	doc := dec.Decode(rel, block, opts.Slim)
+	doc := d.dec.Decode(rel, block, opts.Slim)
 	if doc != nil && doc.Persona != nil {
 		// Claims written as prose under claim headings (SPEC §9).
 		claims.Attach(doc.Persona, block.Body, block.BodyLine, opts.sections)
@@ -300,7 +306,7 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options, dec *frontm
 		}
 		doc.BodyLine = block.BodyLine
 		if opts.Lean && doc.Persona != nil {
-			doc.Persona.Digest = claims.Digest(doc.Persona, opts.seed)
+			doc.Persona.Digest = claims.Digest(doc.Persona, opts.seed, &d.digest)
 			doc.Persona.Claims = nil
 		}
 		if opts.keepsBodies() {
@@ -322,7 +328,7 @@ type File struct {
 func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
-	var dec frontmatter.Decoder
+	var d decoders
 	for _, f := range files {
 		if !frontmatter.IsPage(f.Rel) || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
@@ -332,7 +338,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 		if len(data) > MaxFileSize {
 			data, tooLarge = data[:MaxFileSize], true
 		}
-		if doc := decodeFile(f.Rel, data, tooLarge, opts, &dec); doc != nil {
+		if doc := decodeFile(f.Rel, data, tooLarge, opts, &d); doc != nil {
 			ws.Docs = append(ws.Docs, doc)
 		}
 	}

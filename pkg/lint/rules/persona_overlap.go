@@ -254,7 +254,7 @@ func (w *overlapWorker) readClaims(prof *overlapProfile) {
 func (w *overlapWorker) setClaims(prof *overlapProfile, cls []model.Claim) {
 	// The claims are slices of one array of word ids: one allocation per
 	// persona instead of one per claim.
-	ids, ends := claims.Compared(cls, w.seed)
+	ids, ends := claims.Compared(nil, nil, cls, w.seed)
 	prof.claims = make([]claimWords, len(ends))
 	for i, start := 0, 0; i < len(ends); i++ {
 		prof.claims[i], start = newClaimWords(ids[start:ends[i]:ends[i]]), ends[i]
