@@ -66,12 +66,15 @@ func (s *server) targetAt(b *buffer, pos protocol.Position) (target, bool) {
 	case contains(d.Persona.ICP, line, column):
 		return icp(d.Persona.ICP)
 	}
-	for _, c := range d.Persona.Claims {
-		for _, e := range c.Evidence {
-			if contains(e.Quote, line, column) {
-				return target{ref: e.Ref, doc: interview(e.Ref), quote: e.Quote.Value}, true
-			}
+	var quoted *target
+	d.Persona.EachEvidence(func(ref, quote model.Str) bool {
+		if contains(quote, line, column) {
+			quoted = &target{ref: ref, doc: interview(ref), quote: quote.Value}
 		}
+		return quoted == nil
+	})
+	if quoted != nil {
+		return *quoted, true
 	}
 	for _, q := range d.Persona.QuoteItems {
 		if q.Source.Value != "" && contains(q.Text, line, column) {

@@ -61,7 +61,7 @@ func (s *server) load(sp *space) {
 		// directory's files only: that directory may be / or a home
 		// directory, which the server must not walk.
 		shallow := sp.loc.ConfigPath == "" && sp.loc.GitTop == ""
-		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true, Shallow: shallow})
+		sp.ws, err = workspace.Load(sp.loc.Root, workspace.Options{Config: cfg, Inspect: runner.Inspector(), Slim: true, Lean: true, Shallow: shallow})
 	}
 	if err != nil {
 		sp.broken = err.Error()
