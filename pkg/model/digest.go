@@ -92,3 +92,14 @@ func (d *ClaimDigest) eachEvidence(fn func(ref, quote Str) bool) {
 		}
 	}
 }
+
+// eachRef calls fn with each evidence item's reference until fn returns
+// false, and says whether it went through all of them.
+func (d *ClaimDigest) eachRef(fn func(Str) bool) bool {
+	for _, e := range d.evidence {
+		if !fn(Str{Value: d.refs[e.ref], Pos: e.pos}) {
+			return false
+		}
+	}
+	return true
+}

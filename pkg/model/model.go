@@ -343,13 +343,20 @@ func (p *Persona) EachReference(fn func(Str) bool) {
 			return
 		}
 	}
-	done := false
-	p.EachEvidence(func(ref, _ Str) bool {
-		done = !fn(ref)
-		return !done
-	})
-	if done {
-		return
+	// Not through EachEvidence: five rules walk every reference of every
+	// persona, and a closure per item was a tenth of a report's time.
+	if p.Digest != nil {
+		if !p.Digest.eachRef(fn) {
+			return
+		}
+	} else {
+		for _, c := range p.Claims {
+			for _, e := range c.Evidence {
+				if !fn(e.Ref) {
+					return
+				}
+			}
+		}
 	}
 	for _, q := range p.QuoteItems {
 		if q.Source.Value != "" && !fn(q.Source) {

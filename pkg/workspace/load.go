@@ -395,10 +395,10 @@ func (ws *Workspace) WordSeed() maphash.Seed { return ws.opts.seed }
 // (Options.Lean) its claims read again, as the loader read them, from its
 // file or the Overlay. buf and the buffer returned are as for BodyInto.
 func (ws *Workspace) ClaimsOf(d *model.Document, buf []byte) ([]model.Claim, []byte, error) {
-	if d.Persona == nil || d.Persona.Digest == nil {
-		if d.Persona == nil {
-			return nil, buf, nil
-		}
+	switch {
+	case d.Persona == nil:
+		return nil, buf, nil
+	case !ws.opts.Lean:
 		return d.Persona.Claims, buf, nil
 	}
 	src, read, err := ws.sourceInto(d, buf)

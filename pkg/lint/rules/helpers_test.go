@@ -105,10 +105,16 @@ func lintFindingsOf(t *testing.T, files map[string]string, cfg, rule string, wit
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every case is linted as the editor loads a workspace (claims kept)
-	// and as persona lint does (slim and lean): both must find the same.
+	// Every case is linted from a workspace that keeps claims, as the
+	// report loads one, and as lint does (slim and lean): both must find
+	// the same.
 	var out []string
-	for i, opts := range []workspace.Options{{}, {Slim: true, Lean: true}} {
+	loads := []struct {
+		name string
+		opts workspace.Options
+	}{{"full", workspace.Options{}}, {"lean", workspace.Options{Slim: true, Lean: true}}}
+	for i, load := range loads {
+		opts := load.opts
 		opts.Config, opts.Inspect = c, runner.Inspector()
 		ws, err := workspace.Load(root, opts)
 		if err != nil {
@@ -133,7 +139,7 @@ func lintFindingsOf(t *testing.T, files map[string]string, cfg, rule string, wit
 		if i == 0 {
 			out = got
 		} else if !slices.Equal(got, out) {
-			t.Errorf("%s: a lean load finds %q, a full one %q", rule, got, out)
+			t.Errorf("%s: a %s load finds %q, a full one %q", rule, load.name, got, out)
 		}
 	}
 	return out
