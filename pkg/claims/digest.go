@@ -47,6 +47,15 @@ func AppendWords(ids []uint64, text string, seed maphash.Seed) []uint64 {
 // ends[:0], which may be nil.
 func Compared(ids []uint64, ends []int, claims []model.Claim, seed maphash.Seed) ([]uint64, []int) {
 	ids, ends = ids[:0], ends[:0]
+	if cap(ids) == 0 {
+		// About a word in six bytes: grown from nothing, the ids of a
+		// persona's 500 words were copied nine times.
+		n := 0
+		for _, cl := range claims[:min(len(claims), MaxCompared)] {
+			n += len(cl.Text.Value)/6 + 1
+		}
+		ids, ends = make([]uint64, 0, n), make([]int, 0, min(len(claims), MaxCompared))
+	}
 	for _, cl := range claims {
 		if len(ends) == MaxCompared {
 			break
@@ -95,20 +104,26 @@ func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimD
 	}
 	overlap := scratch.overlap[:0]
 	for i, start := 0, 0; i < len(ends); i++ {
-		prefix := ids[start:][:PrefixLen(ends[i]-start)]
-		start = ends[i]
-		if len(prefix) >= AnyWord {
-			overlap = append(overlap, AnyWord)
-			continue
-		}
-		overlap = append(overlap, uint16(len(prefix)))
-		for _, id := range prefix {
-			overlap = append(overlap, uint16(id))
-		}
+		overlap, start = AppendPrefix(overlap, ids[start:ends[i]]), ends[i]
 	}
 	d.Overlap = append([]uint16(nil), overlap...)
 	scratch.overlap = overlap
 	return d
+}
+
+// AppendPrefix appends to dst one claim's entry of a digest's Overlap:
+// the low 16 bits of the prefix words of its sorted word ids, after their
+// count, or AnyWord alone when they are too many to count.
+func AppendPrefix(dst []uint16, ids []uint64) []uint16 {
+	prefix := ids[:PrefixLen(len(ids))]
+	if len(prefix) >= AnyWord {
+		return append(dst, AnyWord)
+	}
+	dst = append(dst, uint16(len(prefix)))
+	for _, id := range prefix {
+		dst = append(dst, uint16(id))
+	}
+	return dst
 }
 
 // Scratch is the arrays Digest works in.

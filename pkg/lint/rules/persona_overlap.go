@@ -61,8 +61,8 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 type overlapProfile struct {
 	doc *model.Document
 	// claims are the compared claims' words; after a lean load they are
-	// read on first use, and digest (claims.Digest) rules most pairs out
-	// before that.
+	// read on first use. digest holds their prefix words (claims.Digest),
+	// loaded or made from the words, which rule most pairs out first.
 	claims   []claimWords
 	read     bool
 	digest   []uint16
@@ -270,6 +270,20 @@ func newClaimWords(ids []uint64) claimWords {
 	return cw
 }
 
+// prefixDigest is the profile's digest of prefix words: the one loaded,
+// or made from its claims' words, so that the pairs it rules out are
+// never compared word by word (nor their prefix indexes built).
+func (p *overlapProfile) prefixDigest() []uint16 {
+	if p.digest == nil {
+		d := []uint16{}
+		for _, c := range p.claims {
+			d = claims.AppendPrefix(d, c.ids)
+		}
+		p.digest = d
+	}
+	return p.digest
+}
+
 // digestClaims counts the claims of a digest's overlap words.
 func digestClaims(digest []uint16) int {
 	n := 0
@@ -341,14 +355,12 @@ func (w *overlapWorker) overlap(a, b *overlapProfile) string {
 			return "the same role title, citing the same interviews"
 		}
 	}
-	if a.digest != nil && b.digest != nil {
-		sp, lp := a, b
-		if sp.compared > lp.compared {
-			sp, lp = lp, sp
-		}
-		if sp.compared == 0 || !w.mayOverlap(sp.digest, lp.digest, sp.compared) {
-			return ""
-		}
+	sp, lp := a, b
+	if sp.compared > lp.compared {
+		sp, lp = lp, sp
+	}
+	if sp.compared == 0 || !w.mayOverlap(sp.prefixDigest(), lp.prefixDigest(), sp.compared) {
+		return ""
 	}
 	w.readClaims(a)
 	w.readClaims(b)

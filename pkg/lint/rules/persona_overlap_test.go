@@ -103,6 +103,9 @@ func TestDigestNeverRulesOutAnOverlap(t *testing.T) {
 			if pa.compared > pb.compared {
 				small, large, compared = db.Overlap, da.Overlap, pb.compared
 			}
+			if !slices.Equal(pa.prefixDigest(), da.Overlap) || !slices.Equal(pb.prefixDigest(), db.Overlap) {
+				t.Fatalf("vocabulary %d, round %d: the digest made from claims differs from the one loaded", vocab, round)
+			}
 			if digestClaims(small) != compared {
 				t.Fatalf("vocabulary %d, round %d: the digest has %d claims, the persona compares %d", vocab, round, digestClaims(small), compared)
 			}
