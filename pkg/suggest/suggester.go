@@ -43,6 +43,11 @@ type Index struct {
 	// the candidate of each beside it.
 	delHash []uint64
 	delCand []int32
+	// top says where the hashes of each value of their top topBits bits
+	// start in delHash, so that a lookup searches a few of them rather than
+	// a million (nil for a small index).
+	top     []int32
+	topBits uint
 	hash    polyHash
 	sorted  []int32 // candidates in lower-cased order, for prefixes
 }
@@ -95,6 +100,7 @@ func NewIndex(candidates []string) *Index {
 	v := variants{hashes, cands}
 	v.sort()
 	s.delHash, s.delCand = v.compact()
+	s.indexTops()
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
 	return s
 }
@@ -182,10 +188,31 @@ func (s *Index) variantHashes(l string, fn func(uint64)) {
 	}
 }
 
+// indexTops makes top, with about eight hashes per value.
+func (s *Index) indexTops() {
+	n := len(s.delHash)
+	if n < 1024 {
+		return
+	}
+	s.topBits = uint(bits.Len(uint(n))) - 3
+	s.top = make([]int32, 1<<s.topBits+1)
+	for _, h := range s.delHash {
+		s.top[h>>(64-s.topBits)+1]++
+	}
+	for b := 1; b < len(s.top); b++ {
+		s.top[b] += s.top[b-1]
+	}
+}
+
 // withVariant calls fn with each candidate that has a variant of hash h.
 func (s *Index) withVariant(h uint64, fn func(int32)) {
-	at, _ := slices.BinarySearch(s.delHash, h)
-	for ; at < len(s.delHash) && s.delHash[at] == h; at++ {
+	lo, hi := 0, len(s.delHash)
+	if s.top != nil {
+		b := h >> (64 - s.topBits)
+		lo, hi = int(s.top[b]), int(s.top[b+1])
+	}
+	at, _ := slices.BinarySearch(s.delHash[lo:hi], h)
+	for at += lo; at < hi && s.delHash[at] == h; at++ {
 		fn(s.delCand[at])
 	}
 }
