@@ -2,11 +2,13 @@ package reporthtml
 
 import (
 	"bytes"
+	"strconv"
 	"unicode/utf8"
 )
 
 // plainMarkdown renders the Markdown most entity bodies are written in —
-// ATX headings, paragraphs and tight bullet lists of plain text — into
+// ATX headings, paragraphs and tight bullet and numbered lists of plain
+// text, with Pandoc citations ([@id]) — into
 // exactly what goldmark with newBodyRenderer writes for it, and declines
 // anything else, which goldmark then renders. goldmark builds a tree of
 // nodes and segments for every body and walks it twice; for a body of
@@ -16,7 +18,10 @@ import (
 // Plain text here holds no character that starts Markdown inline syntax
 // or needs escaping beyond the double quote: no backslash, backquote,
 // `*`, `_`, `[`, `]`, `<`, `>`, `&`, `~`, `|`, `#` or `!`, and no tab,
-// carriage return or other control character. A line may not open with
+// carriage return or other control character; but `[@`, then plain ASCII,
+// then `]` at the end or before a space, `.`, `,` or `;` is a citation,
+// which goldmark leaves as text since nothing defines it as a link (no
+// line may open with `[`). A line may not open with
 // anything that could start another block (a digit, `-` outside a list
 // item, `+`, `=`, `:`, a space), and a paragraph line may not end in two spaces
 // (a hard break). FuzzPlainMarkdown holds it to goldmark on every body it
@@ -35,8 +40,8 @@ func newPlainMarkdown() *plainMarkdown {
 }
 
 type plainBlock struct {
-	kind       byte // 'h' heading, 'p' paragraph, 'l' list
-	level      int  // a heading's
+	kind       byte // 'h' heading, 'p' paragraph, 'l' list, 'o' numbered list
+	level      int  // a heading's; a numbered list's first number
 	start, end int  // byte offsets of the block's first line and after its last
 }
 
@@ -81,6 +86,21 @@ func (pm *plainMarkdown) render(out *bytes.Buffer, src []byte, level int) bool {
 				out.WriteString("</li>\n")
 			})
 			out.WriteString("</ul>\n")
+		case 'o':
+			if b.level == 1 {
+				out.WriteString("<ol>\n")
+			} else {
+				out.WriteString(`<ol start="`)
+				out.WriteString(strconv.Itoa(b.level))
+				out.WriteString("\">\n")
+			}
+			forLines(src[b.start:b.end], func(line []byte, _ bool) {
+				_, item, _ := numberedItem(line)
+				out.WriteString("<li>")
+				writePlainText(out, bytes.TrimRight(item, " "))
+				out.WriteString("</li>\n")
+			})
+			out.WriteString("</ol>\n")
 		}
 	}
 	return true
@@ -100,7 +120,7 @@ func (pm *plainMarkdown) parse(src []byte) bool {
 		line := src[start:end]
 		switch {
 		case len(bytes.TrimLeft(line, " ")) == 0:
-			if open >= 0 && pm.blocks[open].kind == 'l' && !listEndsAt(src[end:]) {
+			if open >= 0 && pm.blocks[open].kind != 'p' && !listEndsAt(src[end:]) {
 				return false
 			}
 			open = -1
@@ -117,7 +137,7 @@ func (pm *plainMarkdown) parse(src []byte) bool {
 			open = -1
 		case line[0] == '-':
 			if len(line) < 3 || line[1] != ' ' || line[2] == ' ' || !pm.plainLine(line[2:]) ||
-				open >= 0 && pm.blocks[open].kind == 'p' {
+				open >= 0 && pm.blocks[open].kind != 'l' {
 				return false
 			}
 			if open < 0 {
@@ -125,8 +145,20 @@ func (pm *plainMarkdown) parse(src []byte) bool {
 				open = len(pm.blocks) - 1
 			}
 			pm.blocks[open].end = end
+		case line[0] >= '0' && line[0] <= '9':
+			// A numbered item; any other line opening with a digit is
+			// declined by plainLine below.
+			number, item, ok := numberedItem(line)
+			if !ok || !pm.plainLine(item) || open >= 0 && pm.blocks[open].kind != 'o' {
+				return false
+			}
+			if open < 0 {
+				pm.blocks = append(pm.blocks, plainBlock{kind: 'o', level: number, start: start})
+				open = len(pm.blocks) - 1
+			}
+			pm.blocks[open].end = end
 		default:
-			if !pm.plainLine(line) || open >= 0 && pm.blocks[open].kind == 'l' {
+			if !pm.plainLine(line) || open >= 0 && pm.blocks[open].kind != 'p' {
 				return false
 			}
 			if open < 0 {
@@ -154,11 +186,27 @@ func listEndsAt(rest []byte) bool {
 		}
 		line := rest[:i]
 		if len(bytes.TrimLeft(line, " ")) > 0 {
-			return line[0] != '-' && line[0] != ' '
+			return line[0] != '-' && line[0] != ' ' && (line[0] < '0' || line[0] > '9')
 		}
 		rest = rest[min(i+1, len(rest)):]
 	}
 	return true
+}
+
+// numberedItem reads a numbered list item, "N. text": its number (at
+// most nine digits, without a leading zero) and its text, which starts
+// after one space.
+func numberedItem(line []byte) (number int, item []byte, ok bool) {
+	digits := 0
+	for digits < len(line) && line[digits] >= '0' && line[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 || digits > 9 || line[0] == '0' && digits > 1 ||
+		len(line) < digits+3 || line[digits] != '.' || line[digits+1] != ' ' || line[digits+2] == ' ' {
+		return 0, nil, false
+	}
+	number, err := strconv.Atoi(string(line[:digits]))
+	return number, line[digits+2:], err == nil
 }
 
 // headingText is an ATX heading line's text, without its marks and the
@@ -171,7 +219,7 @@ func headingText(line []byte) []byte {
 // that starts no other block.
 func (pm *plainMarkdown) plainLine(line []byte) bool {
 	switch c := line[0]; {
-	case c == ' ', c == '-', c == '+', c == '=', c == ':', c >= '0' && c <= '9':
+	case c == ' ', c == '-', c == '+', c == '=', c == ':', c == '[', c >= '0' && c <= '9':
 		// `:` opens a table's delimiter row, which may go without pipes.
 		return false
 	}
@@ -187,6 +235,14 @@ func (pm *plainMarkdown) plainText(text []byte) bool {
 		}
 		if i == len(text) {
 			return true
+		}
+		if text[i] == '[' {
+			n := pm.citation(text[i:])
+			if n == 0 {
+				return false
+			}
+			i += n
+			continue
 		}
 		if text[i] < utf8.RuneSelf {
 			return false
@@ -212,6 +268,26 @@ const (
 	notPlainHigh uint64 = 1<<('['-64) | 1<<('\\'-64) | 1<<(']'-64) | 1<<('_'-64) | 1<<('`'-64) |
 		1<<('|'-64) | 1<<('~'-64) | 1<<(0x7f-64)
 )
+
+// citation is the length of the Pandoc citation text starts with, "[@"
+// and plain ASCII up to "]", ended by the text's end, a space, `.`, `,`
+// or `;`; or 0.
+func (pm *plainMarkdown) citation(text []byte) int {
+	if len(text) < 3 || text[1] != '@' {
+		return 0
+	}
+	i := 2
+	for i < len(text) && pm.ascii[text[i]] {
+		i++
+	}
+	if i == len(text) || text[i] != ']' {
+		return 0
+	}
+	if i+1 < len(text) && !bytes.ContainsRune([]byte(" .,;"), rune(text[i+1])) {
+		return 0
+	}
+	return i + 1
+}
 
 // plainASCII reports whether c is an ASCII character of plain text; a
 // plainMarkdown keeps the answers in a table for its inner loop.
