@@ -152,7 +152,26 @@ func (v variants) sort() {
 		}
 	}
 	for b := range buckets {
-		sort.Sort(variants{v.hash[start[b]:start[b+1]], v.cand[start[b]:start[b+1]]})
+		bucket := variants{v.hash[start[b]:start[b+1]], v.cand[start[b]:start[b+1]]}
+		if bucket.Len() > 48 {
+			sort.Sort(bucket) // hashes crowded into one bucket: still n log n
+			continue
+		}
+		bucket.insertionSort()
+	}
+}
+
+// insertionSort sorts a bucket of a few dozen variants without the calls
+// through an interface that sort.Sort makes: over a million variants,
+// those calls were most of building the index.
+func (v variants) insertionSort() {
+	for i := 1; i < len(v.hash); i++ {
+		h, c := v.hash[i], v.cand[i]
+		j := i
+		for ; j > 0 && (v.hash[j-1] > h || v.hash[j-1] == h && v.cand[j-1] > c); j-- {
+			v.hash[j], v.cand[j] = v.hash[j-1], v.cand[j-1]
+		}
+		v.hash[j], v.cand[j] = h, c
 	}
 }
 
