@@ -9,8 +9,6 @@ import "strings"
 // 50,000 files holds over a million claims; a digest holds 16 bytes per
 // evidence item and about ten per claim.
 type ClaimDigest struct {
-	// Claims counts the claims, front matter and body.
-	Claims int
 	// evidence is each claim's evidence items, claim after claim.
 	evidence []digestEvidence
 	refs     []string // the distinct references, as written
@@ -37,7 +35,7 @@ type digestEvidence struct {
 // claims.Digest. It copies the strings it keeps: a body's claims share one
 // string (claims.Attach), which a digest must not keep alive.
 func Digest(claims []Claim) *ClaimDigest {
-	d := &ClaimDigest{Claims: len(claims)}
+	d := &ClaimDigest{}
 	items, quotes := 0, 0
 	for _, c := range claims {
 		items += len(c.Evidence)

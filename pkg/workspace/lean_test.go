@@ -51,8 +51,8 @@ func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	if f == nil || l == nil || len(f.Persona.Claims) != 5 {
 		t.Fatalf("fiona not loaded with her 5 claims: %+v, %+v", f, l)
 	}
-	if l.Persona.Claims != nil || l.Persona.Digest == nil || l.Persona.Digest.Claims != 5 {
-		t.Fatalf("a lean load keeps claims %v, digest %+v; want none, and a digest of 5", l.Persona.Claims, l.Persona.Digest)
+	if l.Persona.Claims != nil || l.Persona.Digest == nil {
+		t.Fatalf("a lean load keeps claims %v, digest %+v; want none, and a digest", l.Persona.Claims, l.Persona.Digest)
 	}
 	type item struct{ ref, quote model.Str }
 	evidence := func(p *model.Persona) []item {
