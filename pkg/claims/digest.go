@@ -2,6 +2,7 @@ package claims
 
 import (
 	"hash/maphash"
+	"iter"
 	"math"
 	"slices"
 
@@ -124,6 +125,27 @@ func AppendPrefix(dst []uint16, ids []uint64) []uint16 {
 		dst = append(dst, uint16(id))
 	}
 	return dst
+}
+
+// PrefixEntries yields each claim's entry of a digest's Overlap, as
+// AppendPrefix writes it: its prefix words, or any when it may match any
+// word (its words are then nil).
+func PrefixEntries(overlap []uint16) iter.Seq2[[]uint16, bool] {
+	return func(yield func(words []uint16, any bool) bool) {
+		for i := 0; i < len(overlap); {
+			if n := overlap[i]; n == AnyWord {
+				if !yield(nil, true) {
+					return
+				}
+				i++
+			} else {
+				if !yield(overlap[i+1:i+1+int(n)], false) {
+					return
+				}
+				i += 1 + int(n)
+			}
+		}
+	}
 }
 
 // Scratch is the arrays Digest works in.

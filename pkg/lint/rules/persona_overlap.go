@@ -223,11 +223,7 @@ func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 		prof.compared = digestClaims(d.Overlap)
 	case d != nil:
 		// The digest holds the words whole, as setClaims would make them.
-		prof.claims = make([]claimWords, len(d.Ends))
-		for i, start := 0, 0; i < len(d.Ends); i++ {
-			end := int(d.Ends[i])
-			prof.claims[i], start = newClaimWords(d.Words[start:end:end]), end
-		}
+		prof.claims = splitClaims(d.Words, d.Ends)
 		prof.read, prof.compared = true, len(prof.claims)
 	default:
 		w.setClaims(prof, p.Persona.Claims)
@@ -255,19 +251,24 @@ func (w *overlapWorker) setClaims(prof *overlapProfile, cls []model.Claim) {
 	// The claims are slices of one array of word ids: one allocation per
 	// persona instead of one per claim.
 	ids, ends := claims.Compared(nil, nil, cls, w.seed)
-	prof.claims = make([]claimWords, len(ends))
-	for i, start := 0, 0; i < len(ends); i++ {
-		prof.claims[i], start = newClaimWords(ids[start:ends[i]:ends[i]]), ends[i]
-	}
+	prof.claims = splitClaims(ids, ends)
 	prof.read, prof.compared = true, len(prof.claims)
 }
 
-func newClaimWords(ids []uint64) claimWords {
-	cw := claimWords{ids: ids}
-	for _, id := range ids {
-		cw.summary |= 1 << (id % 64)
+// splitClaims cuts the word ids of claim after claim at their ends into
+// claimWords.
+func splitClaims[E uint8 | int](ids []uint64, ends []E) []claimWords {
+	out := make([]claimWords, len(ends))
+	start := 0
+	for i, e := range ends {
+		end := int(e)
+		out[i].ids = ids[start:end:end]
+		for _, id := range out[i].ids {
+			out[i].summary |= 1 << (id % 64)
+		}
+		start = end
 	}
-	return cw
+	return out
 }
 
 // prefixDigest is the profile's digest of prefix words: the one loaded,
@@ -287,18 +288,10 @@ func (p *overlapProfile) prefixDigest() []uint16 {
 // digestClaims counts the claims of a digest's overlap words.
 func digestClaims(digest []uint16) int {
 	n := 0
-	for i := 0; i < len(digest); i += 1 + digestWordsOf(digest[i]) {
+	for range claims.PrefixEntries(digest) {
 		n++
 	}
 	return n
-}
-
-// digestWordsOf is how many words follow a claim's count in a digest.
-func digestWordsOf(count uint16) int {
-	if count == claims.AnyWord {
-		return 0
-	}
-	return int(count)
 }
 
 // digestWords is a set of 16-bit digest words: a bit each.
@@ -308,17 +301,18 @@ type digestWords struct {
 }
 
 func (s *digestWords) fill(digest []uint16, on bool) {
-	for i := 0; i < len(digest); i += 1 + digestWordsOf(digest[i]) {
-		if digest[i] == claims.AnyWord {
-			s.any = on
-		}
-		for _, w := range digest[i+1 : i+1+digestWordsOf(digest[i])] {
+	for words, any := range claims.PrefixEntries(digest) {
+		s.any = s.any || any && on
+		for _, w := range words {
 			if on {
 				s.bits[w/64] |= 1 << (w % 64)
 			} else {
 				s.bits[w/64] = 0
 			}
 		}
+	}
+	if !on {
+		s.any = false
 	}
 }
 
@@ -332,8 +326,8 @@ func (w *overlapWorker) mayOverlap(small, large []uint16, compared int) bool {
 	w.words.fill(large, true)
 	defer w.words.fill(large, false)
 	may := 0
-	for i := 0; i < len(small); i += 1 + digestWordsOf(small[i]) {
-		if small[i] == claims.AnyWord || slices.ContainsFunc(small[i+1:i+1+int(small[i])], w.words.has) {
+	for words, any := range claims.PrefixEntries(small) {
+		if any || slices.ContainsFunc(words, w.words.has) {
 			may++
 		}
 	}
