@@ -405,12 +405,14 @@ func (ws *Workspace) ClaimsOf(d *model.Document, buf []byte) ([]model.Claim, []b
 	if err != nil {
 		return nil, buf, err
 	}
-	block := frontmatter.Split(src)
-	again := frontmatter.DecodeSlim(d.Path, block)
+	// Decoded as the loader decoded it, keeping the claims this time and
+	// inspecting nothing.
+	opts := ws.opts
+	opts.Lean, opts.Inspect, opts.KeepBodies = false, nil, false
+	again := decodeFile(d.Path, src, false, opts, new(decoders))
 	if again == nil || again.Persona == nil {
 		return nil, read, nil // no longer a persona
 	}
-	claims.Attach(again.Persona, block.Body, block.BodyLine, ws.opts.sections)
 	return again.Persona.Claims, read, nil
 }
 
