@@ -123,7 +123,11 @@ func (r *Runner) Inspector() workspace.Inspector {
 		for _, tc := range checkers {
 			found := tc.CheckText(doc, src, block)
 			if len(found) > MaxPerFileRule {
-				// Keep what will be shown; the rest only needs counting.
+				// Keep what will be shown, the first in output order as
+				// capFindings keeps them (a rule may find them out of
+				// order: an alias repeats claims written above); the rest
+				// only needs counting.
+				slices.SortFunc(found, compareProblems)
 				found[MaxPerFileRule-1].Dropped = len(found) - MaxPerFileRule
 				found = found[:MaxPerFileRule:MaxPerFileRule]
 			}
@@ -131,6 +135,17 @@ func (r *Runner) Inspector() workspace.Inspector {
 		}
 		return out
 	}
+}
+
+// compareProblems orders one rule's problems in one file as Compare
+// orders their findings: by the line and column reported, then message.
+func compareProblems(a, b model.Problem) int {
+	pa, pb := a.Pos.Or(model.FileStart), b.Pos.Or(model.FileStart)
+	return cmp.Or(
+		cmp.Compare(pa.Line, pb.Line),
+		cmp.Compare(max(pa.Column, 1), max(pb.Column, 1)),
+		strings.Compare(a.Message, b.Message),
+	)
 }
 
 type suppression struct {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -36,4 +37,27 @@ func TestClaimUnsupportedOption(t *testing.T) {
 		{"not a list", "rules:\n  claim-unsupported: {lists: goals}\n", "must be a list, such as [goals, frustrations]"},
 		{"not a claim list", "rules:\n  claim-unsupported: {lists: [goals, channels]}\n", `"channels" is not a claim list; use goals, motivations`},
 	})
+}
+
+// TestClaimUnsupportedKeepsTheFirstInOutputOrder: a persona of more
+// unsupported claims than a file may report keeps the first in output
+// order (SPEC findings-capped), also when an alias repeats claims written
+// above those decoded before it.
+func TestClaimUnsupportedKeepsTheFirstInOutputOrder(t *testing.T) {
+	lines := []string{"kind: persona", "name: Fiona", "icp: saas", "owners: [marketing]", "reviewed: 2026-10-01",
+		"share: 0.5", "sources: [one, two, three]", "motivations: &m"}
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("  - Motivation %d", i))
+	}
+	lines = append(lines, "goals:")
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("  - Goal %d", i))
+	}
+	lines = append(lines, "aspirations: *m")
+	got := lintFindings(t, with(map[string]string{"personas/fiona.md": fm(lines...)}), "rules:\n  claim-unsupported: warning\n", "claim-unsupported")
+	// Motivations are on lines 10 to 69, each reported twice (as itself
+	// and through the alias): the first 100 are lines 10 to 59.
+	if len(got) != 100 || got[0] != "personas/fiona.md:10:5 warning" || got[99] != "personas/fiona.md:59:5 warning" {
+		t.Errorf("kept %d findings, %q ... %q; want 100, from line 10 to line 59", len(got), got[0], got[len(got)-1])
+	}
 }
