@@ -125,7 +125,7 @@ func classify(line []byte) (int, []byte) {
 			return otherLine, nil
 		}
 		return paragraphLine, line
-	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+	case plainStart(line):
 		if plainUnsafe(line) || bytes.HasSuffix(line, []byte(" ")) {
 			return otherLine, nil
 		}
@@ -134,10 +134,26 @@ func classify(line []byte) (int, []byte) {
 	return otherLine, nil
 }
 
+// plainStart reports whether text starts with what cannot open a block in
+// CommonMark, so that a line or an item's content starting so is text: not
+// a marker of a heading, quote, list, fence, HTML, thematic break or
+// setext underline, nor white space. Real pages start items with "(", a
+// quotation mark, an em dash or an emoji as often as with a letter.
+func plainStart(text []byte) bool {
+	if len(text) == 0 {
+		return false
+	}
+	if c := text[0]; c < utf8.RuneSelf {
+		return c > ' ' && c < 0x7f && !strings.ContainsRune("#>-+*`~<_=[\\!&|0123456789", rune(c))
+	}
+	r, _ := utf8.DecodeRune(text)
+	return r != utf8.RuneError && !unicode.IsSpace(r)
+}
+
 // plainUnsafe reports whether text holds what inline Markdown could read
 // as markup.
 func plainUnsafe(text []byte) bool {
-	return bytes.ContainsAny(text, "\\`*_<>&[]!~|{}=") || bytes.Contains(text, []byte("://"))
+	return bytes.ContainsAny(text, "\\`*_<>&[]!~")
 }
 
 // fastClaim is the claim of an item whose content is text, which starts
@@ -154,7 +170,7 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	if plainUnsafe(text[:len(words)]) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
 		return model.Claim{}, false
 	}
-	if r, _ := utf8.DecodeRune(text); !unicode.IsLetter(r) {
+	if !plainStart(text) {
 		return model.Claim{}, false // "# x", "> x", "1. x": a block inside the item
 	}
 	at := func(off int) model.Pos {
