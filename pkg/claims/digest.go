@@ -30,13 +30,13 @@ func PrefixLen(n int) int {
 }
 
 // AppendWords appends a claim's words to ids as sorted ids, each once:
-// each word's hash under seed, so that no table of words is kept. Two
-// words share an id only if their 64-bit hashes collide, about one chance
-// in 10¹⁹ for a pair, and the seed is secret, so no file can be written to
-// collide.
-func AppendWords(ids []uint64, text string, seed maphash.Seed) []uint64 {
+// each word's hash under the hasher's seed, so that no table of words is
+// kept. Two words share an id only if their 64-bit hashes collide, about
+// one chance in 10¹⁹ for a pair, and the seed is secret, so no file can be
+// written to collide.
+func AppendWords(ids []uint64, text string, words *wordset.Hasher) []uint64 {
 	start := len(ids)
-	ids = wordset.AppendHashes(ids, text, seed)
+	ids = words.Append(ids, text)
 	claim := ids[start:]
 	slices.Sort(claim)
 	return ids[:start+len(slices.Compact(claim))]
@@ -46,7 +46,7 @@ func AppendWords(ids []uint64, text string, seed maphash.Seed) []uint64 {
 // first MaxCompared with a word), claim after claim in one array, each
 // claim's run sorted and ending at its ends; appended to ids[:0] and
 // ends[:0], which may be nil.
-func Compared(ids []uint64, ends []int, claims []model.Claim, seed maphash.Seed) ([]uint64, []int) {
+func Compared(ids []uint64, ends []int, claims []model.Claim, words *wordset.Hasher) ([]uint64, []int) {
 	ids, ends = ids[:0], ends[:0]
 	if cap(ids) == 0 {
 		// About a word in six bytes: grown from nothing, the ids of a
@@ -62,7 +62,7 @@ func Compared(ids []uint64, ends []int, claims []model.Claim, seed maphash.Seed)
 			break
 		}
 		start := len(ids)
-		if ids = AppendWords(ids, cl.Text.Value, seed); len(ids) > start {
+		if ids = AppendWords(ids, cl.Text.Value, words); len(ids) > start {
 			ends = append(ends, len(ids))
 		}
 	}
@@ -91,7 +91,7 @@ const MaxDigestWords = 64
 // persona of 60 claims has some 500 words, and a workspace 20,000 personas.
 func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimDigest {
 	d := model.Digest(p.Claims)
-	ids, ends := Compared(scratch.ids, scratch.ends, p.Claims, seed)
+	ids, ends := Compared(scratch.ids, scratch.ends, p.Claims, scratch.hasher(seed))
 	defer scratch.keep(ids, ends)
 	if len(ids) <= MaxDigestWords {
 		if len(ids) > 0 {
@@ -148,11 +148,19 @@ func PrefixEntries(overlap []uint16) iter.Seq2[[]uint16, bool] {
 	}
 }
 
-// Scratch is the arrays Digest works in.
+// Scratch is the arrays Digest works in, and the words it has hashed.
 type Scratch struct {
 	ids     []uint64
 	ends    []int
 	overlap []uint16
+	words   *wordset.Hasher
+}
+
+func (s *Scratch) hasher(seed maphash.Seed) *wordset.Hasher {
+	if s.words == nil || s.words.Seed() != seed {
+		s.words = wordset.NewHasher(seed)
+	}
+	return s.words
 }
 
 // maxScratch bounds the words a Scratch keeps room for: one persona of
@@ -162,6 +170,6 @@ const maxScratch = 1 << 16
 func (s *Scratch) keep(ids []uint64, ends []int) {
 	s.ids, s.ends = ids, ends
 	if cap(ids) > maxScratch {
-		*s = Scratch{}
+		*s = Scratch{words: s.words}
 	}
 }

@@ -6,6 +6,7 @@ package wordset
 import (
 	"cmp"
 	"hash/maphash"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -29,22 +30,106 @@ func Words(s string) []string {
 	return slices.Compact(out)
 }
 
-// AppendHashes appends to dst the hash under seed of each word Words finds
-// in s, as maphash.String hashes the word, stop words left out, in the
-// order of s and with repeats. For ASCII text it builds no string and
-// allocates nothing but dst's growth: persona-overlap hashes every claim.
-func AppendHashes(dst []uint64, s string, seed maphash.Seed) []uint64 {
-	if !isASCII(s) {
-		for _, w := range Words(s) {
-			dst = append(dst, maphash.String(seed, w))
-		}
-		return dst
-	}
+// Hasher hashes the words Words finds in texts, each as maphash.String
+// hashes it under the Hasher's seed. It reads ASCII text in one pass and
+// remembers the words of the other chunks it normalised (see chunks):
+// normalising a word of real prose ("développement", "équipe") costs a
+// microsecond, and a workspace writes the same words over and over.
+// A Hasher is for one goroutine.
+type Hasher struct {
+	seed  maphash.Seed
+	known map[string]knownWords
+	ids   []uint64 // the known chunks' words, known[chunk] slicing it
+	size  int      // bytes the known chunks hold, to bound them
+}
+
+type knownWords struct{ at, n int32 }
+
+// Bounds on what a Hasher remembers: chunks longer than maxKnownChunk
+// (a run of CJK text without a space) seldom recur, and once its chunks
+// hold maxKnownBytes it starts again, so no input grows it further.
+const (
+	maxKnownChunk = 64
+	maxKnownBytes = 1 << 20
+)
+
+// NewHasher is a Hasher hashing under seed.
+func NewHasher(seed maphash.Seed) *Hasher { return &Hasher{seed: seed} }
+
+// Seed is the seed h hashes under.
+func (h *Hasher) Seed() maphash.Seed { return h.seed }
+
+// Append appends to dst the hash of each word Words finds in s, stop words
+// left out, with repeats, in no set order. For ASCII text it builds no
+// string and allocates nothing but dst's growth: persona-overlap hashes
+// every claim.
+func (h *Hasher) Append(dst []uint64, s string) []uint64 {
 	var buf [64]byte
-	for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
-		dst = append(dst, maphash.Bytes(seed, w))
+	for chunk := range chunks(s) {
+		if isASCII(chunk) {
+			for w, i := nextWord(chunk, 0, buf[:0]); w != nil; w, i = nextWord(chunk, i, buf[:0]) {
+				dst = append(dst, maphash.Bytes(h.seed, w))
+			}
+			continue
+		}
+		if k, ok := h.known[chunk]; ok {
+			dst = append(dst, h.ids[k.at:k.at+k.n]...)
+			continue
+		}
+		start := len(dst)
+		for _, w := range unicodeWords(chunk) {
+			if !stopWord(w) {
+				dst = append(dst, maphash.String(h.seed, w))
+			}
+		}
+		h.remember(chunk, dst[start:])
 	}
 	return dst
+}
+
+func (h *Hasher) remember(chunk string, ids []uint64) {
+	if len(chunk) > maxKnownChunk {
+		return
+	}
+	cost := len(chunk) + 8*len(ids)
+	if h.known == nil || h.size+cost > maxKnownBytes {
+		h.known, h.ids, h.size = map[string]knownWords{}, h.ids[:0], 0
+	}
+	h.size += cost
+	h.known[strings.Clone(chunk)] = knownWords{at: int32(len(h.ids)), n: int32(len(ids))}
+	h.ids = append(h.ids, ids...)
+}
+
+// chunks cuts s where normalising cannot join what is on either side: at
+// each ASCII byte that breaks words (neither letter, digit nor a marker
+// that normalising drops) and is followed by an ASCII byte or the end.
+// Nothing composes with an ASCII character that follows, nor with an
+// ASCII break before an ASCII character, so the words of s are the words
+// of its chunks, and a claim of real prose with one curly apostrophe
+// normalises that word only, not the whole claim. FuzzWords holds it to
+// unicodeWords of the whole text.
+func chunks(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x80 && !wordByte(c) && (i+1 == len(s) || s[i+1] < 0x80) {
+				if i > start && !yield(s[start:i]) {
+					return
+				}
+				start = i + 1
+			}
+		}
+		if start < len(s) {
+			yield(s[start:])
+		}
+	}
+}
+
+// wordByte reports the ASCII bytes that do not break a word: letters,
+// digits, and the markers normalising drops, which join what is around
+// them.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '*' || c == '_' || c == '~'
 }
 
 // nextWord is the first word of ASCII text s from offset i on that is not

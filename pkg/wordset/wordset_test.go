@@ -35,22 +35,37 @@ func TestJaccard(t *testing.T) {
 }
 
 // FuzzWords holds the one-pass ASCII split (nextWord) to the general one,
-// which folds the text as quotes are folded, and AppendHashes to Words.
+// which folds the text as quotes are folded, and Hasher.Append to Words.
 func FuzzWords(f *testing.F) {
 	f.Add("Close the books *faster*")
 	f.Add("@AZ[`az{\x7f ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 	f.Add("a_b~c d-e 'f' \"g\"")
+	f.Add("don\u2019t <\u0338 =\u0338 e\u0301 \ufb01le \u00ad x\u00ady * \u0301a \u212a Stra\u00dfe \xff\xfe end \u3000wide\uff21")
 	seed := maphash.MakeSeed()
 	f.Fuzz(func(t *testing.T, s string) {
 		var want []uint64
 		for _, w := range Words(s) {
 			want = append(want, maphash.String(seed, w))
 		}
-		got := AppendHashes(nil, s, seed)
+		h := NewHasher(seed)
+		got := h.Append(nil, s)
+		if again := h.Append(nil, s); !slices.Equal(again, got) {
+			t.Fatalf("the words of %q hashed again, from what the Hasher knew: %x, first %x", s, again, got)
+		}
 		slices.Sort(got)
 		slices.Sort(want)
 		if got = slices.Compact(got); !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
-			t.Fatalf("AppendHashes(%q) hashes %d distinct words, Words finds %q", s, len(got), Words(s))
+			t.Fatalf("Append(%q) hashes %d distinct words, Words finds %q", s, len(got), Words(s))
+		}
+		var whole []uint64
+		for _, w := range unicodeWords(s) {
+			if !stopWord(w) {
+				whole = append(whole, maphash.String(seed, w))
+			}
+		}
+		slices.Sort(whole)
+		if whole = slices.Compact(whole); !slices.Equal(got, whole) && (len(got) > 0 || len(whole) > 0) {
+			t.Fatalf("Append(%q) hashes %d distinct words, the whole text normalised has %q", s, len(got), unicodeWords(s))
 		}
 		if !isASCII(s) {
 			return

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,7 +164,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 	found := make([][]overlapFound, len(order))
 	seed := c.WS.WordSeed()
 	parallel.Each(len(order), func(int) func(int) {
-		w := &overlapWorker{rule: r, ws: c.WS, seed: seed, words: new(digestWords)}
+		w := &overlapWorker{rule: r, ws: c.WS, hasher: wordset.NewHasher(seed), words: new(digestWords)}
 		return func(i int) { found[i] = w.compare(groups[order[i]]) }
 	})
 	for _, icp := range found {
@@ -186,9 +185,9 @@ type overlapFound struct {
 // core; every worker hashes words under the workspace's seed, as its
 // claim digests are.
 type overlapWorker struct {
-	rule *personaOverlap
-	ws   *workspace.Workspace
-	seed maphash.Seed
+	rule   *personaOverlap
+	ws     *workspace.Workspace
+	hasher *wordset.Hasher
 	// buf is where persona files are read again, words the larger
 	// persona's digest words of the pair being ruled out.
 	buf   []byte
@@ -250,7 +249,7 @@ func (w *overlapWorker) readClaims(prof *overlapProfile) {
 func (w *overlapWorker) setClaims(prof *overlapProfile, cls []model.Claim) {
 	// The claims are slices of one array of word ids: one allocation per
 	// persona instead of one per claim.
-	ids, ends := claims.Compared(nil, nil, cls, w.seed)
+	ids, ends := claims.Compared(nil, nil, cls, w.hasher)
 	prof.claims = splitClaims(ids, ends)
 	prof.read, prof.compared = true, len(prof.claims)
 }

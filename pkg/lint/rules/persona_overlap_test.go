@@ -95,7 +95,7 @@ func TestDigestNeverRulesOutAnOverlap(t *testing.T) {
 				continue // few words: kept whole, nothing to rule out
 			}
 			minOverlap := []float64{1e-9, 0.3, 0.6, 1}[round%4]
-			w := &overlapWorker{rule: &personaOverlap{minOverlap: minOverlap}, seed: seed, words: new(digestWords)}
+			w := &overlapWorker{rule: &personaOverlap{minOverlap: minOverlap}, hasher: wordset.NewHasher(seed), words: new(digestWords)}
 			pa, pb := &overlapProfile{}, &overlapProfile{}
 			w.setClaims(pa, a.Claims)
 			w.setClaims(pb, b.Claims)
