@@ -102,17 +102,17 @@ func (h *Hasher) remember(chunk string, ids []uint64) {
 
 // chunks cuts s where normalising cannot join what is on either side: at
 // each ASCII byte that breaks words (neither letter, digit nor a marker
-// that normalising drops) and is followed by an ASCII byte or the end.
-// Nothing composes with an ASCII character that follows, nor with an
-// ASCII break before an ASCII character, so the words of s are the words
-// of its chunks, and a claim of real prose with one curly apostrophe
-// normalises that word only, not the whole claim. FuzzWords holds it to
-// unicodeWords of the whole text.
+// that normalising drops). Nothing composes with an ASCII character that
+// follows it, and an ASCII break composes with what follows only as "<",
+// "=" or ">" with U+0338 ("≠"), so those are cut only before ASCII. The
+// words of s are then the words of its chunks, and a claim of real prose
+// with one curly apostrophe normalises that word only, not the whole
+// claim. FuzzWords holds it to unicodeWords of the whole text.
 func chunks(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := 0
 		for i := 0; i < len(s); i++ {
-			if c := s[i]; c < 0x80 && !wordByte(c) && (i+1 == len(s) || s[i+1] < 0x80) {
+			if c := s[i]; c < 0x80 && !wordByte(c) && (c < '<' || c > '>' || i+1 == len(s) || s[i+1] < 0x80) {
 				if i > start && !yield(s[start:i]) {
 					return
 				}
