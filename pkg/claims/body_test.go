@@ -166,7 +166,7 @@ func FuzzFastRead(f *testing.F) {
 }
 
 func TestCollapseSpaces(t *testing.T) {
-	for _, s := range []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef", "ab cd ", "ab cd   ", "ab  cd ", "a\tb "} {
+	for _, s := range []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef", "ab cd ", "ab cd   ", "ab  cd ", "a\tb ", "zoë x", "ü", "\u00a0a", "a\u00a0", "é \u3000", "\u3000é", "a\u0085b", "\xffa b", "\xe2\x80 x", "日本 語 "} {
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}

@@ -217,12 +217,18 @@ func isRE2Space(c byte) bool {
 // collapseSpaces is strings.Join(strings.Fields(s), " "): s itself, or s
 // without its trailing spaces (an item's words before a citation end in
 // one), with no copy, when its spaces are single ASCII spaces between
-// words, as they almost always are.
+// words, as they almost always are, in any script.
 func collapseSpaces(s string) string {
 	t := strings.TrimRight(s, " ")
 	for i := 0; i < len(t); i++ {
 		switch c := t[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += size - 1
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
 			c == ' ' && (i == 0 || t[i-1] == ' '):
 			return strings.Join(strings.Fields(s), " ")
 		}
