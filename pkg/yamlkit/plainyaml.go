@@ -22,12 +22,14 @@ import (
 //     `-` and `.`), at any indentation, nested by indentation;
 //   - block sequences (`- item`, under a key at its indentation or deeper),
 //     whose items are values or mappings begun on the item's line;
-//   - values that are plain scalars, quoted scalars without escapes, and
-//     one-line flow sequences or mappings of such scalars;
+//   - values that are plain scalars, quoted scalars (a double-quoted one
+//     with the escapes of one character that quotes need, such as \" and
+//     \n; a single-quoted one with a quote written twice), and one-line
+//     flow sequences or mappings of such scalars;
 //   - a key with no value (null).
 //
-// Everything else — comments, tabs, carriage returns, backslashes, anchors,
-// aliases, tags, block scalars, multi-line scalars, nested flow
+// Everything else — comments, tabs, carriage returns, other escapes,
+// anchors, aliases, tags, block scalars, multi-line scalars, nested flow
 // collections, document markers, control or non-printable characters — is
 // refused, as is any line it does not recognise. FuzzPlainYAML holds it to
 // yaml.Unmarshal on every input it accepts.
@@ -117,14 +119,15 @@ func (n *Nodes) Parse(text []byte) (*yaml.Node, error) {
 }
 
 // plainCharacters reports whether text holds none of the characters the
-// plain parser leaves to yaml.v3: comments, tabs, carriage returns, control
+// plain parser leaves to yaml.v3: tabs, carriage returns, control
 // characters, and the Unicode that YAML treats as line breaks or refuses
-// as non-printable.
+// as non-printable. A "#" starts a comment only at the start of a line's
+// content or after a space, where the parser refuses it.
 func plainCharacters(text []byte) bool {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c < ' ' && c != '\n' || c == 0x7f || c == '#' || c == '\\' {
+			if c < ' ' && c != '\n' || c == 0x7f {
 				return false
 			}
 			i++
@@ -382,8 +385,8 @@ func (p *plainParser) inlineValue(i, at int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		value := bytes.TrimRight(line[at:], " ")
-		if bytes.Contains(value, []byte(": ")) || value[len(value)-1] == ':' {
-			return nil, false
+		if bytes.Contains(value, []byte(": ")) || value[len(value)-1] == ':' || bytes.Contains(value, []byte(" #")) {
+			return nil, false // a key, or a comment after the value
 		}
 		return p.scalarNode(string(value), i, p.column(i, at)), true
 	}
@@ -404,22 +407,90 @@ func isIndicator(c byte) bool {
 }
 
 // quoted parses the quoted scalar at offset at of line i, which must close
-// on the same line and hold no quote of its kind (so no escapes), and
-// returns it with the offset after its closing quote.
+// on the same line, and returns it with the offset after its closing quote.
 func (p *plainParser) quoted(i, at int) (*yaml.Node, int) {
 	line := p.lines[i]
-	q := line[at]
-	end := bytes.IndexByte(line[at+1:], q)
+	style, value, end := yaml.DoubleQuotedStyle, "", -1
+	if line[at] == '\'' {
+		style = yaml.SingleQuotedStyle
+		value, end = singleQuoted(line, at+1)
+	} else {
+		value, end = doubleQuoted(line, at+1)
+	}
 	if end < 0 {
 		return nil, 0
 	}
-	end += at + 1
-	style := yaml.DoubleQuotedStyle
-	if q == '\'' {
-		style = yaml.SingleQuotedStyle
-	}
-	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(line[at+1 : end]),
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: value,
 		Line: i + 1, Column: p.column(i, at)}), end + 1
+}
+
+// singleQuoted is the value of the single-quoted scalar whose text starts
+// at line[from], where a quote written twice stands for one, and the
+// offset of its closing quote, or -1.
+func singleQuoted(line []byte, from int) (string, int) {
+	end := bytes.IndexByte(line[from:], '\'')
+	if end < 0 {
+		return "", -1
+	}
+	if end += from; end+1 == len(line) || line[end+1] != '\'' {
+		return string(line[from:end]), end // no quote inside: one copy
+	}
+	var b []byte
+	for i := from; i < len(line); i++ {
+		switch {
+		case line[i] != '\'':
+			b = append(b, line[i])
+		case i+1 < len(line) && line[i+1] == '\'':
+			b = append(b, '\'')
+			i++
+		default:
+			return string(b), i
+		}
+	}
+	return "", -1
+}
+
+// doubleQuoted is the value of the double-quoted scalar whose text starts
+// at line[from], and the offset of its closing quote; -1 when it does not
+// close on the line, or holds an escape other than the ones of one
+// character that quoted text needs (quote, backslash, space, tab,
+// line breaks, no-break space), which yaml.v3 is left to read.
+func doubleQuoted(line []byte, from int) (string, int) {
+	end := bytes.IndexAny(line[from:], `"\`)
+	if end < 0 {
+		return "", -1
+	}
+	if end += from; line[end] == '"' {
+		return string(line[from:end]), end // no escape: one copy
+	}
+	b := append([]byte(nil), line[from:end]...)
+	for i := end; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '"':
+			return string(b), i
+		case c != '\\':
+			b = append(b, c)
+			continue
+		case i+1 == len(line):
+			return "", -1
+		}
+		i++
+		switch c := line[i]; c {
+		case '"', '\\', ' ':
+			b = append(b, c)
+		case 't':
+			b = append(b, '\t')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case '_':
+			b = append(b, "\u00a0"...)
+		default:
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // flowCollection parses the one-line flow sequence or mapping at offset at

@@ -48,8 +48,16 @@ var plainYAMLCases = []struct {
 	{"comment line", "# note\nkind: x\n", false},
 	{"tab", "kind:\tx\n", false},
 	{"carriage return", "kind: x\r\n", false},
-	{"escape", "a: \"x\\ny\"\n", false},
-	{"single quote escape", "a: 'it''s'\n", false},
+	{"escapes", `a: "x\ny \"q\" \\ \t\r\ \_"` + "\n" + `b: ["\"", 'it''s']` + "\n", true},
+	{"single quote escapes", "a: 'it''s'\nb: ''''\nc: 'x'''\n", true},
+	{"hash in text", "a: b#c\nb: \"#1 # not a comment\"\nc: 'x #y'\nd: [\"#\", 'a #b']\n", true},
+	{"escape yaml.v3 reads", `a: "\x41\u00e9\e"` + "\n", false},
+	{"unknown escape", `a: "\q"` + "\n", false},
+	{"slash escape, which yaml.v3 refuses", `a: "\/"` + "\n", false},
+	{"escaped closing quote", `a: "x\"` + "\n", false},
+	{"comment after item", "- a #b\n", false},
+	{"comment after quote", "a: \"b\" #c\n", false},
+	{"comment in flow", "a: [b #c]\n", false},
 	{"anchor and alias", "a: &x 1\nb: *x\n", false},
 	{"tag", "a: !!str 1\n", false},
 	{"block scalar", "a: |\n  text\n", false},
@@ -148,6 +156,9 @@ var (
 		"<<", "No", "0o7", "+1", ".5", "1_000", "\"é\"", "{a: é}", "[\"x\", 'y']", "*a", "&a x", "!t x", "|",
 		">", "@x", "`x`", "%x", "x,", "[x,]", "[,]", "{k:v}", "{k: }", "x]", "x}", "a [b]", "[1, 2.5, true]",
 		"{a: 1, b: null}", "\"a'b\"", "'a\"b'", "[a, {b: c}]", "a, b", "x:", "x -", "--- x", "...",
+		`"a\"b"`, `"a\\b"`, `"a\/b"`, `"\t\n\r"`, `"\ x\_"`, `"x\q"`, `"\x41"`, `"a\"`, `"\"`, `"\\"`, `"\`,
+		"'it''s'", "''''", "'''", "'a''", "a#b", "a #b", "#x", "x#", `"#1"`, "'a #b'", "[a#b]", `["a #b"]`,
+		`a\b`, `'a\b'`, `"\"x\"" #c`, `"a\ b"`, `["a\"", 'b''c']`,
 	}
 )
 
