@@ -65,6 +65,13 @@ func (h *Hasher) Seed() maphash.Seed { return h.seed }
 // every claim.
 func (h *Hasher) Append(dst []uint64, s string) []uint64 {
 	var buf [64]byte
+	if isASCII(s) {
+		// Most claims: one pass, without cutting them into chunks.
+		for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
+			dst = append(dst, maphash.Bytes(h.seed, w))
+		}
+		return dst
+	}
 	for chunk := range chunks(s) {
 		if isASCII(chunk) {
 			for w, i := nextWord(chunk, 0, buf[:0]); w != nil; w, i = nextWord(chunk, i, buf[:0]) {
