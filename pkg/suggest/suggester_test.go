@@ -203,3 +203,23 @@ func TestDistanceWithin(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNoSuggestion holds Reach.NoSuggestion to what it promises: where it
+// says so, DidYouMean finds nothing and spends none of the budget.
+func FuzzNoSuggestion(f *testing.F) {
+	f.Add("interview-01\ninterview-02\nÉtude-3", "interviews/icp-1/interview-01.md")
+	f.Add("ab\nabc", "abcdefgh")
+	f.Add("ééé\nabc", "ééééé")
+	f.Add("İİ\nx", "iiiiiiiiii")
+	f.Fuzz(func(t *testing.T, cands, q string) {
+		candidates := strings.Split(cands, "\n")
+		if !ReachOf(candidates).NoSuggestion(q) {
+			return
+		}
+		s := NewSuggester(candidates)
+		s.budget = 1 // any scan would spend it
+		if hint := s.DidYouMean(q); hint != "" || s.budget != 1 {
+			t.Fatalf("NoSuggestion(%q) over %q, yet DidYouMean gives %q and leaves a budget of %d", q, candidates, hint, s.budget)
+		}
+	})
+}
