@@ -6,7 +6,6 @@ package finding
 
 import (
 	"encoding/json"
-	"io"
 )
 
 // Severity orders findings; a rule can be turned Off.
@@ -95,16 +94,6 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 	sev, _ := ParseSeverity(j.Severity)
 	*f = Finding{Rule: j.Rule, Severity: sev, Path: j.Path, Line: j.Line, Column: j.Column, Entity: j.Entity, Message: j.Message, Fix: j.Fix}
 	return nil
-}
-
-// WriteJSON writes v as indented JSON, leaving <, > and & as they are: the
-// documents are read by tools and people, never embedded in HTML. Every
-// JSON output of persona goes through it.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // Fails says whether any of findings is at least as severe as failOn: the
