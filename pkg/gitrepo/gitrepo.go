@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // ErrNoGit means the git binary is not installed or not on PATH.
@@ -19,6 +20,11 @@ var ErrNoGit = errors.New("git is not installed or not on PATH")
 type Repo struct {
 	// Top is the absolute path of the work tree's top-level directory.
 	Top string
+	// resolved holds the commit ids revisions resolved to, each id to
+	// itself too: a diff passes its base's id on to calls that would ask
+	// git for it again, a process start apiece.
+	mu       sync.Mutex
+	resolved map[string]string
 }
 
 // Open finds the repository containing dir.
@@ -59,6 +65,12 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	if strings.HasPrefix(rev, "-") {
 		return "", &RevError{Rev: rev}
 	}
+	r.mu.Lock()
+	id, ok := r.resolved[rev]
+	r.mu.Unlock()
+	if ok {
+		return id, nil
+	}
 	out, err := run(r.Top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		if errors.Is(err, ErrNoGit) {
@@ -69,7 +81,14 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		}
 		return "", &RevError{Rev: rev, Shallow: r.shallow()}
 	}
-	return strings.TrimSpace(out), nil
+	id = strings.TrimSpace(out)
+	r.mu.Lock()
+	if r.resolved == nil {
+		r.resolved = map[string]string{}
+	}
+	r.resolved[rev], r.resolved[id] = id, id
+	r.mu.Unlock()
+	return id, nil
 }
 
 // HasCommits reports whether any branch of the repository has a commit: a
