@@ -72,17 +72,18 @@ func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	if l.Persona.EvidenceCount() != 4 || f.Persona.EvidenceCount() != 4 {
 		t.Errorf("evidence counted %d lean, %d full; want 4", l.Persona.EvidenceCount(), f.Persona.EvidenceCount())
 	}
-	again, _, err := lean.ClaimsOf(l, nil)
+	var r Rereader
+	again, err := lean.ClaimsOf(l, &r)
 	if err != nil || !reflect.DeepEqual(again, f.Persona.Claims) {
 		t.Errorf("ClaimsOf = %+v, %v; want the full load's %+v", again, err, f.Persona.Claims)
 	}
-	if kept, _, _ := full.ClaimsOf(f, nil); &kept[0] != &f.Persona.Claims[0] {
+	if kept, _ := full.ClaimsOf(f, &r); &kept[0] != &f.Persona.Claims[0] {
 		t.Error("ClaimsOf read again the claims a full load keeps")
 	}
 	lean.Overlay = func(rel string) ([]byte, bool) {
 		return []byte("---\nkind: persona\nname: Fiona\ngoals: [Ship it]\n---\n"), rel == "personas/fiona.md"
 	}
-	if edited, _, err := lean.ClaimsOf(l, nil); err != nil || len(edited) != 1 || edited[0].Text.Value != "Ship it" {
+	if edited, err := lean.ClaimsOf(l, &r); err != nil || len(edited) != 1 || edited[0].Text.Value != "Ship it" {
 		t.Errorf("ClaimsOf with the file in the Overlay = %+v, %v; want the edited claim", edited, err)
 	}
 }

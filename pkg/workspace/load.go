@@ -393,27 +393,39 @@ func (ws *Workspace) WordSeed() maphash.Seed { return ws.opts.seed }
 
 // ClaimsOf returns persona d's claims: its Claims, or after a lean load
 // (Options.Lean) its claims read again, as the loader read them, from its
-// file or the Overlay. buf and the buffer returned are as for BodyInto.
-func (ws *Workspace) ClaimsOf(d *model.Document, buf []byte) ([]model.Claim, []byte, error) {
+// file or the Overlay, with what r kept from the last persona it read.
+func (ws *Workspace) ClaimsOf(d *model.Document, r *Rereader) ([]model.Claim, error) {
 	switch {
 	case d.Persona == nil:
-		return nil, buf, nil
+		return nil, nil
 	case !ws.opts.Lean:
-		return d.Persona.Claims, buf, nil
+		return d.Persona.Claims, nil
 	}
-	src, read, err := ws.sourceInto(d, buf)
+	src, read, err := ws.sourceInto(d, r.buf)
 	if err != nil {
-		return nil, buf, err
+		return nil, err
 	}
+	r.buf = read
 	// Decoded as the loader decoded it, keeping the claims this time and
 	// inspecting nothing.
 	opts := ws.opts
 	opts.Lean, opts.Inspect, opts.KeepBodies = false, nil, false
-	again := decodeFile(d.Path, src, false, opts, new(decoders))
+	again := decodeFile(d.Path, src, false, opts, &r.dec)
 	if again == nil || again.Persona == nil {
-		return nil, read, nil // no longer a persona
+		return nil, nil // no longer a persona
 	}
-	return again.Persona.Claims, read, nil
+	return again.Persona.Claims, nil
+}
+
+// Rereader is what reading claims again (ClaimsOf) reuses from one persona
+// to the next on a core, as the loader does: the buffer the last file was
+// read into, and the decoder whose YAML nodes the next file's are parsed
+// over; a persona's front matter is a few hundred nodes. The claims
+// returned hold neither. The zero Rereader is ready to use; not for
+// concurrent use.
+type Rereader struct {
+	buf []byte
+	dec decoders
 }
 
 // sourceInto reads d's file again into buf, from the Overlay when it holds

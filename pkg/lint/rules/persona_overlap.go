@@ -188,10 +188,10 @@ type overlapWorker struct {
 	rule   *personaOverlap
 	ws     *workspace.Workspace
 	hasher *wordset.Hasher
-	// buf is where persona files are read again, words the larger
+	// reread is what reading persona files again reuses, words the larger
 	// persona's digest words of the pair being ruled out.
-	buf   []byte
-	words *digestWords
+	reread workspace.Rereader
+	words  *digestWords
 }
 
 // compare profiles the personas of one ICP and finds each one that
@@ -241,8 +241,7 @@ func (w *overlapWorker) readClaims(prof *overlapProfile) {
 	if prof.read {
 		return
 	}
-	var cls []model.Claim
-	cls, w.buf, _ = w.ws.ClaimsOf(prof.doc, w.buf)
+	cls, _ := w.ws.ClaimsOf(prof.doc, &w.reread)
 	w.setClaims(prof, cls)
 }
 
