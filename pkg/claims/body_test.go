@@ -148,6 +148,8 @@ func FuzzFastRead(f *testing.F) {
 	f.Add("## Goals\n\n- a [@x]\n\n## Day in the life\n\n- b\n")
 	f.Add("Para\n- item\n")
 	f.Add("## Pain points or biggest challenges\n\n+ é ü [@über]\n")
+	f.Add("## Goals & needs!\n\n- R & D, wow! [@x]\n- Bang! & \u00e9& &\n\nText & more!\n")
+	f.Add("## Goals\n\n- &amp; &#38; &x; &\n- ![x](y)\n- &#x26; x&y\n")
 	f.Add("## Goals {#g}\n\n- : (string) a = b, see https://x.example/a|b {c} [@x]\n- (also) \u201cquoted\u201d \u2014 dash\n- \U0001F44B hi\n- \u00a0nbsp\n\n(Aside) text = more\n:colon line\n\n- ===\n- 2024 was\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		claims, ok := fastReadInto(nil, []byte(body), 7, DefaultSections())

@@ -151,9 +151,28 @@ func plainStart(text []byte) bool {
 }
 
 // plainUnsafe reports whether text holds what inline Markdown could read
-// as markup.
+// as markup. "!" is markup only before "[", which is refused anyway, and
+// "&" only as an entity or character reference ("&amp;", "&#38;"): an "&"
+// before anything but a letter, digit or "#" is text ("R & D").
 func plainUnsafe(text []byte) bool {
-	return bytes.ContainsAny(text, "\\`*_<>&[]!~")
+	if bytes.ContainsAny(text, "\\`*_<>[]~") {
+		return true
+	}
+	for i := bytes.IndexByte(text, '&'); i >= 0; {
+		if i+1 < len(text) && (isASCIIAlnum(text[i+1]) || text[i+1] == '#') {
+			return true
+		}
+		next := bytes.IndexByte(text[i+1:], '&')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // fastClaim is the claim of an item whose content is text, which starts
