@@ -72,7 +72,7 @@ func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	if l.Persona.EvidenceCount() != 4 || f.Persona.EvidenceCount() != 4 {
 		t.Errorf("evidence counted %d lean, %d full; want 4", l.Persona.EvidenceCount(), f.Persona.EvidenceCount())
 	}
-	var r Rereader
+	var r Reader
 	again, err := lean.ClaimsOf(l, &r)
 	if err != nil || !reflect.DeepEqual(again, f.Persona.Claims) {
 		t.Errorf("ClaimsOf = %+v, %v; want the full load's %+v", again, err, f.Persona.Claims)

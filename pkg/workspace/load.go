@@ -131,7 +131,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		// A document keeps no byte of its file (a kept body is a copy)
 		// and no node of its YAML, so each core reads every file into one
 		// buffer and parses it over the nodes of the one before.
-		r := new(reader)
+		r := new(Reader)
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
 				results[w] = append(results[w], doc)
@@ -174,10 +174,13 @@ func Load(root string, opts Options) (*Workspace, error) {
 	return ws, nil
 }
 
-// reader is what one core reads and decodes files with, one after
+// Reader is what one core reads and decodes files with, one after
 // another: the buffer the last file was read into (reusable), and the
-// decoder whose YAML nodes the next file's are parsed over.
-type reader struct {
+// decoder whose YAML nodes the next file's are parsed over; a persona's
+// front matter is a few hundred nodes. The loader's cores have one each,
+// and so does each caller of ClaimsOf. A document decoded keeps neither.
+// The zero Reader is ready to use; not for concurrent use.
+type Reader struct {
 	buf []byte
 	decoders
 }
@@ -219,8 +222,8 @@ func unreadable(rel, msg string) *model.Document {
 // that leave it.
 //
 // r, when not nil, is what one core reads and decodes files with, one
-// after another (see reader).
-func readDoc(j job, realRoot string, opts Options, r *reader) *model.Document {
+// after another (see Reader).
+func readDoc(j job, realRoot string, opts Options, r *Reader) *model.Document {
 	mode := j.entry.Type()
 	if mode&fs.ModeSymlink != 0 {
 		info, err := os.Stat(j.abs)
@@ -247,7 +250,7 @@ func readDoc(j job, realRoot string, opts Options, r *reader) *model.Document {
 		return nil // a directory named x.md, a pipe or a device: not a document
 	}
 	if r == nil {
-		r = new(reader)
+		r = new(Reader)
 	}
 	src, tooLarge, err := fileio.ReadRegularInto(j.abs, MaxFileSize, r.buf)
 	r.buf = reusable(src)
@@ -394,7 +397,7 @@ func (ws *Workspace) WordSeed() maphash.Seed { return ws.opts.seed }
 // ClaimsOf returns persona d's claims: its Claims, or after a lean load
 // (Options.Lean) its claims read again, as the loader read them, from its
 // file or the Overlay, with what r kept from the last persona it read.
-func (ws *Workspace) ClaimsOf(d *model.Document, r *Rereader) ([]model.Claim, error) {
+func (ws *Workspace) ClaimsOf(d *model.Document, r *Reader) ([]model.Claim, error) {
 	switch {
 	case d.Persona == nil:
 		return nil, nil
@@ -410,22 +413,11 @@ func (ws *Workspace) ClaimsOf(d *model.Document, r *Rereader) ([]model.Claim, er
 	// inspecting nothing.
 	opts := ws.opts
 	opts.Lean, opts.Inspect, opts.KeepBodies = false, nil, false
-	again := decodeFile(d.Path, src, false, opts, &r.dec)
+	again := decodeFile(d.Path, src, false, opts, &r.decoders)
 	if again == nil || again.Persona == nil {
 		return nil, nil // no longer a persona
 	}
 	return again.Persona.Claims, nil
-}
-
-// Rereader is what reading claims again (ClaimsOf) reuses from one persona
-// to the next on a core, as the loader does: the buffer the last file was
-// read into, and the decoder whose YAML nodes the next file's are parsed
-// over; a persona's front matter is a few hundred nodes. The claims
-// returned hold neither. The zero Rereader is ready to use; not for
-// concurrent use.
-type Rereader struct {
-	buf []byte
-	dec decoders
 }
 
 // sourceInto reads d's file again into buf, from the Overlay when it holds

@@ -188,9 +188,9 @@ type overlapWorker struct {
 	rule   *personaOverlap
 	ws     *workspace.Workspace
 	hasher *wordset.Hasher
-	// reread is what reading persona files again reuses, words the larger
-	// persona's digest words of the pair being ruled out.
-	reread workspace.Rereader
+	// reader reads persona files again, words the larger persona's
+	// digest words of the pair being ruled out.
+	reader workspace.Reader
 	words  *digestWords
 }
 
@@ -241,7 +241,7 @@ func (w *overlapWorker) readClaims(prof *overlapProfile) {
 	if prof.read {
 		return
 	}
-	cls, _ := w.ws.ClaimsOf(prof.doc, &w.reread)
+	cls, _ := w.ws.ClaimsOf(prof.doc, &w.reader)
 	w.setClaims(prof, cls)
 }
 
