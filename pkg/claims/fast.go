@@ -158,15 +158,10 @@ func plainUnsafe(text []byte) bool {
 	if bytes.ContainsAny(text, "\\`*_<>[]~") {
 		return true
 	}
-	for i := bytes.IndexByte(text, '&'); i >= 0; {
-		if i+1 < len(text) && (isASCIIAlnum(text[i+1]) || text[i+1] == '#') {
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '&' && (isASCIIAlnum(text[i+1]) || text[i+1] == '#') {
 			return true
 		}
-		next := bytes.IndexByte(text[i+1:], '&')
-		if next < 0 {
-			break
-		}
-		i += 1 + next
 	}
 	return false
 }

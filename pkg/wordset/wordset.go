@@ -14,8 +14,9 @@ import (
 	"github.com/personakit/persona/pkg/quote"
 )
 
-// Words are a text's words for comparing claims: normalised as quotes are,
-// split at spaces and punctuation, without stop words, as a sorted set.
+// Words are a text's words for comparing claims: the whole text normalised
+// as quotes are, split at spaces and punctuation, without stop words, as a
+// sorted set.
 func Words(s string) []string {
 	var out []string
 	if isASCII(s) {
@@ -64,19 +65,12 @@ func (h *Hasher) Seed() maphash.Seed { return h.seed }
 // string and allocates nothing but dst's growth: persona-overlap hashes
 // every claim.
 func (h *Hasher) Append(dst []uint64, s string) []uint64 {
-	var buf [64]byte
 	if isASCII(s) {
-		// Most claims: one pass, without cutting them into chunks.
-		for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
-			dst = append(dst, maphash.Bytes(h.seed, w))
-		}
-		return dst
+		return h.appendASCII(dst, s) // most claims: not cut into chunks
 	}
 	for chunk := range chunks(s) {
 		if isASCII(chunk) {
-			for w, i := nextWord(chunk, 0, buf[:0]); w != nil; w, i = nextWord(chunk, i, buf[:0]) {
-				dst = append(dst, maphash.Bytes(h.seed, w))
-			}
+			dst = h.appendASCII(dst, chunk)
 			continue
 		}
 		if k, ok := h.known[chunk]; ok {
@@ -90,6 +84,15 @@ func (h *Hasher) Append(dst []uint64, s string) []uint64 {
 			}
 		}
 		h.remember(chunk, dst[start:])
+	}
+	return dst
+}
+
+// appendASCII is Append for ASCII text, in one pass (nextWord).
+func (h *Hasher) appendASCII(dst []uint64, s string) []uint64 {
+	var buf [64]byte
+	for w, i := nextWord(s, 0, buf[:0]); w != nil; w, i = nextWord(s, i, buf[:0]) {
+		dst = append(dst, maphash.Bytes(h.seed, w))
 	}
 	return dst
 }
