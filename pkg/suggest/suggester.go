@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,11 +34,15 @@ type Suggester struct {
 // Index is what a Suggester looks candidates up in, made once: it is
 // never changed, so one index serves any number of Suggesters at once (an
 // editor keeps the workspace's and lints after every edit), each with its
-// own memo and budget.
+// own memo and budget. It is built on the first query that some candidate
+// could answer (see reach): a workspace's 30,000 interview ids are never
+// suggested for a source written as a path, and their index is 7 MB.
 type Index struct {
-	cands []string
-	lower []string
-	byLen map[int][]int32 // rune length → candidates, for the bounded scan
+	cands   []string
+	longest reach
+	build   sync.Once
+	lower   []string
+	byLen   map[int][]int32 // rune length → candidates, for the bounded scan
 	// The lower-cased candidates and their one-deletion variants, by hash:
 	// the hashes in one array, searched without a comparison function, and
 	// the candidate of each beside it.
@@ -73,10 +78,19 @@ func (s *Index) Suggester() *Suggester {
 	return &Suggester{Index: s, memo: map[string]string{}, budget: scanBudget}
 }
 
-// NewIndex indexes candidates.
+// NewIndex indexes candidates, when first asked.
 func NewIndex(candidates []string) *Index {
-	s := &Index{cands: candidates, lower: make([]string, len(candidates)),
-		byLen: map[int][]int32{}, hash: newPolyHash()}
+	return &Index{cands: candidates, longest: reachOf(candidates), hash: newPolyHash()}
+}
+
+// built builds the index once.
+func (s *Index) built() {
+	s.build.Do(s.index)
+}
+
+func (s *Index) index() {
+	candidates := s.cands
+	s.lower, s.byLen = make([]string, len(candidates)), map[int][]int32{}
 	room := 0
 	for _, c := range candidates {
 		room += min(len(c), maxIndexedRunes) + 1
@@ -102,7 +116,6 @@ func NewIndex(candidates []string) *Index {
 	s.delHash, s.delCand = v.compact()
 	s.indexTops()
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
-	return s
 }
 
 // variants are candidates' one-deletion variants, by hash: the hashes and
@@ -236,12 +249,9 @@ func (s *Index) withVariant(h uint64, fn func(int32)) {
 	}
 }
 
-// didYouMeanDist is how many edits away DidYouMean looks.
-const didYouMeanDist = 3
-
 // DidYouMean renders the suggestion clause of a message for q, or "".
 func (s *Suggester) DidYouMean(q string) string {
-	if n := s.Nearest(q, didYouMeanDist); n != "" && n != q {
+	if n := s.Nearest(q, 3); n != "" && n != q {
 		return "; did you mean \"" + n + "\"?"
 	}
 	return ""
@@ -253,7 +263,11 @@ func (s *Suggester) Nearest(q string, maxDist int) string {
 	if v, ok := s.memo[q]; ok {
 		return v
 	}
-	best := s.nearest(q, maxDist)
+	best := ""
+	if !s.longest.beyond(q, maxDist) {
+		s.built()
+		best = s.nearest(q, maxDist)
+	}
 	if len(s.memo) < maxMemo {
 		s.memo[q] = best
 	}
@@ -339,6 +353,7 @@ func (s *Index) prefixMatch(lq string) string {
 // runs out before it can tell.
 func (s *Suggester) Only(q string) string {
 	const within = 2
+	s.built()
 	lq := strings.ToLower(q)
 	qRunes := utf8.RuneCountInString(lq)
 	only := ""
@@ -441,16 +456,13 @@ func (h *polyHash) power(k int) uint64 {
 	return x
 }
 
-// Reach is how long a set of candidates is at most, lower-cased, in bytes
-// and in runes: enough to tell that a query is too long for any of them to
-// be suggested, before building their index. A workspace's interview ids
-// are never suggested for a missing source written as a path, and on
-// 30,000 interviews their index is 7 MB that lint would hold for nothing.
-type Reach struct{ bytes, runes int }
+// reach is how long a set of candidates is at most, lower-cased, in bytes
+// and in runes: enough to tell a query too long for any of them to be
+// suggested without building their index.
+type reach struct{ bytes, runes int }
 
-// ReachOf is the reach of candidates.
-func ReachOf(candidates []string) Reach {
-	var r Reach
+func reachOf(candidates []string) reach {
+	var r reach
 	for _, c := range candidates {
 		l := strings.ToLower(c)
 		r.bytes, r.runes = max(r.bytes, len(l)), max(r.runes, utf8.RuneCountInString(l))
@@ -458,13 +470,13 @@ func ReachOf(candidates []string) Reach {
 	return r
 }
 
-// NoSuggestion reports whether a Suggester over candidates of reach r
-// surely has no DidYouMean for q, and spends none of its scan budget on
-// it, so that skipping the call changes nothing, not even the answers to
-// later queries. A candidate q is a prefix of is as long as q at least; one
-// compared with q is at most didYouMeanDist+1 bytes shorter; one scanned
-// is at most didYouMeanDist runes shorter.
-func (r Reach) NoSuggestion(q string) bool {
+// beyond reports whether nearest surely finds nothing for q within
+// maxDist edits among candidates of reach r, and spends none of its scan
+// budget on it, so that not asking changes nothing, not even the answers
+// to later queries: a candidate q is a prefix of is as long as q at
+// least; one compared with q is at most maxDist+1 bytes shorter; one
+// scanned is at most maxDist runes shorter.
+func (r reach) beyond(q string, maxDist int) bool {
 	l := strings.ToLower(q)
-	return len(l) > r.bytes+didYouMeanDist+1 && utf8.RuneCountInString(l) > r.runes+didYouMeanDist
+	return len(l) > r.bytes+maxDist+1 && utf8.RuneCountInString(l) > r.runes+maxDist
 }

@@ -204,22 +204,27 @@ func TestDistanceWithin(t *testing.T) {
 	}
 }
 
-// FuzzNoSuggestion holds Reach.NoSuggestion to what it promises: where it
-// says so, DidYouMean finds nothing and spends none of the budget.
-func FuzzNoSuggestion(f *testing.F) {
-	f.Add("interview-01\ninterview-02\nÉtude-3", "interviews/icp-1/interview-01.md")
-	f.Add("ab\nabc", "abcdefgh")
-	f.Add("ééé\nabc", "ééééé")
-	f.Add("İİ\nx", "iiiiiiiiii")
-	f.Fuzz(func(t *testing.T, cands, q string) {
+// FuzzReachSkipsNothing holds Nearest's skipping of queries too long for
+// any candidate (reach.beyond) to the search it skips: the same answer,
+// and the same budget left for the queries after it.
+func FuzzReachSkipsNothing(f *testing.F) {
+	f.Add("interview-01\ninterview-02\n\u00c9tude-3", "interviews/icp-1/interview-01.md", uint8(3))
+	f.Add("ab\nabc", "abcdefgh", uint8(3))
+	f.Add("\u00e9\u00e9\u00e9\nabc", "\u00e9\u00e9\u00e9\u00e9\u00e9", uint8(1))
+	f.Add("\u0130\u0130\nx", "iiiiiiiiii", uint8(2))
+	f.Fuzz(func(t *testing.T, cands, q string, dist uint8) {
 		candidates := strings.Split(cands, "\n")
-		if !ReachOf(candidates).NoSuggestion(q) {
-			return
-		}
-		s := NewSuggester(candidates)
-		s.budget = 1 // any scan would spend it
-		if hint := s.DidYouMean(q); hint != "" || s.budget != 1 {
-			t.Fatalf("NoSuggestion(%q) over %q, yet DidYouMean gives %q and leaves a budget of %d", q, candidates, hint, s.budget)
+		maxDist := int(dist % 4)
+		for _, budget := range []int{1, scanBudget} {
+			skipping, searching := NewSuggester(candidates), NewSuggester(candidates)
+			skipping.budget, searching.budget = budget, budget
+			got := skipping.Nearest(q, maxDist)
+			searching.built()
+			want := searching.nearest(q, maxDist)
+			if got != want || skipping.budget != searching.budget {
+				t.Fatalf("Nearest(%q, %d) over %q = %q with a budget of %d left; the search gives %q, %d left",
+					q, maxDist, candidates, got, skipping.budget, want, searching.budget)
+			}
 		}
 	})
 }

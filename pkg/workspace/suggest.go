@@ -13,13 +13,12 @@ import (
 type suggestCache struct {
 	mu        sync.Mutex
 	ids, path *suggest.Index
-	idReach   *suggest.Reach
 }
 
 func (c *suggestCache) drop() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.ids, c.path, c.idReach = nil, nil, nil
+	c.ids, c.path = nil, nil
 }
 
 // InterviewIDs is a did-you-mean index of the interviews' ids: safe for
@@ -31,18 +30,6 @@ func (ws *Workspace) InterviewIDs() *suggest.Index {
 		ws.suggest.ids = suggest.NewIndex(ws.IDs(model.KindInterview))
 	}
 	return ws.suggest.ids
-}
-
-// InterviewIDReach is how long the interviews' ids are, which tells a
-// reference too long to be any of them apart without InterviewIDs.
-func (ws *Workspace) InterviewIDReach() suggest.Reach {
-	ws.suggest.mu.Lock()
-	defer ws.suggest.mu.Unlock()
-	if ws.suggest.idReach == nil {
-		r := suggest.ReachOf(ws.IDs(model.KindInterview))
-		ws.suggest.idReach = &r
-	}
-	return *ws.suggest.idReach
 }
 
 // InterviewPaths is a did-you-mean index of the interviews'

@@ -16,31 +16,22 @@ type sourceMissing struct{ meta }
 
 func (r *sourceMissing) Check(c *lint.Context) {
 	var ids, paths *suggest.Suggester
-	var idReach *suggest.Reach
 	for _, d := range c.Entities(model.KindPersona) {
 		for s, res := range c.Sources(d) {
 			switch res.Status {
 			case workspace.SourceNotInterview:
 				c.Report(d, s.Pos, "source %q is %s, which is not an interview; cite an interview file or id", s.Value, c.Path(res.Path))
 			case workspace.SourceMissing:
-				if idReach == nil {
-					r := c.WS.InterviewIDReach()
-					idReach = &r
+				if ids == nil {
+					ids = c.WS.InterviewIDs().Suggester()
 				}
-				// A path longer than every id by more than a typo is
-				// no id misspelt: the ids' index is not built for it.
-				if !idReach.NoSuggestion(s.Value) {
-					if ids == nil {
-						ids = c.WS.InterviewIDs().Suggester()
-					}
-					if hint := ids.DidYouMean(s.Value); hint != "" {
-						if only := onlyFix(ids, s.Value, hint); only != "" {
-							c.ReportFix(d, s.Pos, s.Value, only, fmt.Sprintf("cite interview %q", only), "source %q names no interview%s", s.Value, hint)
-							continue
-						}
-						c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
+				if hint := ids.DidYouMean(s.Value); hint != "" {
+					if only := onlyFix(ids, s.Value, hint); only != "" {
+						c.ReportFix(d, s.Pos, s.Value, only, fmt.Sprintf("cite interview %q", only), "source %q names no interview%s", s.Value, hint)
 						continue
 					}
+					c.Report(d, s.Pos, "source %q names no interview%s", s.Value, hint)
+					continue
 				}
 				// The paths' index is built on the first missing path, once:
 				// a workspace citing by id never pays for it.
