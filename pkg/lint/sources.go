@@ -2,6 +2,7 @@ package lint
 
 import (
 	"iter"
+	"runtime"
 	"sync"
 
 	"github.com/personakit/persona/pkg/model"
@@ -21,18 +22,18 @@ func (c *Context) Sources(p *model.Document) iter.Seq2[model.Str, workspace.Sour
 		if p.Persona == nil {
 			return
 		}
-		var resolved []resolvedRef
+		var resolved refRow
 		if c.runner.scope == nil {
 			// A scoped run (the editor's, after an edit) checks a few
 			// files: resolving every reference of the workspace first
 			// would cost more than it saves.
-			resolved = c.runner.resolvedReferences()[p]
+			resolved = c.runner.resolvedReferences().of(p)
 		}
 		i := 0
 		for ref := range p.Persona.Refs() {
 			var src workspace.Source
-			if i < len(resolved) {
-				src = resolved[i].source(c.WS, p, ref)
+			if r, ok := resolved.at(i); ok {
+				src = r.source(c.WS, p, ref)
 			} else {
 				src = c.WS.ResolveSource(p, ref.Value) // a scoped run, or a persona not in the table
 				if src.Status == workspace.SourceMissing {
@@ -47,9 +48,9 @@ func (c *Context) Sources(p *model.Document) iter.Seq2[model.Str, workspace.Sour
 	}
 }
 
-// resolvedRef is a reference resolved: 16 bytes instead of a Source's 40,
-// since the path it holds is the document's, or worked out again for a
-// file that is not an interview.
+// resolvedRef is a reference resolved, as Sources reads it back from the
+// table: the path a Source holds is the document's, or worked out again
+// for a file that is not an interview.
 type resolvedRef struct {
 	doc    *model.Document
 	status workspace.SourceStatus
@@ -65,31 +66,104 @@ func (r resolvedRef) source(ws *workspace.Workspace, p *model.Document, ref mode
 	return workspace.Source{Status: r.status}
 }
 
-// references is the run's table of resolved references, made once.
+// references is the run's table of resolved references, made once. A
+// persona cites a few interviews many times over, and 52,500 files hold
+// half a million references: each is two bytes, its status and which of
+// its persona's distinct documents it resolves to, in one array per core
+// that resolved them, beside one array of those documents.
 type references struct {
-	once  sync.Once
-	table map[*model.Document][]resolvedRef
+	once   sync.Once
+	rows   map[*model.Document]refRow
+	tables []refTable
 }
 
-func (rn *run) resolvedReferences() map[*model.Document][]resolvedRef {
+type refTable struct {
+	refs []uint16
+	docs []*model.Document
+}
+
+// refRow is one persona's references in the table of the core that
+// resolved them; the zero row holds none.
+type refRow struct {
+	table      *refTable
+	start, end int32
+	docs       int32 // where the persona's distinct documents start
+}
+
+// A reference is its status in the low statusBits bits and, above them,
+// 1 + the index of its document among its persona's, or 0 for none.
+const (
+	statusBits = 3
+	maxRowDocs = 1<<(16-statusBits) - 2
+)
+
+var _ [1<<statusBits - 1 - int(workspace.SourceExternal)]struct{} // every status fits
+
+func (r refRow) at(i int) (resolvedRef, bool) {
+	if r.table == nil || i >= int(r.end-r.start) {
+		return resolvedRef{}, false
+	}
+	v := r.table.refs[int(r.start)+i]
+	out := resolvedRef{status: workspace.SourceStatus(v & (1<<statusBits - 1))}
+	if slot := int(v >> statusBits); slot > 0 {
+		out.doc = r.table.docs[int(r.docs)+slot-1]
+	}
+	return out, true
+}
+
+// recentSlot is the index of doc among the last of docs, or -1: a
+// persona cites a few interviews many times over, and looking back over
+// a bounded few keeps one that cites thousands linear (a document may
+// then take two slots).
+func recentSlot(docs []*model.Document, doc *model.Document) int {
+	const lookBack = 16
+	for i := len(docs) - 1; i >= 0 && i >= len(docs)-lookBack; i-- {
+		if docs[i] == doc {
+			return i
+		}
+	}
+	return -1
+}
+
+func (t *references) of(p *model.Document) refRow { return t.rows[p] }
+
+func (rn *run) resolvedReferences() *references {
 	rn.refs.once.Do(func() {
 		personas := rn.ws.Entities(model.KindPersona)
-		rows := make([][]resolvedRef, len(personas))
-		parallel.Each(len(personas), func(int) func(int) {
+		rows := make([]refRow, len(personas))
+		rn.refs.tables = make([]refTable, runtime.GOMAXPROCS(0))
+		parallel.Each(len(personas), func(w int) func(int) {
+			t := &rn.refs.tables[w]
 			return func(i int) {
 				p := personas[i]
-				row := make([]resolvedRef, 0, len(p.Persona.Sources)+p.Persona.EvidenceCount()+len(p.Persona.QuoteItems))
+				row := refRow{table: t, start: int32(len(t.refs)), docs: int32(len(t.docs))}
 				for ref := range p.Persona.Refs() {
 					res := rn.ws.ResolveSource(p, ref.Value)
-					row = append(row, resolvedRef{doc: res.Doc, status: res.Status})
+					v := uint16(res.Status)
+					if res.Doc != nil {
+						slot := recentSlot(t.docs[row.docs:], res.Doc)
+						if slot < 0 {
+							if slot = len(t.docs) - int(row.docs); slot == maxRowDocs {
+								// Too many documents for a slot: the
+								// persona's references are resolved as
+								// Sources reads them instead.
+								t.refs, t.docs = t.refs[:row.start], t.docs[:row.docs]
+								return
+							}
+							t.docs = append(t.docs, res.Doc)
+						}
+						v |= uint16(slot+1) << statusBits
+					}
+					t.refs = append(t.refs, v)
 				}
+				row.end = int32(len(t.refs))
 				rows[i] = row
 			}
 		})
-		rn.refs.table = make(map[*model.Document][]resolvedRef, len(personas))
+		rn.refs.rows = make(map[*model.Document]refRow, len(personas))
 		for i, p := range personas {
-			rn.refs.table[p] = rows[i]
+			rn.refs.rows[p] = rows[i]
 		}
 	})
-	return rn.refs.table
+	return &rn.refs
 }

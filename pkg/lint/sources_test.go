@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/personakit/persona/pkg/config"
@@ -45,7 +46,8 @@ func (sourcesRule) Check(c *lint.Context) {
 
 // TestSourcesResolvesAsResolveSource: the run's table of resolved
 // references answers as resolving each one does (but for the path a missing
-// one was tried at), for every status, in a whole run and in a scoped one.
+// one was tried at), for every status, in a whole run and in a scoped one,
+// and for a persona that cites more documents than its row has room for.
 func TestSourcesResolvesAsResolveSource(t *testing.T) {
 	persona := func(name, refs string) []byte {
 		return []byte("---\nkind: persona\nname: " + name + "\nsources: [" + refs + "]\n" +
@@ -59,6 +61,24 @@ func TestSourcesResolvesAsResolveSource(t *testing.T) {
 		{Rel: "personas/a.md", Data: persona("A", "cfo, ../interviews/cfo.md, interviews/cfo.md, missing, ../interviews/gone.md, https://example.com/x, ../../outside.md, ../notes/plain.md, ../icps/saas.md")},
 		{Rel: "personas/b.md", Data: persona("B", "")},
 	}
+	// Persona c cites twenty interviews in turn, more than the table
+	// looks back over, so that each reference takes a slot of its own
+	// until they run out; d cites them three times over.
+	var many, few []string
+	for i := range 20 {
+		files = append(files, workspace.File{Rel: fmt.Sprintf("interviews/i%d.md", i), Data: []byte("---\nkind: interview\ndate: 2026-01-01\n---\n")})
+		for range 3 {
+			few = append(few, fmt.Sprintf("i%d", i))
+		}
+	}
+	for range 420 {
+		for i := range 20 {
+			many = append(many, fmt.Sprintf("i%d", i))
+		}
+	}
+	files = append(files,
+		workspace.File{Rel: "personas/c.md", Data: persona("C", strings.Join(many, ", ")+", missing, cfo")},
+		workspace.File{Rel: "personas/d.md", Data: persona("D", strings.Join(few, ", ")+", cfo, i19, i0")})
 	r, err := lint.NewRunner(config.Default(), []lint.Rule{sourcesRule{}})
 	if err != nil {
 		t.Fatal(err)
