@@ -19,7 +19,7 @@ import (
 // one-deletion variants (two strings one edit apart share a variant),
 // kept as hashes in one sorted array: a variant's polynomial hash is made
 // in constant time from the prefix hashes around the deleted rune, never
-// built as a string, so the index costs 12 bytes a variant. A hash that
+// built as a string, so the index costs 8 bytes a variant. A hash that
 // collides only adds a candidate the edit distance then rules out. Two
 // or three edits away, only a bounded amount of scanning is spent in all,
 // so rare far-off typos in small workspaces still get their suggestion.
@@ -36,21 +36,22 @@ type Suggester struct {
 // editor keeps the workspace's and lints after every edit), each with its
 // own memo and budget. It is built on the first query that some candidate
 // could answer (see reach): a workspace's 30,000 interview ids are never
-// suggested for a source written as a path, and their index is 7 MB.
+// suggested for a source written as a path, and their index is 5 MB.
 type Index struct {
 	cands   []string
 	longest reach
 	build   sync.Once
 	lower   []string
 	byLen   map[int][]int32 // rune length → candidates, for the bounded scan
-	// The lower-cased candidates and their one-deletion variants, by hash:
-	// the hashes in one array, searched without a comparison function, and
-	// the candidate of each beside it.
-	delHash []uint64
+	// The lower-cased candidates' one-deletion variants, by hash, in
+	// buckets by the hash's top topBits bits: top says where each bucket
+	// starts in delLow, which holds the hashes' low 32 bits, sorted within
+	// their bucket and searched without a comparison function, and delCand
+	// the candidate of each beside it. Eight bytes a variant: a lookup
+	// checks a candidate whose bucket and low bits match the hash, unless
+	// they are the whole of it (exact).
+	delLow  []uint32
 	delCand []int32
-	// top says where the hashes of each value of their top topBits bits
-	// start in delHash, so that a lookup searches a few of them rather than
-	// a million (nil for a small index).
 	top     []int32
 	topBits uint
 	hash    polyHash
@@ -92,13 +93,6 @@ func (s *Index) index() {
 	candidates := s.cands
 	s.lower, s.byLen = make([]string, len(candidates)), map[int][]int32{}
 	room := 0
-	for _, c := range candidates {
-		room += min(len(c), maxIndexedRunes) + 1
-	}
-	// The variants are made straight into the index's two arrays and
-	// sorted there: a workspace's interview paths have over a million, and
-	// a slice of pairs sorted through a copy held three times the index.
-	hashes, cands := make([]uint64, 0, room), make([]int32, 0, room)
 	for i, c := range candidates {
 		l := strings.ToLower(c)
 		s.lower[i] = l
@@ -106,100 +100,114 @@ func (s *Index) index() {
 		s.byLen[n] = append(s.byLen[n], int32(i))
 		s.sorted = append(s.sorted, int32(i))
 		if n > maxIndexedRunes {
-			hashes, cands = append(hashes, s.hash.of(l)), append(cands, int32(i))
-			continue
+			room++
+		} else {
+			room += n + 1
 		}
-		s.variantHashes(l, func(h uint64) { hashes, cands = append(hashes, h), append(cands, int32(i)) })
 	}
-	v := variants{hashes, cands}
-	v.sort()
-	s.delHash, s.delCand = v.compact()
-	s.indexTops()
+	// The variants are hashed twice, counted by bucket and then each put
+	// in its bucket's place, so that the index is made in the two arrays
+	// it keeps: a workspace's interview paths have over a million.
+	s.topBits = uint(max(bits.Len(uint(room))-3, 0))
+	s.top = make([]int32, 1<<s.topBits+1)
+	for i := range candidates {
+		s.eachVariant(int32(i), func(h uint64) { s.top[s.bucket(h)+1]++ })
+	}
+	for b := 1; b < len(s.top); b++ {
+		s.top[b] += s.top[b-1]
+	}
+	next := slices.Clone(s.top[:len(s.top)-1])
+	s.delLow, s.delCand = make([]uint32, room), make([]int32, room)
+	for i := range candidates {
+		s.eachVariant(int32(i), func(h uint64) {
+			b := s.bucket(h)
+			s.delLow[next[b]], s.delCand[next[b]] = uint32(h), int32(i)
+			next[b]++
+		})
+	}
+	// Each bucket sorted, its repeats dropped (a candidate with a doubled
+	// letter has the same variant twice) and moved down over those of the
+	// buckets before it.
+	k := int32(0)
+	for b := 0; b+1 < len(s.top); b++ {
+		bucket := variants{s.delLow[s.top[b]:s.top[b+1]], s.delCand[s.top[b]:s.top[b+1]]}
+		bucket.sort()
+		s.top[b] = k
+		for j := range bucket.low {
+			if j > 0 && bucket.low[j] == bucket.low[j-1] && bucket.cand[j] == bucket.cand[j-1] {
+				continue
+			}
+			s.delLow[k], s.delCand[k] = bucket.low[j], bucket.cand[j]
+			k++
+		}
+	}
+	s.top[len(s.top)-1] = k
+	s.delLow, s.delCand = s.delLow[:k:k], s.delCand[:k:k]
 	sort.Slice(s.sorted, func(a, b int) bool { return s.lower[s.sorted[a]] < s.lower[s.sorted[b]] })
 }
 
-// variants are candidates' one-deletion variants, by hash: the hashes and
-// the candidates in two arrays.
+// hashBits is how many bits a variant's hash has (polyHash, modulo
+// 2⁶¹−1); an index keeps the top topBits of them in where a variant is
+// (its bucket) and the low 32 in delLow.
+const hashBits = 61
+
+func (s *Index) bucket(h uint64) uint64 { return h >> (hashBits - s.topBits) }
+
+// exact reports whether a bucket and a low part tell every hash apart.
+func (s *Index) exact() bool { return s.topBits+32 >= hashBits }
+
+// eachVariant calls fn with the hash of each variant of candidate i that
+// the index holds: every one-deletion variant and the whole, or only the
+// whole when it is too long for its variants to be indexed.
+func (s *Index) eachVariant(i int32, fn func(uint64)) {
+	l := s.lower[i]
+	if utf8.RuneCountInString(l) > maxIndexedRunes {
+		fn(s.hash.of(l))
+		return
+	}
+	s.variantHashes(l, fn)
+}
+
+// hasVariant reports whether candidate i has a variant of hash h: what
+// an entry whose bucket and low part match h must still show.
+func (s *Index) hasVariant(i int32, h uint64) bool {
+	found := false
+	s.eachVariant(i, func(v uint64) { found = found || v == h })
+	return found
+}
+
+// variants are the low parts of a bucket's variants, and their candidates.
 type variants struct {
-	hash []uint64
+	low  []uint32
 	cand []int32
 }
 
-func (v variants) Len() int { return len(v.hash) }
+func (v variants) Len() int { return len(v.low) }
 func (v variants) Less(i, j int) bool {
-	return v.hash[i] < v.hash[j] || v.hash[i] == v.hash[j] && v.cand[i] < v.cand[j]
+	return v.low[i] < v.low[j] || v.low[i] == v.low[j] && v.cand[i] < v.cand[j]
 }
 func (v variants) Swap(i, j int) {
-	v.hash[i], v.hash[j] = v.hash[j], v.hash[i]
+	v.low[i], v.low[j] = v.low[j], v.low[i]
 	v.cand[i], v.cand[j] = v.cand[j], v.cand[i]
 }
 
-// sort orders variants by hash, then candidate, in place: by the top 16
-// bits of the hash first, each element swapped straight into its bucket
-// (an American flag sort), then each bucket, which holds a few dozen on
-// the hundreds of thousands of variants of a big workspace's interview
-// paths, by comparison.
+// sort orders a bucket by low part, then candidate. A bucket holds about
+// eight variants, sorted by insertion without the calls through an
+// interface that sort.Sort makes; one that hashes crowded into is still
+// sorted in n log n.
 func (v variants) sort() {
-	if v.Len() < 4096 {
+	if v.Len() > 48 {
 		sort.Sort(v)
 		return
 	}
-	const buckets = 1 << 16
-	start, next := make([]int, buckets+1), make([]int, buckets)
-	for _, h := range v.hash {
-		start[h>>48+1]++
-	}
-	for b := range buckets {
-		start[b+1] += start[b]
-		next[b] = start[b]
-	}
-	for b := range buckets {
-		for next[b] < start[b+1] {
-			i := next[b]
-			if d := int(v.hash[i] >> 48); d != b {
-				v.Swap(i, next[d])
-				next[d]++
-				continue
-			}
-			next[b]++
-		}
-	}
-	for b := range buckets {
-		bucket := variants{v.hash[start[b]:start[b+1]], v.cand[start[b]:start[b+1]]}
-		if bucket.Len() > 48 {
-			sort.Sort(bucket) // hashes crowded into one bucket: still n log n
-			continue
-		}
-		bucket.insertionSort()
-	}
-}
-
-// insertionSort sorts a bucket of a few dozen variants without the calls
-// through an interface that sort.Sort makes: over a million variants,
-// those calls were most of building the index.
-func (v variants) insertionSort() {
-	for i := 1; i < len(v.hash); i++ {
-		h, c := v.hash[i], v.cand[i]
+	for i := 1; i < len(v.low); i++ {
+		l, c := v.low[i], v.cand[i]
 		j := i
-		for ; j > 0 && (v.hash[j-1] > h || v.hash[j-1] == h && v.cand[j-1] > c); j-- {
-			v.hash[j], v.cand[j] = v.hash[j-1], v.cand[j-1]
+		for ; j > 0 && (v.low[j-1] > l || v.low[j-1] == l && v.cand[j-1] > c); j-- {
+			v.low[j], v.cand[j] = v.low[j-1], v.cand[j-1]
 		}
-		v.hash[j], v.cand[j] = h, c
+		v.low[j], v.cand[j] = l, c
 	}
-}
-
-// compact drops repeated variants (a candidate with a doubled letter has
-// the same variant twice) from sorted variants.
-func (v variants) compact() ([]uint64, []int32) {
-	k := 0
-	for i := range v.hash {
-		if k > 0 && v.hash[i] == v.hash[k-1] && v.cand[i] == v.cand[k-1] {
-			continue
-		}
-		v.hash[k], v.cand[k] = v.hash[i], v.cand[i]
-		k++
-	}
-	return v.hash[:k:k], v.cand[:k:k]
 }
 
 // variantHashes calls fn with the hash of l and of every string made by
@@ -220,32 +228,15 @@ func (s *Index) variantHashes(l string, fn func(uint64)) {
 	}
 }
 
-// indexTops makes top, with about eight hashes per value.
-func (s *Index) indexTops() {
-	n := len(s.delHash)
-	if n < 1024 {
-		return
-	}
-	s.topBits = uint(bits.Len(uint(n))) - 3
-	s.top = make([]int32, 1<<s.topBits+1)
-	for _, h := range s.delHash {
-		s.top[h>>(64-s.topBits)+1]++
-	}
-	for b := 1; b < len(s.top); b++ {
-		s.top[b] += s.top[b-1]
-	}
-}
-
-// withVariant calls fn with each candidate that has a variant of hash h.
+// withVariant calls fn with each candidate that has a variant of hash h,
+// in the order of candidates.
 func (s *Index) withVariant(h uint64, fn func(int32)) {
-	lo, hi := 0, len(s.delHash)
-	if s.top != nil {
-		b := h >> (64 - s.topBits)
-		lo, hi = int(s.top[b]), int(s.top[b+1])
-	}
-	at, _ := slices.BinarySearch(s.delHash[lo:hi], h)
-	for at += lo; at < hi && s.delHash[at] == h; at++ {
-		fn(s.delCand[at])
+	lo, hi := int(s.top[s.bucket(h)]), int(s.top[s.bucket(h)+1])
+	at, _ := slices.BinarySearch(s.delLow[lo:hi], uint32(h))
+	for at += lo; at < hi && s.delLow[at] == uint32(h); at++ {
+		if s.exact() || s.hasVariant(s.delCand[at], h) {
+			fn(s.delCand[at])
+		}
 	}
 }
 

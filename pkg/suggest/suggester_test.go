@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -142,37 +141,67 @@ func FuzzVariantHashes(f *testing.F) {
 	})
 }
 
-// TestSortVariants: the bucket sort orders as a comparison sort does, by
-// hash then candidate, on both sides of the size where it takes over, and
-// compact drops only repeats.
-func TestSortVariants(t *testing.T) {
-	type pair struct {
-		hash uint64
-		cand int32
-	}
-	for _, n := range []int{0, 1, 100, 4095, 4096, 50_000} {
+// TestIndexFindsEachVariant: a lookup yields, in order, exactly the
+// candidates that have a variant of the hash, for indexes small and big
+// enough to have buckets, with doubled letters (repeated variants), many
+// candidates sharing variants (crowded buckets) and one too long for its
+// variants to be indexed.
+func TestIndexFindsEachVariant(t *testing.T) {
+	for _, n := range []int{1, 7, 100, 5000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			v := variants{make([]uint64, n), make([]int32, n)}
-			var want []pair
+			var cands []string
 			for i := range n {
-				// Few distinct hashes, spread over every 16-bit digit, so
-				// ties are many, in candidates given out of order, some
-				// twice.
-				v.hash[i], v.cand[i] = uint64(i*7919%97)*0x0001_0203_0405_0607, int32((n-i)/2)
-				want = append(want, pair{v.hash[i], v.cand[i]})
+				cands = append(cands, fmt.Sprintf("interviews/icp-%d/int-%03d.md", i%7, i%300), fmt.Sprintf("Aab%dxx", i))
 			}
-			slices.SortFunc(want, func(a, b pair) int { return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.cand, b.cand)) })
-			want = slices.Compact(want)
-			v.sort()
-			hashes, cands := v.compact()
-			var got []pair
-			for i := range hashes {
-				got = append(got, pair{hashes[i], cands[i]})
+			for range 60 {
+				cands = append(cands, "crowd") // a bucket of over 48 variants
 			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%d variants sorted and compacted: %d, out of order or with repeats; want %d", n, len(got), len(want))
+			cands = append(cands, strings.Repeat("long", maxIndexedRunes))
+			s := NewIndex(cands)
+			s.built()
+			want := map[uint64][]int32{}
+			for i := range cands {
+				var hashes []uint64
+				s.eachVariant(int32(i), func(h uint64) { hashes = append(hashes, h) })
+				for _, h := range slices.Compact(slices.Sorted(slices.Values(hashes))) {
+					want[h] = append(want[h], int32(i))
+				}
+			}
+			for h, w := range want {
+				var got []int32
+				s.withVariant(h, func(i int32) { got = append(got, i) })
+				if !slices.Equal(got, w) {
+					t.Fatalf("hash %x: candidates %v, want %v", h, got, w)
+				}
+			}
+			var got []int32
+			s.withVariant(s.hash.of("nothing like them"), func(i int32) { got = append(got, i) })
+			if len(got) > 0 {
+				t.Errorf("a hash no candidate has: candidates %v", got)
 			}
 		})
+	}
+}
+
+// TestIndexChecksTheWholeHash: an entry whose low bits match a hash the
+// candidate does not have is no match.
+func TestIndexChecksTheWholeHash(t *testing.T) {
+	s := NewIndex([]string{"abc"})
+	s.built()
+	h := s.hash.of("abc")
+	forged := h ^ 1<<40 // the same bucket (topBits is 0) and low bits
+	if s.topBits != 0 || s.bucket(forged) != s.bucket(h) || uint32(forged) != uint32(h) {
+		t.Fatalf("the forged hash %x must share %x's bucket and low bits", forged, h)
+	}
+	for _, tc := range []struct {
+		hash uint64
+		want int
+	}{{h, 1}, {forged, 0}} {
+		n := 0
+		s.withVariant(tc.hash, func(int32) { n++ })
+		if n != tc.want {
+			t.Errorf("hash %x: %d candidates, want %d", tc.hash, n, tc.want)
+		}
 	}
 }
 
