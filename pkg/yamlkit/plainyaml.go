@@ -77,6 +77,35 @@ type Nodes struct {
 	// The parser's lines and stack of children, kept for their room.
 	lines [][]byte
 	stack []*yaml.Node
+	// strs are short scalars and keys read before, by a hash of their
+	// bytes: a workspace writes the same statuses, owners, ICP ids and
+	// keys in thousands of files, and the documents it loads keep them.
+	strs [internedSlots]string
+}
+
+// Short scalars are interned in a table of internedSlots, one string a
+// slot: a later one of the same hash takes the slot, so the table holds
+// no more however many values a workspace has.
+const (
+	internedSlots = 1024
+	maxInterned   = 32
+)
+
+// str is the string of b: one read before when it is short and still in
+// the table, else a copy.
+func (p *plainParser) str(b []byte) string {
+	if p.nodes == nil || len(b) > maxInterned {
+		return string(b)
+	}
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &p.nodes.strs[h%internedSlots]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
 }
 
 // Chunks of nodes and of Content pointers: a persona's front matter takes
@@ -258,7 +287,7 @@ func (p *plainParser) mapping(i, indent int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		key := p.scalarNode(string(line[indent:keyEnd]), i, p.column(i, indent))
+		key := p.scalarNode(p.str(line[indent:keyEnd]), i, p.column(i, indent))
 		valueAt := keyEnd + 1 + indentOf(line[keyEnd+1:])
 		if valueAt < len(line) {
 			value, ok := p.inlineValue(i, valueAt)
@@ -388,7 +417,7 @@ func (p *plainParser) inlineValue(i, at int) (*yaml.Node, bool) {
 		if bytes.Contains(value, []byte(": ")) || value[len(value)-1] == ':' || bytes.Contains(value, []byte(" #")) {
 			return nil, false // a key, or a comment after the value
 		}
-		return p.scalarNode(string(value), i, p.column(i, at)), true
+		return p.scalarNode(p.str(value), i, p.column(i, at)), true
 	}
 	if n == nil || indentOf(line[end:]) != len(line)-end {
 		return nil, false
@@ -515,7 +544,7 @@ func (p *plainParser) flowCollection(i, at int) (*yaml.Node, int) {
 			if !ok || end+1 == len(line) {
 				return nil, 0 // no key, or no value after it
 			}
-			p.stack = append(p.stack, p.scalarNode(string(line[j:end]), i, p.column(i, j)))
+			p.stack = append(p.stack, p.scalarNode(p.str(line[j:end]), i, p.column(i, j)))
 			j = end + 1 + indentOf(line[end+1:])
 		}
 		value, end := p.flowScalar(i, j)
@@ -568,7 +597,7 @@ func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
 		end++
 	}
 	value := bytes.TrimRight(line[j:end], " ")
-	return p.scalarNode(string(value), i, p.column(i, j)), j + len(value)
+	return p.scalarNode(p.str(value), i, p.column(i, j)), j + len(value)
 }
 
 // scalarNode makes the node of a plain scalar on line index i, tagged as

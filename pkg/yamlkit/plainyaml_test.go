@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/personakit/persona/pkg/textline"
 	"go.yaml.in/yaml/v3"
@@ -394,5 +395,40 @@ func TestPlainYAMLOverManyChunks(t *testing.T) {
 	nodes.Reset()
 	if len(nodes.nodes) > maxKeptChunks || len(nodes.ptrs) > maxKeptChunks {
 		t.Errorf("Reset kept %d and %d chunks, more than %d", len(nodes.nodes), len(nodes.ptrs), maxKeptChunks)
+	}
+}
+
+// TestPlainYAMLSharesShortScalars: files parsed over the same Nodes share
+// one copy of a short key or value they both write, in every place a
+// plain scalar is read, and never share a long one.
+func TestPlainYAMLSharesShortScalars(t *testing.T) {
+	long := strings.Repeat("x", maxInterned+1)
+	text := "status: active\nowners: [product, research]\nrole: {title: CFO}\nlong: " + long + "\n"
+	var nodes Nodes
+	scalars := func() map[string]*byte {
+		root, err := nodes.Parse([]byte(text))
+		if err != nil || root == nil {
+			t.Fatalf("Parse: %v", err)
+		}
+		out := map[string]*byte{}
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n.Kind == yaml.ScalarNode {
+				out[n.Value] = unsafe.StringData(n.Value)
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(root)
+		nodes.Reset()
+		return out
+	}
+	first, second := scalars(), scalars()
+	for _, v := range []string{"status", "active", "owners", "product", "research", "role", "title", "CFO", "long", long} {
+		shared := first[v] != nil && first[v] == second[v]
+		if want := len(v) <= maxInterned; shared != want {
+			t.Errorf("%q read twice: one copy %v, want %v", v, shared, want)
+		}
 	}
 }
