@@ -171,6 +171,13 @@ type sink struct {
 	groups     map[capKey][]Finding
 	dropped    map[capKey]int
 	suppressed []suppression
+	// shown is the path and entity findings show for the document reported
+	// on last: a rule reports on one file after another, and 18,500
+	// findings made as many copies of each.
+	shown struct {
+		doc          *model.Document
+		path, entity string
+	}
 }
 
 // Options for one run.
@@ -307,13 +314,16 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 	if sev == Error && rn.lenient[rule] && (doc.Status == model.StatusDraft || doc.Status == model.StatusProto) {
 		sev = Warning
 	}
+	if s.shown.doc != doc {
+		s.shown.doc, s.shown.path, s.shown.entity = doc, rn.display(doc.Path), doc.Entity()
+	}
 	s.put(Finding{
 		Rule:       rule,
 		Severity:   sev,
-		Path:       rn.display(doc.Path),
+		Path:       s.shown.path,
 		Line:       int(pos.Line),
 		Column:     int(max(pos.Column, 1)),
-		Entity:     doc.Entity(),
+		Entity:     s.shown.entity,
 		Message:    msg,
 		Suggestion: fix,
 	})

@@ -38,9 +38,10 @@ func (ws *Workspace) InterviewPaths() *suggest.Index {
 	ws.suggest.mu.Lock()
 	defer ws.suggest.mu.Unlock()
 	if ws.suggest.path == nil {
-		var paths []string
-		for _, d := range ws.Entities(model.KindInterview) {
-			paths = append(paths, d.Path)
+		interviews := ws.Entities(model.KindInterview)
+		paths := make([]string, len(interviews))
+		for i, d := range interviews {
+			paths[i] = d.Path
 		}
 		ws.suggest.path = suggest.NewIndex(paths)
 	}
