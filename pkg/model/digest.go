@@ -11,8 +11,13 @@ import "strings"
 type ClaimDigest struct {
 	// evidence is each claim's evidence items, claim after claim.
 	evidence []digestEvidence
-	refs     []string // the distinct references, as written
-	quotes   []Str    // the quotes evidence items give
+	quotes   []digestQuote
+	// text holds the distinct references, as written, then the distinct
+	// quotes, one after another: span k is text[ends[k-1]:ends[k]]. One
+	// string instead of one each: a persona holds a dozen, and a quote
+	// written once and aliased a thousand times is held once.
+	text string
+	ends []int
 	// Words holds the word ids of the claims persona-overlap compares,
 	// claim after claim, each claim's run ending at its Ends; when they
 	// number more than claims.MaxDigestWords, Overlap holds each one's
@@ -24,16 +29,22 @@ type ClaimDigest struct {
 }
 
 // digestEvidence is one evidence item: its reference's position, its
-// value (an index into refs) and its quote (an index into quotes, or -1).
+// value (a span of text) and its quote (an index into quotes, or -1).
 type digestEvidence struct {
 	pos   Pos
 	ref   int32
 	quote int32
 }
 
+// digestQuote is a quote an evidence item gives: where, and its span.
+type digestQuote struct {
+	pos  Pos
+	span int32
+}
+
 // Digest builds the digest of claims, with Words, Ends and Overlap left to
-// claims.Digest. It copies the strings it keeps: a body's claims share one
-// string (claims.Attach), which a digest must not keep alive.
+// claims.Digest. It copies the text it keeps, once: a body's claims share
+// one string (claims.Attach), which a digest must not keep alive.
 func Digest(claims []Claim) *ClaimDigest {
 	d := &ClaimDigest{}
 	items, quotes := 0, 0
@@ -46,33 +57,68 @@ func Digest(claims []Claim) *ClaimDigest {
 		}
 	}
 	d.evidence = make([]digestEvidence, 0, items)
-	d.quotes = make([]Str, 0, quotes)
+	d.quotes = make([]digestQuote, 0, quotes)
+	// The distinct references and quotes, as written (views of claims):
+	// a quote's span is numbered among the quotes, then moved past the
+	// references once they are all counted.
+	var refs, quoted []string
 	for _, c := range claims {
 		for _, e := range c.Evidence {
-			ev := digestEvidence{pos: e.Ref.Pos, ref: d.ref(e.Ref.Value), quote: -1}
+			ev := digestEvidence{pos: e.Ref.Pos, quote: -1}
+			refs, ev.ref = recent(refs, e.Ref.Value)
 			if e.Quote != (Str{}) {
+				q := digestQuote{pos: e.Quote.Pos}
+				quoted, q.span = recent(quoted, e.Quote.Value)
 				ev.quote = int32(len(d.quotes))
-				d.quotes = append(d.quotes, Str{Value: strings.Clone(e.Quote.Value), Pos: e.Quote.Pos})
+				d.quotes = append(d.quotes, q)
 			}
 			d.evidence = append(d.evidence, ev)
 		}
 	}
+	for i := range d.quotes {
+		d.quotes[i].span += int32(len(refs))
+	}
+	size := 0
+	for _, v := range refs {
+		size += len(v)
+	}
+	for _, v := range quoted {
+		size += len(v)
+	}
+	var text strings.Builder
+	text.Grow(size)
+	d.ends = make([]int, 0, len(refs)+len(quoted))
+	for _, list := range [][]string{refs, quoted} {
+		for _, v := range list {
+			text.WriteString(v)
+			d.ends = append(d.ends, text.Len())
+		}
+	}
+	d.text = text.String()
 	return d
 }
 
-// ref is the index of the reference value in refs. A persona cites a few
-// interviews many times over: looking back over the distinct ones is
-// quicker than a map, up to a bound that keeps a file citing a million
-// different ones linear.
-func (d *ClaimDigest) ref(value string) int32 {
+// recent is the index of value among the last of values, where it is
+// appended when not there: a persona cites a few interviews many times
+// over, and looking back over a bounded few keeps one that cites
+// thousands of different ones linear.
+func recent(values []string, value string) ([]string, int32) {
 	const lookBack = 16
-	for i := len(d.refs) - 1; i >= 0 && i >= len(d.refs)-lookBack; i-- {
-		if d.refs[i] == value {
-			return int32(i)
+	for i := len(values) - 1; i >= 0 && i >= len(values)-lookBack; i-- {
+		if values[i] == value {
+			return values, int32(i)
 		}
 	}
-	d.refs = append(d.refs, strings.Clone(value))
-	return int32(len(d.refs) - 1)
+	return append(values, value), int32(len(values))
+}
+
+// span is the text of span k.
+func (d *ClaimDigest) span(k int32) string {
+	start := 0
+	if k > 0 {
+		start = d.ends[k-1]
+	}
+	return d.text[start:d.ends[k]]
 }
 
 // Evidence counts the evidence items.
@@ -83,9 +129,10 @@ func (d *ClaimDigest) eachEvidence(fn func(ref, quote Str) bool) {
 	for _, e := range d.evidence {
 		var quote Str
 		if e.quote >= 0 {
-			quote = d.quotes[e.quote]
+			q := d.quotes[e.quote]
+			quote = Str{Value: d.span(q.span), Pos: q.pos}
 		}
-		if !fn(Str{Value: d.refs[e.ref], Pos: e.pos}, quote) {
+		if !fn(Str{Value: d.span(e.ref), Pos: e.pos}, quote) {
 			return
 		}
 	}
@@ -95,7 +142,7 @@ func (d *ClaimDigest) eachEvidence(fn func(ref, quote Str) bool) {
 // false, and says whether it went through all of them.
 func (d *ClaimDigest) eachRef(fn func(Str) bool) bool {
 	for _, e := range d.evidence {
-		if !fn(Str{Value: d.refs[e.ref], Pos: e.pos}) {
+		if !fn(Str{Value: d.span(e.ref), Pos: e.pos}) {
 			return false
 		}
 	}

@@ -1,0 +1,66 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDigestGivesTheEvidenceBack: a digest yields the evidence items, their
+// references and their quotes as the claims it was made from do, in order,
+// for references and quotes repeated next to each other and far apart,
+// more distinct ones than it looks back over, and a quote that is empty
+// but written; and it holds a quote given again and again once.
+func TestDigestGivesTheEvidenceBack(t *testing.T) {
+	long := strings.Repeat("we close the books in ten days ", 100)
+	at := func(line int) Pos { return Pos{Line: int32(line), Column: 3} }
+	var claims []Claim
+	line := 1
+	ev := func(ref, quote string, quoted bool) Evidence {
+		line++
+		e := Evidence{Ref: Str{Value: ref, Pos: at(line)}}
+		if quoted {
+			e.Quote = Str{Value: quote, Pos: at(line + 1000)}
+		}
+		return e
+	}
+	for c := range 6 {
+		var evidence []Evidence
+		for i := range 7 {
+			evidence = append(evidence, ev(fmt.Sprintf("interview-%d", (c*7+i)%20), fmt.Sprintf("said %d", i%3), i%2 == 0))
+		}
+		evidence = append(evidence, ev("interview-1", long, true), ev("interview-1", long, true), ev("interview-2", "", true), ev("", "", false))
+		claims = append(claims, Claim{List: "goals", Text: Str{Value: fmt.Sprint("claim ", c)}, Evidence: evidence})
+	}
+	claims = append(claims, Claim{List: "goals", Text: Str{Value: "no evidence"}})
+	type item struct{ ref, quote Str }
+	walk := func(p *Persona) (items []item, refs []Str) {
+		p.EachEvidence(func(ref, quote Str) bool {
+			items = append(items, item{ref, quote})
+			return true
+		})
+		p.EachReference(func(ref Str) bool {
+			refs = append(refs, ref)
+			return true
+		})
+		return items, refs
+	}
+	d := Digest(claims)
+	wantItems, wantRefs := walk(&Persona{Claims: claims})
+	gotItems, gotRefs := walk(&Persona{Digest: d})
+	if !slices.Equal(gotItems, wantItems) {
+		t.Errorf("evidence from the digest:\n%v\nwant\n%v", gotItems, wantItems)
+	}
+	if !slices.Equal(gotRefs, wantRefs) {
+		t.Errorf("references from the digest:\n%v\nwant\n%v", gotRefs, wantRefs)
+	}
+	if d.Evidence() != len(wantItems) {
+		t.Errorf("Evidence() = %d, want %d", d.Evidence(), len(wantItems))
+	}
+	// The long quote, given twelve times among a few other quotes, is
+	// held once, beside the short texts.
+	if n := strings.Count(d.text, long); n != 1 || len(d.text) > len(long)+1000 {
+		t.Errorf("the digest holds the long quote %d times in %d bytes; want once", n, len(d.text))
+	}
+}
