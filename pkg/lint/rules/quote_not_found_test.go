@@ -26,6 +26,12 @@ func TestQuoteNotFound(t *testing.T) {
 			"goals: [x]\nquotes:\n  - text: anything\n    source: nobody")}), "", nil},
 		{"an unsourced quote is not checked", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
 			"goals: [x]\nquotes: [made up]")}), "", nil},
+		// A quote looked for once is reported each time it is given again
+		// (an alias is where its anchor is).
+		{"a quote aliased in a row, made up and said", with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": fiona(
+			"goals:\n  - text: Close faster\n    evidence:\n      - {interview: one, quote: &q made up words}\n      - {interview: one, quote: *q}\n" +
+				"      - {interview: one, quote: &s to the close}\n      - {interview: one, quote: *s}\n      - {interview: one, quote: *q}")}), "",
+			[]string{"personas/fiona.md:11:33 error", "personas/fiona.md:11:33 error", "personas/fiona.md:11:33 error"}},
 	})
 }
 
