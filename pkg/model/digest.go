@@ -6,7 +6,7 @@ import "strings"
 // Claims (workspace.Options.Lean): the evidence lint's rules walk, and the
 // words persona-overlap needs to rule a pair of personas out. A claim
 // struct and its text cost about a hundred bytes each, and a workspace of
-// 50,000 files holds over a million claims; a digest holds 16 bytes per
+// 50,000 files holds over a million claims; a digest holds 12 bytes per
 // evidence item and about ten per claim.
 type ClaimDigest struct {
 	// evidence is each claim's evidence items, claim after claim.
@@ -28,15 +28,21 @@ type ClaimDigest struct {
 	Overlap []uint16
 }
 
-// digestEvidence is one evidence item: its reference's position, its
-// value (a span of text) and its quote (an index into quotes, or -1).
+// digestEvidence is one evidence item: its reference's position and its
+// value (a span of text), with quotedBit set when the item gives a quote,
+// the next of quotes: 12 bytes an item.
 type digestEvidence struct {
-	pos   Pos
-	ref   int32
-	quote int32
+	pos Pos
+	ref int32
 }
 
-// digestQuote is a quote an evidence item gives: where, and its span.
+const quotedBit = 1 << 30
+
+func (e digestEvidence) span() int32  { return e.ref &^ quotedBit }
+func (e digestEvidence) quoted() bool { return e.ref&quotedBit != 0 }
+
+// digestQuote is a quote an evidence item gives, in the order of the
+// items: where, and its span.
 type digestQuote struct {
 	pos  Pos
 	span int32
@@ -64,12 +70,12 @@ func Digest(claims []Claim) *ClaimDigest {
 	var refs, quoted []string
 	for _, c := range claims {
 		for _, e := range c.Evidence {
-			ev := digestEvidence{pos: e.Ref.Pos, quote: -1}
+			ev := digestEvidence{pos: e.Ref.Pos}
 			refs, ev.ref = recent(refs, e.Ref.Value)
 			if e.Quote != (Str{}) {
 				q := digestQuote{pos: e.Quote.Pos}
 				quoted, q.span = recent(quoted, e.Quote.Value)
-				ev.quote = int32(len(d.quotes))
+				ev.ref |= quotedBit
 				d.quotes = append(d.quotes, q)
 			}
 			d.evidence = append(d.evidence, ev)
@@ -121,18 +127,23 @@ func (d *ClaimDigest) span(k int32) string {
 	return d.text[start:d.ends[k]]
 }
 
+// quoteCount counts the quotes evidence items give.
+func (d *ClaimDigest) quoteCount() int { return len(d.quotes) }
+
 // Evidence counts the evidence items.
 func (d *ClaimDigest) Evidence() int { return len(d.evidence) }
 
 // eachEvidence calls fn with each evidence item, as EachEvidence does.
 func (d *ClaimDigest) eachEvidence(fn func(ref, quote Str) bool) {
+	quotes := 0
 	for _, e := range d.evidence {
 		var quote Str
-		if e.quote >= 0 {
-			q := d.quotes[e.quote]
+		if e.quoted() {
+			q := d.quotes[quotes]
 			quote = Str{Value: d.span(q.span), Pos: q.pos}
+			quotes++
 		}
-		if !fn(Str{Value: d.span(e.ref), Pos: e.pos}, quote) {
+		if !fn(Str{Value: d.span(e.span()), Pos: e.pos}, quote) {
 			return
 		}
 	}
@@ -142,7 +153,7 @@ func (d *ClaimDigest) eachEvidence(fn func(ref, quote Str) bool) {
 // false, and says whether it went through all of them.
 func (d *ClaimDigest) eachRef(fn func(Str) bool) bool {
 	for _, e := range d.evidence {
-		if !fn(Str{Value: d.span(e.ref), Pos: e.pos}) {
+		if !fn(Str{Value: d.span(e.span()), Pos: e.pos}) {
 			return false
 		}
 	}

@@ -55,6 +55,15 @@ func TestDigestGivesTheEvidenceBack(t *testing.T) {
 	if !slices.Equal(gotRefs, wantRefs) {
 		t.Errorf("references from the digest:\n%v\nwant\n%v", gotRefs, wantRefs)
 	}
+	quotes := 0
+	for _, it := range wantItems {
+		if it.quote != (Str{}) {
+			quotes++
+		}
+	}
+	if got, want := (&Persona{Digest: d}).QuoteCount(), (&Persona{Claims: claims}).QuoteCount(); got != quotes || want != quotes {
+		t.Errorf("QuoteCount() = %d from the digest, %d from the claims; want %d", got, want, quotes)
+	}
 	if d.Evidence() != len(wantItems) {
 		t.Errorf("Evidence() = %d, want %d", d.Evidence(), len(wantItems))
 	}

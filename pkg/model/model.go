@@ -395,6 +395,23 @@ func (p *Persona) EvidenceCount() int {
 	return n
 }
 
+// QuoteCount counts the quotes the persona gives: its claims' evidence
+// items with a quote, and its quotes items, with a source or not.
+func (p *Persona) QuoteCount() int {
+	n := len(p.QuoteItems)
+	if p.Digest != nil {
+		return n + p.Digest.quoteCount()
+	}
+	for _, c := range p.Claims {
+		for _, e := range c.Evidence {
+			if e.Quote != (Str{}) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // IsNegative reports whether the persona describes who the product is not for;
 // such personas stay out of share sums and persona counts.
 func (p *Persona) IsNegative() bool { return p.Type.Value == "negative" }
