@@ -299,7 +299,7 @@ var commonFields = map[string]field{
 	"tags":     func(d *decoder, name string, v *yaml.Node) { d.doc.Tags = d.strList(name, v) },
 	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v) },
 	"lint": func(d *decoder, name string, v *yaml.Node) {
-		d.doc.Lint.Pos = d.pos(v)
+		d.doc.Lint = &model.LintDirective{Pos: d.pos(v)}
 		d.mapping(name, v, map[string]field{
 			"ignore": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Ignore = d.strList(name, v) },
 			"reason": func(d *decoder, name string, v *yaml.Node) { d.doc.Lint.Reason = d.str(name, v).Value },

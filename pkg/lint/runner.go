@@ -302,10 +302,12 @@ func (rn *run) add(s *sink, rule string, doc *model.Document, pos model.Pos, msg
 	if sev == Off {
 		return false
 	}
-	for _, ig := range doc.Lint.Ignore {
-		if ig.Value == rule {
-			s.suppressed = append(s.suppressed, suppression{doc, rule})
-			return false
+	if doc.Lint != nil {
+		for _, ig := range doc.Lint.Ignore {
+			if ig.Value == rule {
+				s.suppressed = append(s.suppressed, suppression{doc, rule})
+				return false
+			}
 		}
 	}
 	if rn.include != nil && !rn.include(doc.Path) || rn.scope != nil && !rn.scope[doc] {

@@ -150,8 +150,8 @@ type Document struct {
 	Owners    []Str
 	Reviewed  Date
 	Tags      []Str
-	Lint      LintDirective
-	Unknown   []Key // top-level (and closed nested) keys the contract does not know
+	Lint      *LintDirective // nil when the file has no lint: block
+	Unknown   []Key          // top-level (and closed nested) keys the contract does not know
 	Problems  []Problem
 
 	ICP       *ICP

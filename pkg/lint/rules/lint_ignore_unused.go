@@ -14,6 +14,9 @@ type ignoreUnused struct{ meta }
 func (r *ignoreUnused) Finish(c *lint.Context) {
 	var ids *suggest.Suggester // built once, on the first unknown rule
 	for _, d := range c.Docs() {
+		if d.Lint == nil {
+			continue
+		}
 		for _, ig := range d.Lint.Ignore {
 			switch {
 			case !c.Known(ig.Value):
