@@ -447,16 +447,15 @@ func (h *polyHash) power(k int) uint64 {
 	return x
 }
 
-// reach is how long a set of candidates is at most, lower-cased, in bytes
-// and in runes: enough to tell a query too long for any of them to be
-// suggested without building their index.
-type reach struct{ bytes, runes int }
+// reach is how long a set of candidates is at most, lower-cased, in
+// runes: enough to tell a query too long for any of them to be suggested
+// without building their index.
+type reach struct{ runes int }
 
 func reachOf(candidates []string) reach {
 	var r reach
 	for _, c := range candidates {
-		l := strings.ToLower(c)
-		r.bytes, r.runes = max(r.bytes, len(l)), max(r.runes, utf8.RuneCountInString(l))
+		r.runes = max(r.runes, utf8.RuneCountInString(strings.ToLower(c)))
 	}
 	return r
 }
@@ -464,10 +463,12 @@ func reachOf(candidates []string) reach {
 // beyond reports whether nearest surely finds nothing for q within
 // maxDist edits among candidates of reach r, and spends none of its scan
 // budget on it, so that not asking changes nothing, not even the answers
-// to later queries: a candidate q is a prefix of is as long as q at
-// least; one compared with q is at most maxDist+1 bytes shorter; one
-// scanned is at most maxDist runes shorter.
+// to later queries: a candidate q is a prefix of has as many runes as q
+// at least; one that shares a variant with q, one rune fewer; one within
+// maxDist edits, or scanned, is at most maxDist runes shorter. (A
+// candidate compared with q for sharing a variant only, or for a length
+// in bytes near q's, is further than maxDist and spends no budget.)
+// Lower-casing keeps the number of runes.
 func (r reach) beyond(q string, maxDist int) bool {
-	l := strings.ToLower(q)
-	return len(l) > r.bytes+maxDist+1 && utf8.RuneCountInString(l) > r.runes+maxDist
+	return utf8.RuneCountInString(strings.ToLower(q)) > r.runes+maxDist
 }

@@ -239,6 +239,8 @@ func TestDistanceWithin(t *testing.T) {
 func FuzzReachSkipsNothing(f *testing.F) {
 	f.Add("interview-01\ninterview-02\n\u00c9tude-3", "interviews/icp-1/interview-01.md", uint8(3))
 	f.Add("ab\nabc", "abcdefgh", uint8(3))
+	f.Add("abcd\nabce", "abcdxyzw", uint8(3)) // one rune past reach, as many bytes past as compared
+	f.Add("abcd", "abcde", uint8(0))
 	f.Add("\u00e9\u00e9\u00e9\nabc", "\u00e9\u00e9\u00e9\u00e9\u00e9", uint8(1))
 	f.Add("\u0130\u0130\nx", "iiiiiiiiii", uint8(2))
 	f.Fuzz(func(t *testing.T, cands, q string, dist uint8) {
