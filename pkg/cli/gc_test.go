@@ -6,52 +6,56 @@ import (
 )
 
 func TestNextLimit(t *testing.T) {
+	lint, report := limitPolicy{lintRaiseAt, lintGrowTo}, limitPolicy{reportRaiseAt, reportGrowTo}
 	tests := []struct {
 		name        string
 		limit, live int64
-		raiseAt     int64
+		policy      limitPolicy
 		want        int64
 		raise       bool
 	}{
-		{"small live heap: the limit stands", 125 << 20, 20 << 20, lintRaiseAt, 125 << 20, false},
-		{"half the limit: stands", 125 << 20, 125 << 19, lintRaiseAt, 125 << 20, false},
-		{"three quarters: stands", 128 << 20, 96 << 20, lintRaiseAt, 128 << 20, false},
-		{"above three quarters: twice the live heap", 125 << 20, 100 << 20, lintRaiseAt, 200 << 20, true},
-		{"above the limit: twice the live heap", 125 << 20, 300 << 20, lintRaiseAt, 600 << 20, true},
-		{"a report: half the floor stands", 256 << 20, 128 << 20, reportRaiseAt, 256 << 20, false},
-		{"a report: above half, twice the live heap", 256 << 20, 160 << 20, reportRaiseAt, 320 << 20, true},
+		{"small live heap: the limit stands", 125 << 20, 20 << 20, lint, 125 << 20, false},
+		{"half the limit: stands", 125 << 20, 125 << 19, lint, 125 << 20, false},
+		{"three quarters: stands", 128 << 20, 96 << 20, lint, 128 << 20, false},
+		{"above three quarters: four thirds of the live heap", 125 << 20, 99 << 20, lint, (99 << 20) * 1333 / 1000, true},
+		{"raised, and as live again: stands", (100 << 20) * 1333 / 1000, 100 << 20, lint, (100 << 20) * 1333 / 1000, false},
+		{"above the limit: four thirds of the live heap", 125 << 20, 300 << 20, lint, (300 << 20) * 1333 / 1000, true},
+		{"a report: half the floor stands", 256 << 20, 128 << 20, report, 256 << 20, false},
+		{"a report: above half, twice the live heap", 256 << 20, 160 << 20, report, 320 << 20, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, raise := nextLimit(tt.limit, tt.live, tt.raiseAt)
+			got, raise := nextLimit(tt.limit, tt.live, tt.policy)
 			if got != tt.want || raise != tt.raise {
-				t.Errorf("nextLimit(%d, %d, %d) = %d, %v; want %d, %v", tt.limit, tt.live, tt.raiseAt, got, raise, tt.want, tt.raise)
+				t.Errorf("nextLimit(%d, %d, %v) = %d, %v; want %d, %v", tt.limit, tt.live, tt.policy, got, raise, tt.want, tt.raise)
 			}
 		})
 	}
 }
 
 // TestSoftLimitFollowsTheLiveHeap: lint's limit stands until the live heap
-// passes three quarters of it, then becomes twice the live heap; a
-// report's is raised whenever the live heap passes half.
+// passes three quarters of it, then stays at four thirds of the live heap
+// as that grows; a report's becomes twice the live heap whenever that
+// passes half.
 func TestSoftLimitFollowsTheLiveHeap(t *testing.T) {
 	const mib = 1 << 20
+	lint, report := limitPolicy{lintRaiseAt, lintGrowTo}, limitPolicy{reportRaiseAt, reportGrowTo}
 	for _, tc := range []struct {
-		name    string
-		start   int64
-		raiseAt int64
-		lives   []int64 // live heaps after successive collections, MiB
-		want    []int64 // the limits set, MiB
+		name   string
+		start  int64
+		policy limitPolicy
+		lives  []int64 // live heaps after successive collections, MiB
+		want   []int64 // the limits set, MiB
 	}{
-		{"lint under its budget", 125, lintRaiseAt, []int64{20, 60, 90}, []int64{125}},
-		{"lint past its budget: at three quarters again", 125, lintRaiseAt, []int64{100, 110, 150, 160}, []int64{125, 200, 320}},
-		{"a report from half", 256, reportRaiseAt, []int64{100, 140, 150}, []int64{256, 280, 300}},
+		{"lint under its budget", 125, lint, []int64{20, 60, 90}, []int64{125}},
+		{"lint past its budget: at three quarters again", 125, lint, []int64{100, 100, 99, 150, 160}, []int64{125, 133, 200, 213}},
+		{"a report from half", 256, report, []int64{100, 140, 150}, []int64{256, 280, 300}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var set []int64
-			c := Collector{SetMemoryLimit: func(limit int64) int64 { set = append(set, limit/mib); return 0 }}
+			c := Collector{SetMemoryLimit: func(limit int64) int64 { set = append(set, (limit+mib/2)/mib); return 0 }}
 			g := &globalOptions{streams: IOStreams{Collector: c}}
-			l := g.followLiveHeap(tc.start*mib, tc.raiseAt)
+			l := g.followLiveHeap(tc.start*mib, tc.policy)
 			for _, live := range tc.lives {
 				l.follow(live * mib)
 			}
