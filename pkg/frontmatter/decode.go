@@ -296,7 +296,7 @@ var commonFields = map[string]field{
 		}
 	},
 	"owners":   func(d *decoder, name string, v *yaml.Node) { d.doc.Owners = d.strList(name, v) },
-	"tags":     func(d *decoder, name string, v *yaml.Node) { d.doc.Tags = d.strList(name, v) },
+	"tags":     func(d *decoder, name string, v *yaml.Node) { d.strList(name, v) }, // checked; nothing reads them
 	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v) },
 	"lint": func(d *decoder, name string, v *yaml.Node) {
 		d.doc.Lint = &model.LintDirective{Pos: d.pos(v)}
@@ -384,12 +384,12 @@ var kindFields = map[model.Kind]map[string]field{
 		"buying_role": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.Persona.BuyingRoles = d.enumList(n, v, values(model.KindPersona, "buying_role")...)
 		},
-		"goals":        claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Goals }),
-		"motivations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Motivations }),
-		"frustrations": claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Frustrations }),
-		"aspirations":  claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Aspirations }),
+		"goals":        claimsInto(func(t *model.ClaimTexts) *[]model.Str { return &t.Goals }),
+		"motivations":  claimsInto(func(t *model.ClaimTexts) *[]model.Str { return &t.Motivations }),
+		"frustrations": claimsInto(func(t *model.ClaimTexts) *[]model.Str { return &t.Frustrations }),
+		"aspirations":  claimsInto(func(t *model.ClaimTexts) *[]model.Str { return &t.Aspirations }),
 		"channels":     listInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Channels }),
-		"objections":   claimsInto(func(d *decoder) *[]model.Str { return &d.doc.Persona.Objections }),
+		"objections":   claimsInto(func(t *model.ClaimTexts) *[]model.Str { return &t.Objections }),
 		"quotes": func(d *decoder, n string, v *yaml.Node) {
 			d.doc.Persona.QuoteItems = append(d.doc.Persona.QuoteItems, d.quotes(n, v)...)
 		},
@@ -421,10 +421,14 @@ var kindFields = map[model.Kind]map[string]field{
 
 // claimsInto decodes a claim list into the persona's claims, and its texts
 // into target (not kept in slim documents).
-func claimsInto(target func(d *decoder) *[]model.Str) field {
+func claimsInto(target func(t *model.ClaimTexts) *[]model.Str) field {
 	return func(d *decoder, name string, v *yaml.Node) {
 		if texts := d.claims(name, v); !d.slim {
-			*target(d) = texts
+			p := d.doc.Persona
+			if p.Texts == nil {
+				p.Texts = &model.ClaimTexts{}
+			}
+			*target(p.Texts) = texts
 		}
 	}
 }

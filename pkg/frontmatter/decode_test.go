@@ -231,7 +231,7 @@ func TestDecodeSlim(t *testing.T) {
 	if slim.Persona.Name.Value != "Fiona" || slim.Persona.ICP.Value != "saas" || len(slim.Persona.Sources) != 1 {
 		t.Errorf("slim dropped what lint reads: %+v", slim.Persona)
 	}
-	if slim.Tags != nil || slim.Persona.Goals != nil || slim.Persona.Role.Seniority.Value != "" {
+	if slim.Persona.Texts != nil || slim.Persona.Role.Seniority.Value != "" {
 		t.Errorf("slim kept what lint does not read: %+v", slim.Persona)
 	}
 	// persona-overlap reads claims and the role's title.

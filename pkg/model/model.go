@@ -149,7 +149,6 @@ type Document struct {
 	StatusPos Pos
 	Owners    []Str
 	Reviewed  Date
-	Tags      []Str
 	Lint      *LintDirective // nil when the file has no lint: block
 	Unknown   []Key          // top-level (and closed nested) keys the contract does not know
 	Problems  []Problem
@@ -246,13 +245,12 @@ type Persona struct {
 	Share        *float64
 	SharePos     Pos
 	BuyingRoles  []Str // one or several (SPEC §12)
-	Goals        []Str
-	Motivations  []Str
-	Frustrations []Str
-	Aspirations  []Str
-	Channels     []Str
-	Objections   []Str
-	Sources      []Str
+	// Texts are the claim lists' texts, nil after a slim load, which
+	// keeps none (and in a persona that writes no claim list): ClaimTexts
+	// reads them either way.
+	Texts    *ClaimTexts
+	Channels []Str
+	Sources  []Str
 	// Claims are the items of the claim lists (goals, motivations,
 	// frustrations, aspirations, objections) with their evidence (SPEC
 	// §9). A lean load keeps Digest instead, and Claims is nil.
@@ -263,6 +261,20 @@ type Persona struct {
 	// Substance counts goals, motivations, frustrations and aspirations,
 	// kept or not.
 	Substance int
+}
+
+// ClaimTexts are the texts of a persona's claim lists.
+type ClaimTexts struct {
+	Goals, Motivations, Frustrations, Aspirations, Objections []Str
+}
+
+// ClaimTexts returns the texts of p's claim lists, none when they were not
+// kept.
+func (p *Persona) ClaimTexts() ClaimTexts {
+	if p.Texts == nil {
+		return ClaimTexts{}
+	}
+	return *p.Texts
 }
 
 // Substantive reports whether a claim list makes a persona more than

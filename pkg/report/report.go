@@ -639,6 +639,7 @@ func (b *builder) icp(d *model.Document) (ICP, []*model.Document) {
 
 func (b *builder) persona(d *model.Document) Persona {
 	p := d.Persona
+	claims := p.ClaimTexts()
 	b.personas++
 	reviewed, stale := b.reviewed(d)
 	v := Persona{
@@ -646,8 +647,8 @@ func (b *builder) persona(d *model.Document) Persona {
 		ICP: p.ICP.Value, Path: b.opts.Display(d.Path), Role: p.Role.Title.Value, Seniority: p.Role.Seniority.Value,
 		Department: p.Role.Department.Value, BuyingRole: joinValues(p.BuyingRoles), Share: p.Share,
 		Owners: texts(d.Owners), Reviewed: reviewed, Stale: stale,
-		Goals: texts(p.Goals), Motivations: texts(p.Motivations), Frustrations: texts(p.Frustrations),
-		Aspirations: texts(p.Aspirations), Channels: texts(p.Channels), Objections: texts(p.Objections),
+		Goals: texts(claims.Goals), Motivations: texts(claims.Motivations), Frustrations: texts(claims.Frustrations),
+		Aspirations: texts(claims.Aspirations), Channels: texts(p.Channels), Objections: texts(claims.Objections),
 		Quotes: quoteTexts(p.QuoteItems), Interviews: []Interview{}, Lint: b.lint[d.Path], Body: b.body(d),
 	}
 	if b.opts.Redact {

@@ -44,7 +44,7 @@ func TestBuiltinTemplatesDecodeCleanly(t *testing.T) {
 				}
 				if k == model.KindPersona && name == "guided" {
 					p := doc.Persona
-					if len(p.Goals) != 2 || p.Goals[1].Value != "b: c" || len(p.Sources) != 2 || p.Role.Title.Value != "CFO: finance" {
+					if goals := p.ClaimTexts().Goals; len(goals) != 2 || goals[1].Value != "b: c" || len(p.Sources) != 2 || p.Role.Title.Value != "CFO: finance" {
 						t.Errorf("guided answers lost: %+v", p)
 					}
 				}
