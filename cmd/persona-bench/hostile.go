@@ -21,6 +21,7 @@ import (
 //	sparse N      a persona that is a sparse file of N GiB
 //	sources N     a persona citing a misspelt interview N times (fix's passes)
 //	cited N       N personas of one id, all citing one interview (the site)
+//	quoted N      a persona giving one 256 KB quote, then aliasing it N times
 func hostile(kind string, n int, dir string) error {
 	write := func(rel, content string) error {
 		full := filepath.Join(dir, filepath.FromSlash(rel))
@@ -86,6 +87,16 @@ func hostile(kind string, n int, dir string) error {
 			}
 		}
 		return nil
+	case "quoted":
+		if err := write("interviews/cfo-1.md", "---\nkind: interview\ndate: 2026-09-01\nicp: saas\nconsent: true\n---\nNotes.\n"); err != nil {
+			return err
+		}
+		var b strings.Builder
+		b.WriteString("---\nkind: persona\nname: Fiona\nicp: saas\ngoals:\n  - text: Close faster\n    evidence:\n")
+		fmt.Fprintf(&b, "      - {interview: cfo-1, quote: &q %s}\n", strings.Repeat("we close the books late ", 256<<10/24))
+		b.WriteString(strings.Repeat("      - {interview: cfo-1, quote: *q}\n", n))
+		b.WriteString("---\n")
+		return write("personas/fiona.md", b.String())
 	case "sparse":
 		if err := write("personas/sparse.md", "---\nkind: persona\nname: Sparse\nicp: nowhere\n---\n"); err != nil {
 			return err
