@@ -67,14 +67,14 @@ func Digest(claims []Claim) *ClaimDigest {
 	// The distinct references and quotes, as written (views of claims):
 	// a quote's span is numbered among the quotes, then moved past the
 	// references once they are all counted.
-	var refs, quoted []string
+	var refs, quoted distinct
 	for _, c := range claims {
 		for _, e := range c.Evidence {
 			ev := digestEvidence{pos: e.Ref.Pos}
-			refs, ev.ref = recent(refs, e.Ref.Value)
+			ev.ref = refs.add(e.Ref.Value)
 			if e.Quote != (Str{}) {
 				q := digestQuote{pos: e.Quote.Pos}
-				quoted, q.span = recent(quoted, e.Quote.Value)
+				q.span = quoted.add(e.Quote.Value)
 				ev.ref |= quotedBit
 				d.quotes = append(d.quotes, q)
 			}
@@ -82,19 +82,19 @@ func Digest(claims []Claim) *ClaimDigest {
 		}
 	}
 	for i := range d.quotes {
-		d.quotes[i].span += int32(len(refs))
+		d.quotes[i].span += int32(len(refs.values))
 	}
 	size := 0
-	for _, v := range refs {
+	for _, v := range refs.values {
 		size += len(v)
 	}
-	for _, v := range quoted {
+	for _, v := range quoted.values {
 		size += len(v)
 	}
 	var text strings.Builder
 	text.Grow(size)
-	d.ends = make([]int, 0, len(refs)+len(quoted))
-	for _, list := range [][]string{refs, quoted} {
+	d.ends = make([]int, 0, len(refs.values)+len(quoted.values))
+	for _, list := range [][]string{refs.values, quoted.values} {
 		for _, v := range list {
 			text.WriteString(v)
 			d.ends = append(d.ends, text.Len())
@@ -104,18 +104,38 @@ func Digest(claims []Claim) *ClaimDigest {
 	return d
 }
 
-// recent is the index of value among the last of values, where it is
-// appended when not there: a persona cites a few interviews many times
-// over, and looking back over a bounded few keeps one that cites
-// thousands of different ones linear.
-func recent(values []string, value string) ([]string, int32) {
+// distinct are texts, each once, in the order first given. A persona
+// cites a few interviews many times over, found by looking back over the
+// last few; past that many, an index finds the others, so that a text
+// given again and again, aliases cycling over a few long quotes as much
+// as one, is held once, and a digest is never larger than its file.
+type distinct struct {
+	values []string
+	index  map[string]int32
+}
+
+// add is the index of value, added when new.
+func (d *distinct) add(value string) int32 {
 	const lookBack = 16
-	for i := len(values) - 1; i >= 0 && i >= len(values)-lookBack; i-- {
-		if values[i] == value {
-			return values, int32(i)
+	for i := len(d.values) - 1; i >= 0 && i >= len(d.values)-lookBack; i-- {
+		if d.values[i] == value {
+			return int32(i)
 		}
 	}
-	return append(values, value), int32(len(values))
+	if len(d.values) >= lookBack {
+		if d.index == nil {
+			d.index = make(map[string]int32, 2*len(d.values))
+			for i, v := range d.values {
+				d.index[v] = int32(i)
+			}
+		}
+		if i, ok := d.index[value]; ok {
+			return i
+		}
+		d.index[value] = int32(len(d.values))
+	}
+	d.values = append(d.values, value)
+	return int32(len(d.values) - 1)
 }
 
 // span is the text of span k.

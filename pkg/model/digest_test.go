@@ -73,3 +73,34 @@ func TestDigestGivesTheEvidenceBack(t *testing.T) {
 		t.Errorf("the digest holds the long quote %d times in %d bytes; want once", n, len(d.text))
 	}
 }
+
+// TestDigestHoldsEachTextOnce: quotes and references given again are held
+// once however far back they were first given (aliases cycling over more
+// texts than the digest looks back over), and still yielded in place.
+func TestDigestHoldsEachTextOnce(t *testing.T) {
+	var evidence []Evidence
+	for round := range 5 {
+		for i := range 40 {
+			evidence = append(evidence, Evidence{
+				Ref:   Str{Value: fmt.Sprintf("interview-%02d", i), Pos: Pos{Line: int32(round*40 + i + 1), Column: 1}},
+				Quote: Str{Value: fmt.Sprintf("%02d %s", i, strings.Repeat("said at length ", 20)), Pos: Pos{Line: int32(round*40 + i + 1), Column: 20}},
+			})
+		}
+	}
+	claims := []Claim{{List: "goals", Text: Str{Value: "Close fast"}, Evidence: evidence}}
+	d := Digest(claims)
+	if len(d.ends) != 80 {
+		t.Errorf("%d texts held for 40 references and 40 quotes, each given five times", len(d.ends))
+	}
+	i := 0
+	(&Persona{Digest: d}).EachEvidence(func(ref, quote Str) bool {
+		if ref != evidence[i].Ref || quote != evidence[i].Quote {
+			t.Fatalf("item %d: %v %v, want %v %v", i, ref, quote, evidence[i].Ref, evidence[i].Quote)
+		}
+		i++
+		return true
+	})
+	if i != len(evidence) {
+		t.Errorf("%d items yielded, want %d", i, len(evidence))
+	}
+}

@@ -127,26 +127,30 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, ind
 	text := quote.NewTextInPlace(body) // the body was read for this alone
 	var notes []byte                   // as written, read again only for a fix
 	var misses []quoteMiss
-	// The outcome for the quote looked for last: a quote aliased a
-	// thousand times in a row is looked for once.
-	var last struct {
-		words string
+	// The outcome for each quote looked for, by its words: a quote
+	// aliased a thousand times, in a row or in turn with others, is
+	// looked for once (a map only once the interview has two checks).
+	type outcome struct {
 		found bool
 		miss  quoteMiss
-		ok    bool
+	}
+	var looked map[string]outcome
+	if len(indexes) > 1 {
+		looked = map[string]outcome{}
 	}
 	for _, i := range indexes {
 		q := checks[i]
-		if last.ok && q.words.Value == last.words {
-			if !last.found {
-				m := last.miss
-				m.check = int(i)
-				misses = append(misses, m)
+		if o, ok := looked[q.words.Value]; ok {
+			if !o.found {
+				o.miss.check = int(i)
+				misses = append(misses, o.miss)
 			}
 			continue
 		}
-		last.words, last.ok, last.found = q.words.Value, true, text.Occurs(q.words.Value)
-		if last.found {
+		if text.Occurs(q.words.Value) {
+			if looked != nil {
+				looked[q.words.Value] = outcome{found: true}
+			}
 			continue
 		}
 		m := quoteMiss{check: int(i), msg: fmt.Sprintf("quote does not occur in interview %q", iv.ID)}
@@ -162,7 +166,9 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, ind
 		}
 		m.msg += " — quote the notes word for word (an ellipsis … may skip text), or fix the source"
 		misses = append(misses, m)
-		last.miss = m
+		if looked != nil {
+			looked[q.words.Value] = outcome{miss: m}
+		}
 	}
 	return misses, read
 }
