@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,22 @@ func TestHostileInput(t *testing.T) {
 		want []string
 	}{
 		{"alias bomb", copyCase("alias-bomb.md"), []string{"frontmatter-invalid alias-bomb.md:5"}},
+		{"a long quote aliased in turn with others", func(t *testing.T, dir string) {
+			// 17 quotes of 57 KB, aliased 300 times in turn: 17 MB of
+			// text out of a 1 MB file.
+			var b strings.Builder
+			b.WriteString("---\nkind: persona\nname: A\nicp: x\ngoals:\n  - text: Close fast\n    evidence:\n")
+			for i := range 17 {
+				fmt.Fprintf(&b, "      - {interview: i1, quote: &q%d %s}\n", i, strings.Repeat(fmt.Sprintf("q%d word ", i), 6000))
+			}
+			for i := range 300 {
+				fmt.Fprintf(&b, "      - {interview: i1, quote: *q%d}\n", i%17)
+			}
+			b.WriteString("---\n")
+			if err := os.WriteFile(filepath.Join(dir, "aliased.md"), []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"frontmatter-invalid aliased.md:25"}},
 		{"10,000-deep nesting", copyCase("deep-nesting.md"), []string{"field-type deep-nesting.md:3"}},
 		{"NUL bytes", copyCase("nul.md"), []string{"frontmatter-invalid nul.md:2"}},
 		{"TOML front matter", copyCase("toml.md"), []string{"frontmatter-invalid toml.md:3"}},

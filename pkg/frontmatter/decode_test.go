@@ -64,6 +64,10 @@ func TestDecodeProblems(t *testing.T) {
 		{"merge key", "---\nkind: persona\nbase: &b {title: x}\nrole:\n  <<: *b\n---\n", "frontmatter-invalid@5:3"},
 		{"alias bomb", generate.AliasBomb(9, "1"), "frontmatter-invalid@6:14"},
 		{"a few aliases are fine", "---\nkind: persona\nname: &n Fiona\ntags: [*n, *n]\n---\n", ""},
+		// A 100 KB quote aliased ten times adds 1,000,000 bytes, eleven
+		// times past the 1 MiB of text aliases may add.
+		{"a long quote aliased ten times", "---\nkind: persona\nnotes: &q " + strings.Repeat("x", 100_000) + "\nmore: [" + strings.TrimSuffix(strings.Repeat("*q, ", 10), ", ") + "]\n---\n", ""},
+		{"a long quote aliased eleven times", "---\nkind: persona\nnotes: &q " + strings.Repeat("x", 100_000) + "\nmore: [" + strings.TrimSuffix(strings.Repeat("*q, ", 11), ", ") + "]\n---\n", "frontmatter-invalid@4:8"},
 		{"typo kind", "---\nkind: persnoa\n---\n", "kind-unknown@2:7"},
 		{"capitalised kind", "---\nkind: Persona\n---\n", "kind-unknown@2:7"},
 		{"invalid utf-8", "---\nkind: persona\nname: \xff\n---\n", "file-unreadable@1:1"},

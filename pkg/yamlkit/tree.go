@@ -7,9 +7,14 @@ import (
 )
 
 // AliasBudget is how many nodes alias expansion may add to a front matter
-// block. Real files use an alias or two; an alias bomb (nested aliases that
-// multiply) expands exponentially and is refused before anything walks it.
-const AliasBudget = 10_000
+// block, and AliasTextBudget how many bytes of text. Real files use an
+// alias or two; an alias bomb (nested aliases that multiply) expands
+// exponentially, and a long quote aliased a thousand times makes a report
+// a thousand times its file: both are refused before anything walks them.
+const (
+	AliasBudget     = 10_000
+	AliasTextBudget = 1 << 20
+)
 
 // TreeProblem is what is wrong with a parsed block as a whole, found in one
 // walk that never follows an alias twice.
@@ -30,42 +35,51 @@ func CheckTree(m *yaml.Node, offset int) *TreeProblem {
 		return w.problem
 	}
 	if w.firstAlias != nil {
-		w.expanded = map[*yaml.Node]int{}
-		if total := w.size(m); total > literal+AliasBudget {
+		w.expanded = map[*yaml.Node]expansion{}
+		switch total := w.size(m); {
+		case total.nodes > literal.nodes+AliasBudget:
 			return &TreeProblem{Node: w.firstAlias, Message: fmt.Sprintf(
 				"front matter aliases expand to more than %d values (an alias bomb); write the values out instead of nesting aliases", AliasBudget)}
+		case total.text > literal.text+AliasTextBudget:
+			return &TreeProblem{Node: w.firstAlias, Message: fmt.Sprintf(
+				"front matter aliases repeat more than %d MiB of text; write the values out instead of repeating long ones through aliases", AliasTextBudget>>20)}
 		}
 	}
 	return nil
 }
 
+// expansion is the size of a tree: its nodes, and the bytes of its
+// scalars' values.
+type expansion struct{ nodes, text int }
+
 type treeWalk struct {
 	offset     int
-	seen       map[string]*yaml.Node // one mapping's keys; reused, as a mapping is checked before its children
-	expanded   map[*yaml.Node]int    // expanded size of nodes, only when there are aliases
+	seen       map[string]*yaml.Node    // one mapping's keys; reused, as a mapping is checked before its children
+	expanded   map[*yaml.Node]expansion // expanded size of nodes, only when there are aliases
 	firstAlias *yaml.Node
 	problem    *TreeProblem
 }
 
 // walk visits the literal tree (aliases not followed) and returns its size.
-func (w *treeWalk) walk(n *yaml.Node, top bool) int {
+func (w *treeWalk) walk(n *yaml.Node, top bool) expansion {
 	if n == nil || w.problem != nil {
-		return 0
+		return expansion{}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		if w.firstAlias == nil {
 			w.firstAlias = n
 		}
-		return 1
+		return expansion{nodes: 1}
 	case yaml.MappingNode:
 		if w.problem = w.checkMapping(n, top); w.problem != nil {
-			return 0
+			return expansion{}
 		}
 	}
-	size := 1
+	size := expansion{nodes: 1, text: len(n.Value)}
 	for _, c := range n.Content {
-		size += w.walk(c, false)
+		s := w.walk(c, false)
+		size.nodes, size.text = size.nodes+s.nodes, size.text+s.text
 	}
 	return size
 }
@@ -109,26 +123,28 @@ func (w *treeWalk) checkMapping(n *yaml.Node, top bool) *TreeProblem {
 	return nil
 }
 
-// size is the node count with every alias expanded, memoised per node so
-// that the computation itself stays linear; it saturates past the budget.
-func (w *treeWalk) size(n *yaml.Node) int {
+// size is the node count and text with every alias expanded, memoised per
+// node so that the computation itself stays linear; each saturates past
+// the budget.
+func (w *treeWalk) size(n *yaml.Node) expansion {
 	const ceiling = 1 << 40
 	if n == nil {
-		return 0
+		return expansion{}
 	}
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
-			return 1
+			return expansion{nodes: 1}
 		}
 		n = n.Alias
 	}
 	if s, ok := w.expanded[n]; ok {
 		return s
 	}
-	w.expanded[n] = ceiling // a cycle counts as unbounded
-	s := 1
+	w.expanded[n] = expansion{ceiling, ceiling} // a cycle counts as unbounded
+	s := expansion{nodes: 1, text: len(n.Value)}
 	for _, c := range n.Content {
-		s = min(s+w.size(c), ceiling)
+		e := w.size(c)
+		s = expansion{min(s.nodes+e.nodes, ceiling), min(s.text+e.text, ceiling)}
 	}
 	w.expanded[n] = s
 	return s
