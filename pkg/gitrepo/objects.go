@@ -52,12 +52,33 @@ func (r *Repo) Changes(base, head string) ([]Change, error) {
 		}()
 	}
 	out, err := run(r.Top, append(args, "--")...)
-	if err != nil {
-		if untracked != nil {
-			<-untracked
+	var changes []Change
+	if err == nil {
+		changes, err = parseNameStatus(out)
+	}
+	if untracked != nil {
+		// Waited for whatever git diff said, so that no git process
+		// outlives the call.
+		list := <-untracked
+		if err == nil {
+			err = list.err
 		}
+		if err == nil {
+			for _, p := range strings.Split(list.out, "\x00") {
+				if p != "" {
+					changes = append(changes, Change{Status: 'A', NewPath: p})
+				}
+			}
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
+	return changes, nil
+}
+
+// parseNameStatus reads the output of git diff --name-status -z.
+func parseNameStatus(out string) ([]Change, error) {
 	var changes []Change
 	fields := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
 	for i := 0; i < len(fields) && fields[i] != ""; {
@@ -82,17 +103,6 @@ func (r *Repo) Changes(base, head string) ([]Change, error) {
 			}
 			changes = append(changes, c)
 			i += 2
-		}
-	}
-	if untracked != nil {
-		list := <-untracked
-		if list.err != nil {
-			return nil, list.err
-		}
-		for _, p := range strings.Split(list.out, "\x00") {
-			if p != "" {
-				changes = append(changes, Change{Status: 'A', NewPath: p})
-			}
 		}
 	}
 	return changes, nil
