@@ -327,10 +327,14 @@ type File struct {
 }
 
 // FromFiles builds a workspace from files held in memory, applying the
-// same exclusions, size limit, decoding and indexing as Load.
+// same exclusions, size limit, decoding and indexing as Load. What reads
+// an entity's file again (an interview's notes, for quote-not-found) reads
+// the one given, never the file on disk by that name: files at a git
+// revision are not the working tree's.
 func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
 	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
+	given := map[string][]byte{}
 	var d decoders
 	for _, f := range files {
 		if !frontmatter.IsPage(f.Rel) || Ignored(opts.Config.Exclude, f.Rel) {
@@ -343,7 +347,12 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 		}
 		if doc := decodeFile(f.Rel, data, tooLarge, opts, &d); doc != nil {
 			ws.Docs = append(ws.Docs, doc)
+			given[f.Rel] = data
 		}
+	}
+	ws.Overlay = func(rel string) ([]byte, bool) {
+		data, ok := given[rel]
+		return data, ok
 	}
 	ws.finish()
 	return ws
