@@ -48,15 +48,14 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 			}
 		}
 	}
-	if exists {
-		ws.mdFiles[rel] = true
+	if exists && (now == nil || now.Kind == "") {
+		ws.others[rel] = true
 	} else {
-		delete(ws.mdFiles, rel)
+		delete(ws.others, rel)
 	}
 	if isInterview(old) || isInterview(now) {
 		ws.suggest.drop()
 	}
-	ws.Files = len(ws.mdFiles)
 	i, found := sort.Find(len(ws.Docs), func(i int) int { return strings.Compare(rel, ws.Docs[i].Path) })
 	switch {
 	case found && now != nil:
@@ -69,6 +68,7 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 		ws.Docs[i] = now
 	}
 	ws.reindex(old, now)
+	ws.Files = len(ws.byPath) + len(ws.others)
 	if ws.refs != nil {
 		if old != nil {
 			ws.refs.add(old, -1)

@@ -12,10 +12,16 @@ import (
 
 // finish puts the documents in path order, which id-duplicate and every
 // output rely on, and indexes them.
-func (ws *Workspace) finish() {
-	ws.Files = len(ws.mdFiles)
+func (ws *Workspace) finish(pages map[string]bool) {
 	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
 	ws.index()
+	ws.others = map[string]bool{}
+	for rel := range pages {
+		if ws.byPath[rel] == nil {
+			ws.others[rel] = true
+		}
+	}
+	ws.Files = len(ws.byPath) + len(ws.others)
 }
 
 func (ws *Workspace) index() {
@@ -70,8 +76,11 @@ func (ws *Workspace) Count(k model.Kind) int {
 // the load read (entities or not, exclusions and hidden directories left
 // out), in path order: what persona import adopts from.
 func (ws *Workspace) MarkdownFiles() []string {
-	out := make([]string, 0, len(ws.mdFiles))
-	for rel := range ws.mdFiles {
+	out := make([]string, 0, ws.Files)
+	for rel := range ws.byPath {
+		out = append(out, rel)
+	}
+	for rel := range ws.others {
 		out = append(out, rel)
 	}
 	sort.Strings(out)
@@ -168,7 +177,7 @@ func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
 			}
 			return Source{Status: SourceNotInterview, Doc: d, Path: c}
 		}
-		if ws.mdFiles[c] {
+		if ws.others[c] {
 			return Source{Status: SourceNotInterview, Path: c}
 		}
 		if inside == "" {

@@ -91,11 +91,14 @@ type Workspace struct {
 	interviews    map[string]*model.Document // byKind[KindInterview], the same map
 	byPath        map[string]*model.Document
 	personasByICP map[string][]*model.Document
-	mdFiles       map[string]bool
-	refs          *refIndex // built on first use, by the editor server
-	suggest       suggestCache
-	opts          Options // as the load was made, for Put
-	realRoot      string
+	// others are the Markdown files read that are not entities (byPath
+	// holds those): most files of a workspace are entities, and a set of
+	// every path was 2 MB at 52,500 files.
+	others   map[string]bool
+	refs     *refIndex // built on first use, by the editor server
+	suggest  suggestCache
+	opts     Options // as the load was made, for Put
+	realRoot string
 }
 
 type job struct {
@@ -122,10 +125,10 @@ func Load(root string, opts Options) (*Workspace, error) {
 	ws := &Workspace{
 		Root:     root,
 		Config:   opts.Config,
-		mdFiles:  map[string]bool{},
 		opts:     opts,
 		realRoot: realRoot,
 	}
+	pages := map[string]bool{} // every Markdown file the walk reads
 	results := make([][]*model.Document, workers)
 	jobs := parallel.Start(workers, 256, func(w int) func(job) {
 		// A document keeps no byte of its file (a kept body is a copy)
@@ -159,7 +162,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		if !frontmatter.IsPage(d.Name()) || excluded(opts.Config.Exclude, rel) {
 			return nil
 		}
-		ws.mdFiles[rel] = true
+		pages[rel] = true
 		jobs.Send(job{abs: p, rel: rel, entry: d})
 		return nil
 	})
@@ -170,7 +173,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 	for _, r := range results {
 		ws.Docs = append(ws.Docs, r...)
 	}
-	ws.finish()
+	ws.finish(pages)
 	return ws, nil
 }
 
@@ -333,14 +336,15 @@ type File struct {
 // revision are not the working tree's.
 func FromFiles(root string, files []File, opts Options) *Workspace {
 	opts = opts.withDefaults()
-	ws := &Workspace{Root: root, Config: opts.Config, mdFiles: map[string]bool{}, opts: opts, realRoot: root}
+	ws := &Workspace{Root: root, Config: opts.Config, opts: opts, realRoot: root}
+	pages := map[string]bool{}
 	given := map[string][]byte{}
 	var d decoders
 	for _, f := range files {
 		if !frontmatter.IsPage(f.Rel) || Ignored(opts.Config.Exclude, f.Rel) {
 			continue
 		}
-		ws.mdFiles[f.Rel] = true
+		pages[f.Rel] = true
 		data, tooLarge := f.Data, false
 		if len(data) > MaxFileSize {
 			data, tooLarge = data[:MaxFileSize], true
@@ -354,7 +358,7 @@ func FromFiles(root string, files []File, opts Options) *Workspace {
 		data, ok := given[rel]
 		return data, ok
 	}
-	ws.finish()
+	ws.finish(pages)
 	return ws
 }
 
