@@ -38,6 +38,9 @@ func TestPutKeepsIndexes(t *testing.T) {
 		{"personas/new.md", "---\nkind: persona\nid: n\nicp: a\n---\n"},
 		{"interviews/iv-2.md", "---\nkind: persona\nid: iv-2\nicp: a\n---\n"},
 		{"personas/broken.md", "---\nkind: persona\nid: [\n---\n"},
+		{"notes/plain.md", "just notes\n"},
+		{"notes/plain.md", "---\nkind: interview\nid: iv-9\ndate: 2026-01-03\n---\n"}, // a page becomes an entity
+		{"notes/plain.md", ""},
 	}
 	for i, st := range steps {
 		path := filepath.Join(root, filepath.FromSlash(st.rel))
