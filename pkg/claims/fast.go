@@ -81,7 +81,10 @@ const (
 )
 
 // classify says what a line of the plain shape is, and its text: a
-// heading's title, an item's content, a paragraph's line.
+// heading's title, an item's content, a paragraph's line. A paragraph
+// may hold links, code or emphasis: no claim is read from it, inline
+// markup changes no block around it, and one that starts as text cannot
+// be a bold label (which starts with "**" or "__").
 func classify(line []byte) (int, []byte) {
 	if len(bytes.TrimSpace(line)) == 0 {
 		if len(line) > 0 {
@@ -121,12 +124,9 @@ func classify(line []byte) (int, []byte) {
 				return otherLine, nil // an empty or indented item: goldmark's
 			}
 		}
-		if plainUnsafe(line) {
-			return otherLine, nil
-		}
 		return paragraphLine, line
 	case plainStart(line):
-		if plainUnsafe(line) || bytes.HasSuffix(line, []byte(" ")) {
+		if bytes.HasSuffix(line, []byte(" ")) {
 			return otherLine, nil
 		}
 		return paragraphLine, line
@@ -138,13 +138,21 @@ func classify(line []byte) (int, []byte) {
 // CommonMark, so that a line or an item's content starting so is text: not
 // a marker of a heading, quote, list, fence, HTML, thematic break or
 // setext underline, nor white space. Real pages start items with "(", a
-// quotation mark, an em dash or an emoji as often as with a letter.
+// quotation mark, an em dash or an emoji as often as with a letter, and
+// "&nbsp;" or "!" start text too ("![" is refused as a link anyway).
 func plainStart(text []byte) bool {
 	if len(text) == 0 {
 		return false
 	}
-	if c := text[0]; c < utf8.RuneSelf {
-		return c > ' ' && c < 0x7f && !strings.ContainsRune("#>-+*`~<_=[\\!&|0123456789", rune(c))
+	if c := text[0]; c >= '0' && c <= '9' {
+		// Digits open an ordered list only before "." or ")".
+		i := 0
+		for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+			i++
+		}
+		return i < len(text) && text[i] != '.' && text[i] != ')'
+	} else if c < utf8.RuneSelf {
+		return c > ' ' && c < 0x7f && !strings.ContainsRune("#>-+*`~<_=[\\|", rune(c))
 	}
 	r, _ := utf8.DecodeRune(text)
 	return r != utf8.RuneError && !unicode.IsSpace(r)
@@ -166,6 +174,30 @@ func plainUnsafe(text []byte) bool {
 	return false
 }
 
+// wordsUnsafe reports whether an item's words hold what would make the
+// claim goldmark reads differ from them as written: escapes, code,
+// emphasis and links, and "<" opening a tag, an autolink or a comment,
+// which its text leaves out. A claim's text is read from goldmark's
+// segments as written, so "&nbsp;" and "&amp;" stay as they are in both,
+// and so do "~" (no strikethrough in CommonMark), ">" and a "<" before
+// anything else ("<>", "a < b").
+func wordsUnsafe(text []byte) bool {
+	if bytes.ContainsAny(text, "\\`*_[]") {
+		return true
+	}
+	for i := bytes.IndexByte(text, '<'); i >= 0; {
+		if i+1 < len(text) && (isASCIIAlnum(text[i+1]) || strings.IndexByte("/!?", text[i+1]) >= 0) {
+			return true
+		}
+		next := bytes.IndexByte(text[i+1:], '<')
+		if next < 0 {
+			break
+		}
+		i += next + 1
+	}
+	return false
+}
+
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -181,7 +213,7 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	if at, end := trailingCitation(raw); at >= 0 {
 		words, cite, citeAt = raw[:at], raw[at+1:end], at+1
 	}
-	if plainUnsafe(text[:len(words)]) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
+	if wordsUnsafe(text[:len(words)]) || strings.ContainsAny(cite, "\\`*_<>&[]!") || strings.TrimSpace(words) == "" {
 		return model.Claim{}, false
 	}
 	if !plainStart(text) {
