@@ -153,6 +153,7 @@ func FuzzFastRead(f *testing.F) {
 	f.Add("## Goals {#g}\n\n- : (string) a = b, see https://x.example/a|b {c} [@x]\n- (also) \u201cquoted\u201d \u2014 dash\n- \U0001F44B hi\n- \u00a0nbsp\n\n(Aside) text = more\n:colon line\n\n- ===\n- 2024 was\n")
 	f.Add("## Goals\n\n- index.md&nbsp;files, ~/${DIR}, <> and a < b, 3 > 2 [@x]\n- <span>x</span> y\n- <1 and <a\n- </b> <!-- c --> <?p?> <http://x.example>\n")
 	f.Add("Prose with `code`, [a link](https://x.example), **bold** and <b>html</b>.\nA second line \\\n\n## Goals\n\n- item [@x]\n\nAfter: *emphasis* & &amp;.\n")
+	f.Add("## Goals\n\n- https://example.com/x\n- — https://example.com/y\n- see https://example.com/z\n- https://example.com/w [@a]\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		claims, ok := fastReadInto(nil, []byte(body), 7, DefaultSections())
 		if !ok || mdguard.Check([]byte(body)) != nil {

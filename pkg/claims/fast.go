@@ -219,6 +219,9 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	if !plainStart(text) {
 		return model.Claim{}, false // "# x", "> x", "1. x": a block inside the item
 	}
+	if citeAt < 0 && mayBeOnlyALink(words) {
+		return model.Claim{}, false // a source listed, which goldmark's reader tells (onlyALink)
+	}
 	at := func(off int) model.Pos {
 		return model.Pos{Line: pos.Line, Column: pos.Column + int32(utf8.RuneCountInString(raw[:off]))}
 	}
@@ -229,6 +232,23 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 		}
 	}
 	return c, true
+}
+
+// mayBeOnlyALink reports whether an item's words are one bare URL, with
+// dashes at most beside it: such an item may list a source rather than
+// make a claim, which onlyALink decides on goldmark's text segments.
+func mayBeOnlyALink(words string) bool {
+	url := 0
+	for _, w := range strings.Fields(words) {
+		switch {
+		case w == "-" || w == "—" || w == "–":
+		case strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://"):
+			url++
+		default:
+			return false
+		}
+	}
+	return url == 1
 }
 
 // trailingCitation finds what the citation expression matches in s: "[@",

@@ -90,6 +90,21 @@ func TestBodyClaims(t *testing.T) {
 	if got := lintFindings(t, files, "rules:\n  claim-unsupported: warning\n", "claim-unsupported"); len(got) != 1 || got[0] != "personas/fiona.md:19:3 warning" {
 		t.Errorf("claim-unsupported on the body's uncited item: %v", got)
 	}
+	// An item that is only a link lists a source, however the body is
+	// read: not a claim, and a source of the persona.
+	linked := "---\nkind: persona\nname: Lin\nicp: saas\nowners: [m]\nreviewed: 2026-10-01\nshare: 0.5\n---\n\n## Goals\n\n- Trust the numbers\n- https://research.example/study\n"
+	if got := lintFindings(t, with(map[string]string{"personas/lin.md": linked}), "", "persona-no-sources"); len(got) != 0 {
+		t.Errorf("persona-no-sources with a listed link: %v", got)
+	}
+	var lin []string
+	for _, f := range lintFindings(t, with(map[string]string{"personas/lin.md": linked}), "rules:\n  claim-unsupported: warning\n", "claim-unsupported") {
+		if strings.HasPrefix(f, "personas/lin.md:") {
+			lin = append(lin, f)
+		}
+	}
+	if len(lin) != 1 || lin[0] != "personas/lin.md:12:3 warning" {
+		t.Errorf("claim-unsupported: %v; want the one claim, not the link", lin)
+	}
 	missing := strings.Replace(persona, "@three", "@nobody", 1)
 	if got := lintFindings(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:18:23 error" {
 		t.Errorf("source-missing at the citation: %v", got)
