@@ -48,8 +48,9 @@ type Index struct {
 	// starts in delLow, which holds the hashes' low 32 bits, sorted within
 	// their bucket and searched without a comparison function, and delCand
 	// the candidate of each beside it. Eight bytes a variant: a lookup
-	// checks a candidate whose bucket and low bits match the hash, unless
-	// they are the whole of it (exact).
+	// checks that a candidate whose bucket and low bits match the hash has
+	// a variant of the whole hash (the two parts hold 32 + topBits of its
+	// 61 bits, never all of them below two billion variants).
 	delLow  []uint32
 	delCand []int32
 	top     []int32
@@ -153,9 +154,6 @@ const hashBits = 61
 
 func (s *Index) bucket(h uint64) uint64 { return h >> (hashBits - s.topBits) }
 
-// exact reports whether a bucket and a low part tell every hash apart.
-func (s *Index) exact() bool { return s.topBits+32 >= hashBits }
-
 // eachVariant calls fn with the hash of each variant of candidate i that
 // the index holds: every one-deletion variant and the whole, or only the
 // whole when it is too long for its variants to be indexed.
@@ -234,7 +232,7 @@ func (s *Index) withVariant(h uint64, fn func(int32)) {
 	lo, hi := int(s.top[s.bucket(h)]), int(s.top[s.bucket(h)+1])
 	at, _ := slices.BinarySearch(s.delLow[lo:hi], uint32(h))
 	for at += lo; at < hi && s.delLow[at] == uint32(h); at++ {
-		if s.exact() || s.hasVariant(s.delCand[at], h) {
+		if s.hasVariant(s.delCand[at], h) {
 			fn(s.delCand[at])
 		}
 	}
