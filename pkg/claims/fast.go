@@ -185,15 +185,10 @@ func wordsUnsafe(text []byte) bool {
 	if bytes.ContainsAny(text, "\\`*_[]") {
 		return true
 	}
-	for i := bytes.IndexByte(text, '<'); i >= 0; {
-		if i+1 < len(text) && (isASCIIAlnum(text[i+1]) || strings.IndexByte("/!?", text[i+1]) >= 0) {
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '<' && (isASCIIAlnum(text[i+1]) || strings.IndexByte("/!?", text[i+1]) >= 0) {
 			return true
 		}
-		next := bytes.IndexByte(text[i+1:], '<')
-		if next < 0 {
-			break
-		}
-		i += next + 1
 	}
 	return false
 }

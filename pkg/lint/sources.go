@@ -3,6 +3,7 @@ package lint
 import (
 	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/personakit/persona/pkg/model"
@@ -117,10 +118,9 @@ func (r refRow) at(i int) (resolvedRef, bool) {
 // then take two slots).
 func recentSlot(docs []*model.Document, doc *model.Document) int {
 	const lookBack = 16
-	for i := len(docs) - 1; i >= 0 && i >= len(docs)-lookBack; i-- {
-		if docs[i] == doc {
-			return i
-		}
+	from := max(len(docs)-lookBack, 0)
+	if i := slices.Index(docs[from:], doc); i >= 0 {
+		return from + i
 	}
 	return -1
 }

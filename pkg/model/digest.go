@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ClaimDigest is what a lean load keeps of a persona's claims in place of
 // Claims (workspace.Options.Lean): the evidence lint's rules walk, and the
@@ -117,10 +120,9 @@ type distinct struct {
 // add is the index of value, added when new.
 func (d *distinct) add(value string) int32 {
 	const lookBack = 16
-	for i := len(d.values) - 1; i >= 0 && i >= len(d.values)-lookBack; i-- {
-		if d.values[i] == value {
-			return int32(i)
-		}
+	from := max(len(d.values)-lookBack, 0)
+	if i := slices.Index(d.values[from:], value); i >= 0 {
+		return int32(from + i)
 	}
 	if len(d.values) >= lookBack {
 		if d.index == nil {
