@@ -45,19 +45,21 @@ func TestSoftLimitFollowsTheLiveHeap(t *testing.T) {
 		start  int64
 		policy limitPolicy
 		lives  []int64 // live heaps after successive collections, MiB
+		busy   []bool  // whether the collector had passed busyShare then; none if nil
 		want   []int64 // the limits set, MiB
 	}{
-		{"lint under its budget", 125, lint, []int64{20, 60, 90}, []int64{125}},
-		{"lint past its budget: at three quarters again", 125, lint, []int64{100, 100, 99, 150, 160}, []int64{125, 133, 200, 213}},
-		{"a report from half", 256, report, []int64{100, 140, 150}, []int64{256, 280, 300}},
+		{"lint under its budget", 125, lint, []int64{20, 60, 90}, nil, []int64{125}},
+		{"lint past its budget: at three quarters again", 125, lint, []int64{100, 100, 99, 150, 160}, nil, []int64{125, 133, 200, 213}},
+		{"lint with the collector busy: twice the live heap", 125, lint, []int64{100, 110, 170}, []bool{false, true, true}, []int64{125, 133, 220, 340}},
+		{"a report from half", 256, report, []int64{100, 140, 150}, nil, []int64{256, 280, 300}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var set []int64
 			c := Collector{SetMemoryLimit: func(limit int64) int64 { set = append(set, (limit+mib/2)/mib); return 0 }}
 			g := &globalOptions{streams: IOStreams{Collector: c}}
 			l := g.followLiveHeap(tc.start*mib, tc.policy)
-			for _, live := range tc.lives {
-				l.follow(live * mib)
+			for i, live := range tc.lives {
+				l.follow(live*mib, tc.busy != nil && tc.busy[i])
 			}
 			if !slices.Equal(set, tc.want) {
 				t.Errorf("limits set %v MiB, want %v", set, tc.want)
