@@ -2,6 +2,8 @@ package claims
 
 import (
 	"bytes"
+	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -229,21 +231,37 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	return c, true
 }
 
-// mayBeOnlyALink reports whether an item's words are one bare URL, with
+// mayBeOnlyALink reports whether an item's words may be one bare URL, with
 // dashes at most beside it: such an item may list a source rather than
-// make a claim, which onlyALink decides on goldmark's text segments.
+// make a claim, which onlyALink decides on goldmark's text segments. It
+// errs towards yes, reading the words two ways: as goldmark's segments
+// (one per line, trimmed of Unicode space, a URL where bareURL matches,
+// so "http://\vY" is one URL, \v not being a space to RE2), and as
+// words split at any Unicode space.
 func mayBeOnlyALink(words string) bool {
+	if !strings.Contains(words, "://") {
+		return false
+	}
+	return onlyOneURL(strings.Lines(words), bareURL.MatchString) ||
+		onlyOneURL(slices.Values(strings.Fields(words)), startsAsURL)
+}
+
+func onlyOneURL(pieces iter.Seq[string], isURL func(string) bool) bool {
 	url := 0
-	for _, w := range strings.Fields(words) {
-		switch {
-		case w == "-" || w == "—" || w == "–":
-		case strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://"):
+	for p := range pieces {
+		switch p = strings.TrimSpace(p); {
+		case p == "" || p == "-" || p == "—" || p == "–":
+		case isURL(p):
 			url++
 		default:
 			return false
 		}
 	}
 	return url == 1
+}
+
+func startsAsURL(w string) bool {
+	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://")
 }
 
 // trailingCitation finds what the citation expression matches in s: "[@",
