@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"iter"
 	"math"
@@ -69,23 +70,26 @@ func Compared(ids []uint64, ends []int, claims []model.Claim, words *wordset.Has
 	return ids, ends
 }
 
-// AnyWord is the prefix length written in a digest for a claim whose
-// prefix has more words than a uint16 counts: no words follow, and the
-// claim may match any.
-const AnyWord = math.MaxUint16
-
 // MaxDigestWords is the most words a digest keeps whole: a persona of a
 // few short claims is compared from its digest alone, and at 8 bytes a
-// word costs no more than its claims' prefixes would.
+// word costs no more than five words of its sketch.
 const MaxDigestWords = 64
+
+// SketchBits is how many low bits of each word id a sketch keeps. Two
+// words look alike once in 4,096, which changes a pair of claims only
+// where they share nearly enough words already; at a byte and a half a
+// word, a sketch of 52,500 files costs what their prefix words did.
+const SketchBits = 12
 
 // Digest is p's claims as a lean load keeps them (model.ClaimDigest), its
 // words hashed under seed, the workspace's. The words of the claims
-// persona-overlap compares are kept whole when they are few; else it keeps
-// the low 16 bits of each compared claim's prefix words: two claims whose
-// prefixes share no such value share no prefix word, so they are not
-// near-identical, and a pair of personas whose claims cannot reach the
-// share is ruled out without reading their words again.
+// persona-overlap compares are kept whole when they are few; else their
+// Sketch: the low SketchBits bits of each word of each compared claim.
+// Where two claims share a word, their sketches share its bits, so the
+// similarity of two sketches (as multisets) is never below the claims':
+// a pair of personas whose sketches cannot reach the share is ruled out
+// without reading their words again, and few pairs that do not overlap
+// have sketches that do.
 //
 // scratch holds the arrays Digest works in, for the next call to reuse: a
 // persona of 60 claims has some 500 words, and a workspace 20,000 personas.
@@ -103,57 +107,87 @@ func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimD
 		}
 		return d
 	}
-	overlap := scratch.overlap[:0]
+	sketch := scratch.sketch[:0]
 	for i, start := 0, 0; i < len(ends); i++ {
-		overlap, start = AppendPrefix(overlap, ids[start:ends[i]]), ends[i]
+		sketch, start = AppendSketch(sketch, ids[start:ends[i]]), ends[i]
 	}
-	d.Overlap = append([]uint16(nil), overlap...)
-	scratch.overlap = overlap
+	d.Sketch = append([]byte(nil), sketch...)
+	scratch.sketch = sketch
 	return d
 }
 
-// AppendPrefix appends to dst one claim's entry of a digest's Overlap:
-// the low 16 bits of the prefix words of its sorted word ids, after their
-// count, or AnyWord alone when they are too many to count.
-func AppendPrefix(dst []uint16, ids []uint64) []uint16 {
-	prefix := ids[:PrefixLen(len(ids))]
-	if len(prefix) >= AnyWord {
-		return append(dst, AnyWord)
+// AppendSketch appends to dst one claim's entry of a digest's Sketch: the
+// count of its word ids as a uvarint, then the low SketchBits bits of
+// each, packed high bits first, the last byte padded with zeros.
+func AppendSketch(dst []byte, ids []uint64) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(ids)))
+	var pending uint32 // the last bits not yet written, below bits
+	bits := 0
+	for _, id := range ids {
+		pending = pending<<SketchBits | uint32(id)&(1<<SketchBits-1)
+		for bits += SketchBits; bits >= 8; {
+			bits -= 8
+			dst = append(dst, byte(pending>>bits))
+		}
 	}
-	dst = append(dst, uint16(len(prefix)))
-	for _, id := range prefix {
-		dst = append(dst, uint16(id))
+	if bits > 0 {
+		dst = append(dst, byte(pending<<(8-bits)))
 	}
 	return dst
 }
 
-// PrefixEntries yields each claim's entry of a digest's Overlap, as
-// AppendPrefix writes it: its prefix words, or any when it may match any
-// word (its words are then nil).
-func PrefixEntries(overlap []uint16) iter.Seq2[[]uint16, bool] {
-	return func(yield func(words []uint16, any bool) bool) {
-		for i := 0; i < len(overlap); {
-			if n := overlap[i]; n == AnyWord {
-				if !yield(nil, true) {
-					return
+// SketchEntries yields each claim's words of a digest's Sketch, as
+// AppendSketch writes them: their low SketchBits bits, ascending, each
+// copy kept. It appends them to *into, which the views it yields share,
+// so that one array holds a persona's words.
+func SketchEntries(sketch []byte, into *[]uint16) iter.Seq[[]uint16] {
+	return func(yield func(words []uint16) bool) {
+		for i := 0; i < len(sketch); {
+			n, k := binary.Uvarint(sketch[i:])
+			if k <= 0 || n > uint64(len(sketch)-i-k)*8/SketchBits {
+				return // not a sketch Digest wrote
+			}
+			i += k
+			size := (int(n)*SketchBits + 7) / 8
+			start := len(*into)
+			var pending uint32
+			bits := 0
+			for _, b := range sketch[i : i+size] {
+				pending = pending<<8 | uint32(b)
+				if bits += 8; bits >= SketchBits {
+					bits -= SketchBits
+					*into = append(*into, uint16(pending>>bits)&(1<<SketchBits-1))
 				}
-				i++
-			} else {
-				if !yield(overlap[i+1:i+1+int(n)], false) {
-					return
-				}
-				i += 1 + int(n)
+			}
+			i += size
+			words := (*into)[start:len(*into):len(*into)]
+			slices.Sort(words)
+			if !yield(words) {
+				return
 			}
 		}
 	}
 }
 
+// SketchClaims counts the claims of a digest's Sketch.
+func SketchClaims(sketch []byte) int {
+	claims := 0
+	for i := 0; i < len(sketch); claims++ {
+		n, k := binary.Uvarint(sketch[i:])
+		if k <= 0 || n > uint64(len(sketch)-i-k)*8/SketchBits {
+			break
+		}
+		i += k + (int(n)*SketchBits+7)/8
+	}
+	return claims
+}
+
 // Scratch is the arrays Digest works in, and the words it has hashed.
 type Scratch struct {
-	ids     []uint64
-	ends    []int
-	overlap []uint16
-	words   *wordset.Hasher
+	ids    []uint64
+	ends   []int
+	sketch []byte
+	words  *wordset.Hasher
 }
 
 func (s *Scratch) hasher(seed maphash.Seed) *wordset.Hasher {

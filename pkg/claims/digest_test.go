@@ -5,31 +5,49 @@ import (
 	"testing"
 )
 
-// TestPrefixEntriesReadWhatAppendPrefixWrites: a digest's Overlap read
-// back gives each claim's prefix words, and a claim of more prefix words
-// than a count holds as one that may match any word.
-func TestPrefixEntriesReadWhatAppendPrefixWrites(t *testing.T) {
-	huge := make([]uint64, 170_000)
+// TestSketchEntriesReadWhatAppendSketchWrites: a digest's Sketch read
+// back gives each claim's words' low SketchBits bits, ascending with every
+// copy, for claims of every length; SketchClaims counts them; and a cut
+// or corrupt sketch ends the entries instead of reading past its end.
+func TestSketchEntriesReadWhatAppendSketchWrites(t *testing.T) {
+	const mask = 1<<SketchBits - 1
+	huge := make([]uint64, 70_000)
 	for i := range huge {
-		huge[i] = uint64(i) << 20
+		huge[i] = uint64(i)<<20 | uint64(i*7)&mask
 	}
-	claims := [][]uint64{{7}, {1, 2, 3, 4, 5}, huge, {0x10001, 0x20002, 0x30003}}
-	var overlap []uint16
+	claims := [][]uint64{{7}, {0x50001, 0x10003, 0x20002, 0x30003}, huge, {0x10001, 0x20002}, {mask, 0, mask << 1}}
+	var sketch []byte
 	for _, ids := range claims {
-		overlap = AppendPrefix(overlap, ids)
+		sketch = AppendSketch(sketch, ids)
 	}
 	var got [][]uint16
-	var anys []bool
-	for words, any := range PrefixEntries(overlap) {
-		got, anys = append(got, words), append(anys, any)
+	var into []uint16
+	for words := range SketchEntries(sketch, &into) {
+		got = append(got, words)
 	}
-	want := [][]uint16{{7}, {1, 2, 3}, nil, {1, 2}}
-	if len(got) != len(want) || !slices.Equal(anys, []bool{false, false, true, false}) {
-		t.Fatalf("entries %v, any %v; want %v and only the third any", got, anys, want)
+	if len(got) != len(claims) || SketchClaims(sketch) != len(claims) {
+		t.Fatalf("%d entries, SketchClaims %d; want %d", len(got), SketchClaims(sketch), len(claims))
 	}
-	for i := range want {
-		if !slices.Equal(got[i], want[i]) {
-			t.Errorf("claim %d: prefix words %v, want %v", i, got[i], want[i])
+	for i, ids := range claims {
+		var want []uint16
+		for _, id := range ids {
+			want = append(want, uint16(id&mask))
 		}
+		slices.Sort(want)
+		if !slices.Equal(got[i], want) {
+			t.Errorf("claim %d: %d words, want %d (first %v, want %v)", i, len(got[i]), len(want), got[i][:min(len(got[i]), 4)], want[:min(len(want), 4)])
+		}
+	}
+	for _, cut := range []int{1, 2, len(sketch) / 2, len(sketch) - 1} {
+		n := 0
+		for range SketchEntries(sketch[:cut], new([]uint16)) {
+			n++
+		}
+		if n > len(claims) || SketchClaims(sketch[:cut]) != n {
+			t.Errorf("cut at %d: %d entries, SketchClaims %d", cut, n, SketchClaims(sketch[:cut]))
+		}
+	}
+	if n := SketchClaims([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}); n != 0 {
+		t.Errorf("a count past the sketch's end: %d claims", n)
 	}
 }

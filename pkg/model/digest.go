@@ -23,12 +23,11 @@ type ClaimDigest struct {
 	ends []int
 	// Words holds the word ids of the claims persona-overlap compares,
 	// claim after claim, each claim's run ending at its Ends; when they
-	// number more than claims.MaxDigestWords, Overlap holds each one's
-	// prefix words instead, a count and that many words each (see
-	// claims.Digest).
-	Words   []uint64
-	Ends    []uint8
-	Overlap []uint16
+	// number more than claims.MaxDigestWords, Sketch holds a few bits of
+	// each instead (see claims.Digest).
+	Words  []uint64
+	Ends   []uint8
+	Sketch []byte
 }
 
 // digestEvidence is one evidence item: its reference's position and its

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"iter"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,8 +34,12 @@ const maxOverlapPersonas = 100
 // maxOverlapClaims bounds the claims of one persona that take part.
 const maxOverlapClaims = claims.MaxCompared
 
-// A claim's index must fit the prefix index's low byte.
-var _ [1<<claimBits - maxOverlapClaims]struct{}
+// A claim's index must fit the prefix index's low byte, and the claims of
+// an ICP that hold a word must count in 16 bits (overlapWorker.sketched).
+var (
+	_ [1<<claimBits - maxOverlapClaims]struct{}
+	_ [1<<16 - maxOverlapPersonas*maxOverlapClaims]struct{}
+)
 
 // nearIdentical is the word-set similarity from which two claims say the
 // same thing (SPEC §9).
@@ -60,17 +66,21 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 type overlapProfile struct {
 	doc *model.Document
 	// claims are the compared claims' words; after a lean load they are
-	// read on first use. digest holds their prefix words (claims.Digest),
-	// loaded or made from the words, which rule most pairs out first.
+	// read on first use. sketch holds their words' low 16 bits
+	// (claims.Digest), loaded or made from the words, which rule most
+	// pairs out first.
 	claims   []claimWords
 	read     bool
-	digest   []uint16
+	sketch   []byte
 	compared int // how many claims take part
 	title    string
 	// sources are the interviews cited, sorted by path, resolved on the
 	// first call: most personas share no title with another.
 	sources func() []*model.Document
 	index   []uint64 // sorted; built on first use
+	// sketched is the sketch cut into claims (overlapWorker.unpack), with
+	// their prefixes in the ICP's order of words (overlapWorker.prefixed).
+	sketched *sketchProfile
 	// stamp marks the claims of this profile already compared with the
 	// current claim of another: one slot per claim, reused.
 	stamp []int32
@@ -164,7 +174,7 @@ func (r *personaOverlap) Check(c *lint.Context) {
 	found := make([][]overlapFound, len(order))
 	seed := c.WS.WordSeed()
 	parallel.Each(len(order), func(int) func(int) {
-		w := &overlapWorker{rule: r, ws: c.WS, hasher: wordset.NewHasher(seed), words: new(digestWords)}
+		w := &overlapWorker{rule: r, ws: c.WS, hasher: wordset.NewHasher(seed)}
 		return func(i int) { found[i] = w.compare(groups[order[i]]) }
 	})
 	for _, icp := range found {
@@ -188,10 +198,38 @@ type overlapWorker struct {
 	rule   *personaOverlap
 	ws     *workspace.Workspace
 	hasher *wordset.Hasher
-	// reader reads persona files again, words the larger persona's
-	// digest words of the pair being ruled out.
+	// reader reads persona files again, for the pairs that sketches do
+	// not rule out.
 	reader workspace.Reader
-	words  *digestWords
+	// claimsWithWord counts, for the ICP being compared, the claims whose
+	// sketch holds each word: the ICP's order of words, rarest first.
+	// Cleared after each ICP.
+	claimsWithWord [1 << claims.SketchBits]uint32
+	byRarity       []uint32
+	// arena holds what the profiles of the ICP being compared are cut
+	// into, emptied for the next ICP: sketching every persona of a large
+	// workspace would otherwise make a few kilobytes of garbage each.
+	arena overlapArena
+}
+
+type overlapArena struct {
+	profiles []sketchProfile
+	claims   []sketchClaim
+	words    []uint16
+	heads    []int32
+	entries  []prefixEntry
+	stamps   []int32
+}
+
+// take is n fresh elements at the end of *arena, grown as append grows:
+// views taken earlier keep the array they were taken from.
+func take[E any](arena *[]E, n int) []E {
+	*arena = slices.Grow(*arena, n)
+	start := len(*arena)
+	*arena = (*arena)[:start+n]
+	out := (*arena)[start : start+n : start+n]
+	clear(out)
+	return out
 }
 
 // compare profiles the personas of one ICP and finds each one that
@@ -202,6 +240,15 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 		profiles = append(profiles, w.profile(p))
 	}
 	slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
+	if len(profiles) > 1 {
+		a := &w.arena
+		a.profiles, a.claims, a.words, a.heads, a.entries, a.stamps = a.profiles[:0], a.claims[:0], a.words[:0], a.heads[:0], a.entries[:0], a.stamps[:0]
+		for _, p := range profiles {
+			w.unpack(p)
+		}
+		w.countWords(profiles, 1)
+		defer w.countWords(profiles, 0)
+	}
 	var out []overlapFound
 	for j, later := range profiles {
 		for _, earlier := range profiles[:j] {
@@ -217,9 +264,9 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
 	switch d := p.Persona.Digest; {
-	case d != nil && d.Overlap != nil:
-		prof.digest = d.Overlap
-		prof.compared = digestClaims(d.Overlap)
+	case d != nil && d.Sketch != nil:
+		prof.sketch = d.Sketch
+		prof.compared = claims.SketchClaims(d.Sketch)
 	case d != nil:
 		// The digest holds the words whole, as setClaims would make them.
 		prof.claims = splitClaims(d.Words, d.Ends)
@@ -269,67 +316,161 @@ func splitClaims[E uint8 | int](ids []uint64, ends []E) []claimWords {
 	return out
 }
 
-// prefixDigest is the profile's digest of prefix words: the one loaded,
-// or made from its claims' words, so that the pairs it rules out are
-// never compared word by word (nor their prefix indexes built).
-func (p *overlapProfile) prefixDigest() []uint16 {
-	if p.digest == nil {
-		d := []uint16{}
+// sketchOf is the profile's sketch: the one loaded, or made from its
+// claims' words, so that the pairs it rules out are never compared word
+// by word (nor their prefix indexes built).
+func (p *overlapProfile) sketchOf() []byte {
+	if p.sketch == nil {
+		sk := []byte{}
 		for _, c := range p.claims {
-			d = claims.AppendPrefix(d, c.ids)
+			sk = claims.AppendSketch(sk, c.ids)
 		}
-		p.digest = d
+		p.sketch = sk
 	}
-	return p.digest
+	return p.sketch
 }
 
-// digestClaims counts the claims of a digest's overlap words.
-func digestClaims(digest []uint16) int {
-	n := 0
-	for range claims.PrefixEntries(digest) {
-		n++
-	}
-	return n
+// sketchProfile is a profile's sketch cut into claims, each with its
+// prefix: its first claims.PrefixLen words in the ICP's order (rarest
+// first, then by value). Two claims whose sketches reach nearIdentical
+// share a word of their prefixes in any order all claims follow (prefix
+// filtering, with a word's copies as elements of its own); with the
+// rarest words first, a prefix holds the words few claims share.
+type sketchProfile struct {
+	claims []sketchClaim
+	// heads and entries list, by word, the claims whose prefix holds it:
+	// heads[word & (len(heads)-1)] is 1 + the last entry of the word's
+	// bucket, each entry naming the next; empty until the prefixes are
+	// taken. Words are hashes already, so their low bits spread well.
+	heads   []int32
+	entries []prefixEntry
 }
 
-// digestWords is a set of 16-bit digest words: a bit each.
-type digestWords struct {
-	bits [1 << 16 / 64]uint64
-	any  bool // a claim whose prefix may hold any word
+type sketchClaim struct {
+	words  []uint16 // ascending, each word's copy kept
+	prefix []uint16
 }
 
-func (s *digestWords) fill(digest []uint16, on bool) {
-	for words, any := range claims.PrefixEntries(digest) {
-		s.any = s.any || any && on
-		for _, w := range words {
-			if on {
-				s.bits[w/64] |= 1 << (w % 64)
-			} else {
-				s.bits[w/64] = 0
+type prefixEntry struct {
+	word  uint16
+	claim uint8
+	next  int32
+}
+
+// claimsWith yields the claims whose prefix holds the word v.
+func (p *sketchProfile) claimsWith(v uint16) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for e := p.heads[int(v)&(len(p.heads)-1)]; e != 0; e = p.entries[e-1].next {
+			if p.entries[e-1].word == v && !yield(int(p.entries[e-1].claim)) {
+				return
 			}
 		}
 	}
-	if !on {
-		s.any = false
+}
+
+// unpack cuts the profile's sketch into its claims' words, in the arena.
+func (w *overlapWorker) unpack(p *overlapProfile) {
+	sp := &take(&w.arena.profiles, 1)[0]
+	sp.claims = take(&w.arena.claims, p.compared)[:0]
+	for words := range claims.SketchEntries(p.sketchOf(), &w.arena.words) {
+		sp.claims = append(sp.claims, sketchClaim{words: words})
+	}
+	p.sketched = sp
+}
+
+// countWords adds by (1 or 0, which clears) to the count of each word:
+// in how many claims of the ICP's personas the word is.
+func (w *overlapWorker) countWords(profiles []*overlapProfile, by uint32) {
+	counts := &w.claimsWithWord
+	for _, p := range profiles {
+		for _, c := range p.sketched.claims {
+			for i, v := range c.words {
+				if i == 0 || v != c.words[i-1] {
+					counts[v] = (counts[v] + 1) * by
+				}
+			}
+		}
 	}
 }
 
-func (s *digestWords) has(w uint16) bool { return s.any || s.bits[w/64]&(1<<(w%64)) != 0 }
-
-// mayOverlap says whether the smaller persona's digest leaves enough of
-// its claims that may have a near-identical claim in the larger one's:
-// a claim may only if one of its prefix words is among the larger's. It
-// is never false for a pair that overlaps (TestDigestNeverRulesOutAnOverlap).
-func (w *overlapWorker) mayOverlap(small, large []uint16, compared int) bool {
-	w.words.fill(large, true)
-	defer w.words.fill(large, false)
-	may := 0
-	for words, any := range claims.PrefixEntries(small) {
-		if any || slices.ContainsFunc(words, w.words.has) {
-			may++
+// prefixed is the profile's sketch with each claim's prefix taken, in the
+// ICP's order of words, and indexed.
+func (w *overlapWorker) prefixed(p *overlapProfile) *sketchProfile {
+	sp := p.sketched
+	if sp.heads != nil {
+		return sp
+	}
+	prefixes := 0
+	for _, c := range sp.claims {
+		prefixes += claims.PrefixLen(len(c.words))
+	}
+	buf := take(&w.arena.words, prefixes)[:0]
+	sp.entries = take(&w.arena.entries, prefixes)[:0]
+	// Twice as many buckets as entries, so that most lookups of a word
+	// that no prefix holds end at an empty bucket.
+	sp.heads = take(&w.arena.heads, 1<<bits.Len(uint(2*prefixes)))
+	counts := &w.claimsWithWord
+	for i := range sp.claims {
+		c := &sp.claims[i]
+		// The rarest first, then by value: one key sorts both, as a
+		// count fits 16 bits (maxOverlapPersonas·maxOverlapClaims).
+		w.byRarity = w.byRarity[:0]
+		for _, v := range c.words {
+			w.byRarity = append(w.byRarity, counts[v]<<16|uint32(v))
+		}
+		slices.Sort(w.byRarity)
+		start := len(buf)
+		for _, key := range w.byRarity[:claims.PrefixLen(len(c.words))] {
+			buf = append(buf, uint16(key))
+		}
+		c.prefix = buf[start:len(buf):len(buf)]
+		for _, v := range c.prefix {
+			head := &sp.heads[int(v)&(len(sp.heads)-1)]
+			sp.entries = append(sp.entries, prefixEntry{word: v, claim: uint8(i), next: *head})
+			*head = int32(len(sp.entries))
 		}
 	}
-	return float64(may)/float64(compared) >= w.rule.minOverlap
+	return sp
+}
+
+// mayOverlap says whether enough of the smaller persona's claims may have
+// a near-identical claim in the larger one's, by their sketches: a claim
+// may only if a claim of the larger shares a word of its prefix and their
+// sketches reach nearIdentical. It is never false for a pair that
+// overlaps (TestSketchNeverRulesOutAnOverlap).
+func (w *overlapWorker) mayOverlap(small, large *overlapProfile) bool {
+	s, l := w.prefixed(small), w.prefixed(large)
+	if len(large.stamp) != large.compared {
+		large.stamp = take(&w.arena.stamps, large.compared)
+	}
+	n := len(s.claims)
+	may, unmatched := 0, 0
+	for _, sc := range s.claims {
+		found := false
+		large.round++
+		for _, v := range sc.prefix {
+			if found {
+				break
+			}
+			for i := range l.claimsWith(v) {
+				if large.stamp[i] == large.round {
+					continue
+				}
+				large.stamp[i] = large.round
+				lw := l.claims[i].words
+				if !wordset.JaccardBelow(len(sc.words), len(lw), nearIdentical) && wordset.Jaccard(sc.words, lw) >= nearIdentical {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			may++
+		} else if unmatched++; float64(n-unmatched)/float64(n) < w.rule.minOverlap {
+			return false
+		}
+	}
+	return float64(may)/float64(n) >= w.rule.minOverlap
 }
 
 // citedInterviews are the interviews a persona cites (Workspace.Cites),
@@ -351,7 +492,7 @@ func (w *overlapWorker) overlap(a, b *overlapProfile) string {
 	if sp.compared > lp.compared {
 		sp, lp = lp, sp
 	}
-	if sp.compared == 0 || !w.mayOverlap(sp.prefixDigest(), lp.prefixDigest(), sp.compared) {
+	if sp.compared == 0 || !w.mayOverlap(sp, lp) {
 		return ""
 	}
 	w.readClaims(a)
