@@ -349,6 +349,24 @@ type sketchProfile struct {
 type sketchClaim struct {
 	words  []uint16 // ascending, each word's copy kept
 	prefix []uint16
+	// summary has bit word%64 of each word: a word of one claim whose
+	// bit the other's lacks is not among the other's words.
+	summary uint64
+}
+
+// mayMatch says whether the claims' sketches reach nearIdentical: an
+// upper bound on the words they share, from their summaries, rules most
+// pairs out before their words are merged.
+func (s sketchClaim) mayMatch(l sketchClaim) bool {
+	ns, nl := len(s.words), len(l.words)
+	if wordset.JaccardBelow(ns, nl, nearIdentical) {
+		return false
+	}
+	common := min(ns-bits.OnesCount64(s.summary&^l.summary), nl-bits.OnesCount64(l.summary&^s.summary))
+	if float64(common)/float64(ns+nl-common) < nearIdentical {
+		return false
+	}
+	return wordset.Jaccard(s.words, l.words) >= nearIdentical
 }
 
 type prefixEntry struct {
@@ -373,7 +391,11 @@ func (w *overlapWorker) unpack(p *overlapProfile) {
 	sp := &take(&w.arena.profiles, 1)[0]
 	sp.claims = take(&w.arena.claims, p.compared)[:0]
 	for words := range claims.SketchEntries(p.sketchOf(), &w.arena.words) {
-		sp.claims = append(sp.claims, sketchClaim{words: words})
+		c := sketchClaim{words: words}
+		for _, v := range words {
+			c.summary |= 1 << (v % 64)
+		}
+		sp.claims = append(sp.claims, c)
 	}
 	p.sketched = sp
 }
@@ -457,8 +479,7 @@ func (w *overlapWorker) mayOverlap(small, large *overlapProfile) bool {
 					continue
 				}
 				large.stamp[i] = large.round
-				lw := l.claims[i].words
-				if !wordset.JaccardBelow(len(sc.words), len(lw), nearIdentical) && wordset.Jaccard(sc.words, lw) >= nearIdentical {
+				if sc.mayMatch(l.claims[i]) {
 					found = true
 					break
 				}
