@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 )
@@ -50,4 +51,48 @@ func TestSketchEntriesReadWhatAppendSketchWrites(t *testing.T) {
 	if n := SketchClaims([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}); n != 0 {
 		t.Errorf("a count past the sketch's end: %d claims", n)
 	}
+}
+
+// FuzzSketch: any claims' word ids come back from their sketch as their
+// low SketchBits bits, ascending, and any bytes read as a sketch end
+// without reading past it, SketchClaims counting what SketchEntries
+// yields.
+func FuzzSketch(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})
+	f.Add([]byte{0, 1, 0xff})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := 0
+		for range SketchEntries(data, new([]uint16)) {
+			n++
+		}
+		if SketchClaims(data) != n {
+			t.Fatalf("SketchClaims %d, SketchEntries %d, on %x", SketchClaims(data), n, data)
+		}
+		var claims [][]uint64
+		var sketch []byte
+		for len(data) > 0 {
+			words := min(int(data[0]), (len(data)-1)/8)
+			ids := make([]uint64, words)
+			for i := range ids {
+				ids[i] = binary.LittleEndian.Uint64(data[1+8*i:])
+			}
+			claims, sketch = append(claims, ids), AppendSketch(sketch, ids)
+			data = data[1+8*words:]
+		}
+		i := 0
+		for words := range SketchEntries(sketch, new([]uint16)) {
+			want := make([]uint16, 0, len(claims[i]))
+			for _, id := range claims[i] {
+				want = append(want, uint16(id&(1<<SketchBits-1)))
+			}
+			slices.Sort(want)
+			if !slices.Equal(words, want) {
+				t.Fatalf("claim %d: %v, want %v", i, words, want)
+			}
+			i++
+		}
+		if i != len(claims) || SketchClaims(sketch) != len(claims) {
+			t.Fatalf("%d claims read back, SketchClaims %d, of %d", i, SketchClaims(sketch), len(claims))
+		}
+	})
 }
