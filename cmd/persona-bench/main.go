@@ -7,6 +7,9 @@
 //	persona-bench generate DIR ICPS     write ICPS × 21 files under DIR
 //	persona-bench hostile KIND N DIR    write one hostile input of size N
 //	persona-bench names DIR             write the hostile-name workspace
+//	persona-bench realprose [--near-duplicates] SRC DST [CORPORA]
+//	                                    copy a realistic workspace with its
+//	                                    claims in real prose (generate.RealProse)
 //	persona-bench accounts FILE N SHAPE write N accounts as CSV (hubspot,
 //	                                    salesforce or table)
 //	persona-bench icps DIR N            write N ICPs for persona match
@@ -30,6 +33,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,16 +57,17 @@ func main() {
 // with the subcommand's name first.
 func subcommands() map[string]func(args []string) error {
 	return map[string]func(args []string) error{
-		"generate": cmdGenerate,
-		"hostile":  cmdHostile,
-		"accounts": cmdAccounts,
-		"icps":     cmdIcps,
-		"names":    cmdNames,
-		"floor":    cmdFloor,
-		"time":     cmdTime,
-		"lsp":      cmdLsp,
-		"gcshare":  cmdGcshare,
-		"race":     cmdRace,
+		"generate":  cmdGenerate,
+		"hostile":   cmdHostile,
+		"accounts":  cmdAccounts,
+		"icps":      cmdIcps,
+		"names":     cmdNames,
+		"realprose": cmdRealProse,
+		"floor":     cmdFloor,
+		"time":      cmdTime,
+		"lsp":       cmdLsp,
+		"gcshare":   cmdGcshare,
+		"race":      cmdRace,
 	}
 }
 
@@ -331,4 +336,17 @@ func atLeast(arg string, least int, msg string) (int, error) {
 		return 0, errors.New(msg)
 	}
 	return n, nil
+}
+
+func cmdRealProse(args []string) error {
+	nearDuplicates := slices.Contains(args, "--near-duplicates")
+	args = slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "--near-duplicates" })
+	if len(args) != 3 && len(args) != 4 {
+		return fmt.Errorf("usage: persona-bench realprose [--near-duplicates] SRC DST [CORPORA]")
+	}
+	corpora := filepath.Join("..", "shared", "corpora")
+	if len(args) == 4 {
+		corpora = args[3]
+	}
+	return generate.RealProse(args[1], args[2], corpora, nearDuplicates)
 }
