@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,11 @@ import (
 //	sources N     a persona citing a misspelt interview N times (fix's passes)
 //	cited N       N personas of one id, all citing one interview (the site)
 //	quoted N      a persona giving one 256 KB quote, then aliasing it N times
+//	overlap N     N ICPs of 100 personas of 200 claims each, the claims of
+//	              12 words drawn from one vocabulary of 300 per ICP: every
+//	              pair compared, none near-identical (persona-overlap)
+//	copies N      the same, every persona of an ICP the same claims: every
+//	              persona overlaps the first, its claims read again
 func hostile(kind string, n int, dir string) error {
 	write := func(rel, content string) error {
 		full := filepath.Join(dir, filepath.FromSlash(rel))
@@ -97,6 +103,8 @@ func hostile(kind string, n int, dir string) error {
 		b.WriteString(strings.Repeat("      - {interview: cfo-1, quote: *q}\n", n))
 		b.WriteString("---\n")
 		return write("personas/fiona.md", b.String())
+	case "overlap", "copies":
+		return overlapICPs(write, n, kind == "copies")
 	case "sparse":
 		if err := write("personas/sparse.md", "---\nkind: persona\nname: Sparse\nicp: nowhere\n---\n"); err != nil {
 			return err
@@ -104,4 +112,34 @@ func hostile(kind string, n int, dir string) error {
 		return os.Truncate(filepath.Join(dir, "personas", "sparse.md"), int64(n)<<30)
 	}
 	return fmt.Errorf("unknown hostile input %q", kind)
+}
+
+// overlapICPs writes n ICPs at persona-overlap's bounds: 100 personas of
+// 200 claims each (maxOverlapPersonas, claims.MaxCompared).
+func overlapICPs(write func(rel, content string) error, n int, copies bool) error {
+	rng := rand.New(rand.NewPCG(uint64(n), 11))
+	for i := range n {
+		if err := write(fmt.Sprintf("icps/icp-%d.md", i), fmt.Sprintf(
+			"---\nkind: icp\ntitle: ICP %d\nowners: [sales]\nreviewed: 2026-10-01\nfirmographics: {industries: [software], employees: {min: 10, max: 100}}\n---\n", i)); err != nil {
+			return err
+		}
+		var claims strings.Builder
+		for p := range 100 {
+			if !copies || p == 0 {
+				claims.Reset()
+				for range 200 {
+					claims.WriteString("  -")
+					for range 12 {
+						fmt.Fprintf(&claims, " w%dx%d", i, rng.IntN(300))
+					}
+					claims.WriteString("\n")
+				}
+			}
+			if err := write(fmt.Sprintf("personas/icp-%d/p%d-%03d.md", i, i, p), fmt.Sprintf(
+				"---\nkind: persona\nname: P%d\nicp: icp-%d\nowners: [m]\nreviewed: 2026-10-01\ngoals:\n%s---\n", p, i, claims.String())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
