@@ -97,7 +97,7 @@ const SketchBits = 10
 // scratch holds the arrays Digest works in, for the next call to reuse: a
 // persona of 60 claims has some 500 words, and a workspace 20,000 personas.
 func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimDigest {
-	d := model.Digest(p.Claims)
+	d := model.Digest(p.Claims, &scratch.slabs)
 	ids, ends := Compared(scratch.ids, scratch.ends, p.Claims, scratch.hasher(seed))
 	defer scratch.keep(ids, ends)
 	if len(ids) <= MaxDigestWords {
@@ -114,7 +114,7 @@ func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimD
 	for i, start := 0, 0; i < len(ends); i++ {
 		sketch, start = AppendSketch(sketch, ids[start:ends[i]]), ends[i]
 	}
-	d.Sketch = append([]byte(nil), sketch...)
+	d.Sketch = append(scratch.slabs.Bytes.Take(len(sketch))[:0], sketch...)
 	scratch.sketch = sketch
 	return d
 }
@@ -191,6 +191,8 @@ type Scratch struct {
 	ends   []int
 	sketch []byte
 	words  *wordset.Hasher
+	// slabs hold what the digests made keep (model.Slab).
+	slabs model.DigestSlabs
 }
 
 func (s *Scratch) hasher(seed maphash.Seed) *wordset.Hasher {

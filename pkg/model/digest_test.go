@@ -46,7 +46,16 @@ func TestDigestGivesTheEvidenceBack(t *testing.T) {
 		})
 		return items, refs
 	}
-	d := Digest(claims)
+	// Taken from slabs another digest took from first, and checked after
+	// a third takes from them too.
+	var slabs DigestSlabs
+	before := Digest(claims[len(claims)/2:], &slabs)
+	wantBefore, _ := walk(&Persona{Claims: claims[len(claims)/2:]})
+	d := Digest(claims, &slabs)
+	Digest(claims[:1], &slabs)
+	if got, _ := walk(&Persona{Digest: before}); !slices.Equal(got, wantBefore) {
+		t.Errorf("a digest taken from the same slabs before changed:\n%v\nwant\n%v", got, wantBefore)
+	}
 	wantItems, wantRefs := walk(&Persona{Claims: claims})
 	gotItems, gotRefs := walk(&Persona{Digest: d})
 	if !slices.Equal(gotItems, wantItems) {
@@ -88,7 +97,7 @@ func TestDigestHoldsEachTextOnce(t *testing.T) {
 		}
 	}
 	claims := []Claim{{List: "goals", Text: Str{Value: "Close fast"}, Evidence: evidence}}
-	d := Digest(claims)
+	d := Digest(claims, nil)
 	if len(d.ends) != 80 {
 		t.Errorf("%d texts held for 40 references and 40 quotes, each given five times", len(d.ends))
 	}
@@ -102,5 +111,36 @@ func TestDigestHoldsEachTextOnce(t *testing.T) {
 	})
 	if i != len(evidence) {
 		t.Errorf("%d items yielded, want %d", i, len(evidence))
+	}
+}
+
+// TestSlabTakesApart: slices a Slab hands out are zero, capped and never
+// share an element, across chunks, and a large request gets its own.
+func TestSlabTakesApart(t *testing.T) {
+	var s Slab[int64]
+	var taken [][]int64
+	for i := range 3000 {
+		n := i % 7
+		if i%500 == 0 {
+			n = slabBytes // more than a chunk holds
+		}
+		got := s.Take(n)
+		if len(got) != n || cap(got) != n {
+			t.Fatalf("Take(%d): len %d, cap %d", n, len(got), cap(got))
+		}
+		for j := range got {
+			if got[j] != 0 {
+				t.Fatalf("Take(%d)[%d] = %d, not zero", n, j, got[j])
+			}
+			got[j] = int64(i)
+		}
+		taken = append(taken, got)
+	}
+	for i, got := range taken {
+		for j, v := range got {
+			if v != int64(i) {
+				t.Fatalf("slice %d, element %d: %d, written over by slice %d", i, j, v, v)
+			}
+		}
 	}
 }
