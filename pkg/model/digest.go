@@ -54,23 +54,32 @@ type digestQuote struct {
 // run, allocated a chunk at a time apart from the garbage decoding makes.
 // Allocated one by one, kept arrays share spans with that garbage, and
 // the room it leaves there is unusable by the rest: at 52,500 files a
-// fifth of the heap was such room. Its zero value is ready; it is for one
-// goroutine, and its slices are never handed out twice.
+// fifth of the heap was such room. A chunk lives while any slice of it
+// does: in the editor server, the first load's chunks stay while any
+// digest in them does, never more than that load allocated. Its zero
+// value is ready; it is for one goroutine, and its slices are never
+// handed out twice.
 type Slab[T any] struct{ chunk []T }
 
-// slabBytes is the size of a Slab's chunk; a request of more than a
-// quarter of it gets an array of its own.
-const slabBytes = 64 << 10
+// slabBytes is the size a Slab's chunks grow to, doubling from
+// firstChunkBytes: a slab that serves one digest (the editor decoding the
+// file being edited) holds little more than it. A request of more than a
+// quarter of slabBytes gets an array of its own.
+const (
+	slabBytes       = 64 << 10
+	firstChunkBytes = 1 << 10
+)
 
 // Take is n zero elements, capped: appending to them never writes over
 // another's.
 func (s *Slab[T]) Take(n int) []T {
-	perChunk := max(slabBytes/max(int(unsafe.Sizeof(*new(T))), 1), 1)
-	if n > perChunk/4 {
+	size := max(int(unsafe.Sizeof(*new(T))), 1)
+	full := max(slabBytes/size, 1)
+	if n > full/4 {
 		return make([]T, n)
 	}
 	if cap(s.chunk)-len(s.chunk) < n {
-		s.chunk = make([]T, 0, perChunk)
+		s.chunk = make([]T, 0, max(n, min(full, max(2*cap(s.chunk), firstChunkBytes/size))))
 	}
 	start := len(s.chunk)
 	s.chunk = s.chunk[:start+n]

@@ -144,3 +144,20 @@ func TestSlabTakesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestSlabGrowsFromSmall: a slab that serves one small digest holds about
+// what it takes (the editor decodes one file at a time with a new one),
+// and its chunks grow to slabBytes for a load.
+func TestSlabGrowsFromSmall(t *testing.T) {
+	var s Slab[byte]
+	s.Take(10)
+	if cap(s.chunk) > firstChunkBytes {
+		t.Fatalf("the first chunk holds %d bytes for a request of 10", cap(s.chunk))
+	}
+	for range 1000 {
+		s.Take(1000)
+	}
+	if cap(s.chunk) != slabBytes {
+		t.Fatalf("after 1 MB taken, chunks of %d bytes, want %d", cap(s.chunk), slabBytes)
+	}
+}
