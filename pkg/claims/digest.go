@@ -146,23 +146,21 @@ func AppendSketch(dst []byte, ids []uint64) []byte {
 func SketchEntries(sketch []byte, into *[]uint16) iter.Seq[[]uint16] {
 	return func(yield func(words []uint16) bool) {
 		for i := 0; i < len(sketch); {
-			n, k := binary.Uvarint(sketch[i:])
-			if k <= 0 || n > uint64(len(sketch)-i-k)*8/SketchBits {
+			packed, next, ok := sketchEntry(sketch, i)
+			if !ok {
 				return // not a sketch Digest wrote
 			}
-			i += k
-			size := (int(n)*SketchBits + 7) / 8
 			start := len(*into)
 			var pending uint32
 			bits := 0
-			for _, b := range sketch[i : i+size] {
+			for _, b := range packed {
 				pending = pending<<8 | uint32(b)
 				if bits += 8; bits >= SketchBits {
 					bits -= SketchBits
 					*into = append(*into, uint16(pending>>bits)&(1<<SketchBits-1))
 				}
 			}
-			i += size
+			i = next
 			words := (*into)[start:len(*into):len(*into)]
 			slices.Sort(words)
 			if !yield(words) {
@@ -175,14 +173,25 @@ func SketchEntries(sketch []byte, into *[]uint16) iter.Seq[[]uint16] {
 // SketchClaims counts the claims of a digest's Sketch.
 func SketchClaims(sketch []byte) int {
 	claims := 0
-	for i := 0; i < len(sketch); claims++ {
-		n, k := binary.Uvarint(sketch[i:])
-		if k <= 0 || n > uint64(len(sketch)-i-k)*8/SketchBits {
+	for i, ok := 0, true; i < len(sketch); claims++ {
+		if _, i, ok = sketchEntry(sketch, i); !ok {
 			break
 		}
-		i += k + (int(n)*SketchBits+7)/8
 	}
 	return claims
+}
+
+// sketchEntry reads the claim's entry of sketch that starts at i: its
+// packed words, and where the next entry starts; not ok when the count
+// is not a uvarint or promises more words than the sketch holds.
+func sketchEntry(sketch []byte, i int) (packed []byte, next int, ok bool) {
+	n, k := binary.Uvarint(sketch[i:])
+	if k <= 0 || n > uint64(len(sketch)-i-k)*8/SketchBits {
+		return nil, 0, false
+	}
+	start := i + k
+	end := start + (int(n)*SketchBits+7)/8
+	return sketch[start:end], end, true
 }
 
 // Scratch is the arrays Digest works in, and the words it has hashed.
