@@ -139,6 +139,18 @@ func AppendSketch(dst []byte, ids []uint64) []byte {
 	return dst
 }
 
+// AppendSketchWords appends to dst the words a sketch keeps of one
+// claim's word ids, as SketchEntries reads them back from AppendSketch's
+// entry: the low SketchBits bits of each, ascending.
+func AppendSketchWords(dst []uint16, ids []uint64) []uint16 {
+	start := len(dst)
+	for _, id := range ids {
+		dst = append(dst, uint16(id&(1<<SketchBits-1)))
+	}
+	slices.Sort(dst[start:])
+	return dst
+}
+
 // SketchEntries yields each claim's words of a digest's Sketch, as
 // AppendSketch writes them: their low SketchBits bits, ascending, each
 // copy kept. It appends them to *into, which the views it yields share,

@@ -35,7 +35,7 @@ const maxOverlapPersonas = 100
 const maxOverlapClaims = claims.MaxCompared
 
 // A claim's index must fit the prefix index's low byte, and the claims of
-// an ICP that hold a word must count in 16 bits (overlapWorker.sketched).
+// an ICP that hold a word must count in 16 bits (overlapWorker.prefixed).
 var (
 	_ [1<<claimBits - maxOverlapClaims]struct{}
 	_ [1<<16 - maxOverlapPersonas*maxOverlapClaims]struct{}
@@ -66,9 +66,8 @@ func (r *personaOverlap) Configure(opts map[string]config.Option, path string) e
 type overlapProfile struct {
 	doc *model.Document
 	// claims are the compared claims' words; after a lean load they are
-	// read on first use. sketch holds their words' low 16 bits
-	// (claims.Digest), loaded or made from the words, which rule most
-	// pairs out first.
+	// read on first use, and sketch, the digest's, holds a few bits of
+	// each (claims.Digest), which rule most pairs out first.
 	claims   []claimWords
 	read     bool
 	sketch   []byte
@@ -316,20 +315,6 @@ func splitClaims[E uint8 | int](ids []uint64, ends []E) []claimWords {
 	return out
 }
 
-// sketchOf is the profile's sketch: the one loaded, or made from its
-// claims' words, so that the pairs it rules out are never compared word
-// by word (nor their prefix indexes built).
-func (p *overlapProfile) sketchOf() []byte {
-	if p.sketch == nil {
-		sk := []byte{}
-		for _, c := range p.claims {
-			sk = claims.AppendSketch(sk, c.ids)
-		}
-		p.sketch = sk
-	}
-	return p.sketch
-}
-
 // sketchProfile is a profile's sketch cut into claims, each with its
 // prefix: its first claims.PrefixLen words in the ICP's order (rarest
 // first, then by value). Two claims whose sketches reach nearIdentical
@@ -386,16 +371,30 @@ func (p *sketchProfile) claimsWith(v uint16) iter.Seq[int] {
 	}
 }
 
-// unpack cuts the profile's sketch into its claims' words, in the arena.
+// unpack cuts the profile's sketch into its claims' words, in the arena:
+// the digest's, or the same words cut from the claims' ids when the
+// profile holds those, so that the pairs the sketches rule out are never
+// compared word by word (nor their prefix indexes built).
 func (w *overlapWorker) unpack(p *overlapProfile) {
 	sp := &take(&w.arena.profiles, 1)[0]
 	sp.claims = take(&w.arena.claims, p.compared)[:0]
-	for words := range claims.SketchEntries(p.sketchOf(), &w.arena.words) {
+	add := func(words []uint16) {
 		c := sketchClaim{words: words}
 		for _, v := range words {
 			c.summary |= 1 << (v % 64)
 		}
 		sp.claims = append(sp.claims, c)
+	}
+	if p.sketch != nil {
+		for words := range claims.SketchEntries(p.sketch, &w.arena.words) {
+			add(words)
+		}
+	} else {
+		for _, c := range p.claims {
+			start := len(w.arena.words)
+			w.arena.words = claims.AppendSketchWords(w.arena.words, c.ids)
+			add(w.arena.words[start:len(w.arena.words):len(w.arena.words)])
+		}
 	}
 	p.sketched = sp
 }
