@@ -95,7 +95,7 @@ func runFix(g *globalOptions, o *fixOptions, args []string) error {
 	if len(result.Left) > 0 {
 		fmt.Fprintln(out, "left:")
 	}
-	report := &output.Report{Findings: result.Left, Summary: output.Summarize(ws.Files, ws.Counts(), result.Left), Rules: p.Runner.Rules(), FailOn: failOn}
+	report := &output.Report{Findings: result.Left, Summary: output.Summarize(ws.Files(), ws.Counts(), result.Left), Rules: p.Runner.Rules(), FailOn: failOn}
 	if err := output.Text(out, report, output.Style{Color: g.color(g.streams.OutIsTTY)}); err != nil {
 		return err
 	}

@@ -134,15 +134,15 @@ func lintReport(g *globalOptions, p *project, ws *workspace.Workspace, result *l
 	for _, n := range entities {
 		total += n
 	}
-	if total == 0 && ws.Files > 0 {
+	if total == 0 && ws.Files() > 0 {
 		// A docs site full of persona pages would otherwise pass in
 		// silence (SPEC §12); the exit status stays what the findings say.
 		fmt.Fprintf(g.streams.ErrOut, "persona: warning: read %s, but none has kind: icp, persona or interview in its front matter, so nothing was checked; persona import adopts the pages that describe one (see \"Adopting persona pages\" in the README)\n",
-			words.Plural(ws.Files, "Markdown file"))
+			words.Plural(ws.Files(), "Markdown file"))
 	}
 	report := &output.Report{
 		Findings: result.Findings,
-		Summary:  output.Summarize(ws.Files, entities, result.Findings),
+		Summary:  output.Summarize(ws.Files(), entities, result.Findings),
 		Rules:    p.Runner.Rules(),
 		FailOn:   failOn,
 	}

@@ -68,7 +68,6 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 		ws.Docs[i] = now
 	}
 	ws.reindex(old, now)
-	ws.Files = len(ws.byPath) + len(ws.others)
 	if ws.refs != nil {
 		if old != nil {
 			ws.refs.add(old, -1)

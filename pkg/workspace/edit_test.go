@@ -74,7 +74,7 @@ func describeIndex(ws *Workspace) string {
 		}
 		return out
 	}
-	s := fmt.Sprintf("docs=%v files=%d md=%v\n", paths(ws.Docs), ws.Files, ws.MarkdownFiles())
+	s := fmt.Sprintf("docs=%v files=%d md=%v\n", paths(ws.Docs), ws.Files(), ws.MarkdownFiles())
 	for _, k := range model.Kinds {
 		for _, id := range slices.Sorted(maps.Keys(ws.byKind[k])) {
 			s += fmt.Sprintf("%s/%s=%s ", k, id, ws.byKind[k][id].Path)

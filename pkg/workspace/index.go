@@ -21,8 +21,10 @@ func (ws *Workspace) finish(pages map[string]bool) {
 			ws.others[rel] = true
 		}
 	}
-	ws.Files = len(ws.byPath) + len(ws.others)
 }
+
+// Files counts the Markdown files read: the entities, and the others.
+func (ws *Workspace) Files() int { return len(ws.byPath) + len(ws.others) }
 
 func (ws *Workspace) index() {
 	ws.byKind = map[model.Kind]map[string]*model.Document{}
@@ -76,7 +78,7 @@ func (ws *Workspace) Count(k model.Kind) int {
 // the load read (entities or not, exclusions and hidden directories left
 // out), in path order: what persona import adopts from.
 func (ws *Workspace) MarkdownFiles() []string {
-	out := make([]string, 0, ws.Files)
+	out := make([]string, 0, ws.Files())
 	for rel := range ws.byPath {
 		out = append(out, rel)
 	}

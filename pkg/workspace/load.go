@@ -77,8 +77,6 @@ type Workspace struct {
 	Config *config.Config
 	// Docs holds entities and files with problems, sorted by Path.
 	Docs []*model.Document
-	// Files counts the Markdown files read.
-	Files int
 	// Warnings are problems with the tree itself (unreadable directories).
 	Warnings []string
 

@@ -85,8 +85,8 @@ func TestLoadSkipsHiddenAndExcluded(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("docs = %q, want %q", got, want)
 	}
-	if ws.Files != 6 {
-		t.Errorf("Files = %d, want 6 (the plain notes file counts as read)", ws.Files)
+	if ws.Files() != 6 {
+		t.Errorf("Files = %d, want 6 (the plain notes file counts as read)", ws.Files())
 	}
 }
 
