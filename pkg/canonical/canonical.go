@@ -94,10 +94,18 @@ func blockStyle(n *yaml.Node, budget int) (int, bool) {
 		n.Style &^= yaml.FlowStyle
 	}
 	if n.Kind == yaml.MappingNode {
-		for i := 0; i < len(n.Content); i += 2 {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
 			// An empty key is null; yaml.v3 writes it as '', a string.
-			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "" && k.ShortTag() == "!!null" {
+			if k.Kind == yaml.ScalarNode && k.Value == "" && k.ShortTag() == "!!null" {
 				k.Value = "null"
+			}
+			// A comment after the key of an empty collection ("a: #c" and
+			// "{}" below) goes after the value: yaml.v3 would write the
+			// "{}" on the next line without indentation, which is no
+			// longer that key's value.
+			if empty := (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0; empty && k.LineComment != "" && v.LineComment == "" {
+				k.LineComment, v.LineComment = "", k.LineComment
 			}
 		}
 	}

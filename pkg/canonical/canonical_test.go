@@ -19,6 +19,15 @@ func TestRewrite(t *testing.T) {
 	if got := string(Rewrite([]byte("# plain\r\n"))); got != "# plain\n" {
 		t.Errorf("plain Markdown = %q", got)
 	}
+	// A comment after the key of an empty collection stays with the key.
+	for src, want := range map[string]string{
+		"---\n0: #0\n {}\n---":               "---\n0: {} #0\n---\n",
+		"---\nkind: icp\nb: #c\n  []\n---\n": "---\nkind: icp\nb: [] #c\n---\n",
+	} {
+		if got := string(Rewrite([]byte(src))); got != want {
+			t.Errorf("Rewrite(%q) = %q, want %q", src, got, want)
+		}
+	}
 }
 
 // FuzzRewrite: the canonical form holds the same front matter values as
