@@ -65,10 +65,21 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 	fm := len(p.Claims)
 	claims := make([]model.Claim, fm, fm+itemLines(body))
 	copy(claims, p.Claims)
-	claims, links := read(claims, body, bodyLine, sections)
+	claims = attachViews(p, claims, body, bodyLine, sections)
+	pack(claims[fm:])
 	if spare := cap(claims) - len(claims); spare > len(claims)/8 {
 		claims = append(make([]model.Claim, 0, len(claims)), claims...)
 	}
+	p.Claims = claims
+}
+
+// attachViews appends body's claims to claims (p's own), adds the links
+// listed under its claim headings to p's sources and counts its
+// substantive claims. The claims' strings may be views of body: the
+// caller copies what it keeps.
+func attachViews(p *model.Persona, claims []model.Claim, body []byte, bodyLine int, sections Sections) []model.Claim {
+	fm := len(claims)
+	claims, links := readViews(claims, body, bodyLine, sections)
 	// Links listed under a claim heading are the persona's external
 	// evidence (SPEC §12), as if listed under sources.
 	p.Sources = append(p.Sources, links...)
@@ -77,7 +88,7 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 			p.Substance++
 		}
 	}
-	p.Claims = claims
+	return claims
 }
 
 // itemLines counts the lines of body that start as a list item may: an
@@ -268,8 +279,15 @@ func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, l
 // read is Read, past its checks, appending the claims to dst: in one pass
 // over the lines where the body is plain, else through goldmark.
 func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
+	claims, links := readViews(dst, body, bodyLine, sections)
+	pack(claims[len(dst):])
+	return claims, links
+}
+
+// readViews is read without pack: the claims' strings may be views of
+// body.
+func readViews(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
 	if claims, ok := fastReadInto(dst, body, bodyLine, sections); ok {
-		pack(claims[len(dst):])
 		return claims, nil
 	}
 	r := &reader{body: body, sections: sections}
@@ -277,7 +295,6 @@ func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]mo
 	if dst != nil { // else the parse's own slice, as it is
 		claims = append(dst, claims...)
 	}
-	pack(claims[len(dst):])
 	return claims, r.links
 }
 

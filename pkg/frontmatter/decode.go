@@ -36,7 +36,7 @@ func Decode(relPath string, src []byte) *model.Document { return DecodeSplit(rel
 // DecodeSplit is Decode for a file its caller has already split, so that
 // loading splits each file once.
 func DecodeSplit(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, false, nil)
+	doc, _ := decodeBlock(relPath, b, false, nil, nil)
 	return doc
 }
 
@@ -44,7 +44,7 @@ func DecodeSplit(relPath string, b Block) *model.Document {
 // (the contract's Lint keys); the others are checked and dropped, so a
 // workspace of many thousand files stays small while it is linted.
 func DecodeSlim(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, true, nil)
+	doc, _ := decodeBlock(relPath, b, true, nil, nil)
 	return doc
 }
 
@@ -53,12 +53,15 @@ func DecodeSlim(relPath string, b Block) *model.Document {
 // a document holds no node of its tree. One per goroutine.
 type Decoder struct {
 	nodes yamlkit.Nodes
+	// Entities, when set, is where the entities decoded come from: a
+	// load's, whose documents all live as long as it does.
+	Entities *model.Entities
 }
 
 // Decode is DecodeSplit, or DecodeSlim when slim.
 func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
 	defer dec.nodes.Reset()
-	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes)
+	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes, dec.Entities)
 	return doc
 }
 
@@ -67,11 +70,11 @@ func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
 // raw values, without parsing the YAML a second time.
 func DecodeTree(relPath string, src []byte) (*model.Document, *yaml.Node, Block) {
 	b := Split(src)
-	doc, m := decodeBlock(relPath, b, false, nil)
+	doc, m := decodeBlock(relPath, b, false, nil, nil)
 	return doc, m, b
 }
 
-func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*model.Document, *yaml.Node) {
+func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entities *model.Entities) (*model.Document, *yaml.Node) {
 	broken := func(rule string, pos model.Pos, msg string) (*model.Document, *yaml.Node) {
 		return &model.Document{
 			Path:     relPath,
@@ -122,7 +125,7 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*mod
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter is not a mapping of keys to values; write it as `key: value` lines")
 	}
-	d := &decoder{offset: b.Line - 1, doc: &model.Document{Path: relPath}, slim: slim}
+	d := &decoder{offset: b.Line - 1, slim: slim, entities: entities}
 	kindNode := lookup(m, "kind")
 	if kindNode == nil {
 		return nil, nil
@@ -148,10 +151,11 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes) (*mod
 		}
 		return nil, nil
 	}
-	d.doc.Kind, d.doc.KindPos = kind, d.pos(kindNode)
 	if p := yamlkit.CheckTree(m, d.offset); p != nil {
 		return broken(RuleFrontmatterInvalid, d.pos(p.Node), p.Message)
 	}
+	d.doc = entities.Document()
+	d.doc.Path, d.doc.Kind, d.doc.KindPos = relPath, kind, d.pos(kindNode)
 	d.decode(m)
 	return d.doc, m
 }
@@ -241,8 +245,9 @@ func isNull(n *yaml.Node) bool {
 }
 
 type decoder struct {
-	offset int
-	doc    *model.Document
+	offset   int
+	doc      *model.Document
+	entities *model.Entities
 	// slim keeps only the contract's Lint keys; the rest is checked only.
 	slim bool
 	// substance counts the items of a persona's goals, motivations,
@@ -296,7 +301,7 @@ var commonFields = map[string]field{
 		}
 	},
 	"owners":   func(d *decoder, name string, v *yaml.Node) { d.doc.Owners = d.strList(name, v) },
-	"tags":     func(d *decoder, name string, v *yaml.Node) { d.strList(name, v) }, // checked; nothing reads them
+	"tags":     func(d *decoder, name string, v *yaml.Node) { d.checkList(name, v) }, // checked; nothing reads them
 	"reviewed": func(d *decoder, name string, v *yaml.Node) { d.doc.Reviewed = d.date(name, v) },
 	"lint": func(d *decoder, name string, v *yaml.Node) {
 		d.doc.Lint = &model.LintDirective{Pos: d.pos(v)}
@@ -374,7 +379,7 @@ var kindFields = map[model.Kind]map[string]field{
 			// are type-checked first.
 			d.mappingWith(n, v, nil, func(d *decoder, n string, v *yaml.Node) {
 				if v.Kind == yaml.ScalarNode {
-					d.doc.Persona.Demographics[n[strings.LastIndexByte(n, '.')+1:]] = v.Value
+					d.doc.Persona.Demographics[d.entities.String(n[strings.LastIndexByte(n, '.')+1:])] = d.entities.String(v.Value)
 				}
 			})
 		},
@@ -475,7 +480,7 @@ func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
 	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
 	d.twoFields(m, list, "text", "evidence", func(text bool, v *yaml.Node) {
 		if text {
-			c.Text = d.str(list+".text", v)
+			c.Text = d.view(list+".text", v)
 		} else {
 			c.Evidence = d.evidence(list+".evidence", v)
 		}
@@ -545,9 +550,9 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
 			d.twoFields(item, name, "interview", "quote", func(ref bool, v *yaml.Node) {
 				if ref {
-					e.Ref = d.str(name+".interview", v)
+					e.Ref = d.view(name+".interview", v)
 				} else {
-					e.Quote = d.str(name+".quote", v)
+					e.Quote = d.view(name+".quote", v)
 				}
 			})
 			if strings.TrimSpace(e.Ref.Value) == "" {
@@ -578,7 +583,7 @@ func (d *decoder) quotes(name string, v *yaml.Node) []model.Quote {
 		case isNull(item):
 			continue
 		case item.Kind == yaml.ScalarNode:
-			q.Text = model.Str{Value: item.Value, Pos: d.pos(item)}
+			q.Text = model.Str{Value: d.entities.String(item.Value), Pos: d.pos(item)}
 		case item.Kind == yaml.MappingNode:
 			q.Text.Pos = d.pos(item)
 			d.itemFields(item, name, map[string]*model.Str{"text": &q.Text, "source": &q.Source}, nil)
@@ -604,16 +609,16 @@ func (d *decoder) decode(m *yaml.Node) {
 	doc.Status = model.StatusActive
 	switch doc.Kind {
 	case model.KindICP:
-		doc.ICP = &model.ICP{}
+		doc.ICP = d.entities.ICP()
 	case model.KindPersona:
-		doc.Persona = &model.Persona{}
+		doc.Persona = d.entities.Persona()
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if key, ok := contract.Lookup(model.KindPersona, m.Content[i].Value); ok && key.Type == contract.ClaimList {
 				d.claimItems += len(deref(m.Content[i+1]).Content)
 			}
 		}
 	case model.KindInterview:
-		doc.Interview = &model.Interview{}
+		doc.Interview = d.entities.Interview()
 	}
 	specific := kindFields[doc.Kind]
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -732,7 +737,7 @@ func subKey(parent contract.Key, name string) (contract.Key, bool) {
 func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 	switch key.Type {
 	case contract.Text, contract.Slug, contract.Size:
-		d.str(name, v)
+		d.view(name, v)
 	case contract.Enum:
 		d.enum(name, v, key.Values...)
 	case contract.EnumList:
@@ -746,7 +751,7 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 	case contract.Count:
 		d.count(name, v)
 	case contract.TextList:
-		d.strList(name, v)
+		d.checkList(name, v)
 	case contract.Share:
 		d.share(name, v)
 	case contract.Mapping:
@@ -758,7 +763,16 @@ func (d *decoder) check(key contract.Key, name string, v *yaml.Node) {
 	}
 }
 
+// str reads a single value the document keeps (model.Entities.String).
 func (d *decoder) str(name string, v *yaml.Node) model.Str {
+	s := d.view(name, v)
+	s.Value = d.entities.String(s.Value)
+	return s
+}
+
+// view reads a single value as the node holds it: for a value only
+// checked, or one a digest copies.
+func (d *decoder) view(name string, v *yaml.Node) model.Str {
 	if v.Kind != yaml.ScalarNode {
 		d.typeErr(v, "%s must be a single value, not a %s; write it on one line", name, nodeKind(v))
 		return model.Str{Pos: d.pos(v)}
@@ -766,13 +780,19 @@ func (d *decoder) str(name string, v *yaml.Node) model.Str {
 	return model.Str{Value: v.Value, Pos: d.pos(v)}
 }
 
-func (d *decoder) strList(name string, v *yaml.Node) []model.Str {
+// strList reads a list of values the document keeps.
+func (d *decoder) strList(name string, v *yaml.Node) []model.Str { return d.list(name, v, d.entities) }
+
+// checkList checks a list of values nothing keeps.
+func (d *decoder) checkList(name string, v *yaml.Node) { d.list(name, v, nil) }
+
+func (d *decoder) list(name string, v *yaml.Node, keep *model.Entities) []model.Str {
 	switch v.Kind {
 	case yaml.ScalarNode:
 		d.typeErr(v, "%s must be a list, not a single value; write each item on its own line starting with \"- \"", name)
-		return []model.Str{{Value: v.Value, Pos: d.pos(v)}}
+		return []model.Str{{Value: keep.String(v.Value), Pos: d.pos(v)}}
 	case yaml.SequenceNode:
-		out := make([]model.Str, 0, len(v.Content))
+		out := keep.Strs(len(v.Content))
 		for _, item := range v.Content {
 			item = deref(item)
 			if isNull(item) {
@@ -782,7 +802,7 @@ func (d *decoder) strList(name string, v *yaml.Node) []model.Str {
 				d.typeErr(item, "each item of %s must be a single value, not a %s", name, nodeKind(item))
 				continue
 			}
-			out = append(out, model.Str{Value: item.Value, Pos: d.pos(item)})
+			out = append(out, model.Str{Value: keep.String(item.Value), Pos: d.pos(item)})
 		}
 		return out
 	default:
@@ -792,13 +812,13 @@ func (d *decoder) strList(name string, v *yaml.Node) []model.Str {
 }
 
 func (d *decoder) enum(name string, v *yaml.Node, allowed ...string) model.Str {
-	s := d.str(name, v)
+	s := d.view(name, v)
 	if v.Kind != yaml.ScalarNode {
 		return model.Str{}
 	}
 	for _, a := range allowed {
 		if s.Value == a {
-			return s
+			return model.Str{Value: a, Pos: s.Pos} // the contract's string, not the file's
 		}
 	}
 	d.typeErr(v, "%s %q is not one of %s%s", name, s.Value, strings.Join(allowed, ", "), suggest.DidYouMean(s.Value, allowed))
@@ -846,7 +866,7 @@ func (d *decoder) enumList(name string, v *yaml.Node, allowed ...string) []model
 // date reads a date as the contract accepts it: a day, which a time may
 // follow (2019-06-24T09:00).
 func (d *decoder) date(name string, v *yaml.Node) model.Date {
-	s := d.str(name, v)
+	s := d.view(name, v)
 	if v.Kind != yaml.ScalarNode {
 		return model.Date{Pos: s.Pos}
 	}

@@ -309,8 +309,20 @@ func TestDecoderReusesNodesSafely(t *testing.T) {
 	if len(files) < 20 {
 		t.Fatalf("%d example files", len(files))
 	}
-	for _, slim := range []bool{false, true} {
+	for _, c := range []struct {
+		name        string
+		slim, slabs bool
+	}{
+		{"full", false, false},
+		{"slim", true, false},
+		{"full from slabs", false, true},
+		{"slim from slabs", true, true},
+	} {
+		slim := c.slim
 		var dec Decoder
+		if c.slabs {
+			dec.Entities = new(model.Entities)
+		}
 		decoded := make([]*model.Document, len(files))
 		for i, f := range files {
 			src, err := os.ReadFile(f)
@@ -326,7 +338,7 @@ func TestDecoderReusesNodesSafely(t *testing.T) {
 				want = DecodeSlim(f, Split(src))
 			}
 			if !reflect.DeepEqual(decoded[i], want) {
-				t.Errorf("slim %v: %s decodes otherwise with reused nodes", slim, f)
+				t.Errorf("%s: %s decodes otherwise with reused nodes", c.name, f)
 			}
 		}
 	}

@@ -4,12 +4,17 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/personakit/persona/pkg/model"
 )
 
 // FuzzDecode feeds arbitrary files to the splitter and decoder: they must
-// never panic, and every problem must point at a line of the file.
+// never panic, every problem must point at a line of the file, and a
+// document decoded from a load's slabs (model.Entities) must equal one
+// allocated piece by piece.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		"---\nkind: persona\nname: x\n---\nbody",
@@ -27,6 +32,10 @@ func FuzzDecode(f *testing.F) {
 	addSeeds(f, "../../testdata/fuzz/frontmatter")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Decode("f/x.md", src)
+		dec := Decoder{Entities: new(model.Entities)}
+		if fromSlabs := dec.Decode("f/x.md", Split(src), false); !reflect.DeepEqual(fromSlabs, d) {
+			t.Fatalf("decoded from slabs:\n%+v\nallocated each:\n%+v", fromSlabs, d)
+		}
 		if d == nil {
 			return
 		}

@@ -161,3 +161,44 @@ func TestSlabGrowsFromSmall(t *testing.T) {
 		t.Fatalf("after 1 MB taken, chunks of %d bytes, want %d", cap(s.chunk), slabBytes)
 	}
 }
+
+// TestEntitiesKeepCopies: a string Entities keeps is a copy, not a view of
+// the text it was read from, and holds its value after many more; the
+// lists it makes are empty and capped; a nil Entities allocates each.
+func TestEntitiesKeepCopies(t *testing.T) {
+	e := new(Entities)
+	src := []byte("persona-one")
+	kept := e.String(string(src[:7]))
+	var more []string
+	for i := range 5000 {
+		more = append(more, e.String(strings.Repeat("x", i%40)+"y"))
+	}
+	copy(src, "XXXXXXXXXXX")
+	if kept != "persona" {
+		t.Fatalf("kept %q, want %q", kept, "persona")
+	}
+	for i, s := range more {
+		if want := strings.Repeat("x", i%40) + "y"; s != want {
+			t.Fatalf("string %d = %q, written over; want %q", i, s, want)
+		}
+	}
+	if e.String("") != "" {
+		t.Error("the empty string is not kept empty")
+	}
+	list := e.Strs(3)
+	if len(list) != 0 || cap(list) != 3 {
+		t.Fatalf("Strs(3): len %d, cap %d", len(list), cap(list))
+	}
+	next := e.Strs(2)
+	_ = append(list, Str{Value: "a"}, Str{Value: "b"}, Str{Value: "c"}, Str{Value: "d"})
+	if next = next[:2]; next[0] != (Str{}) || next[1] != (Str{}) {
+		t.Fatalf("appending past one list wrote into the next: %+v", next)
+	}
+	var none *Entities
+	if d1, d2 := none.Document(), none.Document(); d1 == d2 || none.String("x") != "x" || cap(none.Strs(4)) != 4 {
+		t.Error("a nil Entities does not allocate each")
+	}
+	if p1, p2 := e.Persona(), e.Persona(); p1 == p2 || e.Interview() == nil || e.ICP() == nil {
+		t.Error("Entities hands out one persona twice")
+	}
+}

@@ -1,8 +1,10 @@
 package workspace
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/personakit/persona/pkg/model"
@@ -54,16 +56,7 @@ func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	if l.Persona.Claims != nil || l.Persona.Digest == nil {
 		t.Fatalf("a lean load keeps claims %v, digest %+v; want none, and a digest", l.Persona.Claims, l.Persona.Digest)
 	}
-	type item struct{ ref, quote model.Str }
-	evidence := func(p *model.Persona) []item {
-		var out []item
-		p.EachEvidence(func(ref, quote model.Str) bool {
-			out = append(out, item{ref, quote})
-			return true
-		})
-		return out
-	}
-	if got, want := evidence(l.Persona), evidence(f.Persona); !slices.Equal(got, want) || len(want) != 4 {
+	if got, want := evidenceOf(l.Persona), evidenceOf(f.Persona); !slices.Equal(got, want) || len(want) != 4 {
 		t.Errorf("lean evidence %+v, full %+v (want 4 items)", got, want)
 	}
 	if got, want := l.Persona.References(), f.Persona.References(); !slices.Equal(got, want) || len(want) != 6 {
@@ -86,4 +79,69 @@ func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	if edited, err := lean.ClaimsOf(l, &r); err != nil || len(edited) != 1 || edited[0].Text.Value != "Ship it" {
 		t.Errorf("ClaimsOf with the file in the Overlay = %+v, %v; want the edited claim", edited, err)
 	}
+}
+
+// TestLeanLoadDigestsEachPersonaOnItsOwn: a lean load reads each persona's
+// body claims as views of the buffer the next file is read into; every
+// persona's evidence, references, sources and counts must still be its
+// own, as a full load gives them, across many files and cores.
+func TestLeanLoadDigestsEachPersonaOnItsOwn(t *testing.T) {
+	files := map[string]string{}
+	for i := range 60 {
+		files[fmt.Sprintf("personas/p%02d.md", i)] = fmt.Sprintf(`---
+kind: persona
+name: P%[1]d
+icp: saas
+goals:
+  - text: Goal %[1]d in front matter
+    evidence: [{interview: i%[1]d, quote: "said %[1]d"}]
+---
+
+## Frustrations
+
+- Frustration %[1]d %[2]s [@i%[1]d; @j%[1]d]
+- https://example.com/source-%[1]d
+- Another one %[1]d "as said" [@k%[1]d]
+`, i, strings.Repeat("word ", i))
+	}
+	root := writeTree(t, files)
+	full, err := Load(root, Options{Slim: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := Load(root, Options{Slim: true, Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		id := fmt.Sprintf("p%02d", i)
+		f, l := full.Lookup(model.KindPersona, id), lean.Lookup(model.KindPersona, id)
+		if f == nil || l == nil || l.Persona.Claims != nil {
+			t.Fatalf("%s: full %v, lean %v (a lean load keeps no claims)", id, f, l)
+		}
+		if got, want := evidenceOf(l.Persona), evidenceOf(f.Persona); !slices.Equal(got, want) || len(want) != 4 {
+			t.Errorf("%s: lean evidence %+v, full %+v (want 4 items)", id, got, want)
+		}
+		if got, want := l.Persona.References(), f.Persona.References(); !slices.Equal(got, want) {
+			t.Errorf("%s: lean references %+v, full %+v", id, got, want)
+		}
+		if got, want := l.Persona.Sources, f.Persona.Sources; !slices.Equal(got, want) || len(want) != 1 || !strings.HasSuffix(want[0].Value, fmt.Sprintf("-%d", i)) {
+			t.Errorf("%s: lean sources %+v, full %+v (want the one link)", id, got, want)
+		}
+		if l.Persona.Substance != f.Persona.Substance || f.Persona.Substance != 3 {
+			t.Errorf("%s: substance %d lean, %d full; want 3", id, l.Persona.Substance, f.Persona.Substance)
+		}
+	}
+}
+
+type evidenceItem struct{ ref, quote model.Str }
+
+// evidenceOf lists p's evidence items, from its claims or its digest.
+func evidenceOf(p *model.Persona) []evidenceItem {
+	var out []evidenceItem
+	p.EachEvidence(func(ref, quote model.Str) bool {
+		out = append(out, evidenceItem{ref, quote})
+		return true
+	})
+	return out
 }

@@ -133,6 +133,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		// and no node of its YAML, so each core reads every file into one
 		// buffer and parses it over the nodes of the one before.
 		r := new(Reader)
+		r.dec.Entities = new(model.Entities)
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
 				results[w] = append(results[w], doc)
@@ -302,20 +303,23 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options, d *decoders
 	doc := d.dec.Decode(rel, block, opts.Slim)
 	if doc != nil && doc.Persona != nil {
 		// Claims written as prose under claim headings (SPEC §9).
-		claims.Attach(doc.Persona, block.Body, block.BodyLine, opts.sections)
+		if opts.Lean {
+			claims.AttachViews(doc.Persona, block.Body, block.BodyLine, opts.sections, &d.digest)
+		} else {
+			claims.Attach(doc.Persona, block.Body, block.BodyLine, opts.sections)
+		}
 	}
 	if doc != nil && doc.Kind != "" {
 		if opts.Inspect != nil {
 			doc.Problems = append(doc.Problems, opts.Inspect(doc, src, block)...)
 		}
 		doc.BodyLine = block.BodyLine
-		if opts.Lean && doc.Persona != nil {
-			doc.Persona.Digest = claims.Digest(doc.Persona, opts.seed, &d.digest)
-			doc.Persona.Claims = nil
-		}
 		if opts.keepsBodies() {
 			doc.Body = string(block.Body)
 		}
+	}
+	if opts.Lean && doc != nil && doc.Persona != nil {
+		claims.DigestViews(doc.Persona, opts.seed, &d.digest)
 	}
 	return doc
 }
