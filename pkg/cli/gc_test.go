@@ -17,9 +17,9 @@ func TestNextLimit(t *testing.T) {
 		{"small live heap: the limit stands", 125 << 20, 20 << 20, lint, 125 << 20, false},
 		{"half the limit: stands", 125 << 20, 125 << 19, lint, 125 << 20, false},
 		{"three quarters: stands", 128 << 20, 96 << 20, lint, 128 << 20, false},
-		{"above three quarters: four thirds of the live heap", 125 << 20, 99 << 20, lint, (99 << 20) * 1333 / 1000, true},
-		{"raised, and as live again: stands", (100 << 20) * 1333 / 1000, 100 << 20, lint, (100 << 20) * 1333 / 1000, false},
-		{"above the limit: four thirds of the live heap", 125 << 20, 300 << 20, lint, (300 << 20) * 1333 / 1000, true},
+		{"above three quarters: five quarters of the live heap", 125 << 20, 104 << 20, lint, (104 << 20) * 1250 / 1000, true},
+		{"raised, and as live again: stands", (100 << 20) * 1250 / 1000, 100 << 20, lint, (100 << 20) * 1250 / 1000, false},
+		{"above the limit: five quarters of the live heap", 125 << 20, 300 << 20, lint, (300 << 20) * 1250 / 1000, true},
 		{"a report: half the floor stands", 256 << 20, 128 << 20, report, 256 << 20, false},
 		{"a report: above half, twice the live heap", 256 << 20, 160 << 20, report, 320 << 20, true},
 	}
@@ -34,8 +34,8 @@ func TestNextLimit(t *testing.T) {
 }
 
 // TestSoftLimitFollowsTheLiveHeap: lint's limit stands until the live heap
-// passes three quarters of it, then stays at four thirds of the live heap
-// as that grows; a report's becomes twice the live heap whenever that
+// passes three quarters of it, then stays at five quarters of the live
+// heap as that grows; a report's becomes twice the live heap whenever that
 // passes half.
 func TestSoftLimitFollowsTheLiveHeap(t *testing.T) {
 	const mib = 1 << 20
@@ -49,8 +49,8 @@ func TestSoftLimitFollowsTheLiveHeap(t *testing.T) {
 		want   []int64 // the limits set, MiB
 	}{
 		{"lint under its budget", 125, lint, []int64{20, 60, 90}, nil, []int64{125}},
-		{"lint past its budget: at three quarters again", 125, lint, []int64{100, 100, 99, 150, 160}, nil, []int64{125, 133, 200, 213}},
-		{"lint with the collector busy: twice the live heap", 125, lint, []int64{100, 110, 170}, []bool{false, true, true}, []int64{125, 133, 220, 340}},
+		{"lint past its budget: at four fifths again", 125, lint, []int64{100, 100, 99, 150, 160}, nil, []int64{125, 188, 200}},
+		{"lint with the collector busy: twice the live heap", 125, lint, []int64{100, 110, 170}, []bool{false, true, true}, []int64{125, 220, 340}},
 		{"a report from half", 256, report, []int64{100, 140, 150}, nil, []int64{256, 280, 300}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
