@@ -36,6 +36,7 @@ func TestWriteDir(t *testing.T) {
 		{"a new directory", nil, false, pages("index.html", "personas/a.html"), "", []string{"index.html", "personas/a.html"}},
 		{"an empty directory", map[string]string{}, false, pages("index.html"), "", []string{"index.html"}},
 		{"its own site, replaced whole", map[string]string{SiteMarker: "", "old.html": ""}, false, pages("index.html"), "", []string{"index.html"}},
+		{"its own site of many directories, replaced whole", map[string]string{SiteMarker: "", "old.html": "", "personas/a.html": "", "icps/b/c.html": "", "interviews/d.html": ""}, false, pages("index.html", "personas/a.html"), "", []string{"index.html", "personas/a.html"}},
 		{"someone else's directory is kept", map[string]string{"keep.txt": "x"}, false, pages("index.html"), "not empty and was not written by persona", []string{"keep.txt"}},
 		{"someone else's directory, forced", map[string]string{"keep.txt": "x"}, true, pages("index.html"), "", []string{"index.html"}},
 		{"a failed render leaves the old site", map[string]string{SiteMarker: "", "old.html": ""}, false, failing, "rendering failed", []string{"old.html"}},
@@ -48,6 +49,7 @@ func TestWriteDir(t *testing.T) {
 			if tt.before != nil {
 				os.Mkdir(target, 0o755)
 				for n, c := range tt.before {
+					os.MkdirAll(filepath.Dir(filepath.Join(target, n)), 0o755)
 					os.WriteFile(filepath.Join(target, n), []byte(c), 0o644)
 				}
 			}

@@ -29,8 +29,10 @@ func (p *Project) InputFile(path string) string {
 // for every file looked up once, so that checking the ten thousand pages
 // of an old site costs little more than a stat each.
 type InputChecker struct {
-	configPath string // the workspace's config, "" when it has none
-	templates  string // the templates directory, links resolved
+	// config is the workspace's config file, stated once: nil when it has
+	// none.
+	config    os.FileInfo
+	templates string // the templates directory, links resolved
 }
 
 func (p *Project) NewInputChecker() InputChecker {
@@ -38,7 +40,11 @@ func (p *Project) NewInputChecker() InputChecker {
 	if realDir, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = realDir
 	}
-	return InputChecker{configPath: p.Loc.ConfigPath, templates: dir}
+	c := InputChecker{templates: dir}
+	if p.Loc.ConfigPath != "" {
+		c.config, _ = os.Stat(p.Loc.ConfigPath)
+	}
+	return c
 }
 
 // What is InputFile for path, whose links resolve to real.
@@ -46,8 +52,10 @@ func (c InputChecker) What(path, real string) string {
 	if filepath.Base(real) == config.FileName || filepath.Base(path) == config.FileName {
 		return "a persona config file"
 	}
-	if c.configPath != "" && SameFile(real, c.configPath) {
-		return "the workspace's config file"
+	if c.config != nil {
+		if info, err := os.Stat(real); err == nil && os.SameFile(info, c.config) {
+			return "the workspace's config file"
+		}
 	}
 	if real != c.templates && fileio.Within(c.templates, real) {
 		return "a template of this workspace"
