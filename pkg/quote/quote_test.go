@@ -100,7 +100,7 @@ func FuzzOccurs(f *testing.F) {
 	f.Add("0\n0 0", "0 0")
 	f.Fuzz(func(t *testing.T, body, q string) {
 		text := NewText([]byte(body))
-		if got := indexLong([]byte(body), []byte(q)); got != strings.Index(body, q) {
+		if got := indexLong([]byte(body), q); got != strings.Index(body, q) {
 			t.Fatalf("indexLong(%q, %q) = %d, strings.Index = %d", body, q, got, strings.Index(body, q))
 		}
 		if isASCIIBytes([]byte(body)) != isASCII(body) {
@@ -230,7 +230,7 @@ func TestIndexLong(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got, want := indexLong([]byte(tc.text), []byte(tc.quote)), strings.Index(tc.text, tc.quote); got != want {
+			if got, want := indexLong([]byte(tc.text), tc.quote), strings.Index(tc.text, tc.quote); got != want {
 				t.Errorf("indexLong = %d, strings.Index = %d", got, want)
 			}
 		})

@@ -32,10 +32,11 @@ func (r *personaFewSources) Check(c *lint.Context) {
 		}
 		distinct := map[*model.Document]bool{}
 		urls := map[string]bool{}
-		var first *model.Pos // where the finding points: the first reference
+		var first model.Pos // where the finding points: the first reference
+		seen := false
 		for s, res := range c.Sources(d) {
-			if first == nil {
-				first = &s.Pos
+			if !seen {
+				first, seen = s.Pos, true
 			}
 			switch res.Status {
 			case workspace.SourceFound:
@@ -58,7 +59,7 @@ func (r *personaFewSources) Check(c *lint.Context) {
 		case len(urls) > 0:
 			extra = fmt.Sprintf(" (and %s, which count with rules.persona-few-sources.external: true)", words.Plural(len(urls), "external source"))
 		}
-		c.Report(d, *first, "persona cites %s%s; cite at least %d distinct interviews to ground it",
+		c.Report(d, first, "persona cites %s%s; cite at least %d distinct interviews to ground it",
 			words.Plural(len(distinct), "existing interview"), extra, r.min)
 	}
 }
