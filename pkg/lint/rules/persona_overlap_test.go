@@ -142,8 +142,10 @@ func TestSketchNeverRulesOutAnOverlap(t *testing.T) {
 			}
 		}
 		t.Logf("vocabulary %d: %d pairs ruled out, %d overlapping, %d neither", vocab, ruledOut, overlapping, notRuledOut)
-		// Only words whose sketched bits collide keep such a pair in.
-		if vocab >= 300 && notRuledOut > ruledOut/100 {
+		// Only words whose sketched bits collide keep such a pair in. The
+		// word hashes' seed is new each run, so how many pairs collide
+		// varies: 0 to 2 of some 150 in 100 runs, a twentieth never.
+		if vocab >= 300 && notRuledOut > ruledOut/20 {
 			t.Errorf("vocabulary %d: %d pairs that do not overlap were not ruled out, %d were", vocab, notRuledOut, ruledOut)
 		}
 	}
