@@ -297,7 +297,8 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 	}
 	for _, d := range ws.Entities(model.KindPersona) {
 		if (d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil) && opts.ICP == "" && b.keep(d) {
-			r.Unassigned = append(r.Unassigned, b.persona(d))
+			v, _ := b.persona(d)
+			r.Unassigned = append(r.Unassigned, v)
 		}
 	}
 	interviews := 0
@@ -593,11 +594,12 @@ func (b *builder) icp(d *model.Document) (ICP, []*model.Document) {
 	}
 	interviewSet := map[*model.Document]bool{}
 	var interviews []*model.Document
+	citedBy := map[*model.Document][]string{}
 	for _, p := range b.ws.PersonasOf(d.ID) {
 		if !b.keep(p) {
 			continue
 		}
-		pv := b.persona(p)
+		pv, cited := b.persona(p)
 		v.Personas = append(v.Personas, pv)
 		if p.CountsInICP() {
 			v.ActivePersonas++
@@ -607,25 +609,17 @@ func (b *builder) icp(d *model.Document) (ICP, []*model.Document) {
 				v.Share.Unknown++
 			}
 		}
-		for _, iv := range b.ws.Cites(p) {
+		for _, iv := range cited {
 			if !interviewSet[iv] {
 				interviewSet[iv] = true
 				interviews = append(interviews, iv)
 			}
+			citedBy[iv] = append(citedBy[iv], p.ID)
 		}
 	}
 	v.Share.Total = round(v.Share.Total)
 	v.Share.Unassigned = round(math.Max(0, 1-v.Share.Total))
 	sort.Slice(interviews, func(i, j int) bool { return interviews[i].Path < interviews[j].Path })
-	citedBy := make(map[*model.Document][]string, len(interviews))
-	for _, p := range b.ws.PersonasOf(d.ID) {
-		if !b.keep(p) {
-			continue
-		}
-		for _, iv := range b.ws.Cites(p) {
-			citedBy[iv] = append(citedBy[iv], p.ID)
-		}
-	}
 	v.Citations = make([]Citation, 0, len(interviews))
 	for _, iv := range interviews {
 		claims := b.claimsOf[iv]
@@ -637,8 +631,10 @@ func (b *builder) icp(d *model.Document) (ICP, []*model.Document) {
 	return v, interviews
 }
 
-func (b *builder) persona(d *model.Document) Persona {
+// persona is d's view, and the interviews it cites (Workspace.Cites).
+func (b *builder) persona(d *model.Document) (Persona, []*model.Document) {
 	p := d.Persona
+	refs := b.ws.ReferencesOf(d)
 	claims := p.ClaimTexts()
 	b.personas++
 	reviewed, stale := b.reviewed(d)
@@ -663,7 +659,7 @@ func (b *builder) persona(d *model.Document) Persona {
 	var newest time.Time
 	v.ExternalEvidence = []string{}
 	for s := range p.Refs() {
-		res := b.ws.ResolveSource(d, s.Value)
+		res := refs.Resolve(s.Value)
 		if res.Status == workspace.SourceExternal {
 			if u := strings.TrimSpace(s.Value); !slices.Contains(v.ExternalEvidence, u) {
 				v.ExternalEvidence = append(v.ExternalEvidence, u)
@@ -681,7 +677,7 @@ func (b *builder) persona(d *model.Document) Persona {
 			newest = t.Time
 		}
 	}
-	v.Claims = b.claims(d)
+	v.Claims = b.claims(d, refs)
 	v.Evidence.Interviews = len(v.Interviews)
 	if d.CountsInICP() {
 		// Every persona is viewed once, so the summary counts here.
@@ -690,7 +686,7 @@ func (b *builder) persona(d *model.Document) Persona {
 			b.grounded++
 		}
 	}
-	v.Evidence.SupportedClaims, v.Evidence.Claims = b.ws.EvidenceCoverage(d)
+	v.Evidence.SupportedClaims, v.Evidence.Claims = refs.EvidenceCoverage()
 	if !newest.IsZero() {
 		v.Evidence.Newest = newest.Format("2006-01-02")
 	}
@@ -704,7 +700,7 @@ func (b *builder) persona(d *model.Document) Persona {
 	default:
 		v.Evidence.Confidence = "low"
 	}
-	return v
+	return v, refs.Cites()
 }
 
 func (b *builder) interview(d *model.Document) Interview {
@@ -766,7 +762,7 @@ func orDefault(s, def string) string {
 
 // claims lists a persona's claims with their evidence: each reference
 // resolved to its interview file, each quote placed at its line there.
-func (b *builder) claims(d *model.Document) []Claim {
+func (b *builder) claims(d *model.Document, refs *workspace.References) []Claim {
 	// Sized at once: a persona has dozens of claims, and a Claim is
 	// large enough that growing the slice was a third of this.
 	out := make([]Claim, 0, len(d.Persona.Claims))
@@ -774,7 +770,7 @@ func (b *builder) claims(d *model.Document) []Claim {
 		cv := Claim{List: c.List, Text: c.Text.Value, Evidence: make([]ClaimEvidence, 0, len(c.Evidence))}
 		for _, e := range c.Evidence {
 			ev := ClaimEvidence{Interview: e.Ref.Value}
-			if res := b.ws.ResolveSource(d, e.Ref.Value); res.Status == workspace.SourceFound {
+			if res := refs.Resolve(e.Ref.Value); res.Status == workspace.SourceFound {
 				ev.Interview, ev.Path = res.Doc.ID, b.show(res.Doc)
 				if e.Quote.Value != "" && !b.opts.Redact {
 					ev.Quote = e.Quote.Value

@@ -222,13 +222,17 @@ func (ws *Workspace) citersOf(rel, id string) []*model.Document {
 // body) and its quotes' sources (SPEC §9). Every command that says what a
 // persona cites asks this, so that lint, show, graph and the report agree.
 func (ws *Workspace) Cites(p *model.Document) []*model.Document {
+	return cites(p, func(ref string) Source { return ws.ResolveSource(p, ref) })
+}
+
+func cites(p *model.Document, resolve func(ref string) Source) []*model.Document {
 	if p.Persona == nil {
 		return nil
 	}
 	var out []*model.Document
 	seen := map[*model.Document]bool{}
 	for ref := range p.Persona.Refs() {
-		if res := ws.ResolveSource(p, ref.Value); res.Status == SourceFound && !seen[res.Doc] {
+		if res := resolve(ref.Value); res.Status == SourceFound && !seen[res.Doc] {
 			seen[res.Doc] = true
 			out = append(out, res.Doc)
 		}

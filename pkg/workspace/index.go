@@ -196,19 +196,56 @@ func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
 // those with at least one evidence item that resolves to an interview
 // (SPEC §9).
 func (ws *Workspace) EvidenceCoverage(d *model.Document) (supported, claims int) {
+	return evidenceCoverage(d, func(ref string) Source { return ws.ResolveSource(d, ref) })
+}
+
+func evidenceCoverage(d *model.Document, resolve func(ref string) Source) (supported, claims int) {
 	if d.Persona == nil {
 		return 0, 0
 	}
 	for _, c := range d.Persona.Claims {
 		claims++
 		for _, e := range c.Evidence {
-			if ws.ResolveSource(d, e.Ref.Value).Status == SourceFound {
+			if resolve(e.Ref.Value).Status == SourceFound {
 				supported++
 				break
 			}
 		}
 	}
 	return supported, claims
+}
+
+// References resolves one persona's references, each distinct one once,
+// for a caller that asks about them several times: a report asks what a
+// persona cites, where each claim's evidence is and how many claims it
+// supports, for every reference each time.
+type References struct {
+	ws       *Workspace
+	from     *model.Document
+	resolved map[string]Source
+}
+
+// ReferencesOf is the References of persona d.
+func (ws *Workspace) ReferencesOf(d *model.Document) *References {
+	return &References{ws: ws, from: d, resolved: map[string]Source{}}
+}
+
+// Resolve is ResolveSource for the persona's reference ref.
+func (r *References) Resolve(ref string) Source {
+	res, ok := r.resolved[ref]
+	if !ok {
+		res = r.ws.ResolveSource(r.from, ref)
+		r.resolved[ref] = res
+	}
+	return res
+}
+
+// Cites is Workspace.Cites for the persona.
+func (r *References) Cites() []*model.Document { return cites(r.from, r.Resolve) }
+
+// EvidenceCoverage is Workspace.EvidenceCoverage for the persona.
+func (r *References) EvidenceCoverage() (supported, claims int) {
+	return evidenceCoverage(r.from, r.Resolve)
 }
 
 // Counts is the number of entities of each kind, every kind present.

@@ -128,11 +128,56 @@ func TestResolveSource(t *testing.T) {
 		{filepath.Join(root, "interviews/one.md"), SourceFound, "interviews/one.md"},
 		{"/etc/passwd", SourceOutside, ""},
 	}
+	refs := ws.ReferencesOf(p)
 	for _, tt := range tests {
 		got := ws.ResolveSource(p, tt.ref)
 		if got.Status != tt.status || got.Path != tt.path {
 			t.Errorf("ResolveSource(%q) = %v %q, want %v %q", tt.ref, got.Status, got.Path, tt.status, tt.path)
 		}
+		// Asked twice: the second answer is the one kept.
+		for range 2 {
+			if again := refs.Resolve(tt.ref); again != got {
+				t.Errorf("References.Resolve(%q) = %+v, ResolveSource %+v", tt.ref, again, got)
+			}
+		}
+	}
+}
+
+// TestReferencesAgreeWithTheWorkspace: what a persona cites and how many
+// of its claims are supported, asked of its References, are what the
+// workspace says.
+func TestReferencesAgreeWithTheWorkspace(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"personas/p.md": `---
+kind: persona
+icp: x
+sources: [two, one, ../interviews/one.md]
+goals:
+  - text: Close the books
+    evidence: [missing, two]
+  - text: Sleep
+    evidence: [nowhere]
+  - Trust the numbers
+quotes: [{text: "q", source: one}]
+---
+`,
+		"interviews/one.md": "---\nkind: interview\n---\n",
+		"interviews/two.md": "---\nkind: interview\n---\n",
+	})
+	ws, err := Load(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ws.Lookup(model.KindPersona, "p")
+	refs := ws.ReferencesOf(p)
+	want := []*model.Document{ws.Lookup(model.KindInterview, "two"), ws.Lookup(model.KindInterview, "one")}
+	if got := refs.Cites(); !slices.Equal(got, want) || !slices.Equal(ws.Cites(p), want) {
+		t.Errorf("References.Cites = %v, Workspace.Cites = %v, want %v", got, ws.Cites(p), want)
+	}
+	gotSupported, gotClaims := refs.EvidenceCoverage()
+	wantSupported, wantClaims := ws.EvidenceCoverage(p)
+	if gotSupported != wantSupported || gotClaims != wantClaims || wantSupported != 1 || wantClaims != 3 {
+		t.Errorf("References.EvidenceCoverage = %d of %d, Workspace's %d of %d, want 1 of 3", gotSupported, gotClaims, wantSupported, wantClaims)
 	}
 }
 
