@@ -45,7 +45,7 @@ func HTML(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	pg := newPage(r, bodies)
+	pg := newPage(r, bodies, true)
 	funcs := template.FuncMap{
 		"plural": words.Plural,
 		"css":    func() template.CSS { return template.CSS(reportCSS) }, //nolint:gosec // our own stylesheet
@@ -107,7 +107,12 @@ type icpView struct {
 	Body                                           template.HTML
 	// Personas are those in play, Retired those set aside.
 	Personas, Retired []personaView
-	ShareChart        template.HTML
+	// cards, when set, fills Personas and Retired: the report's section
+	// writer makes an ICP's persona views when its turn comes and drops
+	// them once written, instead of every view being made before the
+	// first section is written and kept until the last.
+	cards      func(v *icpView)
+	ShareChart template.HTML
 	// CustomersChart and CustomersLine show the measured coverage of
 	// customers, with match.accounts.
 	CustomersChart template.HTML
@@ -148,7 +153,9 @@ type claimGroup struct {
 	Claims []report.Claim
 }
 
-func newPage(r *report.Report, bodies renderedBodies) *page {
+// newPage makes the page's views; with lazyCards, each ICP's persona views
+// are left to be made where its section is written (icpView.cards).
+func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 	pg := &page{Report: r, ChartDefs: chartDefs(), HasAccounts: r.UncoveredSegments != nil}
 	for _, g := range r.UncoveredSegments {
 		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: report.SegmentPart(g.Industry), Employees: report.SegmentPart(g.Employees),
@@ -194,14 +201,21 @@ func newPage(r *report.Report, bodies renderedBodies) *page {
 			if c.Customers != nil {
 				v.CustomersChart, v.CustomersLine = customersChart(c, customerIDs[i]), report.CustomersLine(*c.Customers)
 			}
-			for j, p := range c.Personas {
-				pv := newPersonaView(p, bodies, cardIDs[i][j])
-				pv.Redacted = r.Redacted
-				if p.Status == string(model.StatusRetired) {
-					v.Retired = append(v.Retired, pv)
-				} else {
-					v.Personas = append(v.Personas, pv)
+			ids := cardIDs[i]
+			v.cards = func(v *icpView) {
+				for j, p := range c.Personas {
+					pv := newPersonaView(p, bodies, ids[j])
+					pv.Redacted = r.Redacted
+					if p.Status == string(model.StatusRetired) {
+						v.Retired = append(v.Retired, pv)
+					} else {
+						v.Personas = append(v.Personas, pv)
+					}
 				}
+			}
+			if !lazyCards {
+				v.cards(&v)
+				v.cards = nil
 			}
 			views[i] = v
 			return nil
@@ -355,10 +369,14 @@ func writeSections(w io.Writer, r *page) error {
 		// allocating and clearing memory.
 		var b bytes.Buffer
 		return func(i int) {
+			v := icps[i] // a copy, whose persona views go with it
+			if v.cards != nil {
+				v.cards(&v)
+			}
 			b.Reset()
-			b.Grow(sectionSize(&icps[i]))
+			b.Grow(sectionSize(&v))
 			b.WriteByte('\n')
-			writeICPSection(&b, &icps[i])
+			writeICPSection(&b, &v)
 			section := textsafe.HTML(b.Bytes())
 			mu.Lock()
 			for next != i {

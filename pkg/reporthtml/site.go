@@ -49,7 +49,7 @@ func Site(r *report.Report, write func(SiteFile) error) error {
 	if err != nil {
 		return err
 	}
-	pg := newPage(r, bodies)
+	pg := newPage(r, bodies, false)
 	t, err := parseSite()
 	if err != nil {
 		return err
