@@ -89,6 +89,8 @@ type Context struct {
 	// Customers is what matching the config's match.accounts measured;
 	// nil when the config names none (SPEC §13).
 	Customers *model.CustomerCoverage
+	// QuoteFound is Options.QuoteFound: nil unless the caller asked.
+	QuoteFound func(interview *model.Document, quote string, line int)
 
 	rule   string
 	runner *run

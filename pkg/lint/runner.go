@@ -197,6 +197,11 @@ type Options struct {
 	// Customers is what matching the account data measured, for the rules
 	// that check ICPs against it; nil without match.accounts.
 	Customers *model.CustomerCoverage
+	// QuoteFound, when set, is told of each quote quote-not-found finds
+	// in an interview's notes, and the line of the notes' body it starts
+	// on (0-based), from any goroutine: a report shows where each quote
+	// is and need not look for it again.
+	QuoteFound func(interview *model.Document, quote string, line int)
 }
 
 // Run lints the workspace and returns the findings sorted by path, line,
@@ -224,7 +229,7 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 		}
 	}
 	ctx := func(rule Rule, s *sink) *Context {
-		return &Context{WS: ws, Today: opts.Today, Customers: opts.Customers, rule: rule.ID(), runner: rn, sink: s, docs: docs}
+		return &Context{WS: ws, Today: opts.Today, Customers: opts.Customers, QuoteFound: opts.QuoteFound, rule: rule.ID(), runner: rn, sink: s, docs: docs}
 	}
 	checkers := r.checkers()
 	sinks := make([]*sink, len(checkers))

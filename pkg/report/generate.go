@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/personakit/persona/pkg/lint"
@@ -48,7 +49,9 @@ func Generate(p *project.Project, ws *workspace.Workspace, o GenerateOptions) (*
 	if err != nil {
 		return nil, match.Describe(err)
 	}
-	findings := p.Runner.Run(ws, lint.Options{Today: o.Today, Customers: customers})
+	// quote-not-found finds every quote the report shows; it says where.
+	var located quoteLines
+	findings := p.Runner.Run(ws, lint.Options{Today: o.Today, Customers: customers, QuoteFound: located.add})
 	title := o.Title
 	if title == "" {
 		title = "Persona report: " + filepath.Base(p.Loc.Root)
@@ -56,5 +59,34 @@ func Generate(p *project.Project, ws *workspace.Workspace, o GenerateOptions) (*
 	return Build(ws, findings, Options{
 		Today: o.Today, Stale: rules.Staleness(p.Runner, o.Today), Redact: o.Redact, PIIRegions: rules.PIIRegions(p.Runner.Rules()),
 		Title: title, Display: o.Link, ICP: o.ICP, Status: o.Status, Bodies: bodies, Accounts: accounts,
+		QuoteLine: located.line,
 	}), nil
+}
+
+// quoteLines are the lines quote-not-found found quotes on, by interview
+// and quote; its zero value is ready.
+type quoteLines struct {
+	mu    sync.Mutex
+	lines map[quoteAt]int
+}
+
+type quoteAt struct {
+	interview *model.Document
+	quote     string
+}
+
+func (q *quoteLines) add(iv *model.Document, quote string, line int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.lines == nil {
+		q.lines = map[quoteAt]int{}
+	}
+	q.lines[quoteAt{iv, quote}] = line
+}
+
+// line is where quote starts in iv's notes, if quote-not-found found it;
+// called once the lint run is done.
+func (q *quoteLines) line(iv *model.Document, quote string) (int, bool) {
+	line, ok := q.lines[quoteAt{iv, quote}]
+	return line, ok
 }

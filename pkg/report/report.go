@@ -259,6 +259,10 @@ type Options struct {
 	// Accounts is persona match's summary of the config's match.accounts,
 	// nil without them.
 	Accounts *match.Summary
+	// QuoteLine says where a quote starts in an interview's notes when the
+	// lint run found it there (lint.Options.QuoteFound); the report looks
+	// for the others itself. Nil: it looks for every quote.
+	QuoteLine func(interview *model.Document, quote string) (int, bool)
 }
 
 // Prerendered are entity bodies a renderer started on ahead of the report:
@@ -774,7 +778,7 @@ func (b *builder) claims(d *model.Document, refs *workspace.References) []Claim 
 				ev.Interview, ev.Path = res.Doc.ID, b.show(res.Doc)
 				if e.Quote.Value != "" && !b.opts.Redact {
 					ev.Quote = e.Quote.Value
-					if line, ok := b.notes(res.Doc).Locate(e.Quote.Value); ok {
+					if line, ok := b.quoteLine(res.Doc, e.Quote.Value); ok {
 						ev.Line = res.Doc.BodyLine + line
 					}
 				}
@@ -808,6 +812,17 @@ func (b *builder) body(d *model.Document) string {
 		}
 	}
 	return d.Body
+}
+
+// quoteLine is where quote starts in interview iv's notes, as the lint
+// run found it or, if it did not, as the report looks for it.
+func (b *builder) quoteLine(iv *model.Document, quote string) (int, bool) {
+	if b.opts.QuoteLine != nil {
+		if line, ok := b.opts.QuoteLine(iv, quote); ok {
+			return line, true
+		}
+	}
+	return b.notes(iv).Locate(quote)
 }
 
 // notes is an interview's body folded for quote matching, once per report.

@@ -113,3 +113,32 @@ func TestBuild(t *testing.T) {
 		t.Errorf("interview a cited by %v, want fiona and ravi", aCitedBy)
 	}
 }
+
+// TestQuoteLinesFromTheLintRun: a claim's quote is shown on the line the
+// lint run found it on (Options.QuoteLine), and a quote the run did not
+// find is looked for in the notes, as without the run.
+func TestQuoteLinesFromTheLintRun(t *testing.T) {
+	ws := load(t, map[string]string{
+		"icps/saas.md": "---\nkind: icp\ntitle: SaaS\n---\n",
+		"personas/fiona.md": "---\nkind: persona\nname: Fiona\nicp: saas\ngoals:\n  - text: Close faster\n    evidence:\n" +
+			"      - {interview: a, quote: told by the run}\n      - {interview: a, quote: second line}\n---\n",
+		"interviews/a.md": "---\nkind: interview\nicp: saas\n---\nfirst line\nsecond line\ntold by the run\n",
+	})
+	iv := ws.Lookup(model.KindInterview, "a")
+	lines := func(o Options) []int {
+		r := Build(ws, nil, o)
+		var out []int
+		for _, e := range r.ICPs[0].Personas[0].Claims[0].Evidence {
+			out = append(out, e.Line)
+		}
+		return out
+	}
+	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	if got := lines(Options{Today: today}); len(got) != 2 || got[0] != iv.BodyLine+2 || got[1] != iv.BodyLine+1 {
+		t.Fatalf("lines looked for in the notes: %v, want %d and %d", got, iv.BodyLine+2, iv.BodyLine+1)
+	}
+	told := func(d *model.Document, q string) (int, bool) { return 40, d == iv && q == "told by the run" }
+	if got := lines(Options{Today: today, QuoteLine: told}); len(got) != 2 || got[0] != iv.BodyLine+40 || got[1] != iv.BodyLine+1 {
+		t.Errorf("lines with the run's: %v, want %d (as told) and %d (looked for)", got, iv.BodyLine+40, iv.BodyLine+1)
+	}
+}

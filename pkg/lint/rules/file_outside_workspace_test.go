@@ -5,9 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/personakit/persona/pkg/config"
 	"github.com/personakit/persona/pkg/lint"
-	"github.com/personakit/persona/pkg/workspace"
 )
 
 func TestFileOutsideWorkspace(t *testing.T) {
@@ -22,14 +20,7 @@ func TestFileOutsideWorkspace(t *testing.T) {
 	}
 	mustSymlink(t, secret, filepath.Join(root, "leak.md"))
 	mustSymlink(t, "inside.md", filepath.Join(root, "alias.md"))
-	runner, err := lint.NewRunner(config.Default(), All())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws, err := workspace.Load(root, workspace.Options{Inspect: runner.Inspector(), KeepBodies: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	runner, ws := loadWithAllRules(t, root)
 	var got []string
 	for _, f := range runner.Run(ws, lint.Options{Today: today}) {
 		if f.Rule == "file-outside-workspace" {

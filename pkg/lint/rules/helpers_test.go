@@ -248,3 +248,18 @@ func configErrorCases(t *testing.T, cases []configErrorCase) {
 		})
 	}
 }
+
+// loadWithAllRules loads root as a report does, bodies kept, with every
+// rule's default runner inspecting each file.
+func loadWithAllRules(t *testing.T, root string) (*lint.Runner, *workspace.Workspace) {
+	t.Helper()
+	runner, err := lint.NewRunner(config.Default(), All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Load(root, workspace.Options{Inspect: runner.Inspector(), KeepBodies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runner, ws
+}

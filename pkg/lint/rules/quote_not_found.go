@@ -147,7 +147,10 @@ func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, ind
 			}
 			continue
 		}
-		if text.Occurs(q.words.Value) {
+		if line, ok := text.Locate(q.words.Value); ok {
+			if c.QuoteFound != nil {
+				c.QuoteFound(iv, q.words.Value, line)
+			}
 			if looked != nil {
 				looked[q.words.Value] = outcome{found: true}
 			}

@@ -2,7 +2,13 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/personakit/persona/pkg/generate"
+	"github.com/personakit/persona/pkg/lint"
+	"github.com/personakit/persona/pkg/model"
+	"github.com/personakit/persona/pkg/quote"
 )
 
 func TestQuoteNotFound(t *testing.T) {
@@ -108,5 +114,41 @@ func TestBodyClaims(t *testing.T) {
 	missing := strings.Replace(persona, "@three", "@nobody", 1)
 	if got := lintFindings(t, with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": missing}), "", "source-missing"); len(got) != 1 || got[0] != "personas/fiona.md:18:23 error" {
 		t.Errorf("source-missing at the citation: %v", got)
+	}
+}
+
+// TestQuoteNotFoundTellsWhereQuotesAre: a run asked to (QuoteFound) is
+// told of each quote found, once per interview and quote, on the line of
+// the notes' body quote.Text.Locate gives; a quote not found is not told.
+func TestQuoteNotFoundTellsWhereQuotesAre(t *testing.T) {
+	iv := "---\nkind: interview\ndate: 2026-09-01\nicp: saas\ninterviewee: {company_size: 200}\nconsent: true\n---\n" +
+		"## What we heard\n\n> We lose the *first two weeks* of every month\n> to the close.\n\nShe said: \"I don’t trust a revenue number until I've rebuilt it myself.\"\n"
+	files := with(map[string]string{"interviews/one.md": iv, "personas/fiona.md": replaceLine(cleanWorkspace()["personas/fiona.md"], "goals: [Close faster]",
+		"goals:\n  - text: Close faster\n    evidence:\n      - {interview: one, quote: &q we lose the first two weeks of every month to the close}\n      - {interview: one, quote: *q}\n"+
+			"      - {interview: one, quote: made up words}\nquotes:\n  - {text: \"I don’t trust a revenue number\", source: one}")})
+	root := t.TempDir()
+	if err := generate.Files(root, files); err != nil {
+		t.Fatal(err)
+	}
+	runner, ws := loadWithAllRules(t, root)
+	var mu sync.Mutex
+	told := map[string]int{}
+	runner.Run(ws, lint.Options{QuoteFound: func(interview *model.Document, q string, line int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, twice := told[q]; twice || interview.ID != "one" {
+			t.Errorf("told of %q in %s again, or of the wrong interview", q, interview.ID)
+		}
+		told[q] = line
+	}})
+	notes := quote.NewText([]byte(ws.Lookup(model.KindInterview, "one").Body))
+	for _, q := range []string{"we lose the first two weeks of every month to the close", "I don’t trust a revenue number"} {
+		want, ok := notes.Locate(q)
+		if got, told := told[q]; !ok || !told || got != want {
+			t.Errorf("%q: told line %d (%v), Locate says %d (%v)", q, got, told, want, ok)
+		}
+	}
+	if len(told) != 2 {
+		t.Errorf("told of %d quotes, want the 2 found: %v", len(told), told)
 	}
 }
