@@ -262,6 +262,8 @@ const maxScratch = 1 << 16
 func (s *Scratch) keep(ids []uint64, ends []int) {
 	s.ids, s.ends = ids, ends
 	if cap(ids) > maxScratch {
-		*s = Scratch{words: s.words}
+		// Only the arrays the words were worked in: the hasher and the
+		// slabs serve every persona after this one alike.
+		s.ids, s.ends, s.sketch = nil, nil, nil
 	}
 }

@@ -2,8 +2,14 @@ package claims
 
 import (
 	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/personakit/persona/pkg/model"
 )
 
 // TestSketchEntriesReadWhatAppendSketchWrites: a digest's Sketch read
@@ -95,4 +101,34 @@ func FuzzSketch(f *testing.F) {
 			t.Fatalf("%d claims read back, SketchClaims %d, of %d", i, SketchClaims(sketch), len(claims))
 		}
 	})
+}
+
+// TestScratchDropsOnlyItsWorkingArrays: after a persona of more words than
+// a Scratch keeps room for, the Scratch lets go of its word arrays but
+// keeps its hasher and the slabs the next digests come from.
+func TestScratchDropsOnlyItsWorkingArrays(t *testing.T) {
+	seed := maphash.MakeSeed()
+	var scratch Scratch
+	small := &model.Persona{Claims: []model.Claim{{List: "goals", Text: model.Str{Value: "close the books"},
+		Evidence: []model.Evidence{{Ref: model.Str{Value: "cfo"}}}}}}
+	Digest(small, seed, &scratch)
+	if reflect.ValueOf(scratch.slabs).IsZero() {
+		t.Fatal("a digest took nothing from the slabs")
+	}
+	hasher := scratch.words
+	var huge model.Persona
+	for c := range MaxCompared {
+		var words strings.Builder
+		for w := range maxScratch/MaxCompared + 1 {
+			fmt.Fprintf(&words, "w%d-%d ", c, w)
+		}
+		huge.Claims = append(huge.Claims, model.Claim{List: "goals", Text: model.Str{Value: words.String()}})
+	}
+	Digest(&huge, seed, &scratch)
+	if cap(scratch.ids) != 0 || cap(scratch.ends) != 0 || scratch.sketch != nil {
+		t.Errorf("the Scratch keeps room for %d words, %d claims and a sketch of %d bytes", cap(scratch.ids), cap(scratch.ends), cap(scratch.sketch))
+	}
+	if scratch.words != hasher || reflect.ValueOf(scratch.slabs).IsZero() {
+		t.Error("the Scratch let go of its hasher or its slabs")
+	}
 }
