@@ -163,13 +163,10 @@ type DigestSlabs struct {
 }
 
 // Digest builds the digest of claims, with Words, Ends and Sketch left to
-// claims.Digest, its arrays taken from slabs (nil: allocated each). It
-// copies the text it keeps, once: a body's claims share one string
-// (claims.Attach), which a digest must not keep alive.
+// claims.Digest, its arrays taken from slabs. It copies the text it
+// keeps, once: a body's claims share one string (claims.Attach), which a
+// digest must not keep alive.
 func Digest(claims []Claim, slabs *DigestSlabs) *ClaimDigest {
-	if slabs == nil {
-		slabs = &DigestSlabs{}
-	}
 	d := &slabs.digests.Take(1)[0]
 	items, quotes := 0, 0
 	for _, c := range claims {

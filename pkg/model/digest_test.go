@@ -97,7 +97,7 @@ func TestDigestHoldsEachTextOnce(t *testing.T) {
 		}
 	}
 	claims := []Claim{{List: "goals", Text: Str{Value: "Close fast"}, Evidence: evidence}}
-	d := Digest(claims, nil)
+	d := Digest(claims, &DigestSlabs{})
 	if len(d.ends) != 80 {
 		t.Errorf("%d texts held for 40 references and 40 quotes, each given five times", len(d.ends))
 	}
