@@ -41,14 +41,7 @@ quotes:
 // from the file or from the Overlay.
 func TestLeanLoadKeepsWhatRulesRead(t *testing.T) {
 	root := writeTree(t, map[string]string{"personas/fiona.md": leanPersona})
-	full, err := Load(root, Options{Slim: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lean, err := Load(root, Options{Slim: true, Lean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, lean := loadFullAndLean(t, root)
 	f, l := full.Lookup(model.KindPersona, "fiona"), lean.Lookup(model.KindPersona, "fiona")
 	if f == nil || l == nil || len(f.Persona.Claims) != 5 {
 		t.Fatalf("fiona not loaded with her 5 claims: %+v, %+v", f, l)
@@ -105,14 +98,7 @@ goals:
 `, i, strings.Repeat("word ", i))
 	}
 	root := writeTree(t, files)
-	full, err := Load(root, Options{Slim: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lean, err := Load(root, Options{Slim: true, Lean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, lean := loadFullAndLean(t, root)
 	for i := range 60 {
 		id := fmt.Sprintf("p%02d", i)
 		f, l := full.Lookup(model.KindPersona, id), lean.Lookup(model.KindPersona, id)
@@ -144,4 +130,18 @@ func evidenceOf(p *model.Persona) []evidenceItem {
 		return true
 	})
 	return out
+}
+
+// loadFullAndLean loads root slim, keeping claims, and lean, keeping
+// their digests: what a rule sees either way must agree.
+func loadFullAndLean(t *testing.T, root string) (full, lean *Workspace) {
+	t.Helper()
+	full, err := Load(root, Options{Slim: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lean, err = Load(root, Options{Slim: true, Lean: true}); err != nil {
+		t.Fatal(err)
+	}
+	return full, lean
 }
