@@ -268,8 +268,10 @@ type Text struct {
 	lower, raw []byte
 	flat       string
 	marks      []lineMark
-	// offs maps each byte of flat to the notes' byte it came from; kept
-	// for ASCII notes, whose bytes are where the lower-cased ones were.
+	// offs maps each byte of flat to the notes' byte it came from, for
+	// ASCII notes, whose bytes are where the lower-cased ones were; made
+	// only when a punctuation slip is found (four bytes per byte of
+	// notes, for thousands of misses that have none).
 	offs       []int32
 	normalised bool
 }
@@ -341,7 +343,7 @@ func (t *Text) prepare() {
 	if !t.normalised {
 		if t.raw == nil {
 			// ASCII: lower case is all NFKC and folding do.
-			t.flat, t.marks, t.offs = normalizeASCIIAt(string(t.lower), true)
+			t.flat, t.marks, _ = normalizeASCIIAt(string(t.lower), false)
 		} else {
 			t.flat, t.marks = normalize(string(t.raw))
 		}
@@ -472,31 +474,38 @@ func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
 	if len(ps) != 1 {
 		return "", false // an ellipsis: no one stretch to take
 	}
+	if t.lower == nil {
+		return "", false // not ASCII
+	}
 	t.prepare()
-	if t.offs == nil || len(t.offs) != len(t.flat) {
-		return "", false
-	}
-	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
-	var core []byte
-	var at []int // the flat offset of each byte of core
-	for i := 0; i < len(t.flat); i++ {
-		if alnum(t.flat[i]) {
-			core = append(core, t.flat[i])
-			at = append(at, i)
-		}
-	}
 	want := coreOf(ps[0])
 	if want == "" {
 		return "", false
 	}
+	core := make([]byte, 0, len(t.flat))
+	for i := 0; i < len(t.flat); i++ {
+		if isAlnum(t.flat[i]) {
+			core = append(core, t.flat[i])
+		}
+	}
+	// Where in flat a byte of core is: two walkers, one for a match's
+	// first byte and one for its last, each only moving forward as the
+	// matches do, rather than an offset per byte kept for all of them.
+	first, last := alnumWalker{flat: t.flat}, alnumWalker{flat: t.flat}
 	for from := 0; from+len(want) <= len(core); {
 		i := bytes.Index(core[from:], []byte(want))
 		if i < 0 {
 			return "", false
 		}
 		i += from
-		start, end := at[i], at[i+len(want)-1]+1
-		if (start == 0 || !alnum(t.flat[start-1])) && (end == len(t.flat) || !alnum(t.flat[end])) {
+		start, end := first.seek(i), last.seek(i+len(want)-1)+1
+		if (start == 0 || !isAlnum(t.flat[start-1])) && (end == len(t.flat) || !isAlnum(t.flat[end])) {
+			if t.offs == nil {
+				_, _, t.offs = normalizeASCIIAt(string(t.lower), true)
+			}
+			if len(t.offs) != len(t.flat) {
+				return "", false
+			}
 			written := t.asWritten(start, end, notes)
 			if n, _ := normalize(written); n != "" && strings.Contains(t.flat, n) {
 				return written, true
@@ -506,6 +515,28 @@ func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
 		from = i + 1
 	}
 	return "", false
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// alnumWalker finds the offset in flat of its k-th letter or digit, for k
+// that never decrease.
+type alnumWalker struct {
+	flat string
+	k    int // letters and digits before at
+	at   int
+}
+
+func (w *alnumWalker) seek(k int) int {
+	for ; w.at < len(w.flat); w.at++ {
+		if isAlnum(w.flat[w.at]) {
+			if w.k == k {
+				return w.at
+			}
+			w.k++
+		}
+	}
+	return len(w.flat)
 }
 
 // asWritten is the notes' bytes behind flat[start:end], white space and
@@ -566,26 +597,19 @@ func (t *Text) Closest(quote string) Passage {
 		}
 	}
 	t.prepare()
-	// Each word of the text: where it starts and its slot (-1: not a word
-	// of the quote). Looking up string(bytes) does not copy the word.
-	var starts, slots []int
-	for i := 0; i < len(t.flat); {
-		for i < len(t.flat) && t.flat[i] == ' ' {
-			i++
-		}
-		if i == len(t.flat) {
+	// Each word of the text's slot (-1: not a word of the quote); where
+	// the words start is found again for the best window alone.
+	var slots []int32
+	for w := (wordWalker{flat: t.flat}); ; {
+		i, end := w.next()
+		if i < 0 {
 			break
-		}
-		end := i + strings.IndexByte(t.flat[i:], ' ')
-		if end < i {
-			end = len(t.flat)
 		}
 		s, ok := slot[bareWord(t.flat[i:end])]
 		if !ok {
 			s = -1
 		}
-		starts, slots = append(starts, i), append(slots, s)
-		i = end
+		slots = append(slots, int32(s))
 	}
 	if n == 0 || len(slots) == 0 {
 		return Passage{}
@@ -593,7 +617,7 @@ func (t *Text) Closest(quote string) Passage {
 	size := min(n, len(slots))
 	have := make([]int, len(want))
 	hits := 0
-	add := func(s, d int) {
+	add := func(s int32, d int) {
 		if s < 0 {
 			return
 		}
@@ -620,15 +644,47 @@ func (t *Text) Closest(quote string) Passage {
 			best, bestAt, tight = hits, at, isTight
 		}
 	}
+	w := wordWalker{flat: t.flat}
+	for range bestAt {
+		w.next()
+	}
+	start, _ := w.next()
 	end := len(t.flat)
-	if bestAt+size < len(starts) {
-		end = starts[bestAt+size] - 1
+	for range size - 1 {
+		w.next()
+	}
+	if next, _ := w.next(); next >= 0 {
+		end = next - 1
 	}
 	return Passage{
-		Line:    lineAt(t.marks, starts[bestAt]),
-		Text:    t.flat[starts[bestAt]:end],
+		Line:    lineAt(t.marks, start),
+		Text:    t.flat[start:end],
 		Percent: percentOf(best, n),
 	}
+}
+
+// wordWalker gives the words of normalised text, whose words are
+// separated by single spaces, in turn.
+type wordWalker struct {
+	flat string
+	at   int
+}
+
+// next is where the next word starts and ends, or -1 after the last.
+func (w *wordWalker) next() (start, end int) {
+	for w.at < len(w.flat) && w.flat[w.at] == ' ' {
+		w.at++
+	}
+	if w.at == len(w.flat) {
+		return -1, -1
+	}
+	start = w.at
+	end = start + strings.IndexByte(w.flat[start:], ' ')
+	if end < start {
+		end = len(w.flat)
+	}
+	w.at = end
+	return start, end
 }
 
 func isASCII(s string) bool {

@@ -131,11 +131,18 @@ func FuzzOccurs(f *testing.F) {
 			}
 		}
 		p := text.Closest(q)
+		if want := closestSlowly(body, q); p != want {
+			t.Fatalf("Closest(%q) in %q = %+v, want %+v", q, body, p, want)
+		}
 		if p.Percent < 0 || p.Percent > 100 || p.Line < 0 || p.Line > strings.Count(body, "\n") {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)
 		}
 		// A repair must make the quote occur, and change only punctuation.
-		if written, ok := NewText([]byte(body)).PunctuationSlip(q, []byte(body)); ok {
+		written, ok := NewText([]byte(body)).PunctuationSlip(q, []byte(body))
+		if wantWritten, wantOK := punctuationSlipSlowly(body, q); written != wantWritten || ok != wantOK {
+			t.Fatalf("PunctuationSlip(%q) in %q = %q, %v; want %q, %v", q, body, written, ok, wantWritten, wantOK)
+		}
+		if ok {
 			if !strings.ContainsAny(written, `"'.…[]@`) && !NewText([]byte(body)).Occurs(written) || coreOf(written) != coreOf(parts(q)[0]) {
 				t.Fatalf("repair %q of %q does not occur in %q", written, q, body)
 			}
@@ -259,4 +266,109 @@ func TestPunctuationSlip(t *testing.T) {
 	if _, ok := NewText([]byte("Zoë said, so")).PunctuationSlip("zoë said so", []byte("Zoë said, so")); ok {
 		t.Error("a repair from notes that are not ASCII")
 	}
+}
+
+// closestSlowly is Closest with every word's start kept: the windows
+// slide over all of them and the best is cut out by its neighbours.
+func closestSlowly(body, quote string) Passage {
+	slot := map[string]int{}
+	var want []int
+	n := 0
+	for _, p := range parts(quote) {
+		for _, w := range strings.Fields(p) {
+			if w = bareWord(w); w == "" {
+				continue
+			}
+			if _, ok := slot[w]; !ok {
+				slot[w] = len(want)
+				want = append(want, 0)
+			}
+			want[slot[w]]++
+			n++
+		}
+	}
+	flat, marks := normalize(body)
+	var starts, slots []int
+	for i := 0; i < len(flat); {
+		for i < len(flat) && flat[i] == ' ' {
+			i++
+		}
+		if i == len(flat) {
+			break
+		}
+		end := strings.IndexByte(flat[i:], ' ')
+		if end < 0 {
+			end = len(flat)
+		} else {
+			end += i
+		}
+		s, ok := slot[bareWord(flat[i:end])]
+		if !ok {
+			s = -1
+		}
+		starts, slots = append(starts, i), append(slots, s)
+		i = end
+	}
+	if n == 0 || len(slots) == 0 {
+		return Passage{}
+	}
+	size := min(n, len(slots))
+	best, bestAt, tight := -1, 0, false
+	for at := 0; at+size <= len(slots); at++ {
+		have := make([]int, len(want))
+		hits := 0
+		for _, s := range slots[at : at+size] {
+			if s >= 0 && have[s] < want[s] {
+				have[s]++
+				hits++
+			}
+		}
+		isTight := slots[at] >= 0 && slots[at+size-1] >= 0
+		if hits > best || hits == best && isTight && !tight {
+			best, bestAt, tight = hits, at, isTight
+		}
+	}
+	end := len(flat)
+	if bestAt+size < len(starts) {
+		end = starts[bestAt+size] - 1
+	}
+	return Passage{Line: lineAt(marks, starts[bestAt]), Text: flat[starts[bestAt]:end], Percent: percentOf(best, n)}
+}
+
+// punctuationSlipSlowly is PunctuationSlip with the offset of every
+// letter and digit, and of every normalised byte in the notes, kept.
+func punctuationSlipSlowly(body, quote string) (string, bool) {
+	ps := parts(quote)
+	if len(ps) != 1 || !isASCII(body) {
+		return "", false
+	}
+	flat, _, offs := normalizeASCIIAt(strings.ToLower(body), true)
+	want := coreOf(ps[0])
+	if want == "" {
+		return "", false
+	}
+	var core []byte
+	var at []int
+	for i := 0; i < len(flat); i++ {
+		if isAlnum(flat[i]) {
+			core, at = append(core, flat[i]), append(at, i)
+		}
+	}
+	for from := 0; from+len(want) <= len(core); from++ {
+		i := strings.Index(string(core[from:]), want)
+		if i < 0 {
+			return "", false
+		}
+		from += i
+		start, end := at[from], at[from+len(want)-1]+1
+		if (start == 0 || !isAlnum(flat[start-1])) && (end == len(flat) || !isAlnum(flat[end])) {
+			t := Text{flat: flat, offs: offs}
+			written := t.asWritten(start, end, []byte(body))
+			if n, _ := normalize(written); n != "" && strings.Contains(flat, n) {
+				return written, true
+			}
+			return "", false
+		}
+	}
+	return "", false
 }
