@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ func Decode(relPath string, src []byte) *model.Document { return DecodeSplit(rel
 // DecodeSplit is Decode for a file its caller has already split, so that
 // loading splits each file once.
 func DecodeSplit(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, false, nil, nil)
+	doc, _ := decodeBlock(relPath, b, false, nil, nil, nil)
 	return doc
 }
 
@@ -44,7 +45,7 @@ func DecodeSplit(relPath string, b Block) *model.Document {
 // (the contract's Lint keys); the others are checked and dropped, so a
 // workspace of many thousand files stays small while it is linted.
 func DecodeSlim(relPath string, b Block) *model.Document {
-	doc, _ := decodeBlock(relPath, b, true, nil, nil)
+	doc, _ := decodeBlock(relPath, b, true, nil, nil, nil)
 	return doc
 }
 
@@ -56,12 +57,16 @@ type Decoder struct {
 	// Entities, when set, is where the entities decoded come from: a
 	// load's, whose documents all live as long as it does.
 	Entities *model.Entities
+	// Room, when set, is where personas' claims are decoded (see
+	// model.ClaimRoom): the caller is done with one persona's Claims
+	// before the next Decode.
+	Room *model.ClaimRoom
 }
 
 // Decode is DecodeSplit, or DecodeSlim when slim.
 func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
 	defer dec.nodes.Reset()
-	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes, dec.Entities)
+	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes, dec.Entities, dec.Room)
 	return doc
 }
 
@@ -70,11 +75,11 @@ func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
 // raw values, without parsing the YAML a second time.
 func DecodeTree(relPath string, src []byte) (*model.Document, *yaml.Node, Block) {
 	b := Split(src)
-	doc, m := decodeBlock(relPath, b, false, nil, nil)
+	doc, m := decodeBlock(relPath, b, false, nil, nil, nil)
 	return doc, m, b
 }
 
-func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entities *model.Entities) (*model.Document, *yaml.Node) {
+func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entities *model.Entities, room *model.ClaimRoom) (*model.Document, *yaml.Node) {
 	broken := func(rule string, pos model.Pos, msg string) (*model.Document, *yaml.Node) {
 		return &model.Document{
 			Path:     relPath,
@@ -125,7 +130,10 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entit
 		return broken(RuleFrontmatterInvalid, model.FileStart,
 			"front matter is not a mapping of keys to values; write it as `key: value` lines")
 	}
-	d := &decoder{offset: b.Line - 1, slim: slim, entities: entities}
+	if room != nil {
+		room.Reset()
+	}
+	d := &decoder{offset: b.Line - 1, slim: slim, entities: entities, room: room}
 	kindNode := lookup(m, "kind")
 	if kindNode == nil {
 		return nil, nil
@@ -258,6 +266,8 @@ type decoder struct {
 	key *yaml.Node
 	// claimItems counts a persona's claim lists' items, kept or not.
 	claimItems int
+	// room, when not nil, is where claims are decoded (Decoder.Room).
+	room *model.ClaimRoom
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -469,9 +479,16 @@ func (d *decoder) claims(name string, v *yaml.Node) (texts []model.Str) {
 		}
 		if p.Claims == nil {
 			// Room for every claim list's items at once.
-			p.Claims = make([]model.Claim, 0, max(d.claimItems, 1))
+			if d.room != nil {
+				p.Claims = slices.Grow(d.room.Claims[:0], d.claimItems)
+			} else {
+				p.Claims = make([]model.Claim, 0, max(d.claimItems, 1))
+			}
 		}
 		p.Claims = append(p.Claims, c)
+		if d.room != nil {
+			d.room.Claims = p.Claims // cleared by the next Decode
+		}
 	}
 	return texts
 }
@@ -539,7 +556,7 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 		d.typeErr(v, "%s must be a list of interview references, not a %s; write each on its own line starting with \"- \"", name, nodeKind(v))
 		return nil
 	}
-	var out []model.Evidence
+	out := d.room.EvidenceList(len(v.Content))
 	for _, item := range v.Content {
 		item = deref(item)
 		switch {
@@ -563,6 +580,9 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 		default:
 			d.typeErr(item, "each item of %s must be an interview reference or a mapping {interview, quote}, not a %s", name, nodeKind(item))
 		}
+	}
+	if len(out) == 0 {
+		return nil // as without a room
 	}
 	return out
 }

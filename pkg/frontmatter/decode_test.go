@@ -312,16 +312,22 @@ func TestDecoderReusesNodesSafely(t *testing.T) {
 	for _, c := range []struct {
 		name        string
 		slim, slabs bool
+		room        bool // claims last only until the next Decode
 	}{
-		{"full", false, false},
-		{"slim", true, false},
-		{"full from slabs", false, true},
-		{"slim from slabs", true, true},
+		{"full", false, false, false},
+		{"slim", true, false, false},
+		{"full from slabs", false, true, false},
+		{"slim from slabs", true, true, false},
+		{"full with a claim room", false, true, true},
+		{"slim with a claim room", true, true, true},
 	} {
 		slim := c.slim
 		var dec Decoder
 		if c.slabs {
 			dec.Entities = new(model.Entities)
+		}
+		if c.room {
+			dec.Room = new(model.ClaimRoom)
 		}
 		decoded := make([]*model.Document, len(files))
 		for i, f := range files {
@@ -330,6 +336,21 @@ func TestDecoderReusesNodesSafely(t *testing.T) {
 				t.Fatal(err)
 			}
 			decoded[i] = dec.Decode(f, Split(src), slim)
+			if c.room && decoded[i] != nil && decoded[i].Persona != nil {
+				// Compared before the room is reused, then kept as
+				// the others are.
+				want := DecodeSplit(f, Split(src))
+				if slim {
+					want = DecodeSlim(f, Split(src))
+				}
+				if !reflect.DeepEqual(decoded[i].Persona.Claims, want.Persona.Claims) {
+					t.Errorf("%s: %s's claims differ", c.name, f)
+				}
+				decoded[i].Persona.Claims = slices.Clone(decoded[i].Persona.Claims)
+				for j, cl := range decoded[i].Persona.Claims {
+					decoded[i].Persona.Claims[j].Evidence = slices.Clone(cl.Evidence)
+				}
+			}
 		}
 		for i, f := range files {
 			src, _ := os.ReadFile(f)
@@ -339,6 +360,38 @@ func TestDecoderReusesNodesSafely(t *testing.T) {
 			}
 			if !reflect.DeepEqual(decoded[i], want) {
 				t.Errorf("%s: %s decodes otherwise with reused nodes", c.name, f)
+			}
+		}
+	}
+}
+
+// TestClaimRoom decodes personas one after another in one claim room;
+// each one's claims, compared before the next is decoded, are those
+// decoded without one.
+func TestClaimRoom(t *testing.T) {
+	many := "---\nkind: persona\ngoals:\n"
+	for i := range 300 {
+		many += fmt.Sprintf("  - text: goal %d\n    evidence: [i%d, {interview: j%d, quote: q%d}]\n", i, i, i, i)
+	}
+	many += "---\n"
+	files := []struct{ name, src string }{
+		{"two claims with evidence", "---\nkind: persona\ngoals:\n  - text: a\n    evidence: [i1, {interview: i2, quote: q}]\n  - text: b\n    evidence: [i3]\nfrustrations: [c]\n---\n"},
+		{"evidence of nulls only", "---\nkind: persona\ngoals:\n  - text: a\n    evidence: [~, null]\n  - text: b\n    evidence: []\n---\n"},
+		{"fewer claims than the last", "---\nkind: persona\naspirations: [x]\n---\n"},
+		{"more than the room held", many},
+		{"plain claims after evidence", "---\nkind: persona\ngoals: [p, q, r]\nmotivations:\n  - text: s\n    evidence: [i9, i10, i11]\n---\n"},
+	}
+	dec := Decoder{Entities: new(model.Entities), Room: new(model.ClaimRoom)}
+	for _, f := range files {
+		got := dec.Decode("p.md", Split([]byte(f.src)), false)
+		want := DecodeSplit("p.md", Split([]byte(f.src)))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: decoded in the room\n%+v\nwant\n%+v", f.name, got, want)
+		}
+		// No evidence is none, as it always was, not an empty list.
+		for _, c := range want.Persona.Claims {
+			if c.Evidence != nil && len(c.Evidence) == 0 {
+				t.Errorf("%s: claim %q has an empty evidence list, not none", f.name, c.Text.Value)
 			}
 		}
 	}

@@ -36,6 +36,12 @@ func FuzzDecode(f *testing.F) {
 		if fromSlabs := dec.Decode("f/x.md", Split(src), false); !reflect.DeepEqual(fromSlabs, d) {
 			t.Fatalf("decoded from slabs:\n%+v\nallocated each:\n%+v", fromSlabs, d)
 		}
+		// In a claim room another persona's claims were decoded in first.
+		dec.Room = new(model.ClaimRoom)
+		dec.Decode("f/y.md", Split([]byte(roomFiller)), false)
+		if inRoom := dec.Decode("f/x.md", Split(src), false); !reflect.DeepEqual(inRoom, d) {
+			t.Fatalf("decoded in a claim room:\n%+v\nallocated each:\n%+v", inRoom, d)
+		}
 		if d == nil {
 			return
 		}
@@ -51,6 +57,10 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// roomFiller is a persona whose claims fill a claim room before the
+// fuzzed file is decoded in it.
+const roomFiller = "---\nkind: persona\ngoals:\n  - text: a\n    evidence: [i1, {interview: i2, quote: q}, i3]\n  - b\nfrustrations: [c, d, e, f, g, h]\n---\n"
 
 // addSeeds adds every file of dir (the repository's testdata/fuzz corpus of
 // real and hostile files) to the fuzzer's seed corpus. While fuzzing, files

@@ -112,6 +112,49 @@ func (e *Entities) String(s string) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// ClaimRoom is where a persona's claims and their evidence are decoded
+// by a caller that is done with them before it decodes the next persona
+// (a lean load, which digests them): the arrays serve one file after
+// another instead of being made for each.
+type ClaimRoom struct {
+	Claims   []Claim
+	Evidence []Evidence
+}
+
+// maxRoom bounds the items a ClaimRoom keeps room for: one persona of
+// thousands of claims must not hold their size for the rest of a load.
+const maxRoom = 1 << 12
+
+// Reset empties the room for the next persona; the strings of the last
+// one are not kept alive by it.
+func (r *ClaimRoom) Reset() {
+	clear(r.Claims)
+	clear(r.Evidence)
+	r.Claims, r.Evidence = r.Claims[:0], r.Evidence[:0]
+	if cap(r.Claims) > maxRoom {
+		r.Claims = nil
+	}
+	if cap(r.Evidence) > maxRoom {
+		r.Evidence = nil
+	}
+}
+
+// EvidenceList is room for a claim's n evidence items, after those of the
+// claims before it.
+func (r *ClaimRoom) EvidenceList(n int) []Evidence {
+	if r == nil {
+		return make([]Evidence, 0, n)
+	}
+	if cap(r.Evidence)-len(r.Evidence) < n {
+		// The lists handed out keep the old array; the next ones start
+		// a new one.
+		r.Evidence = make([]Evidence, 0, max(2*cap(r.Evidence), n, 64))
+	}
+	start := len(r.Evidence)
+	r.Evidence = r.Evidence[:start+n]
+	return r.Evidence[start : start : start+n]
+}
+
 // Strs is an empty array with room for n values.
 func (e *Entities) Strs(n int) []Str {
 	if e == nil {

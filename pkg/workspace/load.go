@@ -134,6 +134,10 @@ func Load(root string, opts Options) (*Workspace, error) {
 		// buffer and parses it over the nodes of the one before.
 		r := new(Reader)
 		r.dec.Entities = new(model.Entities)
+		if opts.Lean {
+			// Digested before the next file (decodeFile).
+			r.dec.Room = &r.room
+		}
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
 				results[w] = append(results[w], doc)
@@ -191,6 +195,7 @@ type Reader struct {
 type decoders struct {
 	dec    frontmatter.Decoder
 	digest claims.Scratch
+	room   model.ClaimRoom
 }
 
 func excluded(globs []string, rel string) bool {
