@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/personakit/persona/pkg/textline"
+	"go.yaml.in/yaml/v3"
 )
 
 // FuzzPlainYAML holds the plain parser to yaml.v3: whatever it accepts,
@@ -21,6 +22,21 @@ func FuzzPlainYAML(f *testing.F) {
 		// bytes read as choices of a block's lines always come close.
 		checkPlainYAML(t, data)
 		checkPlainYAML(t, plainYAMLBlock(data))
+	})
+}
+
+// FuzzPlainTag holds plainTag to yaml.v3's resolution of any value.
+func FuzzPlainTag(f *testing.F) {
+	for _, v := range []string{"", "0x1F", "-0b101", "1_000", "0o17", "017", "1e5", ".5e3", "+.inf", "-.Inf", ".nan",
+		"2001-12-14", "2001-12-14 21:59:43.10", "2001-12-14t21:59:43,10Z", "2001-12-14T21:59:43.10-05:00",
+		"25%", "500 employees", "-", "+", ".", "-1", "+12", "True", "TRUE", "yes", "No", "~", "<<", "null", "nope", "off"} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Fatalf("plainTag(%q) = %s, yaml.v3 resolves %s", value, got, want)
+		}
 	})
 }
 

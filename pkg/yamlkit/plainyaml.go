@@ -604,18 +604,66 @@ func (p *plainParser) flowScalar(i, j int) (*yaml.Node, int) {
 // yaml.v3 resolves it.
 func (p *plainParser) scalarNode(value string, i, col int) *yaml.Node {
 	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: i + 1, Column: col})
+	n.Tag = plainTag(n)
+	return n
+}
+
+// plainTag is the tag yaml.v3 resolves plain scalar n's value to, told
+// without resolving where that is certain: resolving costs a deferred
+// recover and an allocation per value, and failed parses an allocated
+// error each.
+func plainTag(n *yaml.Node) string {
+	value := n.Value
 	switch {
 	case value != "" && !mayResolve(value[0]):
-		n.Tag = "!!str"
+		return "!!str"
 	case isDate(value):
 		// What yaml.v3 resolves to a timestamp after three layouts that
-		// fail first, each failure an allocated error: every entity has a
-		// date or two.
-		n.Tag = "!!timestamp"
-	default:
-		n.Tag = n.ShortTag() // resolves Value, as the node has no tag yet
+		// fail first: every entity has a date or two.
+		return "!!timestamp"
+	case value != "" && strings.IndexByte("yYnNtTfFoO~<", value[0]) >= 0:
+		return wordTag(value)
+	case value != "" && !numberLike(value):
+		return wordTag(value) // the infinities and NaN are words too
 	}
-	return n
+	return n.ShortTag() // resolves Value, as the node has no tag yet
+}
+
+// wordTag is how yaml.v3 resolves a plain scalar that is not a number:
+// one of the words in its map, else a string. For a value starting with
+// a letter of its table's 'M' class (yYnNtTfFoO~<), that is all resolve
+// does, told here without the deferred recover and the allocation resolve
+// costs for every such value ("team", "finance", "operations").
+func wordTag(value string) string {
+	switch value {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "~", "null", "Null", "NULL":
+		return "!!null"
+	case "<<":
+		return "!!merge"
+	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+		return "!!float"
+	}
+	return "!!str"
+}
+
+// numberLike reports whether value holds only bytes that yaml.v3's
+// numbers and timestamps are written with (digits, signs, points, hex
+// digits, base prefixes, a time's separators and zone): a value with any
+// other ("25%", "500 employees") resolves to a string, and yaml.v3 would
+// find that out through three failed parses, each an allocated error.
+func numberLike(value string) bool {
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		switch {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
+		case strings.IndexByte("+-._:, \txXoOtTzZ", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isDate reports whether value is a calendar date written YYYY-MM-DD.
