@@ -495,11 +495,11 @@ func (d *decoder) claims(name string, v *yaml.Node) (texts []model.Str) {
 
 func (d *decoder) claim(list string, m *yaml.Node) model.Claim {
 	c := model.Claim{List: list, Text: model.Str{Pos: d.pos(m)}}
-	d.twoFields(m, list, "text", "evidence", func(text bool, v *yaml.Node) {
+	d.twoFields(m, itemName{list: list}, "text", "evidence", func(text bool, v *yaml.Node) {
 		if text {
-			c.Text = d.view(list+".text", v)
+			c.Text = d.viewItem(itemName{list: list}, "text", v)
 		} else {
-			c.Evidence = d.evidence(list+".evidence", v)
+			c.Evidence = d.evidence(itemName{list, "evidence"}, v)
 		}
 	})
 	if strings.TrimSpace(c.Text.Value) == "" {
@@ -532,12 +532,12 @@ func (d *decoder) itemFields(m *yaml.Node, name string, strs map[string]*model.S
 // each one's value that is not null (first says it is a's). Claims and
 // their evidence come by the dozen per persona, and itemFields' maps cost
 // more than reading them.
-func (d *decoder) twoFields(m *yaml.Node, name, a, b string, read func(first bool, v *yaml.Node)) {
+func (d *decoder) twoFields(m *yaml.Node, name itemName, a, b string, read func(first bool, v *yaml.Node)) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], deref(m.Content[i+1])
 		switch {
 		case k.Value != a && k.Value != b:
-			d.unknownItemKey(m, name, k)
+			d.unknownItemKey(m, name.String(), k)
 		case isNull(v):
 		default:
 			read(k.Value == a, v)
@@ -551,7 +551,27 @@ func (d *decoder) unknownItemKey(m *yaml.Node, name string, k *yaml.Node) {
 	d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
 }
 
-func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
+// itemName names a key of a list's items in messages ("goals",
+// "goals.evidence"), joined only when a message needs it: claims and
+// their evidence come by the dozen per persona, and most have none.
+type itemName struct{ list, sub string }
+
+func (n itemName) String() string {
+	if n.sub == "" {
+		return n.list
+	}
+	return n.list + "." + n.sub
+}
+
+// viewItem is view for key of name's items.
+func (d *decoder) viewItem(name itemName, key string, v *yaml.Node) model.Str {
+	if v.Kind != yaml.ScalarNode {
+		return d.view(name.String()+"."+key, v)
+	}
+	return model.Str{Value: v.Value, Pos: d.pos(v)}
+}
+
+func (d *decoder) evidence(name itemName, v *yaml.Node) []model.Evidence {
 	if v.Kind != yaml.SequenceNode {
 		d.typeErr(v, "%s must be a list of interview references, not a %s; write each on its own line starting with \"- \"", name, nodeKind(v))
 		return nil
@@ -567,9 +587,9 @@ func (d *decoder) evidence(name string, v *yaml.Node) []model.Evidence {
 			e := model.Evidence{Ref: model.Str{Pos: d.pos(item)}}
 			d.twoFields(item, name, "interview", "quote", func(ref bool, v *yaml.Node) {
 				if ref {
-					e.Ref = d.view(name+".interview", v)
+					e.Ref = d.viewItem(name, "interview", v)
 				} else {
-					e.Quote = d.view(name+".quote", v)
+					e.Quote = d.viewItem(name, "quote", v)
 				}
 			})
 			if strings.TrimSpace(e.Ref.Value) == "" {

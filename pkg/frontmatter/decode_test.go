@@ -396,3 +396,34 @@ func TestClaimRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimItemNames: messages and unknown keys name a claim's keys and
+// its evidence's by their full path.
+func TestClaimItemNames(t *testing.T) {
+	tests := []struct {
+		name, items, want string
+	}{
+		{"text not a value", "  - text: [a, b]", "goals.text must be a single value"},
+		{"evidence not a list", "  - text: a\n    evidence: i1", "goals.evidence must be a list of interview references"},
+		{"interview not a value", "  - text: a\n    evidence: [{interview: [i1]}]", "goals.evidence.interview must be a single value"},
+		{"quote not a value", "  - text: a\n    evidence: [{interview: i1, quote: {a: b}}]", "goals.evidence.quote must be a single value"},
+		{"evidence without interview", "  - text: a\n    evidence: [{quote: q}]", "an item of goals.evidence written as a mapping needs interview"},
+		{"unknown key of a claim", "  - text: a\n    why: b", "unknown goals.why"},
+		{"unknown key of evidence", "  - text: a\n    evidence: [{interview: i1, page: 3}]", "unknown goals.evidence.page"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Decode("personas/x.md", []byte("---\nkind: persona\ngoals:\n"+tt.items+"\n---\n"))
+			var said []string
+			for _, p := range d.Problems {
+				said = append(said, p.Message)
+			}
+			for _, k := range d.Unknown {
+				said = append(said, "unknown "+k.Name)
+			}
+			if !slices.ContainsFunc(said, func(s string) bool { return strings.Contains(s, tt.want) }) {
+				t.Errorf("said %q, want %q", said, tt.want)
+			}
+		})
+	}
+}
