@@ -45,6 +45,9 @@ func isAbsoluteRef(ref string) bool {
 	if filepath.IsAbs(ref) || len(ref) > 0 && ref[0] == '/' || windowsAbsolute.MatchString(ref) {
 		return true
 	}
+	if len(ref) < len("file:") || !strings.EqualFold(ref[:len("file:")], "file:") {
+		return false // no file: URL (a scheme is what precedes the first colon), parsed or not
+	}
 	u, err := url.Parse(ref)
 	return err == nil && u.Scheme == "file"
 }
