@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -157,14 +158,15 @@ func ClaimLists(page []byte, sections Sections) []string {
 // with "or", "and" or "/" ("Pain points or biggest challenges"), the
 // first of them that names one.
 func (s Sections) list(label string) string {
-	n := normalizeLabel(label)
-	if l := s[n]; l != "" {
+	var room [64]byte // a heading's words, normalised for the look-up only
+	b := appendLabel(room[:0], label)
+	if l := s[string(b)]; l != "" {
 		return l
 	}
-	if !strings.Contains(n, " or ") && !strings.Contains(n, " and ") && !strings.Contains(n, "/") {
+	if !bytes.Contains(b, []byte(" or ")) && !bytes.Contains(b, []byte(" and ")) && !bytes.Contains(b, []byte("/")) {
 		return ""
 	}
-	for _, part := range joined.Split(n, -1) {
+	for _, part := range joined.Split(string(b), -1) {
 		if l := s[normalizeLabel(part)]; l != "" {
 			return l
 		}
@@ -240,7 +242,11 @@ func anchorAt(s string) int {
 
 // normalizeLabel is a heading or label as the section table is keyed:
 // lower case, single spaces, without the decoration around the words.
-func normalizeLabel(label string) string {
+func normalizeLabel(label string) string { return string(appendLabel(nil, label)) }
+
+// appendLabel appends normalizeLabel(label) to dst: for an ASCII label,
+// as most are, without the copies of splitting, joining and lowering.
+func appendLabel(dst []byte, label string) []byte {
 	label = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return ' '
@@ -253,7 +259,28 @@ func normalizeLabel(label string) string {
 		label = strings.Trim(label, "*_` ")
 	}
 	label = strings.TrimLeftFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+	for i := 0; i < len(label); i++ {
+		if label[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(strings.Join(strings.Fields(label), " "))...)
+		}
+	}
+	start := len(dst)
+	for i := 0; i < len(label); i++ {
+		switch c := label[i]; {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			if len(dst) > start && dst[len(dst)-1] != ' ' {
+				dst = append(dst, ' ')
+			}
+		case c >= 'A' && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	if len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }
 
 var citation = regexp.MustCompile(`\[(@[^\]]*)\]\s*$`)
@@ -578,8 +605,10 @@ type cited struct {
 }
 
 // citedIDs reads "@cfo-1; @cfo-3" (Pandoc's citation list).
-func citedIDs(s string) []cited {
-	var out []cited
+func citedIDs(s string) []cited { return appendCited(nil, s) }
+
+// appendCited is citedIDs appending to out.
+func appendCited(out []cited, s string) []cited {
 	for at := 0; at <= len(s); {
 		end := strings.IndexByte(s[at:], ';')
 		if end < 0 {
@@ -588,11 +617,21 @@ func citedIDs(s string) []cited {
 		part := s[at : at+end]
 		trimmed := strings.TrimLeft(part, " \t\r\n")
 		if id, ok := strings.CutPrefix(trimmed, "@"); ok && strings.TrimSpace(id) != "" {
-			out = append(out, cited{id: strings.Fields(id)[0], offset: at + len(part) - len(trimmed) + 1})
+			out = append(out, cited{id: firstField(id), offset: at + len(part) - len(trimmed) + 1})
 		}
 		at += end + 1
 	}
 	return out
+}
+
+// firstField is strings.Fields(s)[0] for s holding more than space,
+// without the array of the other fields.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // bodyOffset maps an offset into the concatenated lines of a block to the

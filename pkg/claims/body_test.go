@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/personakit/persona/pkg/mdguard"
 	"github.com/personakit/persona/pkg/model"
@@ -265,4 +266,48 @@ func TestClaimsOutliveTheBody(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzNormalizeLabel holds normalizeLabel, and the look-up that
+// normalises into a buffer of its own, to the label's definition written
+// plainly; and firstField to strings.Fields.
+func FuzzNormalizeLabel(f *testing.F) {
+	for _, s := range []string{"**Goals**:", "_Goals (2)_", "  Pain  points\tor biggest challenges ", "🎯 Goals {#g} [3]:", "Frustrations\u00a0", "GOALS / Needs", "Zi\u0307ele", "a\v\fb"} {
+		f.Add(s)
+	}
+	sections := Sections{"goals": "goals", "pain points": "frustrations"}
+	f.Fuzz(func(t *testing.T, label string) {
+		plain := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return ' '
+			}
+			return r
+		}, label)
+		for range 3 {
+			plain = strings.TrimSpace(plain)
+			plain = strings.TrimRight(trimTrailingCount(plain), " ")
+			plain = strings.Trim(plain, "*_` ")
+		}
+		plain = strings.TrimLeftFunc(plain, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		want := strings.ToLower(strings.Join(strings.Fields(plain), " "))
+		if got := normalizeLabel(label); got != want {
+			t.Fatalf("normalizeLabel(%q) = %q, want %q", label, got, want)
+		}
+		wantList := sections[want]
+		if wantList == "" && (strings.Contains(want, " or ") || strings.Contains(want, " and ") || strings.Contains(want, "/")) {
+			for _, part := range joined.Split(want, -1) {
+				if wantList = sections[normalizeLabel(part)]; wantList != "" {
+					break
+				}
+			}
+		}
+		if got := sections.list(label); got != wantList {
+			t.Fatalf("list(%q) = %q, want %q", label, got, wantList)
+		}
+		if strings.TrimSpace(label) != "" {
+			if got, want := firstField(label), strings.Fields(label)[0]; got != want {
+				t.Fatalf("firstField(%q) = %q, want %q", label, got, want)
+			}
+		}
+	})
 }

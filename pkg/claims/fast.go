@@ -39,7 +39,7 @@ func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Section
 			return nil, false
 		case blankLine:
 		case headingLine:
-			current = sections.list(string(text))
+			current = sections.list(bodyView(text)) // read, not kept
 		case paragraphLine:
 			if prev == itemLine {
 				return nil, false // a lazy continuation of the item
@@ -224,7 +224,12 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	}
 	c := model.Claim{List: list, Text: model.Str{Value: collapseSpaces(words), Pos: pos}}
 	if citeAt >= 0 {
-		for _, id := range citedIDs(cite) {
+		var room [8]cited // a claim cites a few interviews
+		ids := appendCited(room[:0], cite)
+		if len(ids) > 0 {
+			c.Evidence = make([]model.Evidence, 0, len(ids))
+		}
+		for _, id := range ids {
 			c.Evidence = append(c.Evidence, model.Evidence{Ref: model.Str{Value: id.id, Pos: at(citeAt + id.offset)}})
 		}
 	}
