@@ -66,7 +66,7 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 	fm := len(p.Claims)
 	claims := make([]model.Claim, fm, fm+itemLines(body))
 	copy(claims, p.Claims)
-	claims = attachViews(p, claims, body, bodyLine, sections)
+	claims = attachViews(p, claims, body, bodyLine, sections, nil)
 	pack(claims[fm:])
 	if spare := cap(claims) - len(claims); spare > len(claims)/8 {
 		claims = append(make([]model.Claim, 0, len(claims)), claims...)
@@ -77,10 +77,11 @@ func Attach(p *model.Persona, body []byte, bodyLine int, sections Sections) {
 // attachViews appends body's claims to claims (p's own), adds the links
 // listed under its claim headings to p's sources and counts its
 // substantive claims. The claims' strings may be views of body: the
-// caller copies what it keeps.
-func attachViews(p *model.Persona, claims []model.Claim, body []byte, bodyLine int, sections Sections) []model.Claim {
+// caller copies what it keeps. The claims' evidence lists come from room
+// when it is not nil.
+func attachViews(p *model.Persona, claims []model.Claim, body []byte, bodyLine int, sections Sections, room *model.ClaimRoom) []model.Claim {
 	fm := len(claims)
-	claims, links := readViews(claims, body, bodyLine, sections)
+	claims, links := readViews(claims, body, bodyLine, sections, room)
 	// Links listed under a claim heading are the persona's external
 	// evidence (SPEC §12), as if listed under sources.
 	p.Sources = append(p.Sources, links...)
@@ -306,15 +307,16 @@ func Read(body []byte, bodyLine int, sections Sections) (claims []model.Claim, l
 // read is Read, past its checks, appending the claims to dst: in one pass
 // over the lines where the body is plain, else through goldmark.
 func read(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
-	claims, links := readViews(dst, body, bodyLine, sections)
+	claims, links := readViews(dst, body, bodyLine, sections, nil)
 	pack(claims[len(dst):])
 	return claims, links
 }
 
 // readViews is read without pack: the claims' strings may be views of
-// body.
-func readViews(dst []model.Claim, body []byte, bodyLine int, sections Sections) ([]model.Claim, []model.Str) {
-	if claims, ok := fastReadInto(dst, body, bodyLine, sections); ok {
+// body, and the evidence lists of the plain shape's claims come from room
+// when it is not nil.
+func readViews(dst []model.Claim, body []byte, bodyLine int, sections Sections, room *model.ClaimRoom) ([]model.Claim, []model.Str) {
+	if claims, ok := fastReadInto(dst, body, bodyLine, sections, room); ok {
 		return claims, nil
 	}
 	r := &reader{body: body, sections: sections}

@@ -161,7 +161,7 @@ func FuzzFastRead(f *testing.F) {
 // checkFastRead fails when the one-pass reader accepts body and reads it
 // otherwise than goldmark's reader does.
 func checkFastRead(t *testing.T, body string) {
-	claims, ok := fastReadInto(nil, []byte(body), 7, DefaultSections())
+	claims, ok := fastReadInto(nil, []byte(body), 7, DefaultSections(), nil)
 	if !ok || mdguard.Check([]byte(body)) != nil {
 		return
 	}

@@ -129,7 +129,7 @@ func Digest(p *model.Persona, seed maphash.Seed, scratch *Scratch) *model.ClaimD
 func AttachViews(p *model.Persona, body []byte, bodyLine int, sections Sections, scratch *Scratch) {
 	if mayHoldClaims(body, sections) && mdguard.Check(body) == nil {
 		claims := append(scratch.claims[:0], p.Claims...)
-		p.Claims = attachViews(p, claims, body, bodyLine, sections)
+		p.Claims = attachViews(p, claims, body, bodyLine, sections, &scratch.Room)
 	}
 }
 
@@ -239,6 +239,10 @@ func sketchEntry(sketch []byte, i int) (packed []byte, next int, ok bool) {
 
 // Scratch is the arrays Digest works in, and the words it has hashed.
 type Scratch struct {
+	// Room is where a lean load's decoder reads a persona's front-matter
+	// claims (frontmatter.Decoder.Room) and AttachViews its body claims'
+	// evidence: all digested before the next file.
+	Room   model.ClaimRoom
 	claims []model.Claim
 	ids    []uint64
 	ends   []int

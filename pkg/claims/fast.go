@@ -19,7 +19,7 @@ import (
 // false for any other body, which goldmark then parses. On every body it
 // accepts it gives exactly what the goldmark parse gives (FuzzFastRead
 // holds it to that): the claims of realistic pages cost no syntax tree.
-func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Sections) (claims []model.Claim, ok bool) {
+func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Sections, room *model.ClaimRoom) (claims []model.Claim, ok bool) {
 	claims = dst
 	if bytes.IndexByte(body, '\r') >= 0 || bytes.IndexByte(body, '\t') >= 0 {
 		return nil, false
@@ -53,7 +53,7 @@ func fastReadInto(dst []model.Claim, body []byte, bodyLine int, sections Section
 			}
 			// The item's marker ("- ", "12. ") is ASCII: its bytes are
 			// the columns before the text.
-			c, ok := fastClaim(text, model.Pos{Line: int32(bodyLine + n), Column: int32(len(line) - len(text) + 1)}, current)
+			c, ok := fastClaim(text, model.Pos{Line: int32(bodyLine + n), Column: int32(len(line) - len(text) + 1)}, current, room)
 			if !ok {
 				return nil, false
 			}
@@ -202,7 +202,7 @@ func isASCIIAlnum(c byte) bool {
 // fastClaim is the claim of an item whose content is text, which starts
 // at pos on its line: its words, and the interviews a trailing citation
 // names.
-func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
+func fastClaim(text []byte, pos model.Pos, list string, room *model.ClaimRoom) (model.Claim, bool) {
 	raw := bodyView(text)
 	words := raw
 	var cite string
@@ -224,10 +224,10 @@ func fastClaim(text []byte, pos model.Pos, list string) (model.Claim, bool) {
 	}
 	c := model.Claim{List: list, Text: model.Str{Value: collapseSpaces(words), Pos: pos}}
 	if citeAt >= 0 {
-		var room [8]cited // a claim cites a few interviews
-		ids := appendCited(room[:0], cite)
+		var few [8]cited // a claim cites a few interviews
+		ids := appendCited(few[:0], cite)
 		if len(ids) > 0 {
-			c.Evidence = make([]model.Evidence, 0, len(ids))
+			c.Evidence = room.EvidenceList(len(ids))
 		}
 		for _, id := range ids {
 			c.Evidence = append(c.Evidence, model.Evidence{Ref: model.Str{Value: id.id, Pos: at(citeAt + id.offset)}})

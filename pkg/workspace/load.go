@@ -136,7 +136,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		r.dec.Entities = new(model.Entities)
 		if opts.Lean {
 			// Digested before the next file (decodeFile).
-			r.dec.Room = &r.room
+			r.dec.Room = &r.digest.Room
 		}
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
@@ -195,7 +195,6 @@ type Reader struct {
 type decoders struct {
 	dec    frontmatter.Decoder
 	digest claims.Scratch
-	room   model.ClaimRoom
 }
 
 func excluded(globs []string, rel string) bool {
