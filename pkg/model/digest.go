@@ -203,6 +203,8 @@ type DigestSlabs struct {
 	evidence Slab[digestEvidence]
 	quotes   Slab[digestQuote]
 	ends     Slab[int]
+	// refs and quoted are Digest's working sets, emptied for each.
+	refs, quoted distinct
 }
 
 // Digest builds the digest of claims, with Words, Ends and Sketch left to
@@ -225,7 +227,9 @@ func Digest(claims []Claim, slabs *DigestSlabs) *ClaimDigest {
 	// The distinct references and quotes, as written (views of claims):
 	// a quote's span is numbered among the quotes, then moved past the
 	// references once they are all counted.
-	var refs, quoted distinct
+	refs, quoted := &slabs.refs, &slabs.quoted
+	refs.reset()
+	quoted.reset()
 	for _, c := range claims {
 		for _, e := range c.Evidence {
 			ev := digestEvidence{pos: e.Ref.Pos}
@@ -270,6 +274,28 @@ func Digest(claims []Claim, slabs *DigestSlabs) *ClaimDigest {
 type distinct struct {
 	values []string
 	index  map[string]int32
+	// indexed says index holds values: it is kept, emptied, between
+	// digests.
+	indexed bool
+}
+
+// maxDistinct bounds the texts a reused distinct keeps room for.
+const maxDistinct = 1 << 12
+
+// reset empties d for the next digest, keeping its room unless one
+// persona's thousands of texts made it large; the texts of the last are
+// not kept alive by it.
+func (d *distinct) reset() {
+	clear(d.values)
+	d.values = d.values[:0]
+	if cap(d.values) > maxDistinct {
+		d.values = nil
+	}
+	if len(d.index) > maxDistinct {
+		d.index = nil
+	}
+	clear(d.index)
+	d.indexed = false
 }
 
 // add is the index of value, added when new.
@@ -280,11 +306,14 @@ func (d *distinct) add(value string) int32 {
 		return int32(from + i)
 	}
 	if len(d.values) >= lookBack {
-		if d.index == nil {
-			d.index = make(map[string]int32, 2*len(d.values))
+		if !d.indexed {
+			if d.index == nil {
+				d.index = make(map[string]int32, 2*len(d.values))
+			}
 			for i, v := range d.values {
 				d.index[v] = int32(i)
 			}
+			d.indexed = true
 		}
 		if i, ok := d.index[value]; ok {
 			return i

@@ -202,3 +202,23 @@ func TestEntitiesKeepCopies(t *testing.T) {
 		t.Error("Entities hands out one persona twice")
 	}
 }
+
+// TestDigestsReuseTheirWorkingSets: digests made one after another from
+// the same slabs each hold every distinct reference once, though the
+// working sets that find repeats are the last digest's, emptied.
+func TestDigestsReuseTheirWorkingSets(t *testing.T) {
+	var slabs DigestSlabs
+	for round := range 3 {
+		var claims []Claim
+		for pass := range 2 { // each reference again, far past the look-back
+			for i := range 40 {
+				ref := Str{Value: fmt.Sprintf("r%d-interview-%d", round, i), Pos: Pos{Line: int32(pass*100 + i + 1), Column: 1}}
+				claims = append(claims, Claim{List: "goals", Text: Str{Value: "c"}, Evidence: []Evidence{{Ref: ref}}})
+			}
+		}
+		d := Digest(claims, &slabs)
+		if len(d.ends) != 40 {
+			t.Errorf("digest %d holds %d texts, want its 40 distinct references once each", round, len(d.ends))
+		}
+	}
+}
