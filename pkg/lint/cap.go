@@ -40,32 +40,50 @@ func (s *sink) put(f Finding) {
 // each rule in each file and adds one findings-capped finding per file and
 // rule that had more, counting those dropped while loading too.
 func (rn *run) capFindings(sorted []Finding, dropped map[capKey]int) []Finding {
-	counts := map[capKey]int{}
-	entity := map[capKey]string{}
-	kept := sorted[:0]
-	for _, f := range sorted {
-		k := capKey{f.Path, f.Rule}
-		counts[k]++
-		entity[k] = f.Entity
-		if counts[k] <= MaxPerFileRule {
-			kept = append(kept, f)
-		}
-	}
 	sev := rn.severity[RuleFindingsCapped]
-	if sev == Off {
-		return kept
+	// The findings of one file come together, and a file has findings of
+	// a few rules: each file's are counted in a short list, not in maps
+	// of every file and rule.
+	type ruleCount struct {
+		rule, entity string
+		n            int
 	}
+	var rules []ruleCount
 	var capped []Finding
-	for k, n := range counts {
-		more := max(n-MaxPerFileRule, 0) + dropped[k]
-		if more == 0 {
+	kept := sorted[:0]
+	for i := 0; i < len(sorted); {
+		path := sorted[i].Path
+		rules = rules[:0]
+		for ; i < len(sorted) && sorted[i].Path == path; i++ {
+			f := sorted[i]
+			at := slices.IndexFunc(rules, func(r ruleCount) bool { return r.rule == f.Rule })
+			if at < 0 {
+				at = len(rules)
+				rules = append(rules, ruleCount{rule: f.Rule})
+			}
+			rules[at].n++
+			rules[at].entity = f.Entity
+			if rules[at].n <= MaxPerFileRule {
+				kept = append(kept, f)
+			}
+		}
+		if sev == Off {
 			continue
 		}
-		capped = append(capped, Finding{
-			Rule: RuleFindingsCapped, Severity: sev, Path: k.path, Line: 1, Column: 1, Entity: entity[k],
-			Message: fmt.Sprintf("%s of rule %s in this file left out (the first %d are shown); fix those, then lint again",
-				words.Plural(more, "more finding"), k.rule, MaxPerFileRule),
-		})
+		for _, r := range rules {
+			more := max(r.n-MaxPerFileRule, 0)
+			if len(dropped) > 0 {
+				more += dropped[capKey{path, r.rule}]
+			}
+			if more == 0 {
+				continue
+			}
+			capped = append(capped, Finding{
+				Rule: RuleFindingsCapped, Severity: sev, Path: path, Line: 1, Column: 1, Entity: r.entity,
+				Message: fmt.Sprintf("%s of rule %s in this file left out (the first %d are shown); fix those, then lint again",
+					words.Plural(more, "more finding"), r.rule, MaxPerFileRule),
+			})
+		}
 	}
 	if len(capped) == 0 {
 		return kept

@@ -252,7 +252,13 @@ func (r *Runner) Run(ws *workspace.Workspace, opts Options) []Finding {
 			all = append(all, s)
 		}
 	}
-	var findings []Finding
+	n := 0
+	for _, s := range all {
+		for _, g := range s.groups {
+			n += len(g)
+		}
+	}
+	findings := make([]Finding, 0, n) // tens of thousands, in a big repository
 	for _, s := range all {
 		for _, g := range s.groups {
 			findings = append(findings, g...)

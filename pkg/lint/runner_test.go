@@ -127,3 +127,57 @@ func TestCapBoundsWhatARunHolds(t *testing.T) {
 		})
 	}
 }
+
+// spreadRule reports n findings on every document, on every other line
+// from start: two of them interleave their findings within each file.
+type spreadRule struct {
+	id       string
+	n, start int
+}
+
+func (r spreadRule) ID() string                      { return r.id }
+func (spreadRule) DefaultSeverity() finding.Severity { return finding.Warning }
+func (spreadRule) Summary() string                   { return "spreads" }
+func (spreadRule) Help() string                      { return "" }
+func (r spreadRule) Check(c *lint.Context) {
+	for _, d := range c.WS.Docs {
+		for i := range r.n {
+			c.Report(d, model.Pos{Line: int32(r.start + 2*i), Column: 1}, "finding %d", i)
+		}
+	}
+}
+
+// TestCapCountsEachFileAndRule: with two rules' findings interleaved in
+// each of three files, each file and rule is capped on its own.
+func TestCapCountsEachFileAndRule(t *testing.T) {
+	r, err := lint.NewRunner(config.Default(), append(rules.All(), spreadRule{"many", 150, 1}, spreadRule{"few", 50, 2}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []workspace.File
+	for _, name := range []string{"a.md", "b.md", "c.md"} {
+		files = append(files, workspace.File{Rel: name, Data: []byte("---\nkind: persona\nname: P\n---\n")})
+	}
+	ws := workspace.FromFiles(t.TempDir(), files, workspace.Options{})
+	counts := map[string]int{}
+	var capped []string
+	for _, f := range r.Run(ws, lint.Options{}) {
+		counts[f.Path+" "+f.Rule]++
+		if f.Rule == lint.RuleFindingsCapped {
+			capped = append(capped, f.Path+": "+f.Message+" ("+f.Entity+")")
+		}
+	}
+	for _, name := range []string{"a.md", "b.md", "c.md"} {
+		if counts[name+" many"] != lint.MaxPerFileRule || counts[name+" few"] != 50 || counts[name+" "+lint.RuleFindingsCapped] != 1 {
+			t.Errorf("%s: %d of many, %d of few, %d capped; want %d, 50, 1", name,
+				counts[name+" many"], counts[name+" few"], counts[name+" "+lint.RuleFindingsCapped], lint.MaxPerFileRule)
+		}
+	}
+	for i, c := range capped {
+		name := []string{"a", "b", "c"}[i]
+		want := name + ".md: 50 more findings of rule many in this file left out"
+		if !strings.HasPrefix(c, want) || !strings.HasSuffix(c, "(persona/"+name+")") {
+			t.Errorf("capped %d: %q, want it to start %q and name persona/%s", i, c, want, name)
+		}
+	}
+}
