@@ -222,3 +222,32 @@ func TestDigestsReuseTheirWorkingSets(t *testing.T) {
 		}
 	}
 }
+
+// TestReferencesComeInWalkOrder: EachReference gives a persona's sources,
+// then its evidence as EachEvidence walks it, then its quotes' sources
+// (those given), from its claims and from its digest alike: rules that
+// zip the two walks (quote-not-found) depend on it.
+func TestReferencesComeInWalkOrder(t *testing.T) {
+	s := func(v string) Str { return Str{Value: v} }
+	claims := []Claim{
+		{List: "goals", Text: s("a"), Evidence: []Evidence{{Ref: s("e1"), Quote: s("q1")}, {Ref: s("e2")}}},
+		{List: "goals", Text: s("b")},
+		{List: "goals", Text: s("c"), Evidence: []Evidence{{Ref: s("e3"), Quote: s("q3")}}},
+	}
+	var slabs DigestSlabs
+	for name, p := range map[string]*Persona{
+		"claims": {Claims: claims},
+		"digest": {Digest: Digest(claims, &slabs)},
+	} {
+		p.Sources = []Str{s("s1"), s("s2")}
+		p.QuoteItems = []Quote{{Text: s("x"), Source: s("u1")}, {Text: s("y")}, {Text: s("z"), Source: s("u2")}}
+		want := []string{"s1", "s2"}
+		p.EachEvidence(func(ref, _ Str) bool { want = append(want, ref.Value); return true })
+		want = append(want, "u1", "u2")
+		var got []string
+		p.EachReference(func(ref Str) bool { got = append(got, ref.Value); return true })
+		if !slices.Equal(got, want) || len(want) != 7 {
+			t.Errorf("%s: references %v, want %v", name, got, want)
+		}
+	}
+}

@@ -94,15 +94,19 @@ func normalizeUnicode(s string) (string, []lineMark) {
 // and the rune decoding of the general path. FuzzOccurs holds the two
 // paths to the same result.
 func normalizeASCII(s string) (string, []lineMark) {
-	flat, marks, _ := normalizeASCIIAt(s, false)
+	flat, marks, _ := normalizeASCIIAt(s, false, nil)
 	return flat, marks
 }
 
 // normalizeASCIIAt is normalizeASCII that also gives, with offsets, the
 // offset in s each byte of the normalised text came from (a line break's
-// space: the line break), so a passage can be shown as written.
-func normalizeASCIIAt(s string, offsets bool) (string, []lineMark, []int32) {
-	out := make([]byte, len(s))
+// space: the line break), so a passage can be shown as written. The text
+// is written into out when it has room for s, else into a new array.
+func normalizeASCIIAt(s string, offsets bool, out []byte) (string, []lineMark, []int32) {
+	if cap(out) < len(s) {
+		out = make([]byte, len(s))
+	}
+	out = out[:len(s)]
 	var offs []int32
 	if offsets {
 		offs = make([]int32, len(s))
@@ -274,6 +278,34 @@ type Text struct {
 	// notes, for thousands of misses that have none).
 	offs       []int32
 	normalised bool
+	// room, when set, is the array the notes are normalised into, shared
+	// with the Texts before and after this one (NormaliseInto).
+	room *[]byte
+}
+
+// NormaliseInto has t normalise ASCII notes into *room, grown when short,
+// rather than into an array of their own: a caller checking the notes of
+// thousands of interviews one after another normalises them all into one.
+// The strings t gives (a Passage's Text) are then views of *room, to be
+// copied before the next Text that shares it is used.
+func (t *Text) NormaliseInto(room *[]byte) *Text {
+	t.room = room
+	return t
+}
+
+// maxRoom bounds the array a NormaliseInto room keeps: notes larger than
+// that are normalised into an array of their own.
+const maxRoom = 1 << 20
+
+// roomFor is the array to normalise n bytes into, or nil for a new one.
+func (t *Text) roomFor(n int) []byte {
+	if t.room == nil || n > maxRoom {
+		return nil
+	}
+	if cap(*t.room) < n {
+		*t.room = make([]byte, n)
+	}
+	return *t.room
 }
 
 // NewText holds an interview body for matching quotes against it; body
@@ -343,7 +375,7 @@ func (t *Text) prepare() {
 	if !t.normalised {
 		if t.raw == nil {
 			// ASCII: lower case is all NFKC and folding do.
-			t.flat, t.marks, _ = normalizeASCIIAt(string(t.lower), false)
+			t.flat, t.marks, _ = normalizeASCIIAt(string(t.lower), false, t.roomFor(len(t.lower)))
 		} else {
 			t.flat, t.marks = normalize(string(t.raw))
 		}
@@ -501,7 +533,7 @@ func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
 		start, end := first.seek(i), last.seek(i+len(want)-1)+1
 		if (start == 0 || !isAlnum(t.flat[start-1])) && (end == len(t.flat) || !isAlnum(t.flat[end])) {
 			if t.offs == nil {
-				_, _, t.offs = normalizeASCIIAt(string(t.lower), true)
+				_, _, t.offs = normalizeASCIIAt(string(t.lower), true, nil)
 			}
 			if len(t.offs) != len(t.flat) {
 				return "", false

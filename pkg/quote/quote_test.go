@@ -123,7 +123,11 @@ func FuzzOccurs(f *testing.F) {
 		excerpt := body[from:min(len(body), from+1+len(q)%60)]
 		for _, q := range []string{q, excerpt} {
 			wantLine, wantOK := locateSlowly(body, q)
-			texts := map[string]*Text{"NewText": NewText([]byte(body)), "NewTextInPlace": NewTextInPlace([]byte(body)), "normalised first": normalised}
+			// A room another Text normalised other notes into first.
+			room := []byte(strings.Repeat("\x00zz ", len(body)))
+			NewTextInPlace([]byte(q + " other notes")).NormaliseInto(&room).prepare()
+			texts := map[string]*Text{"NewText": NewText([]byte(body)), "NewTextInPlace": NewTextInPlace([]byte(body)), "normalised first": normalised,
+				"normalised into a used room": NewTextInPlace([]byte(body)).NormaliseInto(&room)}
 			for name, text := range texts {
 				if line, ok := text.Locate(q); line != wantLine || ok != wantOK {
 					t.Fatalf("%s: Locate(%q) = %d, %v; want %d, %v", name, q, line, ok, wantLine, wantOK)
@@ -133,6 +137,11 @@ func FuzzOccurs(f *testing.F) {
 		p := text.Closest(q)
 		if want := closestSlowly(body, q); p != want {
 			t.Fatalf("Closest(%q) in %q = %+v, want %+v", q, body, p, want)
+		}
+		var room []byte
+		NewTextInPlace([]byte(strings.Repeat("lorem ipsum ", 9))).NormaliseInto(&room).prepare()
+		if inRoom := NewTextInPlace([]byte(body)).NormaliseInto(&room).Closest(q); inRoom != p {
+			t.Fatalf("Closest(%q) in %q normalised into a used room = %+v, want %+v", q, body, inRoom, p)
 		}
 		if p.Percent < 0 || p.Percent > 100 || p.Line < 0 || p.Line > strings.Count(body, "\n") {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)
@@ -342,7 +351,7 @@ func punctuationSlipSlowly(body, quote string) (string, bool) {
 	if len(ps) != 1 || !isASCII(body) {
 		return "", false
 	}
-	flat, _, offs := normalizeASCIIAt(strings.ToLower(body), true)
+	flat, _, offs := normalizeASCIIAt(strings.ToLower(body), true, nil)
 	want := coreOf(ps[0])
 	if want == "" {
 		return "", false

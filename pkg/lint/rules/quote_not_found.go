@@ -43,14 +43,30 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 		n += p.Persona.QuoteCount()
 	}
 	checks := make([]quoteCheck, 0, n)
+	// Each persona's references resolved, as the run resolved them once
+	// for every rule (Context.Sources): its sources, then its evidence,
+	// then its quotes' sources, in the order they are walked here.
+	var resolved []workspace.Source
+	next := 0
 	add := func(p *model.Document, ref, words model.Str) {
-		res := c.WS.ResolveSource(p, ref.Value)
+		var res workspace.Source
+		if next < len(resolved) {
+			res = resolved[next]
+		} else {
+			res = c.WS.ResolveSource(p, ref.Value) // not walked as Refs walks them: never so far
+		}
+		next++
 		if res.Status != workspace.SourceFound || strings.TrimSpace(words.Value) == "" {
 			return // source-missing says what is wrong with the reference
 		}
 		checks = append(checks, quoteCheck{persona: p, interview: res.Doc, words: words})
 	}
 	for _, p := range personas {
+		resolved = resolved[:0]
+		for _, src := range c.Sources(p) {
+			resolved = append(resolved, src)
+		}
+		next = len(p.Persona.Sources)
 		p.Persona.EachEvidence(func(ref, quote model.Str) bool {
 			add(p, ref, quote)
 			return true
@@ -67,8 +83,10 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 	groups := groupByInterview(checks)
 	misses := make([][]quoteMiss, len(groups))
 	parallel.Each(len(groups), func(int) func(int) {
-		var buf []byte // each core reads the notes into one buffer
-		return func(i int) { misses[i], buf = r.checkInterview(c, checks, groups[i], buf) }
+		// Each core reads the notes into one buffer, and normalises
+		// them into another: nothing of them is kept.
+		var buf, flat []byte
+		return func(i int) { misses[i], buf = r.checkInterview(c, checks, groups[i], buf, &flat) }
 	})
 	var all []quoteMiss
 	for _, m := range misses {
@@ -117,15 +135,15 @@ func groupByInterview(checks []quoteCheck) [][]int32 {
 // checkInterview reads the notes of the interview the checks at indexes
 // cite into buf, looks for their quotes and returns those not found. It
 // also returns the buffer to read the next notes into: nothing of these is
-// kept.
-func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, indexes []int32, buf []byte) ([]quoteMiss, []byte) {
+// kept, nor of their normalised text in flat.
+func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, indexes []int32, buf []byte, flat *[]byte) ([]quoteMiss, []byte) {
 	iv := checks[indexes[0]].interview
 	body, bodyLine, read, err := c.WS.BodyInto(iv, buf)
 	if err != nil {
 		return nil, read // the loader reported an unreadable file
 	}
-	text := quote.NewTextInPlace(body) // the body was read for this alone
-	var notes []byte                   // as written, read again only for a fix
+	text := quote.NewTextInPlace(body).NormaliseInto(flat) // the body was read for this alone
+	var notes []byte                                       // as written, read again only for a fix
 	var misses []quoteMiss
 	// The outcome for each quote looked for, by its words: a quote
 	// aliased a thousand times, in a row or in turn with others, is
