@@ -235,13 +235,25 @@ var (
 // order: the text between ellipses, without the quotation marks that
 // enclose the whole quote or a closing citation (SPEC §9; marks inside the
 // quote are part of it).
-func parts(q string) []string {
+func parts(q string) []string { return partsInto(q, nil) }
+
+// partsInto is parts normalising an ASCII quote into *room, when room is
+// not nil: the pieces are then views of it, good until its next use.
+func partsInto(q string, room *[]byte) []string {
 	// The expressions run only where they can match: most quotes hold
 	// neither a citation nor an ellipsis, and every quote is split.
 	if strings.Contains(q, "[@") {
 		q = citation.ReplaceAllString(q, "")
 	}
-	n, _ := normalize(q)
+	var n string
+	if room != nil && len(q) <= maxRoom && isASCII(q) {
+		if cap(*room) < len(q) {
+			*room = make([]byte, len(q))
+		}
+		n, _, _ = normalizeASCIIAt(q, false, *room)
+	} else {
+		n, _ = normalize(q)
+	}
 	if len(n) >= 2 && (n[0] == '"' || n[0] == '\'') && n[len(n)-1] == n[0] {
 		n = n[1 : len(n)-1]
 	}
@@ -278,19 +290,36 @@ type Text struct {
 	// notes, for thousands of misses that have none).
 	offs       []int32
 	normalised bool
-	// room, when set, is the array the notes are normalised into, shared
-	// with the Texts before and after this one (NormaliseInto).
-	room *[]byte
+	// room, when set, holds the arrays the notes and each quote are
+	// normalised into, shared with the Texts before and after this one
+	// (NormaliseInto).
+	room *Room
 }
 
-// NormaliseInto has t normalise ASCII notes into *room, grown when short,
-// rather than into an array of their own: a caller checking the notes of
-// thousands of interviews one after another normalises them all into one.
-// The strings t gives (a Passage's Text) are then views of *room, to be
-// copied before the next Text that shares it is used.
-func (t *Text) NormaliseInto(room *[]byte) *Text {
+// Room is what Texts used one after another normalise into: the notes of
+// one interview after another, and each quote looked for in them.
+type Room struct {
+	notes, quote []byte
+}
+
+// NormaliseInto has t normalise ASCII notes, and the quotes looked for in
+// them, into room's arrays, grown when short, rather than into arrays of
+// their own: a caller checking the notes of thousands of interviews one
+// after another normalises them all into one. The strings t gives (a
+// Passage's Text) are then views of room, to be copied before the next
+// Text that shares it is used.
+func (t *Text) NormaliseInto(room *Room) *Text {
 	t.room = room
 	return t
+}
+
+// parts is the package's parts, the quote normalised into t's room when
+// it has one.
+func (t *Text) parts(quote string) []string {
+	if t.room == nil {
+		return parts(quote)
+	}
+	return partsInto(quote, &t.room.quote)
 }
 
 // maxRoom bounds the array a NormaliseInto room keeps: notes larger than
@@ -302,10 +331,10 @@ func (t *Text) roomFor(n int) []byte {
 	if t.room == nil || n > maxRoom {
 		return nil
 	}
-	if cap(*t.room) < n {
-		*t.room = make([]byte, n)
+	if cap(t.room.notes) < n {
+		t.room.notes = make([]byte, n)
 	}
-	return *t.room
+	return t.room.notes
 }
 
 // NewText holds an interview body for matching quotes against it; body
@@ -396,7 +425,7 @@ func (t *Text) Occurs(quote string) bool {
 // thus points at the place it was copied from, even when a looser match
 // (across a line break or an emphasis marker) comes earlier.
 func (t *Text) Locate(quote string) (int, bool) {
-	ps := parts(quote)
+	ps := t.parts(quote)
 	if len(ps) == 0 {
 		return 0, false
 	}
@@ -502,7 +531,7 @@ type Passage struct {
 // stays linear; notes holds the same bytes the Text was made from, and
 // only ASCII notes are read this way.
 func (t *Text) PunctuationSlip(quote string, notes []byte) (string, bool) {
-	ps := parts(quote)
+	ps := t.parts(quote)
 	if len(ps) != 1 {
 		return "", false // an ellipsis: no one stretch to take
 	}
@@ -613,7 +642,7 @@ func (t *Text) Closest(quote string) Passage {
 	slot := map[string]int{}
 	var want []int
 	n := 0
-	for _, p := range parts(quote) {
+	for _, p := range t.parts(quote) {
 		for _, w := range strings.Fields(p) {
 			if w = bareWord(w); w == "" {
 				continue

@@ -124,8 +124,8 @@ func FuzzOccurs(f *testing.F) {
 		for _, q := range []string{q, excerpt} {
 			wantLine, wantOK := locateSlowly(body, q)
 			// A room another Text normalised other notes into first.
-			room := []byte(strings.Repeat("\x00zz ", len(body)))
-			NewTextInPlace([]byte(q + " other notes")).NormaliseInto(&room).prepare()
+			room := Room{notes: []byte(strings.Repeat("\x00zz ", len(body))), quote: []byte(strings.Repeat("\x00q ", len(q)))}
+			NewTextInPlace([]byte(q + " other notes")).NormaliseInto(&room).Closest(q + " other words")
 			texts := map[string]*Text{"NewText": NewText([]byte(body)), "NewTextInPlace": NewTextInPlace([]byte(body)), "normalised first": normalised,
 				"normalised into a used room": NewTextInPlace([]byte(body)).NormaliseInto(&room)}
 			for name, text := range texts {
@@ -138,10 +138,14 @@ func FuzzOccurs(f *testing.F) {
 		if want := closestSlowly(body, q); p != want {
 			t.Fatalf("Closest(%q) in %q = %+v, want %+v", q, body, p, want)
 		}
-		var room []byte
-		NewTextInPlace([]byte(strings.Repeat("lorem ipsum ", 9))).NormaliseInto(&room).prepare()
+		var room Room
+		NewTextInPlace([]byte(strings.Repeat("lorem ipsum ", 9))).NormaliseInto(&room).Locate("lorem ipsum dolor")
 		if inRoom := NewTextInPlace([]byte(body)).NormaliseInto(&room).Closest(q); inRoom != p {
 			t.Fatalf("Closest(%q) in %q normalised into a used room = %+v, want %+v", q, body, inRoom, p)
+		}
+		slip, slipOK := NewText([]byte(body)).PunctuationSlip(q, []byte(body))
+		if inRoom, ok := NewText([]byte(body)).NormaliseInto(&room).PunctuationSlip(q, []byte(body)); inRoom != slip || ok != slipOK {
+			t.Fatalf("PunctuationSlip(%q) in %q normalised into a used room = %q, %v; want %q, %v", q, body, inRoom, ok, slip, slipOK)
 		}
 		if p.Percent < 0 || p.Percent > 100 || p.Line < 0 || p.Line > strings.Count(body, "\n") {
 			t.Fatalf("Closest = %+v for %q in %q", p, q, body)

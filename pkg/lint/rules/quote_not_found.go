@@ -85,8 +85,9 @@ func (r *quoteNotFound) Check(c *lint.Context) {
 	parallel.Each(len(groups), func(int) func(int) {
 		// Each core reads the notes into one buffer, and normalises
 		// them into another: nothing of them is kept.
-		var buf, flat []byte
-		return func(i int) { misses[i], buf = r.checkInterview(c, checks, groups[i], buf, &flat) }
+		var buf []byte
+		var room quote.Room
+		return func(i int) { misses[i], buf = r.checkInterview(c, checks, groups[i], buf, &room) }
 	})
 	var all []quoteMiss
 	for _, m := range misses {
@@ -135,14 +136,14 @@ func groupByInterview(checks []quoteCheck) [][]int32 {
 // checkInterview reads the notes of the interview the checks at indexes
 // cite into buf, looks for their quotes and returns those not found. It
 // also returns the buffer to read the next notes into: nothing of these is
-// kept, nor of their normalised text in flat.
-func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, indexes []int32, buf []byte, flat *[]byte) ([]quoteMiss, []byte) {
+// kept, nor of their normalised text in room.
+func (r *quoteNotFound) checkInterview(c *lint.Context, checks []quoteCheck, indexes []int32, buf []byte, room *quote.Room) ([]quoteMiss, []byte) {
 	iv := checks[indexes[0]].interview
 	body, bodyLine, read, err := c.WS.BodyInto(iv, buf)
 	if err != nil {
 		return nil, read // the loader reported an unreadable file
 	}
-	text := quote.NewTextInPlace(body).NormaliseInto(flat) // the body was read for this alone
+	text := quote.NewTextInPlace(body).NormaliseInto(room) // the body was read for this alone
 	var notes []byte                                       // as written, read again only for a fix
 	var misses []quoteMiss
 	// The outcome for each quote looked for, by its words: a quote
