@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -104,4 +105,33 @@ func (w *failAfter) Write(p []byte) (int, error) {
 	}
 	w.left -= len(p)
 	return len(p), nil
+}
+
+// TestClaimGroupsAreRunsOfOneList: a card groups each run of claims of
+// one list under its label, in order, a list that comes back starting a
+// group of its own; the groups share no room that one could overwrite in
+// another.
+func TestClaimGroupsAreRunsOfOneList(t *testing.T) {
+	claim := func(list, text string) report.Claim { return report.Claim{List: list, Text: text} }
+	p := report.Persona{ID: "p", Claims: []report.Claim{
+		claim("goals", "a"), claim("goals", "b"), claim("frustrations", "c"), claim("goals", "d"), claim("", "e"),
+	}}
+	v := newPersonaView(p, renderedBodies{}, viewIDs{"a", "c"})
+	var got []string
+	for _, g := range v.ClaimGroups {
+		var texts []string
+		for _, c := range g.Claims {
+			texts = append(texts, c.Text)
+		}
+		got = append(got, g.Label+":"+strings.Join(texts, ","))
+	}
+	if want := []string{"Goals:a,b", "Frustrations:c", "Goals:d", ":e"}; !slices.Equal(got, want) {
+		t.Errorf("groups %q, want %q", got, want)
+	}
+	if g := v.ClaimGroups[0].Claims; cap(g) != len(g) {
+		t.Errorf("the first group has room for %d claims past its own: appending to it would overwrite the next", cap(g)-len(g))
+	}
+	if p.Claims[0].Text != "a" || &v.ClaimGroups[0].Claims[0] == &p.Claims[0] {
+		t.Error("the view's groups are the report's own claims, not the view's copy")
+	}
 }
