@@ -145,3 +145,21 @@ func loadFullAndLean(t *testing.T, root string) (full, lean *Workspace) {
 	}
 	return full, lean
 }
+
+// TestLeanDecodingKeepsItsRoomSmall: decoders that read one lean persona
+// after another, as FromFiles and an edit do, empty their claim room for
+// each: it holds one persona's evidence, not every one's before it.
+func TestLeanDecodingKeepsItsRoomSmall(t *testing.T) {
+	var d decoders
+	opts := Options{Lean: true}.withDefaults()
+	for i := range 300 {
+		src := fmt.Sprintf("---\nkind: persona\nname: P%d\ngoals:\n  - text: a goal\n    evidence: [i1, i2, i3]\n---\n\n## Frustrations\n\n- one [@i1; @i2]\n- two [@i3]\n", i)
+		doc := decodeFile(fmt.Sprintf("personas/p%d.md", i), []byte(src), false, opts, &d)
+		if doc == nil || doc.Persona == nil || doc.Persona.EvidenceCount() != 6 {
+			t.Fatalf("persona %d: %+v", i, doc)
+		}
+	}
+	if n := cap(d.digest.Room.Evidence); n > 256 {
+		t.Errorf("the claim room holds room for %d evidence items after 300 personas of 6", n)
+	}
+}

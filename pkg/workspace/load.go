@@ -134,10 +134,6 @@ func Load(root string, opts Options) (*Workspace, error) {
 		// buffer and parses it over the nodes of the one before.
 		r := new(Reader)
 		r.dec.Entities = new(model.Entities)
-		if opts.Lean {
-			// Digested before the next file (decodeFile).
-			r.dec.Room = &r.digest.Room
-		}
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
 				results[w] = append(results[w], doc)
@@ -303,6 +299,13 @@ func decodeFile(rel string, src []byte, tooLarge bool, opts Options, d *decoders
 			return unreadable(rel, "is larger than 8 MiB; split it into smaller files")
 		}
 		return nil
+	}
+	// A lean load digests a persona's claims before the next file, so
+	// they are decoded into the room the digest's scratch keeps, emptied
+	// by each decode; a full one keeps them.
+	d.dec.Room = nil
+	if opts.Lean {
+		d.dec.Room = &d.digest.Room
 	}
 	doc := d.dec.Decode(rel, block, opts.Slim)
 	if doc != nil && doc.Persona != nil {
