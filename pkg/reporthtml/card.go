@@ -148,7 +148,7 @@ func writeClaim(b *bytes.Buffer, c report.Claim) {
 			b.WriteString("; ")
 		}
 		if e.Path != "" {
-			writeLink(b, e.Path, e.Interview)
+			writeLink(b, report.Href(e.Path), e.Interview)
 		} else {
 			escapeText(b, e.Interview)
 			b.WriteString(` (missing)`)
@@ -171,7 +171,7 @@ func writeClaim(b *bytes.Buffer, c report.Claim) {
 // report leaves out who was interviewed.
 func writeInterviewItem(b *bytes.Buffer, in report.Interview, redacted bool) {
 	b.WriteString(`<li>`)
-	writeLink(b, in.Path, in.ID)
+	writeLink(b, report.Href(in.Path), in.ID)
 	if in.Date != "" {
 		b.WriteString(", ")
 		escapeText(b, in.Date)
