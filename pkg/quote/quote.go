@@ -246,11 +246,8 @@ func partsInto(q string, room *[]byte) []string {
 		q = citation.ReplaceAllString(q, "")
 	}
 	var n string
-	if room != nil && len(q) <= maxRoom && isASCII(q) {
-		if cap(*room) < len(q) {
-			*room = make([]byte, len(q))
-		}
-		n, _, _ = normalizeASCIIAt(q, false, *room)
+	if isASCII(q) {
+		n, _, _ = normalizeASCIIAt(q, false, roomOf(room, len(q)))
 	} else {
 		n, _ = normalize(q)
 	}
@@ -326,15 +323,25 @@ func (t *Text) parts(quote string) []string {
 // that are normalised into an array of their own.
 const maxRoom = 1 << 20
 
-// roomFor is the array to normalise n bytes into, or nil for a new one.
-func (t *Text) roomFor(n int) []byte {
-	if t.room == nil || n > maxRoom {
+// notesRoom is the array to normalise n bytes of notes into, or nil
+// for a new one.
+func (t *Text) notesRoom(n int) []byte {
+	if t.room == nil {
 		return nil
 	}
-	if cap(t.room.notes) < n {
-		t.room.notes = make([]byte, n)
+	return roomOf(&t.room.notes, n)
+}
+
+// roomOf is *buf grown to hold n bytes, to normalise them into, or nil
+// (a new array) when there is no buf or n is past maxRoom.
+func roomOf(buf *[]byte, n int) []byte {
+	if buf == nil || n > maxRoom {
+		return nil
 	}
-	return t.room.notes
+	if cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	return *buf
 }
 
 // NewText holds an interview body for matching quotes against it; body
@@ -404,7 +411,7 @@ func (t *Text) prepare() {
 	if !t.normalised {
 		if t.raw == nil {
 			// ASCII: lower case is all NFKC and folding do.
-			t.flat, t.marks, _ = normalizeASCIIAt(string(t.lower), false, t.roomFor(len(t.lower)))
+			t.flat, t.marks, _ = normalizeASCIIAt(string(t.lower), false, t.notesRoom(len(t.lower)))
 		} else {
 			t.flat, t.marks = normalize(string(t.raw))
 		}
