@@ -568,7 +568,7 @@ func (d *decoder) viewItem(name itemName, key string, v *yaml.Node) model.Str {
 	if v.Kind != yaml.ScalarNode {
 		return d.view(name.String()+"."+key, v)
 	}
-	return model.Str{Value: v.Value, Pos: d.pos(v)}
+	return d.view("", v) // a value: its name, never read, not joined
 }
 
 func (d *decoder) evidence(name itemName, v *yaml.Node) []model.Evidence {
