@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -369,3 +371,56 @@ func TestHostileNamesStayWellFormed(t *testing.T) {
 // query or fragment): unreserved, sub-delims, ':', '@', '/' and
 // percent-encodings, and no colon before the first '/'.
 var uriReference = regexp.MustCompile(`^(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=@:/]|%[0-9A-F]{2})*$|^\./(?:[A-Za-z0-9\-._~!$&'()*+,;=@:/]|%[0-9A-F]{2})*$`)
+
+// failingWriter accepts a few bytes, then fails every write, as a closed
+// pipe does.
+type failingWriter struct{ left int }
+
+func (f *failingWriter) Write(b []byte) (int, error) {
+	if len(b) > f.left {
+		n := f.left
+		f.left = 0
+		return n, errors.New("broken pipe")
+	}
+	f.left -= len(b)
+	return len(b), nil
+}
+
+// TestLintOutputFailures holds lint's streamed output to what a failure
+// to write it says: the destination, not the format, is to blame, and
+// the exit code is 2 whichever part of the output failed.
+func TestLintOutputFailures(t *testing.T) {
+	root := repoRoot(t)
+	// A file where -o needs a directory: no user, root included, can
+	// write there.
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		left   int // bytes stdout accepts before failing
+		args   []string
+		stderr string
+	}{
+		{"stdout fails at once", 0, []string{"lint", "examples/flawed", "--format", "json"}, "persona: writing the output: broken pipe\n"},
+		{"stdout fails part way", 100, []string{"lint", "examples/flawed", "--format", "json"}, "persona: writing the output: broken pipe\n"},
+		{"text to stdout", 10, []string{"lint", "examples/flawed"}, "persona: writing the output: broken pipe\n"},
+		{"file under a file", 0, []string{"lint", "examples/flawed", "--format", "json", "-o", filepath.Join(notDir, "out.json")}, "persona: cannot write " + filepath.Join(notDir, "out.json") + ": "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			code := Main(tt.args, IOStreams{
+				In: strings.NewReader(""), Out: &failingWriter{left: tt.left}, ErrOut: &errOut,
+				Getenv: func(string) string { return "" }, Dir: root,
+			})
+			if code != 2 {
+				t.Errorf("exit %d, want 2; stderr %q", code, errOut.String())
+			}
+			if !strings.HasPrefix(errOut.String(), tt.stderr) || strings.Count(errOut.String(), "\n") != 1 {
+				t.Errorf("stderr %q, want one line starting %q", errOut.String(), tt.stderr)
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -267,12 +266,9 @@ func writeReports(g *globalOptions, p *project, formats []formatSpec, outFile st
 		if output.ForCI(f.name) {
 			shown = ci
 		}
-		var buf bytes.Buffer
-		color := dest == "" && g.color(g.streams.OutIsTTY)
-		if err := f.printer(&buf, shown, output.Style{Color: color}); err != nil {
-			return usageErrorf("rendering %s: %v", f.name, err)
-		}
-		if err := g.writeOutput(p, dest, buf.Bytes()); err != nil {
+		style := output.Style{Color: dest == "" && g.color(g.streams.OutIsTTY)}
+		render := func(w io.Writer) error { return f.printer(w, shown, style) }
+		if err := g.writeRendered(p, f.name, dest, render); err != nil {
 			return err
 		}
 	}
