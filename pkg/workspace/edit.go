@@ -84,6 +84,18 @@ func (ws *Workspace) Put(rel string) (old, now *model.Document) {
 // touching only their entries: an edit must not cost a pass over every
 // document's maps.
 func (ws *Workspace) reindex(old, now *model.Document) {
+	byPath := func(d *model.Document, p string) int { return strings.Compare(d.Path, p) }
+	if old != nil {
+		list := ws.ofKind[old.Kind]
+		if i, found := slices.BinarySearchFunc(list, old.Path, byPath); found && list[i] == old {
+			ws.ofKind[old.Kind] = slices.Delete(list, i, i+1)
+		}
+	}
+	if now != nil {
+		list := ws.ofKind[now.Kind]
+		i, _ := slices.BinarySearchFunc(list, now.Path, byPath)
+		ws.ofKind[now.Kind] = slices.Insert(list, i, now)
+	}
 	if old != nil && old.Kind != "" {
 		delete(ws.byPath, old.Path)
 		if ws.byKind[old.Kind][old.ID] == old {
@@ -115,7 +127,7 @@ func (ws *Workspace) reindex(old, now *model.Document) {
 		if now.Kind == model.KindPersona {
 			icp := now.Persona.ICP.Value
 			list := ws.personasByICP[icp]
-			i, _ := slices.BinarySearchFunc(list, now.Path, func(d *model.Document, p string) int { return strings.Compare(d.Path, p) })
+			i, _ := slices.BinarySearchFunc(list, now.Path, byPath)
 			ws.personasByICP[icp] = slices.Insert(list, i, now)
 		}
 	}

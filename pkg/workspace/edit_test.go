@@ -80,6 +80,11 @@ func describeIndex(ws *Workspace) string {
 			s += fmt.Sprintf("%s/%s=%s ", k, id, ws.byKind[k][id].Path)
 		}
 	}
+	for _, k := range slices.Sorted(maps.Keys(ws.ofKind)) {
+		if len(ws.ofKind[k]) > 0 {
+			s += fmt.Sprintf("\nof kind %q: %v (%d)", k, paths(ws.ofKind[k]), ws.Count(k))
+		}
+	}
 	s += fmt.Sprintf("\npaths=%v\n", slices.Sorted(maps.Keys(ws.byPath)))
 	for _, icp := range slices.Sorted(maps.Keys(ws.personasByICP)) {
 		s += fmt.Sprintf("icp %q: %v ", icp, paths(ws.personasByICP[icp]))

@@ -34,7 +34,9 @@ func (ws *Workspace) index() {
 	}
 	ws.interviews = ws.byKind[model.KindInterview]
 	ws.personasByICP = map[string][]*model.Document{}
+	ws.ofKind = make(map[model.Kind][]*model.Document, len(model.Kinds)+1)
 	for _, d := range ws.Docs {
+		ws.ofKind[d.Kind] = append(ws.ofKind[d.Kind], d)
 		if d.Kind == "" {
 			continue
 		}
@@ -50,29 +52,15 @@ func (ws *Workspace) index() {
 	}
 }
 
-// Entities returns the entities of one kind in path order.
+// Entities returns the entities of one kind in path order, in a slice
+// of the caller's own.
 func (ws *Workspace) Entities(k model.Kind) []*model.Document {
-	// Counted first: rules ask for every persona of a big workspace, and
-	// a slice grown by doubling would hold twice that.
-	out := make([]*model.Document, 0, ws.Count(k))
-	for _, d := range ws.Docs {
-		if d.Kind == k {
-			out = append(out, d)
-		}
-	}
-	return out
+	list := ws.ofKind[k]
+	return append(make([]*model.Document, 0, len(list)), list...)
 }
 
 // Count returns how many entities of kind k were loaded.
-func (ws *Workspace) Count(k model.Kind) int {
-	n := 0
-	for _, d := range ws.Docs {
-		if d.Kind == k {
-			n++
-		}
-	}
-	return n
-}
+func (ws *Workspace) Count(k model.Kind) int { return len(ws.ofKind[k]) }
 
 // MarkdownFiles lists the workspace-relative paths of every Markdown file
 // the load read (entities or not, exclusions and hidden directories left
@@ -252,12 +240,7 @@ func (r *References) EvidenceCoverage() (supported, claims int) {
 func (ws *Workspace) Counts() map[model.Kind]int {
 	counts := make(map[model.Kind]int, len(model.Kinds))
 	for _, k := range model.Kinds {
-		counts[k] = 0
-	}
-	for _, d := range ws.Docs {
-		if _, ok := counts[d.Kind]; ok {
-			counts[d.Kind]++
-		}
+		counts[k] = len(ws.ofKind[k])
 	}
 	return counts
 }
