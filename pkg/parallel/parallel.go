@@ -5,6 +5,8 @@ package parallel
 
 import (
 	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -44,14 +46,33 @@ func (p *Pool[T]) Wait() {
 }
 
 // Each calls work(i) for every i below n, on as many goroutines as there
-// are cores (never more than n); worker w gets its work function from
-// newWorker(w). Workers take the i in increasing order, one at a time: a
-// worker may wait for the ones before its i (the HTML report writes its
-// sections so), since those are all taken by workers already.
+// are cores (never more than n), the caller's among them; worker w gets
+// its work function from newWorker(w). Workers take the i in increasing
+// order, one at a time: a worker may wait for the ones before its i (the
+// HTML report writes its sections so), since those are all taken by
+// workers already.
+//
+// A worker takes its next i from a shared counter, not from a channel
+// that the caller fills: on two cores the caller's goroutine then
+// competed with the workers, and every item was a hand-off between
+// goroutines: 10,000 items of 20 µs each took 1.7 times as long as with
+// the counter on two cores (BenchmarkEach).
 func Each(n int, newWorker func(w int) func(i int)) {
-	p := Start(min(runtime.GOMAXPROCS(0), n), 0, newWorker)
-	for i := range n {
-		p.Send(i)
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers < 1 {
+		return
 	}
-	p.Wait()
+	var next atomic.Int64
+	run := func(w int) {
+		work := newWorker(w)
+		for i := next.Add(1) - 1; i < int64(n); i = next.Add(1) - 1 {
+			work(int(i))
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Go(func() { run(w) })
+	}
+	run(0)
+	wg.Wait()
 }
