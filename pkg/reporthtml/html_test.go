@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/personakit/persona/pkg/finding"
 	"github.com/personakit/persona/pkg/report"
 )
 
@@ -134,4 +136,56 @@ func TestClaimGroupsAreRunsOfOneList(t *testing.T) {
 	if &v.ClaimGroups[0].Claims[0] != &p.Claims[0] {
 		t.Error("the view's groups are copies of the report's claims, not runs of them")
 	}
+}
+
+// rowsByTemplate writes findings as the report's template wrote them
+// before findingRows did.
+func rowsByTemplate(t testing.TB, findings []finding.Finding) string {
+	t.Helper()
+	tmpl := template.Must(template.New("rows").Parse(`<tbody>
+{{- range .}}
+<tr><td>{{.Severity}}</td><td>{{.Path}}</td><td class="num">{{.Line}}</td><td>{{.Rule}}</td><td>{{.Message}}</td></tr>
+{{- end}}
+</tbody>`))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, findings); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// checkFindingRows holds findingRows to the template, byte for byte.
+func checkFindingRows(t testing.TB, findings []finding.Finding) {
+	t.Helper()
+	got := "<tbody>" + string(findingRows(findings)) + "\n</tbody>"
+	if want := rowsByTemplate(t, findings); got != want {
+		t.Fatalf("findingRows wrote\n%s\nthe template\n%s", got, want)
+	}
+}
+
+func TestFindingRowsAsTheTemplateWroteThem(t *testing.T) {
+	var all []finding.Finding
+	for name, s := range hostileTexts {
+		t.Run(name, func(t *testing.T) {
+			for sev := finding.Off; sev <= finding.Error; sev++ {
+				f := finding.Finding{Rule: s, Severity: sev, Path: s, Line: int(sev) * 1000, Message: s}
+				checkFindingRows(t, []finding.Finding{f})
+				all = append(all, f)
+			}
+		})
+	}
+	checkFindingRows(t, all)
+	checkFindingRows(t, nil)
+}
+
+func FuzzFindingRows(f *testing.F) {
+	for _, s := range hostileTexts {
+		f.Add(s, -1)
+	}
+	f.Fuzz(func(t *testing.T, s string, line int) {
+		checkFindingRows(t, []finding.Finding{
+			{Rule: s, Severity: finding.Severity(line & 7), Path: s, Line: line, Message: s},
+			{Rule: "id-invalid", Severity: finding.Warning, Path: "a.md", Line: 1, Message: s + s},
+		})
+	})
 }
