@@ -189,3 +189,76 @@ func FuzzFindingRows(f *testing.F) {
 		})
 	})
 }
+
+// The head's lines per ICP, as the report's template wrote them before
+// contentsRows and glanceRows did.
+const (
+	contentsByTemplate = `
+{{- range .ICPs}}
+<li><a href="#{{.Anchor}}">ICP: {{.Title}}</a></li>
+{{- end}}
+{{- range .RetiredICPs}}
+<li><a href="#{{.Anchor}}">Retired ICP: {{.Title}}</a></li>
+{{- end}}`
+	glanceByTemplate = `
+{{- range .ICPs}}
+<tr><th scope="row"><a href="#{{.Anchor}}">{{.Title}}</a></th><td><span class="status status-{{.Status}}">{{.Status}}</span></td><td class="num">{{.PersonaCount}}</td><td class="num">{{.ShareTotal}}</td><td class="num">{{.InterviewCount}}</td><td{{if .Stale}} class="stale"{{end}}>{{.Reviewed}}</td><td>{{.Lint}}</td></tr>
+{{- end}}
+{{- range .RetiredICPs}}
+<tr class="retired"><th scope="row"><a href="#{{.Anchor}}">{{.Title}}</a></th><td><span class="status status-retired">retired</span></td><td class="num">{{.PersonaCount}}</td><td class="num">{{.ShareTotal}}</td><td class="num">{{.InterviewCount}}</td><td>{{.Reviewed}}</td><td>{{.Lint}}</td></tr>
+{{- end}}`
+)
+
+// checkICPRows holds contentsRows and glanceRows to the template, byte
+// for byte, in the places the head puts them.
+func checkICPRows(t testing.TB, pg *page) {
+	t.Helper()
+	for _, c := range []struct {
+		name, tmpl string
+		write      func(*page) template.HTML
+	}{
+		{"contents", `<ol><li><a href="#overview">Overview</a></li>` + contentsByTemplate + "\n</ol>", contentsRows},
+		{"glance", "<table><tbody>" + glanceByTemplate + "\n</tbody></table>", glanceRows},
+	} {
+		var want strings.Builder
+		if err := template.Must(template.New(c.name).Parse(c.tmpl)).Execute(&want, pg); err != nil {
+			t.Fatal(err)
+		}
+		open, end, _ := strings.Cut(c.tmpl, "\n{{- range .ICPs}}")
+		_, end, _ = strings.Cut(end, "{{- end}}\n{{- range .RetiredICPs}}")
+		_, end, _ = strings.Cut(end, "{{- end}}")
+		if got := open + string(c.write(pg)) + end; got != want.String() {
+			t.Fatalf("%s rows:\n got %s\nwant %s", c.name, got, want.String())
+		}
+	}
+}
+
+// icpViewOf is an ICP's view with s in every text the head shows.
+func icpViewOf(s string, n int) icpView {
+	v := icpView{Anchor: s, Title: s, Reviewed: s, Lint: s, PersonaCount: s, ShareTotal: s, InterviewCount: n}
+	v.Status, v.Stale = s, n%2 == 0
+	return v
+}
+
+func TestICPRowsAsTheTemplateWroteThem(t *testing.T) {
+	all := &page{}
+	for name, s := range hostileTexts {
+		t.Run(name, func(t *testing.T) {
+			pg := &page{ICPs: []icpView{icpViewOf(s, 2), icpViewOf(s, 3)}, RetiredICPs: []icpView{icpViewOf(s, -1)}}
+			checkICPRows(t, pg)
+			all.ICPs = append(all.ICPs, pg.ICPs...)
+			all.RetiredICPs = append(all.RetiredICPs, pg.RetiredICPs...)
+		})
+	}
+	checkICPRows(t, all)
+	checkICPRows(t, &page{})
+}
+
+func FuzzICPRows(f *testing.F) {
+	for _, s := range hostileTexts {
+		f.Add(s, 7)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		checkICPRows(t, &page{ICPs: []icpView{icpViewOf(s, n), icpViewOf(s+"x", n+1)}, RetiredICPs: []icpView{icpViewOf(s, n)}})
+	})
+}
