@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -32,6 +33,22 @@ type bodyKey struct {
 	level int
 }
 
+// bodyRef is a body by the bytes its string holds, and its level: the
+// report shows the very strings Prerender rendered (Bodies.Text), so
+// they are found by reference, without hashing every body's text for
+// every look-up (a seventh of an HTML report's own time on 10,500
+// files). Equal texts in different strings are told apart; each was
+// still rendered once (renderBodySet).
+type bodyRef struct {
+	data  *byte
+	n     int
+	level int
+}
+
+func (k bodyKey) ref() bodyRef {
+	return bodyRef{unsafe.StringData(k.src), len(k.src), k.level}
+}
+
 // Bodies are entity bodies being rendered to HTML ahead of the report.
 type Bodies struct {
 	// texts are the bodies the workspace kept, which the report takes
@@ -42,8 +59,9 @@ type Bodies struct {
 	texts map[string]string
 	done  chan struct{}
 	// html is nil if rendering failed; the report then renders its bodies
-	// itself and reports the error.
-	html map[bodyKey]template.HTML
+	// itself and reports the error. distinct counts the bodies rendered.
+	html     map[bodyRef]template.HTML
+	distinct int
 }
 
 // Text is the text of d's body, if Prerender made it.
@@ -76,30 +94,41 @@ func Prerender(ws *workspace.Workspace, format string) report.Prerendered {
 	}
 	go func() {
 		defer close(b.done)
-		b.html, _ = renderBodySet(keys)
+		html, distinct, err := renderBodySet(keys)
+		if err != nil {
+			return
+		}
+		b.html, b.distinct = make(map[bodyRef]template.HTML, len(keys)), distinct
+		for i, k := range keys {
+			b.html[k.ref()] = html[i]
+		}
 	}()
 	return b
 }
 
 // renderedBodies are the bodies a report shows, as HTML.
 type renderedBodies struct {
-	html                   map[bodyKey]template.HTML
+	html                   map[bodyRef]template.HTML
 	icpLevel, personaLevel int
 }
 
 func (r renderedBodies) icp(src string) template.HTML {
-	return r.html[bodyKey{src, r.icpLevel}]
+	return r.html[bodyKey{src, r.icpLevel}.ref()]
 }
 
 func (r renderedBodies) persona(src string) template.HTML {
-	return r.html[bodyKey{src, r.personaLevel}]
+	return r.html[bodyKey{src, r.personaLevel}.ref()]
 }
 
 // bodiesOf renders the bodies of r's ICPs and their personas, top
 // headings at icpLevel and personaLevel (below the heading each sits
 // under), taking those Prerender rendered already.
 func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, error) {
-	var want []bodyKey
+	n := len(r.Unassigned)
+	for _, c := range r.ICPs {
+		n += 1 + len(c.Personas)
+	}
+	want := make([]bodyKey, 0, n)
 	for _, c := range r.ICPs {
 		want = append(want, bodyKey{c.Body, icpLevel})
 		for _, p := range c.Personas {
@@ -109,48 +138,47 @@ func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, err
 	for _, p := range r.Unassigned {
 		want = append(want, bodyKey{p.Body, personaLevel})
 	}
-	var have map[bodyKey]template.HTML
+	var have map[bodyRef]template.HTML
 	if pre, ok := r.Prerendered.(*Bodies); ok && pre != nil {
 		<-pre.done
 		have = pre.html
 	}
+	out := renderedBodies{html: make(map[bodyRef]template.HTML, len(want)), icpLevel: icpLevel, personaLevel: personaLevel}
 	var missing []bodyKey
 	for _, k := range want {
-		if _, ok := have[k]; !ok {
+		if h, ok := have[k.ref()]; ok {
+			out.html[k.ref()] = h
+		} else {
 			missing = append(missing, k)
 		}
 	}
-	out := renderedBodies{html: have, icpLevel: icpLevel, personaLevel: personaLevel}
 	if len(missing) == 0 {
 		return out, nil
 	}
-	more, err := renderBodySet(missing)
+	more, _, err := renderBodySet(missing)
 	if err != nil {
 		return out, err
 	}
-	if have == nil {
-		out.html = more
-		return out, nil
-	}
-	out.html = make(map[bodyKey]template.HTML, len(have)+len(more))
-	for _, m := range []map[bodyKey]template.HTML{have, more} {
-		for k, v := range m {
-			out.html[k] = v
-		}
+	for i, k := range missing {
+		out.html[k.ref()] = more[i]
 	}
 	return out, nil
 }
 
 // renderBodySet converts bodies to HTML on all cores, each distinct one
-// once; blank bodies are left out. goldmark is most of the cost of an
-// HTML report.
-func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
+// once, and returns each key's, in order, and how many it rendered; a
+// blank body is "". goldmark is most of the cost of an HTML report.
+func renderBodySet(keys []bodyKey) ([]template.HTML, int, error) {
 	jobs := make([]bodyKey, 0, len(keys))
-	seen := make(map[bodyKey]bool, len(keys))
-	for _, k := range keys {
-		if strings.TrimSpace(k.src) != "" && !seen[k] {
-			seen[k] = true
+	job := make([]int, len(keys)) // 1 + the job rendering each key, 0 for none
+	seen := make(map[bodyKey]int, len(keys))
+	for i, k := range keys {
+		if strings.TrimSpace(k.src) == "" {
+			continue
+		}
+		if job[i] = seen[k]; job[i] == 0 {
 			jobs = append(jobs, k)
+			job[i], seen[k] = len(jobs), len(jobs)
 		}
 	}
 	out := make([]template.HTML, len(jobs))
@@ -203,11 +231,13 @@ func renderBodySet(keys []bodyKey) (map[bodyKey]template.HTML, error) {
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	html := make(map[bodyKey]template.HTML, len(jobs))
-	for i, k := range jobs {
-		html[k] = out[i]
+	html := make([]template.HTML, len(keys))
+	for i, j := range job {
+		if j > 0 {
+			html[i] = out[j-1]
+		}
 	}
-	return html, nil
+	return html, len(jobs), nil
 }

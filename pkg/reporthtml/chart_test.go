@@ -1,6 +1,8 @@
 package reporthtml
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -76,6 +78,41 @@ func TestMonogram(t *testing.T) {
 	for name, want := range map[string]string{"Finance Director Fiona": "FD", "ravi": "R", "  ": "?", "«Élise» van Dam": "ÉV", "123 Ops": "1O"} {
 		if got := monogram(name); got != want {
 			t.Errorf("monogram(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// evidenceChartByFmt is evidenceChart as it was written with fmt.
+func evidenceChartByFmt(p report.Persona, id string) string {
+	e := p.Evidence
+	coverage := 0.0
+	if e.Claims > 0 {
+		coverage = float64(e.SupportedClaims) / float64(e.Claims)
+	}
+	strength := math.Min(1, float64(e.Participants)/3)
+	label := fmt.Sprintf("Evidence of %s: %d of %d claims supported; %d participants, %s confidence.", p.Name, e.SupportedClaims, e.Claims, e.Participants, e.Confidence)
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" id="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="%s-t" preserveAspectRatio="%s"><title id="%s-t">%s</title>`,
+		id, "100", "22", id, "none", id, esc(label))
+	for i, v := range []float64{coverage, strength} {
+		y := 1 + i*11
+		fmt.Fprintf(&b, `<rect x="0" y="%d" width="100" height="9" fill="url(#%s)" stroke="%s" stroke-width=".3"/>`, y, gapPattern, chartInk)
+		if v > 0 {
+			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%.2f" height="9" fill="%s"/>`, y, 100*v, chartFill[i])
+		}
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+func TestEvidenceChartAsFmtWroteIt(t *testing.T) {
+	for name, s := range hostileTexts {
+		for _, counts := range [][3]int{{0, 0, 0}, {1, 3, 1}, {2, 3, 2}, {7, 7, 3}, {1, 6, 9}, {5, 17, 1000}} {
+			p := report.Persona{Name: s}
+			p.Evidence.SupportedClaims, p.Evidence.Claims, p.Evidence.Participants, p.Evidence.Confidence = counts[0], counts[1], counts[2], s
+			if got, want := string(evidenceChart(p, "chart-"+name)), evidenceChartByFmt(p, "chart-"+name); got != want {
+				t.Errorf("%s %v:\n got %s\nwant %s", name, counts, got, want)
+			}
 		}
 	}
 }
