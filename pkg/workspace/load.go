@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -108,6 +109,7 @@ type Workspace struct {
 type job struct {
 	abs, rel string
 	entry    fs.DirEntry
+	seq      int // the file's place in the walk
 }
 
 // RuleFileOutside is the rule id for a symbolic link that leaves the
@@ -133,7 +135,17 @@ func Load(root string, opts Options) (*Workspace, error) {
 		realRoot: realRoot,
 	}
 	pages := map[string]bool{} // every Markdown file the walk reads
-	results := make([][]*model.Document, workers)
+	// Each core's documents, with the place of their file in the walk: put
+	// back in that order, they are nearly in path order already, which
+	// finish's sort then only checks (at 52,500 files, sorting the cores'
+	// lists interleaved took 10-16 ms, missing the cache on every compare;
+	// checking takes 1.5).
+	type walked struct {
+		seq int
+		doc *model.Document
+	}
+	results := make([][]walked, workers)
+	seq := 0
 	jobs := parallel.Start(workers, 256, func(w int) func(job) {
 		// A document keeps no byte of its file (a kept body is a copy)
 		// and no node of its YAML, so each core reads every file into one
@@ -142,7 +154,7 @@ func Load(root string, opts Options) (*Workspace, error) {
 		r.dec.Entities = new(model.Entities)
 		return func(j job) {
 			if doc := readDoc(j, realRoot, opts, r); doc != nil {
-				results[w] = append(results[w], doc)
+				results[w] = append(results[w], walked{j.seq, doc})
 			}
 		}
 	})
@@ -168,16 +180,21 @@ func Load(root string, opts Options) (*Workspace, error) {
 			return nil
 		}
 		pages[rel] = true
-		jobs.Send(job{abs: p, rel: rel, entry: d})
+		jobs.Send(job{abs: p, rel: rel, entry: d, seq: seq})
+		seq++
 		return nil
 	})
 	jobs.Wait()
 	if walkErr != nil {
 		return nil, fmt.Errorf("cannot read the workspace %s: %w", root, unwrap(walkErr))
 	}
+	inWalk := make([]*model.Document, seq)
 	for _, r := range results {
-		ws.Docs = append(ws.Docs, r...)
+		for _, l := range r {
+			inWalk[l.seq] = l.doc
+		}
 	}
+	ws.Docs = slices.DeleteFunc(inWalk, func(d *model.Document) bool { return d == nil })
 	ws.finish(pages)
 	return ws, nil
 }
