@@ -138,10 +138,10 @@ func (rn *run) resolvedReferences() *references {
 				p := personas[i]
 				row := refRow{table: t, start: int32(len(t.refs)), docs: int32(len(t.docs))}
 				for ref := range p.Persona.Refs() {
-					res := rn.ws.ResolveSource(p, ref.Value)
-					v := uint16(res.Status)
-					if res.Doc != nil {
-						slot := recentSlot(t.docs[row.docs:], res.Doc)
+					status, doc := rn.ws.ResolveStatus(p, ref.Value)
+					v := uint16(status)
+					if doc != nil {
+						slot := recentSlot(t.docs[row.docs:], doc)
 						if slot < 0 {
 							if slot = len(t.docs) - int(row.docs); slot == maxRowDocs {
 								// Too many documents for a slot: the
@@ -150,7 +150,7 @@ func (rn *run) resolvedReferences() *references {
 								t.refs, t.docs = t.refs[:row.start], t.docs[:row.docs]
 								return
 							}
-							t.docs = append(t.docs, res.Doc)
+							t.docs = append(t.docs, doc)
 						}
 						v |= uint16(slot+1) << statusBits
 					}

@@ -11,7 +11,7 @@ import (
 	"github.com/personakit/persona/pkg/model"
 )
 
-func writeTree(t *testing.T, files map[string]string) string {
+func writeTree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	if err := generate.Files(root, files); err != nil {
