@@ -38,40 +38,23 @@ func (g *globalOptions) writeOutput(p *project, dest string, data []byte) error 
 // thrown away while every entity was still in memory. A failure to write
 // says so, as writeOutput's does; any other is render's, about format.
 func (g *globalOptions) writeRendered(p *project, format, dest string, render func(io.Writer) error) error {
-	var writeErr error
-	fill := func(w io.Writer) error {
+	var writeErr, renderErr error
+	err := g.writeStream(p, dest, nil, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(writerNoting{w, &writeErr}, 64<<10)
-		if err := render(bw); err != nil {
-			return err
+		if renderErr = render(bw); renderErr != nil {
+			return renderErr
 		}
 		return bw.Flush()
-	}
-	if dest == "" {
-		err := fill(g.streams.Out)
-		switch {
-		case writeErr != nil:
-			return usageErrorf("writing the output: %v", writeErr)
-		case err != nil:
-			return usageErrorf("rendering %s: %v", format, err)
-		}
-		return nil
-	}
-	path, err := g.outputPath(p, dest, "")
-	if err != nil {
-		return err
-	}
-	var fillErr error
-	err = fileio.WriteFrom(path, true, func(w io.Writer) error {
-		fillErr = fill(w)
-		return fillErr
 	})
 	switch {
-	case fillErr != nil && writeErr == nil:
-		return usageErrorf("rendering %s: %v", format, fillErr)
-	case err != nil:
-		return usageErrorf("cannot write %s: %v", dest, fileio.Describe(err))
+	case writeErr != nil && dest == "":
+		return usageErrorf("writing the output: %v", writeErr)
+	case writeErr != nil:
+		return usageErrorf("cannot write %s: %v", dest, fileio.Describe(writeErr))
+	case renderErr != nil:
+		return usageErrorf("rendering %s: %v", format, renderErr)
 	}
-	return nil
+	return err
 }
 
 // writerNoting passes writes on to w and keeps the first error w gave.
