@@ -2,8 +2,6 @@ package workspace
 
 import (
 	"net/url"
-	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -152,45 +150,7 @@ type Source struct {
 // Ids win over paths; a path counts as outside the workspace only when every
 // reading of it leaves the root.
 func (ws *Workspace) ResolveSource(from *model.Document, ref string) Source {
-	if d := ws.Lookup(model.KindInterview, ref); d != nil {
-		return Source{Status: SourceFound, Doc: d, Path: d.Path}
-	}
-	if strings.Contains(ref, "://") && IsExternal(ref) {
-		return Source{Status: SourceExternal}
-	}
-	var candidates []string
-	if filepath.IsAbs(ref) {
-		rel, err := filepath.Rel(ws.Root, filepath.Clean(ref))
-		if err != nil {
-			return Source{Status: SourceOutside}
-		}
-		candidates = append(candidates, filepath.ToSlash(rel))
-	} else {
-		ref = filepath.ToSlash(ref)
-		candidates = append(candidates, path.Join(path.Dir(from.Path), ref), path.Clean(ref))
-	}
-	inside := ""
-	for _, c := range candidates {
-		if c == ".." || strings.HasPrefix(c, "../") {
-			continue
-		}
-		if d := ws.byPath[c]; d != nil {
-			if d.Kind == model.KindInterview {
-				return Source{Status: SourceFound, Doc: d, Path: c}
-			}
-			return Source{Status: SourceNotInterview, Doc: d, Path: c}
-		}
-		if ws.others[c] {
-			return Source{Status: SourceNotInterview, Path: c}
-		}
-		if inside == "" {
-			inside = c
-		}
-	}
-	if inside == "" {
-		return Source{Status: SourceOutside}
-	}
-	return Source{Status: SourceMissing, Path: inside}
+	return ws.resolve(from, ref, true)
 }
 
 // EvidenceCoverage counts a persona's claims, front matter and body, and

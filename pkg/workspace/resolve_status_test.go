@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/personakit/persona/pkg/model"
@@ -44,12 +46,60 @@ func resolveWorkspace(t testing.TB) *Workspace {
 	return ws
 }
 
-// checkResolveStatus holds ResolveStatus to ResolveSource.
+// resolveSourceSlowly is ResolveSource as it was written with path.Join
+// and path.Clean, before it resolved in buffers on the stack.
+func resolveSourceSlowly(ws *Workspace, from *model.Document, ref string) Source {
+	if d := ws.Lookup(model.KindInterview, ref); d != nil {
+		return Source{Status: SourceFound, Doc: d, Path: d.Path}
+	}
+	if strings.Contains(ref, "://") && IsExternal(ref) {
+		return Source{Status: SourceExternal}
+	}
+	var candidates []string
+	if filepath.IsAbs(ref) {
+		rel, err := filepath.Rel(ws.Root, filepath.Clean(ref))
+		if err != nil {
+			return Source{Status: SourceOutside}
+		}
+		candidates = append(candidates, filepath.ToSlash(rel))
+	} else {
+		ref = filepath.ToSlash(ref)
+		candidates = append(candidates, path.Join(path.Dir(from.Path), ref), path.Clean(ref))
+	}
+	inside := ""
+	for _, c := range candidates {
+		if c == ".." || strings.HasPrefix(c, "../") {
+			continue
+		}
+		if d := ws.byPath[c]; d != nil {
+			if d.Kind == model.KindInterview {
+				return Source{Status: SourceFound, Doc: d, Path: c}
+			}
+			return Source{Status: SourceNotInterview, Doc: d, Path: c}
+		}
+		if ws.others[c] {
+			return Source{Status: SourceNotInterview, Path: c}
+		}
+		if inside == "" {
+			inside = c
+		}
+	}
+	if inside == "" {
+		return Source{Status: SourceOutside}
+	}
+	return Source{Status: SourceMissing, Path: inside}
+}
+
+// checkResolveStatus holds ResolveSource and ResolveStatus to
+// resolveSourceSlowly.
 func checkResolveStatus(t testing.TB, ws *Workspace, from *model.Document, ref string) {
 	t.Helper()
-	want := ws.ResolveSource(from, ref)
+	want := resolveSourceSlowly(ws, from, ref)
+	if got := ws.ResolveSource(from, ref); got != want {
+		t.Fatalf("ResolveSource(%s, %q) = %+v, want %+v", from.Path, ref, got, want)
+	}
 	if status, doc := ws.ResolveStatus(from, ref); status != want.Status || doc != want.Doc {
-		t.Fatalf("ResolveStatus(%s, %q) = %v, %v; ResolveSource says %v, %v", from.Path, ref, status, doc, want.Status, want.Doc)
+		t.Fatalf("ResolveStatus(%s, %q) = %v, %v; want %v, %v", from.Path, ref, status, doc, want.Status, want.Doc)
 	}
 }
 
