@@ -291,10 +291,14 @@ func (d *distinct) reset() {
 	if cap(d.values) > maxDistinct {
 		d.values = nil
 	}
-	if len(d.index) > maxDistinct {
+	switch {
+	case len(d.index) > maxDistinct:
 		d.index = nil
+	case d.indexed:
+		// Only a map in use is cleared: clearing costs its whole table,
+		// and most digests never index.
+		clear(d.index)
 	}
-	clear(d.index)
 	d.indexed = false
 }
 
