@@ -100,8 +100,8 @@ func (ws *Workspace) reindex(old, now *model.Document) {
 		delete(ws.byPath, old.Path)
 		if ws.byKind[old.Kind][old.ID] == old {
 			delete(ws.byKind[old.Kind], old.ID)
-			for _, d := range ws.Docs { // the next in path order takes the id
-				if d.Kind == old.Kind && d.ID == old.ID {
+			for _, d := range ws.ofKind[old.Kind] { // the next in path order takes the id
+				if d.ID == old.ID {
 					ws.byKind[d.Kind][d.ID] = d
 					break
 				}
