@@ -80,13 +80,14 @@ func LintLabel(c LintCounts) string {
 	return strings.Join(parts, ", ")
 }
 
+// EvidenceLabel is made for every persona of a report: concatenated.
 func EvidenceLabel(e Evidence) string {
 	label := "low: no interviews"
 	if e.Interviews > 0 {
-		label = fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), OrDash(e.Newest))
+		label = e.Confidence + ": " + words.Plural(e.Interviews, "interview") + ", newest " + OrDash(e.Newest)
 	}
 	if e.Claims > 0 {
-		label += fmt.Sprintf("; evidence for %d of %s", e.SupportedClaims, words.Plural(e.Claims, "claim"))
+		label += "; evidence for " + strconv.Itoa(e.SupportedClaims) + " of " + words.Plural(e.Claims, "claim")
 	}
 	return label
 }

@@ -1,6 +1,11 @@
 package report
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/personakit/persona/pkg/words"
+)
 
 // TestHref: paths are percent-encoded where they must be, and plain ones
 // are written as they are.
@@ -28,6 +33,32 @@ func FuzzHref(f *testing.F) {
 	f.Fuzz(func(t *testing.T, p string) {
 		if got, want := Href(p), hrefByURL(p); got != want {
 			t.Fatalf("Href(%q) = %q, net/url writes %q", p, got, want)
+		}
+	})
+}
+
+// evidenceLabelAsSprintfWroteIt is EvidenceLabel as it was, with fmt,
+// which its concatenation must match.
+func evidenceLabelAsSprintfWroteIt(e Evidence) string {
+	label := "low: no interviews"
+	if e.Interviews > 0 {
+		label = fmt.Sprintf("%s: %s, newest %s", e.Confidence, words.Plural(e.Interviews, "interview"), OrDash(e.Newest))
+	}
+	if e.Claims > 0 {
+		label += fmt.Sprintf("; evidence for %d of %s", e.SupportedClaims, words.Plural(e.Claims, "claim"))
+	}
+	return label
+}
+
+func FuzzEvidenceLabel(f *testing.F) {
+	f.Add(0, 0, 0, "", "low")
+	f.Add(1, 3, 2, "2026-01-01", "high")
+	f.Add(2, 1, 1, " ", "medium")
+	f.Add(-1, -2, 5, "%d", "%s")
+	f.Fuzz(func(t *testing.T, interviews, claims, supported int, newest, confidence string) {
+		e := Evidence{Interviews: interviews, Claims: claims, SupportedClaims: supported, Newest: newest, Confidence: confidence}
+		if got, want := EvidenceLabel(e), evidenceLabelAsSprintfWroteIt(e); got != want {
+			t.Errorf("EvidenceLabel(%+v) = %q, want %q", e, got, want)
 		}
 	})
 }

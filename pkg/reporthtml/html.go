@@ -168,7 +168,13 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: report.SegmentPart(g.Industry), Employees: report.SegmentPart(g.Employees),
 			Country: report.SegmentPart(g.Country), Customers: words.Number(float64(g.Customers)), Share: words.Percent(g.Share), ByValue: report.PercentOrDash(g.ValueShare)})
 	}
-	anchors := anchorSet{}
+	// Sized up front: two ids an ICP and two a persona, given one after
+	// another on one core before the views are made on all of them.
+	ids := len(r.Unassigned)
+	for i := range r.ICPs {
+		ids += 1 + len(r.ICPs[i].Personas)
+	}
+	anchors := make(anchorSet, 2*ids+8)
 	anchors.unique(gapPattern)
 	anchors.unique(overPattern)
 	pg.StaleChart = staleChart(r.Summary, anchors.unique("chart-stale"))
@@ -178,19 +184,21 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 	}
 	// Element ids are given in page order, one after another, so that
 	// each is unique; the views are then made on all cores.
-	personaIDs := func(p report.Persona) viewIDs {
-		return viewIDs{anchors.unique("persona-" + p.ID), anchors.unique("chart-evidence-" + p.ID)}
+	personaIDs := func(id string) viewIDs {
+		return viewIDs{anchors.unique("persona-" + id), anchors.unique("chart-evidence-" + id)}
 	}
 	icpIDs := make([]viewIDs, len(r.ICPs))
 	cardIDs := make([][]viewIDs, len(r.ICPs))
 	customerIDs := make([]string, len(r.ICPs))
-	for i, c := range r.ICPs {
+	for i := range r.ICPs {
+		c := &r.ICPs[i]
 		icpIDs[i] = viewIDs{anchors.unique("icp-" + c.ID), anchors.unique("chart-share-" + c.ID)}
 		if c.Customers != nil {
 			customerIDs[i] = anchors.unique("chart-customers-" + c.ID)
 		}
-		for _, p := range c.Personas {
-			cardIDs[i] = append(cardIDs[i], personaIDs(p))
+		cardIDs[i] = make([]viewIDs, len(c.Personas))
+		for j := range c.Personas {
+			cardIDs[i][j] = personaIDs(c.Personas[j].ID)
 		}
 	}
 	views := make([]icpView, len(r.ICPs))
@@ -210,6 +218,15 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 			}
 			ids := cardIDs[i]
 			v.cards = func(v *icpView) {
+				// Sized first: a persona's view is large, and appends
+				// copied each ICP's views once or twice over.
+				retired := 0
+				for j := range c.Personas {
+					if c.Personas[j].Status == string(model.StatusRetired) {
+						retired++
+					}
+				}
+				v.Personas, v.Retired = make([]personaView, 0, len(c.Personas)-retired), make([]personaView, 0, retired)
 				for j, p := range c.Personas {
 					pv := newPersonaView(p, bodies, ids[j])
 					pv.Redacted = r.Redacted
@@ -239,7 +256,7 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 	// an import, that is every persona (SPEC §8).
 	var cards bytes.Buffer
 	for _, p := range r.Unassigned {
-		pv := newPersonaView(p, bodies, personaIDs(p))
+		pv := newPersonaView(p, bodies, personaIDs(p.ID))
 		pv.Redacted = r.Redacted
 		pg.Unassigned = append(pg.Unassigned, pv)
 		writeCard(&cards, &pv)

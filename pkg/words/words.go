@@ -17,14 +17,16 @@ func Percent(f float64) string {
 }
 
 // Plural renders "1 interview" or "3 interviews" ("1 entity", "2 entities").
+// A site's lists call it for every row, so it concatenates.
 func Plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
+	count := strconv.Itoa(n) + " "
+	switch {
+	case n == 1:
+		return count + word
+	case strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey"):
+		return count + word[:len(word)-1] + "ies"
 	}
-	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
-		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return count + word + "s"
 }
 
 // Number renders 10000000 as "10,000,000" and 0.5 as "0.5".

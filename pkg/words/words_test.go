@@ -1,7 +1,9 @@
 package words
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -51,4 +53,30 @@ func TestWrap(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pluralAsSprintfWroteIt is Plural as it was, with fmt, which its
+// concatenation must match.
+func pluralAsSprintfWroteIt(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
+		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func FuzzPlural(f *testing.F) {
+	for _, seed := range []struct {
+		n    int
+		word string
+	}{{0, "interview"}, {1, "entity"}, {2, "entity"}, {-1, "key"}, {1 << 40, "y"}, {3, ""}, {2, "ey"}} {
+		f.Add(seed.n, seed.word)
+	}
+	f.Fuzz(func(t *testing.T, n int, word string) {
+		if got, want := Plural(n, word), pluralAsSprintfWroteIt(n, word); got != want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", n, word, got, want)
+		}
+	})
 }
