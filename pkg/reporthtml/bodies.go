@@ -143,7 +143,14 @@ func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, err
 		<-pre.done
 		have = pre.html
 	}
-	out := renderedBodies{html: make(map[bodyRef]template.HTML, len(want)), icpLevel: icpLevel, personaLevel: personaLevel}
+	// The bodies rendered ahead are all there is to show when the report
+	// leaves none out: their map serves as it is, not copied key by key
+	// on one core before the first page.
+	out := renderedBodies{html: have, icpLevel: icpLevel, personaLevel: personaLevel}
+	if hasEvery(have, want) {
+		return out, nil
+	}
+	out.html = make(map[bodyRef]template.HTML, len(want))
 	var missing []bodyKey
 	for _, k := range want {
 		if h, ok := have[k.ref()]; ok {
@@ -163,6 +170,19 @@ func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, err
 		out.html[k.ref()] = more[i]
 	}
 	return out, nil
+}
+
+// hasEvery says whether html holds the body of every key in want.
+func hasEvery(html map[bodyRef]template.HTML, want []bodyKey) bool {
+	if html == nil {
+		return len(want) == 0
+	}
+	for _, k := range want {
+		if _, ok := html[k.ref()]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // renderBodySet converts bodies to HTML on all cores, each distinct one
