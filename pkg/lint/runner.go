@@ -296,15 +296,23 @@ func (r *Runner) checkers() []Checker {
 }
 
 // Compare orders findings by path, line, column and rule, then message so
-// that the order is total and output is byte-for-byte stable.
+// that the order is total and output is byte-for-byte stable. It stops
+// at the first difference (cmp.Or would compare every field first): a
+// run sorts its findings on one core, 18,500 of them at 52,500 files.
 func Compare(a, b Finding) int {
-	return cmp.Or(
-		strings.Compare(a.Path, b.Path),
-		cmp.Compare(a.Line, b.Line),
-		cmp.Compare(a.Column, b.Column),
-		strings.Compare(a.Rule, b.Rule),
-		strings.Compare(a.Message, b.Message),
-	)
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if a.Line != b.Line {
+		return cmp.Compare(a.Line, b.Line)
+	}
+	if a.Column != b.Column {
+		return cmp.Compare(a.Column, b.Column)
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // add reports a finding into s and says whether it was kept.

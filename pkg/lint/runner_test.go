@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -75,6 +76,31 @@ func TestCompareOrdersByPathLineColumnRule(t *testing.T) {
 			t.Errorf("%+v should sort before %+v", a, b)
 		}
 	}
+}
+
+// compareAsOrWroteIt is Compare as it was, every field compared and the
+// first difference taken, which its early returns must match.
+func compareAsOrWroteIt(a, b lint.Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		strings.Compare(a.Rule, b.Rule),
+		strings.Compare(a.Message, b.Message),
+	)
+}
+
+func FuzzCompare(f *testing.F) {
+	f.Add("a.md", 2, 1, "z", "m", "a.md", 2, 1, "z", "m")
+	f.Add("a.md", 2, 1, "z", "m", "b.md", 1, 1, "a", "")
+	f.Add("a.md", -1, 0, "r", "x", "a.md", 1, 0, "r", "w")
+	f.Fuzz(func(t *testing.T, pathA string, lineA, colA int, ruleA, msgA, pathB string, lineB, colB int, ruleB, msgB string) {
+		a := lint.Finding{Path: pathA, Line: lineA, Column: colA, Rule: ruleA, Message: msgA}
+		b := lint.Finding{Path: pathB, Line: lineB, Column: colB, Rule: ruleB, Message: msgB}
+		if got, want := lint.Compare(a, b), compareAsOrWroteIt(a, b); got != want {
+			t.Errorf("Compare(%+v, %+v) = %d, want %d", a, b, got, want)
+		}
+	})
 }
 
 // floodRule reports n findings on the one persona, last line first, the
