@@ -160,9 +160,11 @@ type claimGroup struct {
 	Claims []report.Claim
 }
 
-// newPage makes the page's views; with lazyCards, each ICP's persona views
-// are left to be made where its section is written (icpView.cards).
-func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
+// newPage makes the page's views. For the single-file report (single),
+// each ICP's persona views are left to be made where its section is
+// written (icpView.cards), and the personas without a known ICP get the
+// cards that page shows them by; a site gives each of those a page.
+func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 	pg := &page{Report: r, ChartDefs: chartDefs(), HasAccounts: r.UncoveredSegments != nil}
 	for _, g := range r.UncoveredSegments {
 		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: report.SegmentPart(g.Industry), Employees: report.SegmentPart(g.Employees),
@@ -201,9 +203,39 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 			cardIDs[i][j] = personaIDs(c.Personas[j].ID)
 		}
 	}
+	unassignedIDs := make([]viewIDs, len(r.Unassigned))
+	for i := range r.Unassigned {
+		unassignedIDs[i] = personaIDs(r.Unassigned[i].ID)
+	}
+	// Personas without a known ICP are shown whole, as cards: right after
+	// an import, that is every persona (SPEC §8). Their views and cards
+	// are made on all cores with the ICPs' views, each card into a slice
+	// of its own, joined in order below: made one after another, the
+	// cards of 10,500 realistic files took 10-30 ms before any section.
+	var unassigned []personaView
+	var cards [][]byte
+	if len(r.Unassigned) > 0 {
+		unassigned = make([]personaView, len(r.Unassigned))
+		if single {
+			cards = make([][]byte, len(r.Unassigned))
+		}
+	}
 	views := make([]icpView, len(r.ICPs))
-	_ = onAllCores(len(r.ICPs), func() func(int) error {
+	_ = onAllCores(len(r.ICPs)+len(r.Unassigned), func() func(int) error {
+		var card bytes.Buffer
 		return func(i int) error {
+			if i >= len(r.ICPs) {
+				j := i - len(r.ICPs)
+				pv := newPersonaView(r.Unassigned[j], bodies, unassignedIDs[j])
+				pv.Redacted = r.Redacted
+				unassigned[j] = pv
+				if cards != nil {
+					card.Reset()
+					writeCard(&card, &pv)
+					cards[j] = bytes.Clone(card.Bytes())
+				}
+				return nil
+			}
 			c := r.ICPs[i]
 			v := icpView{
 				ICP: c, Anchor: icpIDs[i].anchor, Title: cmp.Or(c.Title, c.ID), Reviewed: report.ReviewedLabel(c.Reviewed, c.Stale), Lint: report.LintLabel(c.Lint),
@@ -237,7 +269,7 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 					}
 				}
 			}
-			if !lazyCards {
+			if !single {
 				v.cards(&v)
 				v.cards = nil
 			}
@@ -252,16 +284,8 @@ func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 			pg.ICPs = append(pg.ICPs, v)
 		}
 	}
-	// Personas without a known ICP are shown whole, as cards: right after
-	// an import, that is every persona (SPEC §8).
-	var cards bytes.Buffer
-	for _, p := range r.Unassigned {
-		pv := newPersonaView(p, bodies, personaIDs(p.ID))
-		pv.Redacted = r.Redacted
-		pg.Unassigned = append(pg.Unassigned, pv)
-		writeCard(&cards, &pv)
-	}
-	pg.UnassignedCards = template.HTML(cards.String()) //nolint:gosec // writeCard escapes every value
+	pg.Unassigned = unassigned
+	pg.UnassignedCards = template.HTML(bytes.Join(cards, nil)) //nolint:gosec // writeCard escapes every value
 	return pg
 }
 
