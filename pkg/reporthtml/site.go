@@ -280,9 +280,7 @@ func (s *site) render(write func(SiteFile) error) error {
 			jobs = append(jobs, func() job { return s.interviewPage(*iv, page) })
 		}
 	}
-	for _, j := range s.lists() {
-		jobs = append(jobs, func() job { return j })
-	}
+	jobs = append(jobs, s.lists()...)
 	return onAllCores(len(jobs), func() func(int) error {
 		// One buffer per worker, grown once to its largest page: a new
 		// one per page grew by doubling ten thousand times.
@@ -442,36 +440,47 @@ func (s *site) interviewPage(iv report.Interview, page int) job {
 	return job{name: name, write: writeInterviewPage, data: v}
 }
 
-// lists are the persona, interview and finding lists, paginated.
-func (s *site) lists() []job {
-	var personas, interviews, findings [][]siteCell
-	for _, p := range s.personas() {
-		personas = append(personas, []siteCell{{Text: p.Name, Href: s.pages[p.Path]}, {Text: report.OrDash(p.ICP)}, {Text: p.StatusLabel},
-			{Text: p.Type}, {Text: p.EvidenceLabel}, {Text: p.Reviewed}, {Text: p.Lint}})
-	}
-	for _, iv := range s.interviews {
-		interviews = append(interviews, []siteCell{{Text: iv.ID, Href: s.pages[iv.Path]}, {Text: report.OrDash(iv.Date)}, {Text: report.OrDash(iv.ICP)},
-			{Text: words.Plural(len(s.citedBy[iv.Path]), "persona")}})
-	}
-	for _, f := range s.r.Findings {
-		findings = append(findings, []siteCell{{Text: f.Severity.String()}, {Text: f.Path}, {Text: fmt.Sprint(f.Line)}, {Text: f.Rule}, {Text: f.Message}})
-	}
-	var out []job
-	add := func(base, title, empty string, head []string, lines [][]siteCell) {
-		names := pageNames(base, len(lines))
+// lists are the persona, interview and finding lists, paginated: a job
+// per page, each making its own rows when its turn comes, on whichever
+// core takes it (made up front, the rows of 20,000 entities and findings
+// were made on one core before the first page).
+func (s *site) lists() []func() job {
+	personas := s.personas()
+	var out []func() job
+	add := func(base, title, empty string, head []string, n int, row func(i int) []siteCell) {
+		names := pageNames(base, n)
 		for i, name := range names {
-			v := s.common(title, "")
-			v.Head, v.Page, v.Empty = head, i+1, empty
-			v.Lines = lines[min(i*SiteRows, len(lines)):min((i+1)*SiteRows, len(lines))]
-			if len(names) > 1 {
-				v.Pages = names
-			}
-			out = append(out, job{name: name, write: writeListPage, data: v})
+			out = append(out, func() job {
+				v := s.common(title, "")
+				v.Head, v.Page, v.Empty = head, i+1, empty
+				from, to := min(i*SiteRows, n), min((i+1)*SiteRows, n)
+				if to > from {
+					v.Lines = make([][]siteCell, 0, to-from)
+				}
+				for k := from; k < to; k++ {
+					v.Lines = append(v.Lines, row(k))
+				}
+				if len(names) > 1 {
+					v.Pages = names
+				}
+				return job{name: name, write: writeListPage, data: v}
+			})
 		}
 	}
-	add("personas", "Personas", "There are no personas yet.", []string{"Persona", "ICP", "Status", "Type", "Evidence", "Reviewed", "Lint"}, personas)
-	add("interviews", "Interviews", "There are no interviews yet.", []string{"Interview", "Date", "ICP", "Cited by"}, interviews)
-	add("findings", "Lint findings", "No findings.", []string{"Severity", "File", "Line", "Rule", "Message"}, findings)
+	add("personas", "Personas", "There are no personas yet.", []string{"Persona", "ICP", "Status", "Type", "Evidence", "Reviewed", "Lint"}, len(personas), func(i int) []siteCell {
+		p := personas[i]
+		return []siteCell{{Text: p.Name, Href: s.pages[p.Path]}, {Text: report.OrDash(p.ICP)}, {Text: p.StatusLabel},
+			{Text: p.Type}, {Text: p.EvidenceLabel}, {Text: p.Reviewed}, {Text: p.Lint}}
+	})
+	add("interviews", "Interviews", "There are no interviews yet.", []string{"Interview", "Date", "ICP", "Cited by"}, len(s.interviews), func(i int) []siteCell {
+		iv := &s.interviews[i]
+		return []siteCell{{Text: iv.ID, Href: s.pages[iv.Path]}, {Text: report.OrDash(iv.Date)}, {Text: report.OrDash(iv.ICP)},
+			{Text: words.Plural(len(s.citedBy[iv.Path]), "persona")}}
+	})
+	add("findings", "Lint findings", "No findings.", []string{"Severity", "File", "Line", "Rule", "Message"}, len(s.r.Findings), func(i int) []siteCell {
+		f := &s.r.Findings[i]
+		return []siteCell{{Text: f.Severity.String()}, {Text: f.Path}, {Text: strconv.Itoa(f.Line)}, {Text: f.Rule}, {Text: f.Message}}
+	})
 	return out
 }
 
