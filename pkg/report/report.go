@@ -299,12 +299,13 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 	if opts.Accounts != nil {
 		addCustomers(r, opts.Accounts)
 	}
+	var unassigned []*model.Document
 	for _, d := range ws.Entities(model.KindPersona) {
 		if (d.Persona.ICP.Value == "" || ws.Lookup(model.KindICP, d.Persona.ICP.Value) == nil) && opts.ICP == "" && b.keep(d) {
-			v, _ := b.persona(d)
-			r.Unassigned = append(r.Unassigned, v)
+			unassigned = append(unassigned, d)
 		}
 	}
+	r.Unassigned = append(r.Unassigned, b.personasOnAllCores(unassigned)...)
 	interviews := 0
 	for _, d := range ws.Entities(model.KindInterview) {
 		switch {
@@ -513,6 +514,26 @@ func (b *builder) icps() []ICP {
 		out = append(out, p.view)
 	}
 	return out
+}
+
+// personasOnAllCores are the views of personas shown outside any ICP,
+// each built on a builder of its own on all cores and joined in order,
+// as icps does: after an import every persona is one (SPEC §8).
+func (b *builder) personasOnAllCores(docs []*model.Document) []Persona {
+	views := make([]Persona, len(docs))
+	builders := make([]*builder, len(docs))
+	parallel.Each(len(docs), func(int) func(int) {
+		return func(i int) {
+			f := newBuilder(b.ws, b.opts, b.lint)
+			views[i], _ = f.persona(docs[i])
+			f.folded, f.shown = nil, nil
+			builders[i] = f
+		}
+	})
+	for _, f := range builders {
+		b.join(f)
+	}
+	return views
 }
 
 // join adds what builder f counted and recorded to b's.
