@@ -305,7 +305,7 @@ func Build(ws *workspace.Workspace, findings []finding.Finding, opts Options) *R
 			unassigned = append(unassigned, d)
 		}
 	}
-	r.Unassigned = append(r.Unassigned, b.personasOnAllCores(unassigned)...)
+	r.Unassigned = append(r.Unassigned, b.personasApart(unassigned)...)
 	interviews := 0
 	for _, d := range ws.Entities(model.KindInterview) {
 		switch {
@@ -477,11 +477,30 @@ func newBuilder(ws *workspace.Workspace, opts Options, lint map[string]LintCount
 		folded: map[*model.Document]*quote.Text{}, included: map[string]bool{}, shown: map[*model.Document]string{}}
 }
 
-// icps are the views of the ICPs the report shows, each built on its own
-// builder on all cores, and joined in order: what one ICP's view says of
-// its interviews' claims takes in the ICPs before it, as when they were
-// built one after another. An ICP's folded notes are dropped with its
-// builder, so the report never holds every interview's notes at once.
+// apart builds n views on all cores, build(f, i) each on a builder f of
+// its own, and joins the builders into b in order, calling joined(i)
+// after the i-th: what a view says of its interviews' claims can then
+// take in the views before it, as when they were built one after
+// another. Each builder's folded notes are dropped with it, so the report
+// never holds every interview's notes at once.
+func (b *builder) apart(n int, build func(f *builder, i int), joined func(i int)) {
+	builders := make([]*builder, n)
+	parallel.Each(n, func(int) func(int) {
+		return func(i int) {
+			f := newBuilder(b.ws, b.opts, b.lint)
+			build(f, i)
+			f.folded, f.shown = nil, nil
+			builders[i] = f
+		}
+	})
+	for i, f := range builders {
+		b.join(f)
+		joined(i)
+	}
+}
+
+// icps are the views of the ICPs the report shows (apart), each
+// citation's claims those of the ICPs up to its own.
 func (b *builder) icps() []ICP {
 	var docs []*model.Document
 	for _, d := range b.ws.Entities(model.KindICP) {
@@ -489,50 +508,23 @@ func (b *builder) icps() []ICP {
 			docs = append(docs, d)
 		}
 	}
-	type part struct {
-		view  ICP
-		cites []*model.Document // the interviews of view.Citations
-		b     *builder
-	}
-	parts := make([]part, len(docs))
-	parallel.Each(len(docs), func(int) func(int) {
-		return func(i int) {
-			f := newBuilder(b.ws, b.opts, b.lint)
-			v, cites := f.icp(docs[i])
-			f.folded, f.shown = nil, nil
-			parts[i] = part{v, cites, f}
-		}
-	})
-	out := make([]ICP, 0, len(parts))
-	for _, p := range parts {
-		b.join(p.b)
-		for i, iv := range p.cites {
+	views := make([]ICP, len(docs))
+	cites := make([][]*model.Document, len(docs)) // the interviews of each view's Citations
+	b.apart(len(docs), func(f *builder, i int) { views[i], cites[i] = f.icp(docs[i]) }, func(i int) {
+		for j, iv := range cites[i] {
 			if claims := b.claimsOf[iv]; claims != nil {
-				p.view.Citations[i].Claims = claims
+				views[i].Citations[j].Claims = claims
 			}
 		}
-		out = append(out, p.view)
-	}
-	return out
+	})
+	return views
 }
 
-// personasOnAllCores are the views of personas shown outside any ICP,
-// each built on a builder of its own on all cores and joined in order,
-// as icps does: after an import every persona is one (SPEC §8).
-func (b *builder) personasOnAllCores(docs []*model.Document) []Persona {
+// personasApart are the views of personas shown outside any ICP, built
+// as an ICP's are (apart): after an import every persona is one (SPEC §8).
+func (b *builder) personasApart(docs []*model.Document) []Persona {
 	views := make([]Persona, len(docs))
-	builders := make([]*builder, len(docs))
-	parallel.Each(len(docs), func(int) func(int) {
-		return func(i int) {
-			f := newBuilder(b.ws, b.opts, b.lint)
-			views[i], _ = f.persona(docs[i])
-			f.folded, f.shown = nil, nil
-			builders[i] = f
-		}
-	})
-	for _, f := range builders {
-		b.join(f)
-	}
+	b.apart(len(docs), func(f *builder, i int) { views[i], _ = f.persona(docs[i]) }, func(int) {})
 	return views
 }
 
