@@ -154,13 +154,8 @@ type sitePage struct {
 // the views and the report where they are, never copying a view or a
 // Persona (grown and copied, it took 15 ms and 25 MB for 10,500 pages).
 func (s *site) name() {
-	icps, personas, interviews := 0, len(s.pg.Unassigned), s.r.Summary.Interviews
-	for _, list := range [][]icpView{s.pg.ICPs, s.pg.RetiredICPs} {
-		icps += len(list)
-		for i := range list {
-			personas += len(list[i].Personas) + len(list[i].Retired)
-		}
-	}
+	views := s.icpViews()
+	icps, personas, interviews := len(views), len(s.personas()), s.r.Summary.Interviews
 	s.pages = make(map[string]string, icps+personas+interviews)
 	s.citedBy = make(map[string][]siteLink, interviews)
 	s.claims = make(map[string][]string, interviews)
@@ -184,19 +179,16 @@ func (s *site) name() {
 			give("interviews", iv.Path, iv.ID)
 		}
 	}
-	for _, list := range [][]icpView{s.pg.ICPs, s.pg.RetiredICPs} {
-		for i := range list {
-			c := &list[i]
-			give("icps", c.Path, c.ID)
-			for _, ps := range [][]personaView{c.Personas, c.Retired} {
-				for j := range ps {
-					give("personas", ps[j].Path, ps[j].ID)
-					s.icpOf[ps[j].Path] = c
-				}
+	for _, c := range views {
+		give("icps", c.Path, c.ID)
+		for _, ps := range [][]personaView{c.Personas, c.Retired} {
+			for j := range ps {
+				give("personas", ps[j].Path, ps[j].ID)
+				s.icpOf[ps[j].Path] = c
 			}
-			for _, ct := range c.Citations {
-				s.claims[ct.Path] = append(s.claims[ct.Path], ct.Claims...)
-			}
+		}
+		for _, ct := range c.Citations {
+			s.claims[ct.Path] = append(s.claims[ct.Path], ct.Claims...)
 		}
 	}
 	for _, p := range s.pg.Unassigned {
@@ -228,12 +220,23 @@ func (s *site) icps() []icpView {
 	return append(append([]icpView(nil), s.pg.ICPs...), s.pg.RetiredICPs...)
 }
 
+// icpViews are the page's ICP views, active then retired, where the page
+// holds them: icps copies them, for pages that change their copy.
+func (s *site) icpViews() []*icpView {
+	out := make([]*icpView, 0, len(s.pg.ICPs)+len(s.pg.RetiredICPs))
+	for _, list := range [][]icpView{s.pg.ICPs, s.pg.RetiredICPs} {
+		for i := range list {
+			out = append(out, &list[i])
+		}
+	}
+	return out
+}
+
 // personas are every persona of the site, in the views the page holds:
 // pointers, since a copy per persona would grow with the site.
 func (s *site) personas() []*personaView {
 	var out []*personaView
-	for _, c := range s.icps() {
-		// c is a copy, but its lists are the page's.
+	for _, c := range s.icpViews() {
 		for _, ps := range [][]personaView{c.Personas, c.Retired} {
 			for j := range ps {
 				out = append(out, &ps[j])
