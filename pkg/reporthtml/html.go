@@ -58,12 +58,14 @@ func HTML(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	var head, tail bytes.Buffer
-	if err := t.ExecuteTemplate(&head, "head", pg); err != nil {
-		return err
-	}
-	if err := t.ExecuteTemplate(&tail, "tail", pg); err != nil {
-		return err
+	var head, tail, end bytes.Buffer
+	for _, part := range []struct {
+		b    *bytes.Buffer
+		name string
+	}{{&head, "head"}, {&tail, "tail"}, {&end, "tail-end"}} {
+		if err := t.ExecuteTemplate(part.b, part.name, pg); err != nil {
+			return err
+		}
 	}
 	if _, err := w.Write(textsafe.HTML(head.Bytes())); err != nil {
 		return err
@@ -71,7 +73,21 @@ func HTML(w io.Writer, r *report.Report) error {
 	if err := writeSections(w, pg); err != nil {
 		return err
 	}
-	_, err = w.Write(textsafe.HTML(tail.Bytes()))
+	if _, err := w.Write(textsafe.HTML(tail.Bytes())); err != nil {
+		return err
+	}
+	// The cards of the personas without a known ICP are written between
+	// the tail's two parts, each as it was made: right after an import
+	// they are every persona, and put into the template as one string
+	// they were copied into a growing buffer of 60 MB, which took longer
+	// than the rest of the page.
+	for i, card := range pg.unassignedCards {
+		if _, err := w.Write(textsafe.HTML(card)); err != nil {
+			return err
+		}
+		pg.unassignedCards[i] = nil
+	}
+	_, err = w.Write(textsafe.HTML(end.Bytes()))
 	return err
 }
 
@@ -81,8 +97,9 @@ type page struct {
 	*report.Report
 	ICPs, RetiredICPs []icpView
 	Unassigned        []personaView
-	// UnassignedCards are their cards, written by writeCard.
-	UnassignedCards template.HTML
+	// unassignedCards are their cards in the single-file report, written
+	// by writeCard.
+	unassignedCards [][]byte
 	// HasAccounts says the config names account data; Uncovered are then
 	// the largest groups of customers in no ICP.
 	HasAccounts bool
@@ -210,7 +227,7 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 	// Personas without a known ICP are shown whole, as cards: right after
 	// an import, that is every persona (SPEC §8). Their views and cards
 	// are made on all cores with the ICPs' views, each card into a slice
-	// of its own, joined in order below: made one after another, the
+	// of its own, written in order by HTML: made one after another, the
 	// cards of 10,500 realistic files took 10-30 ms before any section.
 	var unassigned []personaView
 	var cards [][]byte
@@ -285,25 +302,8 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 		}
 	}
 	pg.Unassigned = unassigned
-	pg.UnassignedCards = joinCards(cards)
+	pg.unassignedCards = cards
 	return pg
-}
-
-// joinCards is the cards one after another, copied once into a string of
-// their size: joined as bytes and then converted, they were copied twice
-// (tens of megabytes for 4,000 personas after an import).
-func joinCards(cards [][]byte) template.HTML {
-	n := 0
-	for _, c := range cards {
-		n += len(c)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, c := range cards {
-		b.Write(c)
-		cards[i] = nil
-	}
-	return template.HTML(b.String()) //nolint:gosec // writeCard escapes every value
 }
 
 // monogram is up to two initials of a name, for the card without a picture.

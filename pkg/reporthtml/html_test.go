@@ -89,6 +89,50 @@ func TestSectionsAreWrittenInOrder(t *testing.T) {
 	}
 }
 
+// TestUnassignedCardsAreWrittenInOrder: the cards of personas without a
+// known ICP, written between the tail's two parts rather than through
+// the template, come in the report's order inside their section, with
+// control characters escaped as in the rest of the page; a write that
+// fails among them stops the page with its error.
+func TestUnassignedCardsAreWrittenInOrder(t *testing.T) {
+	files := map[string]string{"icps/saas.md": "---\nkind: icp\ntitle: SaaS\n---\n"}
+	var want []string
+	for i := range 30 {
+		id := fmt.Sprintf("lost-%02d", i)
+		files["personas/"+id+".md"] = "---\nkind: persona\nid: " + id + "\nname: \"Lost\\a " + id + "\"\nicp: nowhere\n---\n" + strings.Repeat("Notes.\n\n", i%5*100)
+		want = append(want, `<article class="persona card" id="persona-`+id+`"`)
+	}
+	r := report.Build(load(t, files), nil, report.Options{Title: "t", Today: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	var out bytes.Buffer
+	if err := HTML(&out, r); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	at := strings.Index(page, "<h3>The personas in full</h3>\n<div class=\"cards\">\n<article")
+	if at < 0 {
+		t.Fatal("no section of cards of personas without a known ICP")
+	}
+	for _, card := range want {
+		i := strings.Index(page, card)
+		if i < at {
+			t.Fatalf("card %s at %d, before the one before it at %d", card, i, at)
+		}
+		at = i
+	}
+	if end := strings.Index(page[at:], "\n</article>\n</div>\n</section>\n<section id=\"uncited\""); end < 0 || strings.Contains(page[at+1:at+end], "<article") {
+		t.Errorf("the last card is not followed by the end of its section and the uncited interviews (at %d)", end)
+	}
+	if strings.ContainsRune(page, '\a') || !strings.Contains(page, `Lost\x07 lost-07`) {
+		t.Errorf("a control character in a card's name is not written as \\x07")
+	}
+	for _, limit := range []int{at - 10, at + 10, len(page) - 10} {
+		w := &failAfter{left: limit}
+		if err := HTML(w, r); !errors.Is(err, errDiskFull) || w.after > 0 {
+			t.Errorf("writing %d bytes of %d: error %v, want %v; %d writes tried after it", limit, len(page), err, errDiskFull, w.after)
+		}
+	}
+}
+
 var errDiskFull = errors.New("disk full")
 
 // failAfter takes left bytes, then fails every write; after counts the
