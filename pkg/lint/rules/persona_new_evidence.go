@@ -51,9 +51,12 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 		if newer == 0 {
 			continue
 		}
+		// What the persona cites, from the run's table (Context.Sources):
+		// resolved again here, each reference cost a lookup in maps of
+		// every file, which at 52,500 files missed the caches.
 		cited := map[*model.Document]bool{}
-		for ref := range p.Persona.Refs() {
-			if res := c.WS.ResolveSource(p, ref.Value); res.Status == workspace.SourceFound {
+		for _, res := range c.Sources(p) {
+			if res.Status == workspace.SourceFound {
 				cited[res.Doc] = true
 			}
 		}
