@@ -38,7 +38,8 @@ var reportCSS string
 // HTML writes the report as one self-contained page: inline CSS, no
 // scripts, no external requests. Every user string is escaped as
 // html/template escapes it: the page's head and tail are templates, the
-// ICPs' sections are written by writeICPSection. Entity bodies are
+// ICPs' sections are written by writeICPSection and the cards of personas
+// outside any ICP by writeCard. Entity bodies are
 // rendered by goldmark with raw HTML disabled and images reduced to their
 // text.
 func HTML(w io.Writer, r *report.Report) error {
