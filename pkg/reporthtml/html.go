@@ -77,16 +77,17 @@ func HTML(w io.Writer, r *report.Report) error {
 	if _, err := w.Write(textsafe.HTML(tail.Bytes())); err != nil {
 		return err
 	}
-	// The cards of the personas without a known ICP are written between
-	// the tail's two parts, each as it was made: right after an import
-	// they are every persona, and put into the template as one string
-	// they were copied into a growing buffer of 60 MB, which took longer
-	// than the rest of the page.
-	for i, card := range pg.unassignedCards {
-		if _, err := w.Write(textsafe.HTML(card)); err != nil {
-			return err
-		}
-		pg.unassignedCards[i] = nil
+	// The cards of the personas without a known ICP go between the
+	// tail's two parts, made and written as the sections are: right
+	// after an import they are every persona, 60 MB of cards for 10,500
+	// files. Put into the template as one string, they were copied into
+	// a buffer grown by doubling, which took longer than the rest of the
+	// page; made before the page, they were all held until written.
+	err = writeInOrder(w, len(pg.Unassigned), func(i int, b *bytes.Buffer) {
+		writeCard(b, &pg.Unassigned[i])
+	})
+	if err != nil {
+		return err
 	}
 	_, err = w.Write(textsafe.HTML(end.Bytes()))
 	return err
@@ -98,9 +99,6 @@ type page struct {
 	*report.Report
 	ICPs, RetiredICPs []icpView
 	Unassigned        []personaView
-	// unassignedCards are their cards in the single-file report, written
-	// by writeCard.
-	unassignedCards [][]byte
 	// HasAccounts says the config names account data; Uncovered are then
 	// the largest groups of customers in no ICP.
 	HasAccounts bool
@@ -226,32 +224,22 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 		unassignedIDs[i] = personaIDs(r.Unassigned[i].ID)
 	}
 	// Personas without a known ICP are shown whole, as cards: right after
-	// an import, that is every persona (SPEC §8). Their views and cards
-	// are made on all cores with the ICPs' views, each card into a slice
-	// of its own, written in order by HTML: made one after another, the
-	// cards of 10,500 realistic files took 10-30 ms before any section.
+	// an import, that is every persona (SPEC §8). Their views are made on
+	// all cores with the ICPs' views (made one after another, those of
+	// 10,500 realistic files took 10-30 ms before any section); HTML
+	// writes their cards as it writes the sections.
 	var unassigned []personaView
-	var cards [][]byte
 	if len(r.Unassigned) > 0 {
 		unassigned = make([]personaView, len(r.Unassigned))
-		if single {
-			cards = make([][]byte, len(r.Unassigned))
-		}
 	}
 	views := make([]icpView, len(r.ICPs))
 	_ = onAllCores(len(r.ICPs)+len(r.Unassigned), func() func(int) error {
-		var card bytes.Buffer
 		return func(i int) error {
 			if i >= len(r.ICPs) {
 				j := i - len(r.ICPs)
 				pv := newPersonaView(r.Unassigned[j], bodies, unassignedIDs[j])
 				pv.Redacted = r.Redacted
 				unassigned[j] = pv
-				if cards != nil {
-					card.Reset()
-					writeCard(&card, &pv)
-					cards[j] = bytes.Clone(card.Bytes())
-				}
 				return nil
 			}
 			c := r.ICPs[i]
@@ -303,7 +291,6 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 		}
 	}
 	pg.Unassigned = unassigned
-	pg.unassignedCards = cards
 	return pg
 }
 
@@ -411,40 +398,54 @@ func orNoneText(items []string) string {
 }
 
 // writeSections writes every ICP's section to w, each after a line break,
-// in order: rendered on all cores, made valid HTML by textsafe there too,
-// and each written as soon as the ones before it are. The sections are
-// nearly all of the page (tens of megabytes for ten thousand personas),
-// and none is kept once written.
+// in order (writeInOrder). The sections are nearly all of the page (tens
+// of megabytes for ten thousand personas), and none is kept once written.
 func writeSections(w io.Writer, r *page) error {
 	// Active ICPs first, then the retired ones, which sit apart.
 	icps := append(append([]icpView(nil), r.ICPs...), r.RetiredICPs...)
+	return writeInOrder(w, len(icps), func(i int, b *bytes.Buffer) {
+		v := icps[i] // a copy, whose persona views go with it
+		if v.cards != nil {
+			v.cards(&v)
+		}
+		b.Grow(sectionSize(&v))
+		b.WriteByte('\n')
+		writeICPSection(b, &v)
+	})
+}
+
+// writeInOrder writes n parts of the page to w in order: each rendered
+// on all cores into its core's buffer, made valid HTML by textsafe there
+// too, and written as soon as the ones before it are. A write that fails
+// stops the rest, and its error is returned.
+func writeInOrder(w io.Writer, n int, render func(i int, b *bytes.Buffer)) error {
 	var mu sync.Mutex
 	turn := sync.NewCond(&mu)
-	next := 0 // the section to write next
+	next := 0 // the part to write next
 	var werr error
-	// Sections are handed out in order, so the one whose turn it is is
+	// Parts are handed out in order, so the one whose turn it is is
 	// always being rendered by a core that is not waiting.
-	parallel.Each(len(icps), func(int) func(int) {
-		// Each core renders into one buffer, grown to the largest section
-		// it met: a buffer per section spent a tenth of the report's time
+	parallel.Each(n, func(int) func(int) {
+		// Each core renders into one buffer, grown to the largest part it
+		// met: a buffer per section spent a tenth of the report's time
 		// allocating and clearing memory.
 		var b bytes.Buffer
 		return func(i int) {
-			v := icps[i] // a copy, whose persona views go with it
-			if v.cards != nil {
-				v.cards(&v)
-			}
 			b.Reset()
-			b.Grow(sectionSize(&v))
-			b.WriteByte('\n')
-			writeICPSection(&b, &v)
-			section := textsafe.HTML(b.Bytes())
+			mu.Lock()
+			failed := werr != nil
+			mu.Unlock()
+			var part []byte
+			if !failed {
+				render(i, &b)
+				part = textsafe.HTML(b.Bytes())
+			}
 			mu.Lock()
 			for next != i {
 				turn.Wait()
 			}
 			if werr == nil {
-				_, werr = w.Write(section)
+				_, werr = w.Write(part)
 			}
 			next++
 			turn.Broadcast()
