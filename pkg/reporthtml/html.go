@@ -176,11 +176,9 @@ type claimGroup struct {
 	Claims []report.Claim
 }
 
-// newPage makes the page's views. For the single-file report (single),
-// each ICP's persona views are left to be made where its section is
-// written (icpView.cards), and the personas without a known ICP get the
-// cards that page shows them by; a site gives each of those a page.
-func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
+// newPage makes the page's views; with lazyCards, each ICP's persona views
+// are left to be made where its section is written (icpView.cards).
+func newPage(r *report.Report, bodies renderedBodies, lazyCards bool) *page {
 	pg := &page{Report: r, ChartDefs: chartDefs(), HasAccounts: r.UncoveredSegments != nil}
 	for _, g := range r.UncoveredSegments {
 		pg.Uncovered = append(pg.Uncovered, segmentView{Industry: report.SegmentPart(g.Industry), Employees: report.SegmentPart(g.Employees),
@@ -228,10 +226,7 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 	// all cores with the ICPs' views (made one after another, those of
 	// 10,500 realistic files took 10-30 ms before any section); HTML
 	// writes their cards as it writes the sections.
-	var unassigned []personaView
-	if len(r.Unassigned) > 0 {
-		unassigned = make([]personaView, len(r.Unassigned))
-	}
+	pg.Unassigned = make([]personaView, len(r.Unassigned))
 	views := make([]icpView, len(r.ICPs))
 	_ = onAllCores(len(r.ICPs)+len(r.Unassigned), func() func(int) error {
 		return func(i int) error {
@@ -239,7 +234,7 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 				j := i - len(r.ICPs)
 				pv := newPersonaView(r.Unassigned[j], bodies, unassignedIDs[j])
 				pv.Redacted = r.Redacted
-				unassigned[j] = pv
+				pg.Unassigned[j] = pv
 				return nil
 			}
 			c := r.ICPs[i]
@@ -275,7 +270,7 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 					}
 				}
 			}
-			if !single {
+			if !lazyCards {
 				v.cards(&v)
 				v.cards = nil
 			}
@@ -290,7 +285,6 @@ func newPage(r *report.Report, bodies renderedBodies, single bool) *page {
 			pg.ICPs = append(pg.ICPs, v)
 		}
 	}
-	pg.Unassigned = unassigned
 	return pg
 }
 
