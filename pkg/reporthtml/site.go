@@ -55,6 +55,7 @@ func Site(r *report.Report, write func(SiteFile) error) error {
 		return err
 	}
 	s := &site{r: r, pg: pg, t: t}
+	s.personaViews = s.personas()
 	s.name()
 	// One stylesheet for every page: inlined, it would be half the site.
 	if err := write(SiteFile{Name: "style.css", Data: []byte(reportCSS + siteCSS)}); err != nil {
@@ -98,6 +99,9 @@ type site struct {
 	citedBy    map[string][]siteLink
 	claims     map[string][]string
 	icpOf      map[string]*icpView // a persona's ICP, by persona path: the page's view
+	// personaViews are every persona's view (personas), listed once for
+	// the names, the pages and the list.
+	personaViews []*personaView
 }
 
 // siteLink is a link from a page: text and a relative href.
@@ -155,7 +159,7 @@ type sitePage struct {
 // Persona (grown and copied, it took 15 ms and 25 MB for 10,500 pages).
 func (s *site) name() {
 	views := s.icpViews()
-	icps, personas, interviews := len(views), len(s.personas()), s.r.Summary.Interviews
+	icps, personas, interviews := len(views), len(s.personaViews), s.r.Summary.Interviews
 	s.pages = make(map[string]string, icps+personas+interviews)
 	s.citedBy = make(map[string][]siteLink, interviews)
 	s.claims = make(map[string][]string, interviews)
@@ -274,7 +278,7 @@ func (s *site) render(write func(SiteFile) error) error {
 	for _, c := range s.icps() {
 		jobs = append(jobs, func() job { return s.icpPage(c) })
 	}
-	for _, p := range s.personas() {
+	for _, p := range s.personaViews {
 		jobs = append(jobs, func() job { return s.personaPage(*p) })
 	}
 	for i := range s.interviews {
@@ -448,7 +452,7 @@ func (s *site) interviewPage(iv report.Interview, page int) job {
 // core takes it (made up front, the rows of 20,000 entities and findings
 // were made on one core before the first page).
 func (s *site) lists() []func() job {
-	personas := s.personas()
+	personas := s.personaViews
 	var out []func() job
 	add := func(base, title, empty string, head []string, n int, row func(i int) []siteCell) {
 		names := pageNames(base, n)
