@@ -172,11 +172,9 @@ func bodiesOf(r *report.Report, icpLevel, personaLevel int) (renderedBodies, err
 	return out, nil
 }
 
-// hasEvery says whether html holds the body of every key in want.
+// hasEvery says whether html holds the body of every key in want (a nil
+// map holds none).
 func hasEvery(html map[bodyRef]template.HTML, want []bodyKey) bool {
-	if html == nil {
-		return len(want) == 0
-	}
 	for _, k := range want {
 		if _, ok := html[k.ref()]; !ok {
 			return false
