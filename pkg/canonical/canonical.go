@@ -18,7 +18,11 @@ import (
 // style, two-space indentation, LF line endings. A file whose front matter
 // is not a YAML mapping comes back with only its line endings normalised.
 func Rewrite(src []byte) []byte {
-	src = textline.ToLF(yamlkit.StripBOM(src))
+	// Only a rewritten front matter drops the byte order mark (Split reads
+	// past it); a file returned as it was keeps every byte but its line
+	// endings, so that rewriting the output changes nothing: stripped
+	// here, a second mark became the first and was stripped next time.
+	src = textline.ToLF(src)
 	b := frontmatter.Split(src)
 	if b.Format != frontmatter.YAML || !b.Closed {
 		return src

@@ -19,6 +19,13 @@ func TestRewrite(t *testing.T) {
 	if got := string(Rewrite([]byte("# plain\r\n"))); got != "# plain\n" {
 		t.Errorf("plain Markdown = %q", got)
 	}
+	// A file returned as it was keeps its byte order marks: only its line
+	// endings change.
+	for _, src := range []string{"\ufeff# plain\n", "\ufeff\ufeff", "\ufeff\ufeff---\nkind: icp\n---\n"} {
+		if got := string(Rewrite([]byte(src))); got != src {
+			t.Errorf("Rewrite(%q) = %q, want it unchanged", src, got)
+		}
+	}
 	// A comment after the key of an empty collection stays with the key.
 	for src, want := range map[string]string{
 		"---\n0: #0\n {}\n---":               "---\n0: {} #0\n---\n",
