@@ -198,12 +198,31 @@ func FuzzFastReadPieces(f *testing.F) {
 	})
 }
 
+var collapseCases = []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef", "ab cd ", "ab cd   ", "ab  cd ", "a\tb ", "zoë x", "ü", "\u00a0a", "a\u00a0", "é \u3000", "\u3000é", "a\u0085b", "\xffa b", "\xe2\x80 x", "日本 語 ", "  a \n\t b\u3000\u3000c  ", "\xff \xff", "\xe2\x80\xa8x"}
+
 func TestCollapseSpaces(t *testing.T) {
-	for _, s := range []string{"", "a", "a b c", " a", "a ", "a  b", "a\tb", "a\nb", "zoë  x", "a\u00a0b", "a\u2028b", " ", "ab cd ef", "ab cd ", "ab cd   ", "ab  cd ", "a\tb ", "zoë x", "ü", "\u00a0a", "a\u00a0", "é \u3000", "\u3000é", "a\u0085b", "\xffa b", "\xe2\x80 x", "日本 語 "} {
+	for _, s := range collapseCases {
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzCollapseSpaces holds collapseSpaces, and the one copy it makes of
+// text with other spaces, to strings.Fields joined by single spaces.
+func FuzzCollapseSpaces(f *testing.F) {
+	for _, s := range collapseCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapseSpaces(s); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got := joinFields(s); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // FuzzTrimTrailingCount holds trimTrailingCount to the regular expression
