@@ -103,10 +103,11 @@ type Context struct {
 // reports, and over c.WS for what it only reads.
 func (c *Context) Docs() []*model.Document { return c.docs }
 
-// Entities returns the entities of kind k among Docs, in path order.
+// Entities returns the entities of kind k among Docs, in path order, in
+// a slice the rule must not modify.
 func (c *Context) Entities(k model.Kind) []*model.Document {
 	if !c.Scoped() {
-		return c.WS.Entities(k)
+		return c.WS.SharedEntities(k)
 	}
 	var out []*model.Document
 	for _, d := range c.docs {

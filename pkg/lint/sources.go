@@ -70,26 +70,48 @@ func (r resolvedRef) source(ws *workspace.Workspace, p *model.Document, ref mode
 // references is the run's table of resolved references, made once. A
 // persona cites a few interviews many times over, and 52,500 files hold
 // half a million references: each is two bytes, its status and which of
-// its persona's distinct documents it resolves to, in one array per core
-// that resolved them, beside one array of those documents.
+// its persona's distinct documents it resolves to, beside the array of
+// those documents.
 type references struct {
-	once   sync.Once
-	rows   map[*model.Document]refRow
-	tables []refTable
+	once sync.Once
+	rows map[*model.Document]refRow
 }
 
-type refTable struct {
+// refRow is one persona's references and distinct documents, slices of
+// the chunks of the core that resolved them; the zero row holds none.
+type refRow struct {
 	refs []uint16
 	docs []*model.Document
 }
 
-// refRow is one persona's references in the table of the core that
-// resolved them; the zero row holds none.
-type refRow struct {
-	table      *refTable
-	start, end int32
-	docs       int32 // where the persona's distinct documents start
+// refChunks hands out the rows of one core from chunks of refChunk
+// references and documents. Grown by appending, the two arrays of a core
+// were copied each time they doubled: at 52,500 files, 10 MB made and
+// thrown away while the rules ran, a collection or two more.
+type refChunks struct {
+	refs []uint16
+	docs []*model.Document
 }
+
+const refChunk = 1 << 14
+
+// row is the room of a persona of n references: n of them, reserved at
+// once, and the rest of the documents' chunk, of which the row takes at
+// most one a reference, and never more than maxRowDocs (keep).
+func (c *refChunks) row(n int) refRow {
+	if cap(c.refs)-len(c.refs) < n {
+		c.refs = make([]uint16, 0, max(refChunk, n))
+	}
+	start := len(c.refs)
+	c.refs = c.refs[:start+n]
+	if cap(c.docs)-len(c.docs) < min(n, maxRowDocs) {
+		c.docs = make([]*model.Document, 0, max(refChunk, min(n, maxRowDocs)))
+	}
+	return refRow{refs: c.refs[start : start : start+n], docs: c.docs[len(c.docs):len(c.docs)]}
+}
+
+// keep takes the documents of a finished row out of the chunk's room.
+func (c *refChunks) keep(r refRow) { c.docs = c.docs[:len(c.docs)+len(r.docs)] }
 
 // A reference is its status in the low statusBits bits and, above them,
 // 1 + the index of its document among its persona's, or 0 for none.
@@ -101,13 +123,13 @@ const (
 var _ [1<<statusBits - 1 - int(workspace.SourceExternal)]struct{} // every status fits
 
 func (r refRow) at(i int) (resolvedRef, bool) {
-	if r.table == nil || i >= int(r.end-r.start) {
+	if i >= len(r.refs) {
 		return resolvedRef{}, false
 	}
-	v := r.table.refs[int(r.start)+i]
+	v := r.refs[i]
 	out := resolvedRef{status: workspace.SourceStatus(v & (1<<statusBits - 1))}
 	if slot := int(v >> statusBits); slot > 0 {
-		out.doc = r.table.docs[int(r.docs)+slot-1]
+		out.doc = r.docs[slot-1]
 	}
 	return out, true
 }
@@ -129,34 +151,33 @@ func (t *references) of(p *model.Document) refRow { return t.rows[p] }
 
 func (rn *run) resolvedReferences() *references {
 	rn.refs.once.Do(func() {
-		personas := rn.ws.Entities(model.KindPersona)
+		personas := rn.ws.SharedEntities(model.KindPersona)
 		rows := make([]refRow, len(personas))
-		rn.refs.tables = make([]refTable, runtime.GOMAXPROCS(0))
+		chunks := make([]refChunks, runtime.GOMAXPROCS(0))
 		parallel.Each(len(personas), func(w int) func(int) {
-			t := &rn.refs.tables[w]
+			c := &chunks[w]
 			return func(i int) {
 				p := personas[i]
-				row := refRow{table: t, start: int32(len(t.refs)), docs: int32(len(t.docs))}
+				row := c.row(p.Persona.RefCount())
 				for ref := range p.Persona.Refs() {
 					status, doc := rn.ws.ResolveStatus(p, ref.Value)
 					v := uint16(status)
 					if doc != nil {
-						slot := recentSlot(t.docs[row.docs:], doc)
+						slot := recentSlot(row.docs, doc)
 						if slot < 0 {
-							if slot = len(t.docs) - int(row.docs); slot == maxRowDocs {
+							if slot = len(row.docs); slot == maxRowDocs {
 								// Too many documents for a slot: the
 								// persona's references are resolved as
 								// Sources reads them instead.
-								t.refs, t.docs = t.refs[:row.start], t.docs[:row.docs]
 								return
 							}
-							t.docs = append(t.docs, doc)
+							row.docs = append(row.docs, doc)
 						}
 						v |= uint16(slot+1) << statusBits
 					}
-					t.refs = append(t.refs, v)
+					row.refs = append(row.refs, v)
 				}
-				row.end = int32(len(t.refs))
+				c.keep(row)
 				rows[i] = row
 			}
 		})

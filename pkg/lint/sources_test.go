@@ -47,7 +47,8 @@ func (sourcesRule) Check(c *lint.Context) {
 // TestSourcesResolvesAsResolveSource: the run's table of resolved
 // references answers as resolving each one does (but for the path a missing
 // one was tried at), for every status, in a whole run and in a scoped one,
-// and for a persona that cites more documents than its row has room for.
+// for a persona that cites more documents than its row has room for, and
+// for one with more references than a chunk of the table.
 func TestSourcesResolvesAsResolveSource(t *testing.T) {
 	persona := func(name, refs string) []byte {
 		return []byte("---\nkind: persona\nname: " + name + "\nsources: [" + refs + "]\n" +
@@ -76,9 +77,16 @@ func TestSourcesResolvesAsResolveSource(t *testing.T) {
 			many = append(many, fmt.Sprintf("i%d", i))
 		}
 	}
+	// Persona e cites two interviews more times than a chunk of the
+	// table holds references.
+	var more []string
+	for range 9000 {
+		more = append(more, "cfo", "i1")
+	}
 	files = append(files,
 		workspace.File{Rel: "personas/c.md", Data: persona("C", strings.Join(many, ", ")+", missing, cfo")},
-		workspace.File{Rel: "personas/d.md", Data: persona("D", strings.Join(few, ", ")+", cfo, i19, i0")})
+		workspace.File{Rel: "personas/d.md", Data: persona("D", strings.Join(few, ", ")+", cfo, i19, i0")},
+		workspace.File{Rel: "personas/e.md", Data: persona("E", strings.Join(more, ", "))})
 	r, err := lint.NewRunner(config.Default(), []lint.Rule{sourcesRule{}})
 	if err != nil {
 		t.Fatal(err)

@@ -226,7 +226,8 @@ func TestDigestsReuseTheirWorkingSets(t *testing.T) {
 // TestReferencesComeInWalkOrder: EachReference gives a persona's sources,
 // then its evidence as EachEvidence walks it, then its quotes' sources
 // (those given), from its claims and from its digest alike: rules that
-// zip the two walks (quote-not-found) depend on it.
+// zip the two walks (quote-not-found) depend on it. RefCount counts them,
+// which the lint run's table of references reserves room by.
 func TestReferencesComeInWalkOrder(t *testing.T) {
 	s := func(v string) Str { return Str{Value: v} }
 	claims := []Claim{
@@ -248,6 +249,9 @@ func TestReferencesComeInWalkOrder(t *testing.T) {
 		p.EachReference(func(ref Str) bool { got = append(got, ref.Value); return true })
 		if !slices.Equal(got, want) || len(want) != 7 {
 			t.Errorf("%s: references %v, want %v", name, got, want)
+		}
+		if p.RefCount() != len(got) {
+			t.Errorf("%s: RefCount() = %d, want the %d references EachReference gives", name, p.RefCount(), len(got))
 		}
 	}
 }

@@ -407,6 +407,17 @@ func (p *Persona) EvidenceCount() int {
 	return n
 }
 
+// RefCount counts the references EachReference yields.
+func (p *Persona) RefCount() int {
+	n := len(p.Sources) + p.EvidenceCount()
+	for _, q := range p.QuoteItems {
+		if q.Source.Value != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // QuoteCount counts the quotes the persona gives: its claims' evidence
 // items with a quote, and its quotes items, with a source or not.
 func (p *Persona) QuoteCount() int {

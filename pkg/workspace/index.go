@@ -70,6 +70,14 @@ func (ws *Workspace) Entities(k model.Kind) []*model.Document {
 	return append(make([]*model.Document, 0, len(list)), list...)
 }
 
+// SharedEntities is Entities without the copy: the workspace's own list,
+// which the caller must not modify (its capacity is its length, so that
+// an append copies it). Twenty lint rules each walk every persona or
+// interview of 52,500 files, and a copy each was 4 MB thrown away.
+func (ws *Workspace) SharedEntities(k model.Kind) []*model.Document {
+	return slices.Clip(ws.ofKind[k])
+}
+
 // Count returns how many entities of kind k were loaded.
 func (ws *Workspace) Count(k model.Kind) int { return len(ws.ofKind[k]) }
 

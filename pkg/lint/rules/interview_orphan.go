@@ -16,7 +16,7 @@ func (r *interviewOrphan) Check(c *lint.Context) {
 	// Every persona may cite the interviews checked, in or out of scope; a
 	// scoped run (an edit in the editor) resolves only the references of
 	// the personas that may cite them.
-	cited := map[*model.Document]bool{}
+	cited := make(map[*model.Document]bool, len(interviews)) // most are cited
 	check := func(p *model.Document) {
 		for _, res := range c.Sources(p) {
 			if res.Status == workspace.SourceFound {
@@ -31,7 +31,7 @@ func (r *interviewOrphan) Check(c *lint.Context) {
 			}
 		}
 	} else {
-		for _, p := range c.WS.Entities(model.KindPersona) {
+		for _, p := range c.WS.SharedEntities(model.KindPersona) {
 			check(p)
 		}
 	}

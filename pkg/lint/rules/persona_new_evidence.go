@@ -23,7 +23,7 @@ func (r *personaNewEvidence) Check(c *lint.Context) {
 	for _, p := range personas {
 		wanted[p.Persona.ICP.Value] = true
 	}
-	interviews := c.WS.Entities(model.KindInterview)
+	interviews := c.WS.SharedEntities(model.KindInterview)
 	if c.Scoped() { // only the interviews of those ICPs, from the index
 		interviews = nil
 		for icp := range wanted {

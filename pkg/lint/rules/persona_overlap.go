@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/personakit/persona/pkg/claims"
 	"github.com/personakit/persona/pkg/config"
@@ -73,10 +72,11 @@ type overlapProfile struct {
 	sketch   []byte
 	compared int // how many claims take part
 	title    string
-	// sources are the interviews cited, sorted by path, resolved on the
-	// first call: most personas share no title with another.
-	sources func() []*model.Document
-	index   []uint64 // sorted; built on first use
+	// cited are the interviews cited, sorted by path, once citedRead
+	// (overlapWorker.cited): most personas share no title with another.
+	cited     []*model.Document
+	citedRead bool
+	index     []uint64 // sorted; built on first use
 	// sketched is the sketch cut into claims (overlapWorker.unpack), with
 	// their prefixes in the ICP's order of words (overlapWorker.prefixed).
 	sketched *sketchProfile
@@ -144,7 +144,7 @@ func claimsWith(index []uint64, id uint64, fn func(claim int32) bool) {
 func (r *personaOverlap) Check(c *lint.Context) {
 	// A persona's finding depends on every earlier persona of its ICP, so
 	// a scoped run compares whole ICPs: those of the personas it checks.
-	personas := c.WS.Entities(model.KindPersona)
+	personas := c.WS.SharedEntities(model.KindPersona)
 	if c.Scoped() {
 		wanted := map[string]bool{}
 		personas = nil
@@ -212,12 +212,13 @@ type overlapWorker struct {
 }
 
 type overlapArena struct {
-	profiles []sketchProfile
-	claims   []sketchClaim
-	words    []uint16
-	heads    []int32
-	entries  []prefixEntry
-	stamps   []int32
+	overlapProfiles []overlapProfile
+	profiles        []sketchProfile
+	claims          []sketchClaim
+	words           []uint16
+	heads           []int32
+	entries         []prefixEntry
+	stamps          []int32
 }
 
 // take is n fresh elements at the end of *arena, grown as append grows:
@@ -234,9 +235,12 @@ func take[E any](arena *[]E, n int) []E {
 // compare profiles the personas of one ICP and finds each one that
 // overlaps an earlier one, in path order.
 func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
-	profiles := make([]*overlapProfile, 0, len(personas))
-	for _, p := range personas {
-		profiles = append(profiles, w.profile(p))
+	w.arena.overlapProfiles = w.arena.overlapProfiles[:0]
+	room := take(&w.arena.overlapProfiles, len(personas))
+	profiles := make([]*overlapProfile, len(personas))
+	for i, p := range personas {
+		profiles[i] = &room[i]
+		w.profile(profiles[i], p)
 	}
 	slices.SortFunc(profiles, func(a, b *overlapProfile) int { return strings.Compare(a.doc.Path, b.doc.Path) })
 	if len(profiles) > 1 {
@@ -260,8 +264,9 @@ func (w *overlapWorker) compare(personas []*model.Document) []overlapFound {
 	return out
 }
 
-func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
-	prof := &overlapProfile{doc: p, title: strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))}
+// profile makes prof, zero, the profile of persona p.
+func (w *overlapWorker) profile(prof *overlapProfile, p *model.Document) {
+	prof.doc, prof.title = p, strings.ToLower(strings.TrimSpace(p.Persona.Role.Title.Value))
 	switch d := p.Persona.Digest; {
 	case d != nil && d.Sketch != nil:
 		prof.sketch = d.Sketch
@@ -273,11 +278,15 @@ func (w *overlapWorker) profile(p *model.Document) *overlapProfile {
 	default:
 		w.setClaims(prof, p.Persona.Claims)
 	}
-	if prof.title != "" {
-		// Only a persona of the same title compares interviews with it.
-		prof.sources = sync.OnceValue(func() []*model.Document { return citedInterviews(w.ws, p) })
+}
+
+// cited is the interviews the profile's persona cites, sorted by path,
+// resolved on the first call.
+func (w *overlapWorker) cited(p *overlapProfile) []*model.Document {
+	if !p.citedRead {
+		p.cited, p.citedRead = citedInterviews(w.ws, p.doc), true
 	}
-	return prof
+	return p.cited
 }
 
 // readClaims gives prof its claims' words, read again from its file after
@@ -503,8 +512,8 @@ func citedInterviews(ws *workspace.Workspace, p *model.Document) []*model.Docume
 
 // overlap says why two personas are near-duplicates, or "".
 func (w *overlapWorker) overlap(a, b *overlapProfile) string {
-	if a.title != "" && a.title == b.title && a.sources != nil && b.sources != nil {
-		if as := a.sources(); len(as) > 0 && slices.Equal(as, b.sources()) {
+	if a.title != "" && a.title == b.title {
+		if as := w.cited(a); len(as) > 0 && slices.Equal(as, w.cited(b)) {
 			return "the same role title, citing the same interviews"
 		}
 	}
