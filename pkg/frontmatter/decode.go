@@ -63,9 +63,13 @@ type Decoder struct {
 	Room *model.ClaimRoom
 }
 
-// Decode is DecodeSplit, or DecodeSlim when slim.
+// Decode is DecodeSplit, or DecodeSlim when slim. A slim decode with
+// both Entities and Room set copies every value the document keeps into
+// Entities, and the others (claims, which the caller digests) may be
+// views of b's text, valid until it changes.
 func (dec *Decoder) Decode(relPath string, b Block, slim bool) *model.Document {
 	defer dec.nodes.Reset()
+	dec.nodes.Views = slim && dec.Entities != nil && dec.Room != nil
 	doc, _ := decodeBlock(relPath, b, slim, &dec.nodes, dec.Entities, dec.Room)
 	return doc
 }
@@ -142,8 +146,8 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entit
 	if kindNode.Kind != yaml.ScalarNode {
 		return nil, nil
 	}
-	kind := model.Kind(kindNode.Value)
-	if !isKnownKind(kind) {
+	kind, known := knownKind(kindNode.Value)
+	if !known {
 		low := strings.ToLower(kindNode.Value)
 		for _, k := range model.Kinds {
 			if suggest.Distance(low, string(k)) <= 2 {
@@ -153,7 +157,7 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entit
 				// the only one: a certain fix (SPEC §10).
 				pos := d.pos(kindNode)
 				doc.Problems[0].Suggest = &finding.Suggestion{Description: fmt.Sprintf("set kind to %q", k),
-					Line: int(pos.Line), Column: int(pos.Column), Old: kindNode.Value, New: string(k)}
+					Line: int(pos.Line), Column: int(pos.Column), Old: strings.Clone(kindNode.Value), New: string(k)}
 				return doc, nil
 			}
 		}
@@ -168,13 +172,14 @@ func decodeBlock(relPath string, b Block, slim bool, nodes *yamlkit.Nodes, entit
 	return d.doc, m
 }
 
-func isKnownKind(k model.Kind) bool {
+// knownKind is the kind value names, the contract's own string, if any.
+func knownKind(value string) (model.Kind, bool) {
 	for _, known := range model.Kinds {
-		if k == known {
-			return true
+		if value == string(known) {
+			return known, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // MentionsKind reports whether text contains the word "kind": the contract's
@@ -548,7 +553,7 @@ func (d *decoder) twoFields(m *yaml.Node, name itemName, a, b string, read func(
 // unknownItemKey records key k of list item m, of the list name, as
 // unknown.
 func (d *decoder) unknownItemKey(m *yaml.Node, name string, k *yaml.Node) {
-	d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
+	d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: name + "." + k.Value, Pos: d.pos(k), Siblings: d.keysOf(m)})
 }
 
 // itemName names a key of a list's items in messages ("goals",
@@ -676,7 +681,7 @@ func (d *decoder) decode(m *yaml.Node) {
 		d.key = k
 		switch f, ok := commonFields[k.Value]; {
 		case !known:
-			doc.Unknown = append(doc.Unknown, model.Key{Name: k.Value, Pos: d.pos(k), Siblings: keysOf(m)})
+			doc.Unknown = append(doc.Unknown, model.Key{Name: d.entities.String(k.Value), Pos: d.pos(k), Siblings: d.keysOf(m)})
 		case d.slim && !key.Lint:
 			d.check(key, k.Value, v)
 		case ok:
@@ -699,7 +704,7 @@ func (d *decoder) decode(m *yaml.Node) {
 			// A docs-site page names its persona in title (SPEC §12).
 			if t := lookup(m, "title"); t != nil {
 				if t = deref(t); t.Kind == yaml.ScalarNode && !isNull(t) && strings.TrimSpace(t.Value) != "" {
-					p.Name = model.Str{Value: t.Value, Pos: d.pos(t)}
+					p.Name = model.Str{Value: d.entities.String(t.Value), Pos: d.pos(t)}
 				}
 			}
 		}
@@ -737,7 +742,7 @@ func (d *decoder) mappingWith(name string, v *yaml.Node, fields map[string]field
 		case known:
 			d.check(key, full, val)
 		case !parent.Open:
-			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k), Siblings: keysOf(v)})
+			d.doc.Unknown = append(d.doc.Unknown, model.Key{Name: full, Pos: d.pos(k), Siblings: d.keysOf(v)})
 		}
 		if each != nil {
 			each(d, full, val)
@@ -1037,12 +1042,13 @@ func (d *decoder) constraintRange(target **model.Range, money bool) field {
 	}
 }
 
-// keysOf lists a mapping's keys as written. Only unknown keys keep them,
-// and those are rare, so the list is made for each.
-func keysOf(m *yaml.Node) []string {
+// keysOf lists a mapping's keys as written, for the document to keep.
+// Only unknown keys keep them, and those are rare, so the list is made
+// for each.
+func (d *decoder) keysOf(m *yaml.Node) []string {
 	out := make([]string, 0, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		out = append(out, m.Content[i].Value)
+		out = append(out, d.entities.String(m.Content[i].Value))
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -13,8 +14,8 @@ import (
 
 // FuzzDecode feeds arbitrary files to the splitter and decoder: they must
 // never panic, every problem must point at a line of the file, and a
-// document decoded from a load's slabs (model.Entities) must equal one
-// allocated piece by piece.
+// document decoded from a load's slabs (model.Entities), or in a claim
+// room with views of its text, must equal one allocated piece by piece.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		"---\nkind: persona\nname: x\n---\nbody",
@@ -26,6 +27,12 @@ func FuzzDecode(f *testing.F) {
 		"---\nkind: persona\nname: Zed\u2028Z\u0085\u2029\nicp: x # \u2028\n---\n",
 		"---\nkind: persona\nshare: \"50%\"\nsources: [a, ../b.md]\nlint: {ignore: [stale]}\n---\n",
 		"---\nkind: persona\ngoals:\n  - text: x\n    evidence: [a, {interview: b, quote: c}]\nquotes: [{text: q, source: a}, plain]\n---\n",
+		// Values longer than the ones a decoder interns, which a lean
+		// load's parse gives as views of the text.
+		"---\nkind: persona\ntitle: \"a title that names the persona, long enough\"\na_key_the_contract_does_not_know_and_is_long: x\n" +
+			"role: {title: a role title long enough to be a view, an_unknown_nested_key_long_enough_to_be_a_view: y}\n" +
+			"goals:\n  - text: 'a goal long enough to be a view of the text'\n    evidence:\n      - interview: an-interview-with-a-long-identifier\n" +
+			"        quote: \"a quote long enough to be a view of the text\"\nsources: [an-interview-with-a-long-identifier]\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -41,6 +48,25 @@ func FuzzDecode(f *testing.F) {
 		dec.Decode("f/y.md", Split([]byte(roomFiller)), false)
 		if inRoom := dec.Decode("f/x.md", Split(src), false); !reflect.DeepEqual(inRoom, d) {
 			t.Fatalf("decoded in a claim room:\n%+v\nallocated each:\n%+v", inRoom, d)
+		}
+		// Slim in a claim room, values the document does not keep are
+		// views of the text (yamlkit.Nodes.Views). Once the text is
+		// overwritten, all but the claims, which the caller digests before
+		// it reads another file, must be as they were.
+		slim := DecodeSlim("f/x.md", Split(src))
+		text := bytes.Clone(src)
+		lean := dec.Decode("f/x.md", Split(text), true)
+		if !reflect.DeepEqual(lean, slim) {
+			t.Fatalf("decoded slim in a claim room:\n%+v\nallocated each:\n%+v", lean, slim)
+		}
+		for i := range text {
+			text[i] = 0xff // in no value: the decoder refuses text that is not UTF-8
+		}
+		if slim != nil && slim.Persona != nil {
+			slim.Persona.Claims, lean.Persona.Claims = nil, nil
+		}
+		if !reflect.DeepEqual(lean, slim) {
+			t.Fatalf("a value the document keeps is a view of its text:\n%+v\nwant\n%+v", lean, slim)
 		}
 		if d == nil {
 			return

@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -161,5 +163,72 @@ func TestLeanDecodingKeepsItsRoomSmall(t *testing.T) {
 	}
 	if n := cap(d.digest.Room.Evidence); n > 256 {
 		t.Errorf("the claim room holds room for %d evidence items after 300 personas of 6", n)
+	}
+}
+
+// TestLeanLoadKeepsNoViewOfTheFilesItRead: a lean load parses front
+// matter into views of the buffer each core reads the next file into
+// (yamlkit.Nodes.Views); every value a document keeps must be a copy.
+// Each document of a lean load of many files, with long values in every
+// kind of field a document keeps, equals the same file decoded alone
+// from bytes nothing reuses.
+func TestLeanLoadKeepsNoViewOfTheFilesItRead(t *testing.T) {
+	long := func(what string, i int) string {
+		return fmt.Sprintf("%s %d %s", what, i, strings.Repeat("long-enough-not-to-be-interned ", 1+i%3))
+	}
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("personas/p%02d.md", i)] = fmt.Sprintf(`---
+kind: persona
+id: persona-with-a-rather-long-identifier-%[1]d
+title: %[2]q
+icp: icp-with-a-long-identifier-that-is-not-interned-%[1]d
+status: active
+owners: [%[3]q, 'single quoted owner who is %[1]d years in the job']
+role: {title: %[4]s, seniority: director, department: %[5]q}
+demographics: {%[6]s: %[7]q}
+sources: [interviews/interview-with-a-long-file-name-%[1]d.md, "https://example.com/a-long-source/%[1]d"]
+a_long_unknown_key_that_the_contract_does_not_know_%[1]d: x
+role_extra: {another_long_unknown_nested_key_that_is_unknown_%[1]d: y}
+goals:
+  - text: %[8]q
+    evidence:
+      - interview: interview-with-a-long-file-name-%[1]d
+        quote: "a quote long enough to be a view %[1]d"
+  - 'a goal written in single quotes, long enough %[1]d'
+quotes:
+  - text: "a quote item with \"escapes\" inside it %[1]d"
+    source: interview-with-a-long-file-name-%[1]d
+lint:
+  ignore: [persona-overlap]
+  reason: %[9]q
+---
+
+## Frustrations
+
+- A frustration written in the body %[1]d [@interview-with-a-long-file-name-%[1]d]
+`, i, long("Title as the name", i), long("owner", i), long("Role title", i), long("department", i),
+			fmt.Sprintf("a_long_free_demographics_key_%d", i), long("demographic value", i), long("goal", i), long("reason", i))
+		files[fmt.Sprintf("icps/i%02d.md", i)] = fmt.Sprintf("---\nkind: icp\nid: icp-with-a-long-identifier-that-is-not-interned-%d\ntitle: %q\nfirmographics: {industries: [%q], business_model: %q}\npains: [%q]\n---\n", i, long("ICP title", i), long("industry", i), long("model", i), long("pain", i))
+		files[fmt.Sprintf("interviews/interview-with-a-long-file-name-%d.md", i)] = fmt.Sprintf("---\nkind: interview\ndate: 2026-01-%02d\nicp: icp-with-a-long-identifier-that-is-not-interned-%d\ninterviewee: {role: %q, company: %q}\ninterviewer: %q\n---\nNotes %d.\n", 1+i%28, i, long("interviewee role", i), long("company", i), long("interviewer", i), i)
+		files[fmt.Sprintf("notes/k%02d.md", i)] = fmt.Sprintf("---\nkind: persnoa\nname: %q\n---\n", long("misspelt kind", i))
+	}
+	root := writeTree(t, files)
+	ws, err := Load(root, Options{Slim: true, Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ws.Docs) != 4*40 {
+		t.Fatalf("loaded %d documents, want %d", len(ws.Docs), 4*40)
+	}
+	for _, doc := range ws.Docs {
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(doc.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone := decodeFile(doc.Path, src, false, ws.opts, &decoders{})
+		if !reflect.DeepEqual(doc, alone) {
+			t.Errorf("%s as loaded:\n%+v\ndecoded alone:\n%+v", doc.Path, doc, alone)
+		}
 	}
 }

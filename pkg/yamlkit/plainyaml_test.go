@@ -131,10 +131,12 @@ func checkPlainYAML(t *testing.T, text []byte) {
 	if diff := treeDiff(got, &want, "document"); diff != "" {
 		t.Fatalf("plain parser and yaml.v3 differ at %s:\n%s", diff, text)
 	}
-	// With reused nodes, the second time over the first tree's nodes.
+	// With reused nodes, the second time over the first tree's nodes, the
+	// third with values as views of the text.
 	var nodes Nodes
-	for range 2 {
+	for _, views := range []bool{false, false, true} {
 		nodes.Reset()
+		nodes.Views = views
 		got, ok := parsePlainYAML(text, &nodes)
 		if !ok {
 			t.Fatalf("refused with reused nodes what it accepts without:\n%s", text)
@@ -395,6 +397,45 @@ func TestPlainYAMLOverManyChunks(t *testing.T) {
 	nodes.Reset()
 	if len(nodes.nodes) > maxKeptChunks || len(nodes.ptrs) > maxKeptChunks {
 		t.Errorf("Reset kept %d and %d chunks, more than %d", len(nodes.nodes), len(nodes.ptrs), maxKeptChunks)
+	}
+}
+
+// TestPlainYAMLViews: in Views mode, long plain scalars and quoted ones
+// with nothing to unescape are views of the text, and nothing else is:
+// short ones are shared copies (TestPlainYAMLSharesShortScalars), quoted
+// ones too, and unescaped ones are made apart.
+func TestPlainYAMLViews(t *testing.T) {
+	long := strings.Repeat("x", maxInterned+1)
+	text := []byte("plain: " + long + "\ndouble: \"" + long + "\"\nsingle: '" + long + "'\nescaped: \"" + long + `\"` + "\"\n" +
+		"twice: '" + long + "''s'\nshort: \"abc\"\nlist: [" + long + ", \"" + long + "\"]\n")
+	for _, views := range []bool{false, true} {
+		nodes := Nodes{Views: views}
+		root, err := nodes.Parse(text)
+		if err != nil || root == nil || len(root.Content) != 1 {
+			t.Fatalf("Parse: %v", err)
+		}
+		in := func(v string) bool {
+			p := uintptr(unsafe.Pointer(unsafe.StringData(v)))
+			start := uintptr(unsafe.Pointer(&text[0]))
+			return v != "" && p >= start && p < start+uintptr(len(text))
+		}
+		m := root.Content[0].Content
+		for i := 0; i+1 < len(m); i += 2 {
+			key, value := m[i].Value, m[i+1]
+			values := []*yaml.Node{value}
+			if value.Kind == yaml.SequenceNode {
+				values = value.Content
+			}
+			for _, v := range values {
+				want := views && (key == "plain" || key == "double" || key == "single" || key == "list")
+				if got := in(v.Value); got != want {
+					t.Errorf("views %v: %s %.10q... a view of the text: %v, want %v", views, key, v.Value, got, want)
+				}
+			}
+			if in(key) {
+				t.Errorf("views %v: short key %q is a view of the text", views, key)
+			}
+		}
 	}
 }
 
