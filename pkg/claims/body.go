@@ -702,7 +702,10 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 	names := func(line []byte) bool {
 		before, above := prev, run
 		prev = line // trimmed only if an underline follows
-		if len(bytes.TrimSpace(line)) == 0 {
+		if len(bytes.Trim(line, " \t")) == 0 {
+			// Blank as Markdown has it: only spaces and tabs. A line of a
+			// vertical tab continues a paragraph, which an underline
+			// below then makes a heading.
 			run = 0
 		} else {
 			run++

@@ -83,6 +83,7 @@ func FuzzFromBody(f *testing.F) {
 	f.Add("text\n# Frustrations\n+ w [@d]\n")
 	f.Add("Goals\r\n=====\r\n\r\n- a\r\n")
 	f.Add("Pains\n---\n\n- b\n")
+	f.Add("Pains\n\v\n-\n* c\n") // a vertical tab's line continues the heading's paragraph
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, c := range FromBody([]byte(body), 1, DefaultSections()) {
 			if c.Text.Pos.Line < 1 || c.Text.Pos.Column < 1 || c.List == "" {
