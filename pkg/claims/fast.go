@@ -329,13 +329,14 @@ func joinFields(s string) string {
 	inField := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if space := unicode.IsSpace(r); space || !inField {
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			inField = !space
-		}
-		if inField {
+		switch {
+		case unicode.IsSpace(r):
+			inField = false
+		case !inField && b.Len() > 0:
+			b.WriteByte(' ') // a field after the first
+			fallthrough
+		default:
+			inField = true
 			b.WriteString(s[i : i+size])
 		}
 		i += size
