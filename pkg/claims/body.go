@@ -262,7 +262,7 @@ func appendLabel(dst []byte, label string) []byte {
 	label = strings.TrimLeftFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i := 0; i < len(label); i++ {
 		if label[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(strings.Join(strings.Fields(label), " "))...)
+			return append(dst, strings.ToLower(collapseSpaces(label))...)
 		}
 	}
 	start := len(dst)
@@ -464,7 +464,7 @@ func (r *reader) listClaims(l *ast.List, list string, pos func(int) model.Pos) [
 		if strings.TrimSpace(plain) == "" {
 			plain = raw
 		}
-		claim.Text = model.Str{Value: strings.Join(strings.Fields(plain), " "), Pos: pos(start)}
+		claim.Text = model.Str{Value: collapseSpaces(plain), Pos: pos(start)}
 		// A blockquote inside the item that ends with a citation is a
 		// quote of that interview.
 		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
@@ -549,7 +549,7 @@ func quoteEvidence(q *ast.Blockquote, body []byte, pos func(int) model.Pos) []mo
 			b.WriteByte(' ')
 		}
 	}
-	words := strings.Join(strings.Fields(b.String()), " ")
+	words := collapseSpaces(b.String())
 	m := citation.FindStringSubmatchIndex(words)
 	if m == nil || first < 0 {
 		return nil
