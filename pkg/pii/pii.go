@@ -67,9 +67,9 @@ const MinPhoneDigits = 9
 func (f Finder) Find(line []byte) []Match {
 	var out []Match
 	if mayHoldEmail(line) {
-		for _, loc := range emailPattern.FindAllIndex(line, -1) {
-			out = append(out, Match{loc[0], loc[1], Email})
-		}
+		eachMatch(emailPattern, line, func(start, end int) {
+			out = append(out, Match{start, end, Email})
+		})
 	}
 	// Every phone number the libraries accept with its area code has at
 	// least nine digits, and dates (eight) are on almost every line that
@@ -84,14 +84,31 @@ func (f Finder) Find(line []byte) []Match {
 			out = append(out, m)
 		}
 	}
-	for _, loc := range phoneCandidate.FindAllIndex(line, -1) {
-		m := Match{loc[0], trimClose(line, loc[0], loc[1]), Phone}
+	eachMatch(phoneCandidate, line, func(start, end int) {
+		m := Match{start, trimClose(line, start, end), Phone}
 		if !overlaps(m, out) && f.isPhone(line, m) {
 			out = append(out, m)
 		}
-	}
+	})
 	sortMatches(out)
 	return out
+}
+
+// eachMatch calls fn with each match of re in line, as FindAllIndex
+// finds them, for an expression that matches no empty text and asserts
+// nothing about what surrounds a match (no ^, $ or \b): the search then
+// goes on in the rest of the line alone. FindAllIndex makes a list of ten
+// for each line with a match, and every persona's source paths are such
+// lines for phoneCandidate ("interview-01453-00").
+func eachMatch(re *regexp.Regexp, line []byte, fn func(start, end int)) {
+	for at := 0; at < len(line); {
+		loc := re.FindIndex(line[at:])
+		if loc == nil {
+			return
+		}
+		fn(at+loc[0], at+loc[1])
+		at += loc[1]
+	}
 }
 
 // mayHoldEmail reports whether some '@' in line has a character of an

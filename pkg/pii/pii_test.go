@@ -1,6 +1,8 @@
 package pii
 
 import (
+	"reflect"
+	"regexp"
 	"testing"
 )
 
@@ -85,9 +87,17 @@ func TestMayHoldEmail(t *testing.T) {
 func FuzzFind(f *testing.F) {
 	f.Add("+49 711 1234567 a@b.io DE89 3704 0044 0532 0130 00", "DE")
 	f.Add("Close fast. [@interview-1] and x@y.zz", "US")
+	f.Add("source: interviews/icp-01453/interview-01453-00.md, 555-0134 555-0135(415) 555 0134 a@b.io,c@d.ee@f.gg", "US")
 	f.Fuzz(func(t *testing.T, line, region string) {
 		if emailPattern.MatchString(line) && !mayHoldEmail([]byte(line)) {
 			t.Fatalf("mayHoldEmail rules out %q, which holds an address", line)
+		}
+		for _, re := range []*regexp.Regexp{emailPattern, phoneCandidate} {
+			var each [][]int
+			eachMatch(re, []byte(line), func(start, end int) { each = append(each, []int{start, end}) })
+			if all := re.FindAllIndex([]byte(line), -1); !reflect.DeepEqual(each, all) {
+				t.Fatalf("%s in %q: eachMatch finds %v, FindAllIndex %v", re, line, each, all)
+			}
 		}
 		ms := Finder{Regions: []string{region}}.Find([]byte(line))
 		prev := 0

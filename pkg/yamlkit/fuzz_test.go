@@ -29,7 +29,7 @@ func FuzzPlainYAML(f *testing.F) {
 func FuzzPlainTag(f *testing.F) {
 	for _, v := range []string{"", "0x1F", "-0b101", "1_000", "0o17", "017", "1e5", ".5e3", "+.inf", "-.Inf", ".nan",
 		"2001-12-14", "2001-12-14 21:59:43.10", "2001-12-14t21:59:43,10Z", "2001-12-14T21:59:43.10-05:00",
-		"25%", "500 employees", "-", "+", ".", "-1", "+12", "True", "TRUE", "yes", "No", "~", "<<", "null", "nope", "off"} {
+		"25%", "500 employees", "-", "+", ".", "-1", "+12", "0.35", "007.50", "1.", "12345678901234567890.5", "99999999999999999.99", "True", "TRUE", "yes", "No", "~", "<<", "null", "nope", "off"} {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, value string) {

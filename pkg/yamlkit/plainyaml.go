@@ -653,6 +653,11 @@ func plainTag(n *yaml.Node) string {
 		return "!!timestamp"
 	case value != "" && strings.IndexByte("yYnNtTfFoO~<", value[0]) >= 0:
 		return wordTag(value)
+	case isDecimal(value):
+		// A share or a weight ("0.35"), which yaml.v3 finds a float only
+		// after parsing it as a signed and an unsigned integer, each
+		// failure an allocated error.
+		return "!!float"
 	case value != "" && !numberLike(value):
 		return wordTag(value) // the infinities and NaN are words too
 	}
@@ -690,6 +695,22 @@ func numberLike(value string) bool {
 		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
 		case strings.IndexByte("+-._:, \txXoOtTzZ", c) >= 0:
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isDecimal reports whether value is digits, a point and digits, short
+// enough that no float overflows: a float for yaml.v3 however it is
+// written ("007.50" too).
+func isDecimal(value string) bool {
+	point := strings.IndexByte(value, '.')
+	if point < 1 || point == len(value)-1 || len(value) > 20 {
+		return false
+	}
+	for i := 0; i < len(value); i++ {
+		if c := value[i]; i != point && (c < '0' || c > '9') {
 			return false
 		}
 	}
