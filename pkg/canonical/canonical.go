@@ -5,6 +5,7 @@ package canonical
 import (
 	"bytes"
 	"sort"
+	"strings"
 
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -105,11 +106,17 @@ func blockStyle(n *yaml.Node, budget int) (int, bool) {
 				k.Value = "null"
 			}
 			// A comment after the key of an empty collection ("a: #c" and
-			// "{}" below) goes after the value: yaml.v3 would write the
-			// "{}" on the next line without indentation, which is no
-			// longer that key's value.
-			if empty := (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0; empty && k.LineComment != "" && v.LineComment == "" {
-				k.LineComment, v.LineComment = "", k.LineComment
+			// "{}" below) goes after the value, or above the key when the
+			// value has a comment of its own ("{} #d"): yaml.v3 would
+			// write the "{}" on the next line without indentation, which
+			// is no longer that key's value.
+			if empty := (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0; empty && k.LineComment != "" {
+				if v.LineComment == "" {
+					v.LineComment = k.LineComment
+				} else {
+					k.HeadComment = strings.TrimPrefix(k.HeadComment+"\n"+k.LineComment, "\n")
+				}
+				k.LineComment = ""
 			}
 		}
 	}

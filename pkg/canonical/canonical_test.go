@@ -30,6 +30,8 @@ func TestRewrite(t *testing.T) {
 	for src, want := range map[string]string{
 		"---\n0: #0\n {}\n---":               "---\n0: {} #0\n---\n",
 		"---\nkind: icp\nb: #c\n  []\n---\n": "---\nkind: icp\nb: [] #c\n---\n",
+		"---\n0: #\n {}#\n---":               "---\n#\n0: {} #\n---\n",
+		"---\n# h\nb: #c\n  [] #d\n---\n":    "---\n# h\n#c\nb: [] #d\n---\n",
 	} {
 		if got := string(Rewrite([]byte(src))); got != want {
 			t.Errorf("Rewrite(%q) = %q, want %q", src, got, want)
@@ -59,16 +61,24 @@ func FuzzRewrite(f *testing.F) {
 	})
 }
 
-// values is the front matter of src decoded and encoded again, without
-// its layout; false when it is not a YAML mapping.
+// values is the front matter of src decoded as persona reads it (a line
+// separator or NEL is a character, SPEC §3, where yaml.v3 alone breaks
+// the line there) and encoded again, without its layout; false when it
+// is not a YAML mapping.
 func values(src []byte) (string, bool) {
 	b := frontmatter.Split(textline.ToLF(yamlkit.StripBOM(src)))
 	if b.Format != frontmatter.YAML || !b.Closed {
 		return "", false
 	}
-	var v map[string]any
-	if err := yaml.Unmarshal(b.Text, &v); err != nil {
+	var root yaml.Node
+	if err := yamlkit.UnmarshalNode(b.Text, &root); err != nil {
 		return "", false
+	}
+	var v map[string]any
+	if root.Kind != 0 {
+		if err := root.Decode(&v); err != nil {
+			return "", false
+		}
 	}
 	out, err := yaml.Marshal(v)
 	return string(out), err == nil
