@@ -5,7 +5,6 @@ package canonical
 import (
 	"bytes"
 	"sort"
-	"strings"
 
 	"github.com/personakit/persona/pkg/contract"
 	"github.com/personakit/persona/pkg/frontmatter"
@@ -111,10 +110,13 @@ func blockStyle(n *yaml.Node, budget int) (int, bool) {
 			// write the "{}" on the next line without indentation, which
 			// is no longer that key's value.
 			if empty := (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0; empty && k.LineComment != "" {
-				if v.LineComment == "" {
+				switch {
+				case v.LineComment == "":
 					v.LineComment = k.LineComment
-				} else {
-					k.HeadComment = strings.TrimPrefix(k.HeadComment+"\n"+k.LineComment, "\n")
+				case k.HeadComment == "":
+					k.HeadComment = k.LineComment
+				default:
+					k.HeadComment += "\n" + k.LineComment
 				}
 				k.LineComment = ""
 			}

@@ -702,17 +702,17 @@ func mayHoldClaims(body []byte, sections Sections) bool {
 	names := func(line []byte) bool {
 		before, above := prev, run
 		prev = line // trimmed only if an underline follows
-		if len(bytes.Trim(line, " \t")) == 0 {
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i == len(line) {
 			// Blank as Markdown has it: only spaces and tabs. A line of a
 			// vertical tab continues a paragraph, which an underline
 			// below then makes a heading.
 			run = 0
 		} else {
 			run++
-		}
-		i := 0
-		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-			i++
 		}
 		if i == len(line) || line[i] != '#' && line[i] != '*' && line[i] != '-' && line[i] != '+' && line[i] != '=' {
 			return false // prose: the most common line, ruled out by its first byte
